@@ -1,0 +1,166 @@
+"""The `kg` command: argument parsing, progress and summaries; each command one call into the library.
+
+The only module that prints. It catches `KgError` once, prints one line and
+exits non-zero; unexpected errors print one line too, with the traceback
+only under `-v`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import InputError, KgError
+from kg.records import Article
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INTERNAL = 70
+
+log = logging.getLogger("kg")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `kg` command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.run(args))
+    except KgError as error:
+        _stderr().print(f"kg: error: {error}", markup=False, highlight=False)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _stderr().print("kg: interrupted; outputs already written are intact", highlight=False)
+        return 130
+    except Exception as error:  # a bug: one line, the traceback with -v
+        if args.verbose:
+            raise
+        _stderr().print(f"kg: internal error: {error!r} (run with -v for the traceback)", markup=False)
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug logs)")
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build and explore a knowledge graph of diplomatic relations from news articles.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build", parents=[common], help="build the knowledge graph from articles",
+        description="Read articles (.txt, .html, .jsonl files or folders of them) and build the outputs under OUT.",
+    )  # fmt: skip
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
+    build.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out)")
+    build.add_argument("--strict", action="store_true", help="exit with status 1 if any input was skipped")
+    build.add_argument(
+        "--max-bytes", type=_positive_int, default=None, metavar="N",
+        help="largest article accepted, in bytes (default: 5 MiB)",
+    )  # fmt: skip
+    build.set_defaults(run=_run_build)
+    return parser
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from kg.ingest import DEFAULT_MAX_BYTES
+    from kg.pipeline import build
+
+    out = _stdout()
+    with _ProgressListener(verbose=args.verbose) as listener:
+        report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener)
+    out.print(
+        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); "
+        f"{report.seconds:.1f} s.",
+        highlight=False,
+    )
+    for error in report.skipped:
+        out.print(f"  skipped {error}", markup=False, highlight=False)
+    out.print("Outputs:", highlight=False)
+    for path in report.outputs:
+        out.print(f"  {path}", markup=False, highlight=False)
+    return EXIT_ERROR if args.strict and report.skipped else EXIT_OK
+
+
+class _ProgressListener:
+    """A rich progress bar on stderr (only on a terminal), and per-article detail under -v."""
+
+    def __init__(self, *, verbose: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._verbose = verbose
+        console = _stderr()
+        self._progress = Progress(
+            TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console, transient=True, disable=not console.is_terminal,
+        )  # fmt: skip
+        self._task = self._progress.add_task("read", total=None)
+
+    def __enter__(self) -> _ProgressListener:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._progress.stop()
+
+    def started(self, files: int) -> None:
+        self._progress.update(self._task, total=files)
+
+    def file_done(self, path: Path) -> None:
+        self._progress.advance(self._task)
+
+    def article_read(self, article: Article) -> None:
+        if not self._verbose:
+            return
+        console = self._progress.console
+        date = f"{article.date.isoformat()} ({article.date.source})" if article.date else "date unknown"
+        console.print(f"{article.id}: {article.title!r}, {article.lang}, {date}", markup=False, highlight=False)
+        for removal in article.removed:
+            excerpt = " ".join(removal.text.split())
+            excerpt = excerpt if len(excerpt) <= 100 else excerpt[:97] + "..."
+            console.print(f"  removed {removal.reason}: {excerpt!r}", markup=False, highlight=False)
+
+    def input_skipped(self, error: InputError) -> None:
+        self._progress.console.print(f"skipped {error}", markup=False, highlight=False)
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
+def _configure_logging(verbose: int) -> None:
+    from rich.logging import RichHandler
+
+    level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    handler = RichHandler(console=_stderr(), show_time=False, show_path=False, markup=False)
+    logging.basicConfig(level=level, handlers=[handler], format="%(message)s", force=True)
+    for noisy in ("trafilatura", "htmldate", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def _stdout():  # noqa: ANN202 - rich is imported lazily
+    from rich.console import Console
+
+    return Console(soft_wrap=True)
+
+
+def _stderr():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)

@@ -1,0 +1,150 @@
+"""Ingestion: input paths to cleaned `Article` records, one bad file never stopping the others.
+
+Reads `.txt`, `.html`/`.htm` and `.jsonl` files and folders of them, with
+sidecar metadata; cleans each article (see `kg.ingest.cleaning`) and infers
+its publication date (see `kg.ingest.dates`). Bad input is yielded as
+`InputError` values, in order, so the caller can report and go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest.cleaning import clean_article_text
+from kg.ingest.dates import find_publication_date, parse_metadata_date
+from kg.ingest.formats import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+    RawArticle,
+    is_sidecar,
+    read_html_file,
+    read_jsonl_file,
+    read_text_file,
+)
+from kg.records import Article
+from kg.resources import load_furniture_rules, load_section_labels
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "find_input_files",
+    "read_articles",
+    "read_article_file",
+    "parse_raw_article",
+]
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def find_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Yield the files named or found (recursively, sorted) under the inputs; a missing path is an error."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path)
+                if found.is_file() and not any(part.startswith(".") for part in relative.parts) and not is_sidecar(found):
+                    yield found
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield InputError(path, "not a regular file or folder")
+        else:
+            yield InputError(path, "no such file or folder")
+
+
+def read_articles(
+    inputs: Iterable[str | Path | InputError],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    seen_ids: dict[str, str] | None = None,
+) -> Iterator[Article | InputError]:
+    """Yield every article under the inputs, or the `InputError` that kept one out.
+
+    An article id met twice is an error the second time; pass the same
+    `seen_ids` (id -> first path) to calls that together make one corpus.
+    Errors from `find_input_files` may be passed in and are yielded as they are.
+    """
+    seen_ids = {} if seen_ids is None else seen_ids
+    for item in inputs:
+        found = [item] if isinstance(item, InputError) else find_input_files([item])
+        for path in found:
+            if isinstance(path, InputError):
+                yield path
+                continue
+            for result in read_article_file(path, max_bytes=max_bytes):
+                if isinstance(result, Article):
+                    if result.id in seen_ids:
+                        first = seen_ids[result.id]
+                        result = InputError(result.path, f"duplicate article id {result.id!r}, first read from {first}")
+                    else:
+                        seen_ids[result.id] = result.path
+                yield result
+
+
+def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """Yield the article(s) in one file, or the `InputError` for each that cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        expected = ", ".join(SUPPORTED_SUFFIXES)
+        yield InputError(path, f"unsupported file type {suffix or '(no extension)'!r}: expected {expected}")
+        return
+    if suffix in JSONL_SUFFIXES:
+        for raw in read_jsonl_file(path, max_bytes=max_bytes):
+            yield raw if isinstance(raw, InputError) else _parse_or_error(raw)
+        return
+    reader = read_text_file if suffix in TEXT_SUFFIXES else read_html_file
+    try:
+        yield parse_raw_article(reader(path, max_bytes=max_bytes))
+    except InputError as error:
+        yield error
+
+
+def parse_raw_article(raw: RawArticle) -> Article:
+    """Clean a raw article and settle its metadata; `InputError` if no text is left."""
+    cleaned = clean_article_text(
+        raw.original,
+        lang=raw.metadata.get("lang"),
+        rules=load_furniture_rules(),
+        section_labels=load_section_labels(),
+    )
+    if not cleaned.text.strip():
+        raise InputError(raw.path, "no article text left after cleaning", line=raw.line)
+    given_date = raw.metadata.get("date")
+    date = parse_metadata_date(given_date) if given_date else None
+    if date is None:
+        date = find_publication_date(cleaned.text, (removal.text for removal in cleaned.removed))
+    return Article(
+        id=raw.id,
+        path=raw.path,
+        title=raw.metadata.get("title") or cleaned.title,
+        text=cleaned.text,
+        original=raw.original,
+        pieces=cleaned.pieces,
+        encoding=raw.encoding,
+        lang=cleaned.lang,
+        date=date,
+        url=raw.metadata.get("url"),
+        source=raw.metadata.get("source"),
+        removed=cleaned.removed,
+        content_hash=_content_hash(raw),
+    )
+
+
+def _parse_or_error(raw: RawArticle) -> Article | InputError:
+    try:
+        return parse_raw_article(raw)
+    except InputError as error:
+        return error
+
+
+def _content_hash(raw: RawArticle) -> str:
+    digest = hashlib.sha256(raw.original.encode("utf-8"))
+    digest.update(json.dumps(raw.metadata, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()

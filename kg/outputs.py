@@ -1,0 +1,80 @@
+"""Output files of a build: written atomically, and the JSON forms of records.
+
+Every output is written to a temporary file in the same folder and renamed
+over the old one, so an interrupted build never leaves a half-written file
+in place of a good one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from kg.errors import OutputError
+from kg.records import Article
+
+__all__ = ["atomic_writer", "write_json", "to_article_record"]
+
+_FILE_MODE = 0o666
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """Open a text file for writing that replaces `path` only if the block completes."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from error
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _FILE_MODE & ~_current_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write a JSON document atomically."""
+    with atomic_writer(path) as handle:
+        json.dump(value, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+
+
+def to_article_record(article: Article) -> dict[str, Any]:
+    """The JSON form of an article, as written to `articles.jsonl`."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "date_precision": str(article.date.precision) if article.date else None,
+        "date_source": article.date.source if article.date else None,
+        "url": article.url,
+        "source": article.source,
+        "lang": article.lang,
+        "encoding": article.encoding,
+        "content_hash": article.content_hash,
+        "text": article.text,
+        "original": article.original,
+        "pieces": [[piece.start, piece.end, piece.original_start, piece.original_end] for piece in article.pieces],
+        "removed": [
+            {"reason": removal.reason, "start": removal.start, "end": removal.end, "text": removal.text}
+            for removal in article.removed
+        ],
+    }
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,160 @@
+"""The records that flow between stages: frozen dataclasses, no behaviour beyond lookups.
+
+An `Article` is what ingestion hands to the language stages: the cleaned text
+the parser reads, the original text that evidence is quoted from, the map
+between the two, and what cleaning set aside (with why).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "DatePrecision",
+    "ArticleDate",
+    "TextPiece",
+    "Removal",
+    "Article",
+    "RuleScope",
+    "RuleMatch",
+    "FurnitureRule",
+]
+
+
+class DatePrecision(StrEnum):
+    """How much of a date is known: a `DAY` date names the day, a `MONTH` only the month."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """A publication date, how precise it is, and where it was found.
+
+    `source` is one of: "metadata" (sidecar, JSON Lines field or HTML meta),
+    "dateline" (a "publié le …" line), "comments" (the earliest reader-comment
+    stamp: the article is no younger), "mention" (the latest full date the
+    text mentions).
+    """
+
+    value: dt.date
+    precision: DatePrecision
+    source: str
+
+    def isoformat(self) -> str:
+        """The date cut to its precision: "2023-09-13", "2023-09" or "2023"."""
+        full = self.value.isoformat()
+        return {DatePrecision.DAY: full, DatePrecision.MONTH: full[:7], DatePrecision.YEAR: full[:4]}[
+            self.precision
+        ]
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A run of cleaned text and the run of original text it comes from.
+
+    When both runs have the same length the map is character by character;
+    otherwise (an HTML entity such as `&amp;` became one character) the whole
+    cleaned run maps to the whole original run.
+    """
+
+    start: int
+    end: int
+    original_start: int
+    original_end: int
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Original text that cleaning set aside, and why (e.g. "comments", "language:es")."""
+
+    reason: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, read and cleaned.
+
+    `original` is the article as read (for HTML, the text extracted from the
+    page); `text` is what the parser reads: kept paragraphs, title first,
+    separated by blank lines, with typographic characters normalised one for
+    one. `pieces` maps `text` back to `original`, so any span of `text` can be
+    quoted exactly from `original` (see `to_original_span`).
+    """
+
+    id: str
+    path: str
+    title: str
+    text: str
+    original: str
+    pieces: tuple[TextPiece, ...]
+    encoding: str = "utf-8"
+    lang: str | None = None
+    date: ArticleDate | None = None
+    url: str | None = None
+    source: str | None = None
+    removed: tuple[Removal, ...] = ()
+    content_hash: str = ""
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(piece.start for piece in self.pieces))
+
+    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `text` to the span of `original` it was read from."""
+        if not self.pieces or start >= end:
+            raise ValueError(f"empty or unmapped span {start}:{end} in article {self.id}")
+        first = self._piece_at(start)
+        last = self._piece_at(end - 1)
+        return _map_offset(first, start, is_end=False), _map_offset(last, end, is_end=True)
+
+    def original_text(self, start: int, end: int) -> str:
+        """The exact original text behind a span of `text`."""
+        original_start, original_end = self.to_original_span(start, end)
+        return self.original[original_start:original_end]
+
+    def _piece_at(self, offset: int) -> TextPiece:
+        # An offset in the blank line between two paragraphs belongs to the piece before.
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.pieces[max(index, 0)]
+
+
+def _map_offset(piece: TextPiece, offset: int, *, is_end: bool) -> int:
+    if piece.end - piece.start == piece.original_end - piece.original_start:
+        return piece.original_start + min(max(offset, piece.start), piece.end) - piece.start
+    return piece.original_end if is_end else piece.original_start
+
+
+class RuleScope(StrEnum):
+    """What a furniture rule removes when it matches a line."""
+
+    LINE = "line"  # the line
+    REST = "rest"  # the line and everything after it (comment sections, related links)
+    PREFIX = "prefix"  # the matched start of the line (a bracketed dateline)
+    SUFFIX = "suffix"  # the matched end of the line (photo credits)
+
+
+class RuleMatch(StrEnum):
+    """How a furniture rule's pattern is compared with a line (always case-insensitively)."""
+
+    EXACT = "exact"
+    PREFIX = "prefix"
+    REGEX = "regex"
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One row of `data/ingest/furniture.tsv`: site furniture to set aside, and why."""
+
+    reason: str
+    scope: RuleScope
+    match: RuleMatch
+    pattern: str
