@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Read articles (.txt, .html, .jsonl files or folders of them) and build the outputs under OUT.",
     )  # fmt: skip
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
-    build.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out)")
+    build.add_argument(
+        "-o", "--out", type=Path, default=Path("out"), metavar="OUT", help="output folder (default: out)"
+    )
     build.add_argument("--strict", action="store_true", help="exit with status 1 if any input was skipped")
     build.add_argument(
         "--max-bytes", type=_positive_int, default=None, metavar="N",
@@ -83,8 +84,7 @@ def _run_build(args: argparse.Namespace) -> int:
     with _ProgressListener(verbose=args.verbose) as listener:
         report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener)
     out.print(
-        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); "
-        f"{report.seconds:.1f} s.",
+        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); {report.seconds:.1f} s.",
         highlight=False,
     )
     for error in report.skipped:
@@ -154,13 +154,13 @@ def _configure_logging(verbose: int) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-def _stdout():  # noqa: ANN202 - rich is imported lazily
+def _stdout():
     from rich.console import Console
 
     return Console(soft_wrap=True)
 
 
-def _stderr():  # noqa: ANN202
+def _stderr():
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True)

@@ -88,7 +88,9 @@ def build(
                 listener.article_read(result)
             listener.file_done(item if isinstance(item, Path) else Path(item.path))
         if not article_ids:
-            raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
+            raise KgError(
+                f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was"
+            )
     outputs = (articles_path, out_dir / MANIFEST_FILE)
     report = BuildReport(out_dir, tuple(article_ids), tuple(skipped), outputs, time.perf_counter() - began)
     write_json(out_dir / MANIFEST_FILE, _manifest(report))

@@ -49,9 +49,7 @@ class ArticleDate:
     def isoformat(self) -> str:
         """The date cut to its precision: "2023-09-13", "2023-09" or "2023"."""
         full = self.value.isoformat()
-        return {DatePrecision.DAY: full, DatePrecision.MONTH: full[:7], DatePrecision.YEAR: full[:4]}[
-            self.precision
-        ]
+        return {DatePrecision.DAY: full, DatePrecision.MONTH: full[:7], DatePrecision.YEAR: full[:4]}[self.precision]
 
 
 @dataclass(frozen=True)

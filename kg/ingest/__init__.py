@@ -17,7 +17,6 @@ from kg.errors import InputError
 from kg.ingest.cleaning import clean_article_text
 from kg.ingest.dates import find_publication_date, parse_metadata_date
 from kg.ingest.formats import (
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
     SUPPORTED_SUFFIXES,
     TEXT_SUFFIXES,
@@ -49,7 +48,11 @@ def find_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | InputError
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 relative = found.relative_to(path)
-                if found.is_file() and not any(part.startswith(".") for part in relative.parts) and not is_sidecar(found):
+                if (
+                    found.is_file()
+                    and not any(part.startswith(".") for part in relative.parts)
+                    and not is_sidecar(found)
+                ):
                     yield found
         elif path.is_file():
             yield path

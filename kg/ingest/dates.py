@@ -28,7 +28,7 @@ def parse_metadata_date(value: str) -> ArticleDate | None:
     value = value.strip()
     precision = _ISO_PARTS.get(len(value))
     if precision and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
-        year, month, day = (value.split("-") + ["1", "1"])[:3]
+        year, month, day = [*value.split("-"), "1", "1"][:3]
         try:
             return ArticleDate(dt.date(int(year), int(month), int(day)), precision, "metadata")
         except ValueError:

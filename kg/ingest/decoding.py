@@ -15,6 +15,8 @@ _SNIFF_BYTES = 8192
 # Control characters other than tab, newline, form feed and carriage return.
 _CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) | {127}
 _MAX_CONTROL_SHARE = 0.02
+_WESTERN_CODE_PAGES = ("cp1252", "iso8859_15", "latin_1", "mac_roman")
+_MAX_WESTERN_CHAOS = 0.1
 
 
 def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
@@ -46,7 +48,11 @@ def _looks_like_utf16(head: bytes) -> bool:
 def _detect(data: bytes, path: str | Path) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # Short texts fool the general ranking (cp1252 French read as cp1250): first ask among the
+    # code pages the articles' languages are written in, then among all.
+    best = from_bytes(data, cp_isolation=list(_WESTERN_CODE_PAGES)).best()
+    if best is None or best.chaos > _MAX_WESTERN_CHAOS:
+        best = from_bytes(data).best()
     if best is None:
         raise InputError(path, "cannot decode: not UTF-8, and no text encoding could be detected")
     return str(best), best.encoding

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["TextRun", "PageText", "has_markup", "strip_tags", "extract_page"]
+__all__ = ["MIN_PAGE_WORDS", "TextRun", "PageText", "has_markup", "strip_tags", "extract_page"]
 
+# A page whose main text is shorter than this holds no article (a menu, an error page).
+MIN_PAGE_WORDS = 5
 # Elements whose content is never article text.
 _SKIPPED_ELEMENTS = frozenset({"script", "style", "noscript", "template"})
 
@@ -62,7 +64,7 @@ def extract_page(page: str, path: str | Path) -> PageText:
     document = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < MIN_PAGE_WORDS:
         raise InputError(path, "no article text found in the HTML page")
     return PageText(
         title=document.title or None,

@@ -1,0 +1,42 @@
+"""Shared fixtures: the seed corpus, and writing small article files of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import read_articles
+from kg.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """The five seeds, read and cleaned once for the session."""
+    articles = [result for result in read_articles([SEEDS]) if isinstance(result, Article)]
+    return {article.id[:3]: article for article in articles}
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """Write a file under a fresh folder and return its path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

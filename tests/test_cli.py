@@ -1,0 +1,113 @@
+"""The `kg` command as users run it: exit codes, one-line errors, summaries, outputs kept safe."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg import outputs
+from kg.cli import main
+
+ARTICLE = "L'Inde et le Japon\n\nLe Premier ministre indien a rencontré son homologue japonais à Tokyo.\n"
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_build_seeds_writes_outputs_and_summary(seeds_dir: Path, tmp_path: Path) -> None:
+    result = run_kg("build", str(seeds_dir), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "Read 5 article(s); skipped 0 input(s)" in result.stdout
+    assert str(tmp_path / "out" / "articles.jsonl") in result.stdout
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
+    assert [record["id"][:3] for record in records] == ["000", "001", "002", "003", "004"]
+    manifest = json.loads((tmp_path / "out" / "build.json").read_text())
+    assert manifest["skipped"] == [] and len(manifest["articles"]) == 5
+
+
+def test_cli_build_verbose_reports_removed_text(seeds_dir: Path, tmp_path: Path) -> None:
+    result = run_kg("build", str(seeds_dir / "001_d0ea61830e1d00b3.txt"), "-o", str(tmp_path), "-v")
+    assert result.returncode == 0
+    assert "removed comments: 'Commentaires 6" in result.stderr
+    assert "removed teaser: 'Lire aussiPoutine invite Kim Jong-un à Vladivostok'" in result.stderr
+
+
+def test_cli_bad_input_is_one_line_and_the_rest_is_built(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "photo.png").write_bytes(b"\x89PNG\r\n")
+    result = run_kg("build", str(tmp_path / "in"), str(tmp_path / "absent.txt"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Read 1 article(s); skipped 3 input(s)" in result.stdout
+    assert f"skipped {tmp_path / 'in' / 'empty.txt'}: empty file" in result.stdout
+    assert f"skipped {tmp_path / 'absent.txt'}: no such file or folder" in result.stdout
+    assert "unsupported file type '.png'" in result.stdout
+
+
+def test_cli_strict_turns_a_skip_into_failure(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = run_kg(
+        "build", str(tmp_path / "good.txt"), str(tmp_path / "bad.jsonl"), "-o", str(tmp_path / "out"), "--strict"
+    )
+    assert result.returncode == 1
+    assert f"{tmp_path / 'bad.jsonl'}:1: not JSON" in result.stdout
+
+
+def test_cli_failed_build_keeps_previous_outputs(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 0
+    before = (tmp_path / "out" / "articles.jsonl").read_bytes()
+    result = run_kg("build", str(tmp_path / "absent.txt"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"skipped {tmp_path / 'absent.txt'}: no such file or folder",
+        f"kg: error: no article could be read from the inputs (1 skipped); {tmp_path / 'out'} left as it was",
+    ]
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == before
+    assert not list((tmp_path / "out").glob("*.part"))
+
+
+def test_cli_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 0
+    before = (tmp_path / "out" / "articles.jsonl").read_bytes()
+
+    def interrupted(article: object) -> dict[str, object]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.pipeline.to_article_record", interrupted)
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 130
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == before
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["articles.jsonl", "build.json"]
+
+
+def test_cli_outputs_are_world_readable(tmp_path: Path) -> None:
+    with outputs.atomic_writer(tmp_path / "x.txt") as handle:
+        handle.write("x")
+    assert (tmp_path / "x.txt").stat().st_mode & 0o044 == 0o044
+
+
+def test_cli_version_and_help() -> None:
+    version = run_kg("--version")
+    assert version.returncode == 0 and version.stdout.startswith("kg ")
+    help_text = run_kg("--help")
+    assert help_text.returncode == 0 and "build" in help_text.stdout
+
+
+def test_cli_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "kg"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("kg ")
+
+
+def test_cli_without_command_shows_help_and_fails() -> None:
+    result = run_kg()
+    assert result.returncode == 1 and "usage: kg" in result.stdout

@@ -1,0 +1,114 @@
+"""Bad input: one clear error naming the file and the cause, never a crash; arbitrary bytes included."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import InputError
+from kg.ingest import read_article_file, read_articles
+from kg.records import Article
+
+WriteFile = Callable[[str, str | bytes], Path]
+
+
+def only_error(path: Path, **options: int) -> InputError:
+    results = list(read_article_file(path, **options))
+    assert len(results) == 1 and isinstance(results[0], InputError), results
+    return results[0]
+
+
+def test_bad_input_missing_path_is_reported(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.txt"
+    errors = list(read_articles([missing]))
+    assert len(errors) == 1 and isinstance(errors[0], InputError)
+    assert str(errors[0]) == f"{missing}: no such file or folder"
+
+
+def test_bad_input_empty_file(write_file: WriteFile) -> None:
+    assert only_error(write_file("empty.txt", b"")).cause == "empty file"
+
+
+def test_bad_input_whitespace_only_file(write_file: WriteFile) -> None:
+    assert only_error(write_file("blank.txt", "  \n\t\n")).cause == "empty file"
+
+
+def test_bad_input_binary_file(write_file: WriteFile) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 4
+    error = only_error(write_file("image.txt", png))
+    assert error.cause.startswith("binary file")
+
+
+def test_bad_input_legacy_encoding_is_detected_and_named(write_file: WriteFile) -> None:
+    text = "La Belgique et les Pays-Bas ont signé un accord à Bruxelles.\n\nLe ministre a déclaré être très satisfait."
+    results = list(read_article_file(write_file("latin.txt", text.encode("cp1252"))))
+    article = results[0]
+    assert isinstance(article, Article)
+    assert "signé un accord à Bruxelles" in article.text
+    assert article.encoding != "utf-8"
+
+
+def test_bad_input_unsupported_extension(write_file: WriteFile) -> None:
+    error = only_error(write_file("notes.docx", b"PK\x03\x04"))
+    assert "unsupported file type '.docx'" in error.cause
+
+
+def test_bad_input_file_over_size_limit(write_file: WriteFile) -> None:
+    error = only_error(write_file("big.txt", "Titre\n\n" + "mot " * 200), max_bytes=100)
+    assert "over the limit of 100" in error.cause
+
+
+def test_bad_input_jsonl_line_without_text_names_file_and_line(write_file: WriteFile) -> None:
+    path = write_file(
+        "x.jsonl", json.dumps({"id": "ok", "text": "La Suisse accueille des pourparlers."}) + "\n[1, 2]\n"
+    )
+    errors = [result for result in read_article_file(path) if isinstance(result, InputError)]
+    assert [str(error) for error in errors] == [f"{path}:2: a line must be a JSON object with 'id' and 'text'"]
+
+
+def test_bad_input_duplicate_article_id(write_file: WriteFile) -> None:
+    write_file("corpus/one/same.txt", "La Grèce\n\nTexte un.")
+    root = write_file("corpus/two/same.txt", "La Turquie\n\nTexte deux.").parent.parent
+    results = list(read_articles([root]))
+    assert isinstance(results[0], Article)
+    assert isinstance(results[1], InputError) and "duplicate article id 'same'" in results[1].cause
+
+
+def test_bad_input_bad_sidecar_is_reported_on_the_sidecar(write_file: WriteFile) -> None:
+    path = write_file("s.txt", "Titre\n\nTexte.")
+    sidecar = write_file("s.meta.json", "{broken")
+    error = only_error(path)
+    assert error.path == str(sidecar) and "bad metadata sidecar" in error.cause
+
+
+def test_bad_input_html_without_article_text(write_file: WriteFile) -> None:
+    error = only_error(write_file("empty.html", "<html><body><nav>Menu</nav></body></html>"))
+    assert error.cause == "no article text found in the HTML page"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=2000))
+def test_bad_input_arbitrary_bytes_give_article_or_input_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(content)
+    for result in read_article_file(path):
+        assert isinstance(result, Article | InputError)
+        if isinstance(result, Article):
+            assert result.text.strip()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=1500), title=st.one_of(st.none(), st.text(max_size=80)))
+def test_bad_input_arbitrary_unicode_gives_article_or_input_error(tmp_path: Path, text: str, title: str | None) -> None:
+    path = tmp_path / "fuzz.jsonl"
+    path.write_text(json.dumps({"id": "u", "text": text, "title": title}) + "\n", encoding="utf-8")
+    for result in read_article_file(path):
+        assert isinstance(result, Article | InputError)
+        if isinstance(result, Article):
+            for piece in result.pieces:  # offsets stay inside both texts
+                assert 0 <= piece.original_start <= piece.original_end <= len(result.original)
+                assert 0 <= piece.start <= piece.end <= len(result.text)

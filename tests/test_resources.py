@@ -1,0 +1,53 @@
+"""Curated data files load, and a bad row fails with the file name and line number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataError
+from kg.records import RuleScope
+from kg.resources import load_furniture_rules, load_section_labels, read_tsv
+
+HEADER = "reason\tscope\tmatch\tpattern\n"
+
+
+def test_resources_furniture_rules_load_and_are_sorted() -> None:
+    rules = load_furniture_rules()
+    assert len(rules) >= 20
+    assert {rule.scope for rule in rules} == set(RuleScope)
+    rows = [(rule.reason, rule.scope, rule.match, rule.pattern) for rule in rules]
+    assert rows == sorted(rows)
+
+
+def test_resources_section_labels_include_common_rubrics() -> None:
+    assert {"europe", "monde", "international"} <= load_section_labels()
+
+
+def test_resources_wrong_column_count_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "furniture.tsv"
+    path.write_text(HEADER + "teaser\tline\tprefix\tlire aussi\nbroken\tline\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{path}:3: expected 4 tab-separated fields, found 2$"):
+        load_furniture_rules(path)
+
+
+def test_resources_unknown_scope_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "furniture.tsv"
+    path.write_text(HEADER + "teaser\teverywhere\tprefix\tlire aussi\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{path}:2: 'everywhere' is not a valid RuleScope$"):
+        load_furniture_rules(path)
+
+
+def test_resources_bad_regex_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "furniture.tsv"
+    path.write_text(HEADER + "tag\tline\tregex\t^(unclosed\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{path}:2: bad regular expression"):
+        load_furniture_rules(path)
+
+
+def test_resources_wrong_header_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "labels.tsv"
+    path.write_text("name\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{path}:1: header must be"):
+        list(read_tsv(path, ("label", "lang")))
