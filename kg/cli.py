@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         help="largest article accepted, in bytes (default: 5 MiB)",
     )  # fmt: skip
     build.set_defaults(run=_run_build)
+
+    actors = commands.add_parser(
+        "actors", parents=[common], help="list the actors found in each article of a build",
+        description="List, per article, the actors the build resolved, with their mention counts.",
+    )  # fmt: skip
+    actors.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    actors.set_defaults(run=_run_actors)
     return parser
 
 
@@ -84,15 +91,37 @@ def _run_build(args: argparse.Namespace) -> int:
     with _ProgressListener(verbose=args.verbose) as listener:
         report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener)
     out.print(
-        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); {report.seconds:.1f} s.",
+        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); "
+        f"{report.mentions} actor mention(s); {report.seconds:.1f} s.",
         highlight=False,
     )
     for error in report.skipped:
         out.print(f"  skipped {error}", markup=False, highlight=False)
+    for article_id, reason in report.unanalysed.items():
+        out.print(f"  not analysed {article_id}: {reason}", markup=False, highlight=False)
     out.print("Outputs:", highlight=False)
     for path in report.outputs:
         out.print(f"  {path}", markup=False, highlight=False)
     return EXIT_ERROR if args.strict and report.skipped else EXIT_OK
+
+
+def _run_actors(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from rich.table import Table
+
+    from kg.outputs import read_jsonl
+    from kg.pipeline import MENTIONS_FILE
+
+    per_article: dict[str, Counter[str]] = {}
+    for record in read_jsonl(args.out / MENTIONS_FILE):
+        label = record["code"] if record["actor"] == record["code"] else f"{record['code']} ({record['actor']})"
+        per_article.setdefault(record["article"], Counter())[label] += 1
+    table = Table("article", "actors (mentions)", title=f"Actors in {args.out}")
+    for article_id, counts in sorted(per_article.items()):
+        table.add_row(article_id, ", ".join(f"{label} {count}" for label, count in counts.most_common()))
+    _stdout().print(table)
+    return EXIT_OK
 
 
 class _ProgressListener:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,11 +17,31 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import OutputError
-from kg.records import Article
+from kg.records import Article, Mention
 
-__all__ = ["atomic_writer", "write_json", "to_article_record"]
+__all__ = ["staged_outputs", "atomic_writer", "write_json", "read_jsonl", "to_article_record", "to_mention_record"]
 
 _FILE_MODE = 0o666
+
+
+@contextmanager
+def staged_outputs(out_dir: Path) -> Iterator[Path]:
+    """A staging folder for a whole build; its files replace those in `out_dir` only if the block completes.
+
+    Each file is renamed into place (atomic per file), so a failed or
+    interrupted build leaves every previous output as it was.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".staging-"))
+    except OSError as error:
+        raise OutputError(f"{out_dir}: cannot write: {error.strerror}") from error
+    try:
+        yield staging
+        for path in sorted(staging.iterdir()):
+            os.replace(path, out_dir / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager
@@ -48,6 +69,21 @@ def write_json(path: Path, value: Any) -> None:
     with atomic_writer(path) as handle:
         json.dump(value, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Read the records of an output JSON Lines file; `OutputError` if it is missing or damaged."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot read ({error.strerror}); run kg build first") from error
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise OutputError(f"{path}:{number}: damaged output line ({error})") from error
 
 
 def to_article_record(article: Article) -> dict[str, Any]:
@@ -78,3 +114,22 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def to_mention_record(mention: Mention) -> dict[str, Any]:
+    """The JSON form of an actor mention, as written to `mentions.jsonl`."""
+    return {
+        "article": mention.article,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "original_start": mention.original_start,
+        "original_end": mention.original_end,
+        "sentence": mention.sentence,
+        "actor": mention.actor,
+        "code": mention.code,
+        "kind": str(mention.kind),
+        "qid": mention.qid,
+        "how": str(mention.how),
+        "locative": mention.locative,
+    }

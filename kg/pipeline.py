@@ -1,8 +1,8 @@
 """The build: the one place where the order of stages is written.
 
-Today: ingest (files -> cleaned articles) -> `OUT/articles.jsonl` and the
-build manifest `OUT/build.json`. Later stages (actors, events, store,
-render) plug in here as they are built.
+ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions).
+Writes `OUT/articles.jsonl`, `OUT/mentions.jsonl` and the build manifest
+`OUT/build.json`. Later stages (events, store, render) plug in here.
 """
 
 from __future__ import annotations
@@ -12,20 +12,29 @@ import json
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from kg import __version__
 from kg.errors import InputError, KgError
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
-from kg.outputs import atomic_writer, to_article_record, write_json
+from kg.outputs import atomic_writer, staged_outputs, to_article_record, to_mention_record, write_json
 from kg.records import Article
 
-__all__ = ["DEFAULT_OUT", "ARTICLES_FILE", "MANIFEST_FILE", "BuildListener", "BuildReport", "build"]
+__all__ = [
+    "DEFAULT_OUT",
+    "ARTICLES_FILE",
+    "MENTIONS_FILE",
+    "MANIFEST_FILE",
+    "BuildListener",
+    "BuildReport",
+    "build",
+]
 
 DEFAULT_OUT = Path("out")
 ARTICLES_FILE = "articles.jsonl"
+MENTIONS_FILE = "mentions.jsonl"
 MANIFEST_FILE = "build.json"
 
 log = logging.getLogger(__name__)
@@ -52,6 +61,8 @@ class BuildReport:
     skipped: tuple[InputError, ...]
     outputs: tuple[Path, ...]
     seconds: float
+    mentions: int = 0
+    unanalysed: dict[str, str] = field(default_factory=dict)  # article id -> why it was not analysed
 
 
 def build(
@@ -61,7 +72,7 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     listener: BuildListener | None = None,
 ) -> BuildReport:
-    """Read every article under `inputs` and write the build's outputs under `out_dir`.
+    """Read every article under `inputs`, resolve its actors, and write the outputs under `out_dir`.
 
     Bad inputs are skipped and reported; outputs are replaced atomically and
     only when at least one article was read, so a failed build leaves the
@@ -69,13 +80,27 @@ def build(
     """
     began = time.perf_counter()
     listener = listener or _SilentListener()
+    with staged_outputs(out_dir) as staging:
+        articles, skipped = _read(inputs, staging, max_bytes=max_bytes, listener=listener)
+        mentions, unanalysed = _find_mentions(articles, staging)
+        outputs = (out_dir / ARTICLES_FILE, out_dir / MENTIONS_FILE, out_dir / MANIFEST_FILE)
+        report = BuildReport(
+            out_dir, tuple(article.id for article in articles), tuple(skipped), outputs,
+            time.perf_counter() - began, mentions, unanalysed,
+        )  # fmt: skip
+        write_json(staging / MANIFEST_FILE, _manifest(report))
+    return report
+
+
+def _read(
+    inputs: Iterable[str | Path], staging: Path, *, max_bytes: int, listener: BuildListener
+) -> tuple[list[Article], list[InputError]]:
     files = list(find_input_files(inputs))
     listener.started(len(files))
-    articles_path = out_dir / ARTICLES_FILE
-    article_ids: list[str] = []
+    articles: list[Article] = []
     skipped: list[InputError] = []
     seen_ids: dict[str, str] = {}
-    with atomic_writer(articles_path) as handle:
+    with atomic_writer(staging / ARTICLES_FILE) as handle:
         for item in files:
             for result in read_articles([item], max_bytes=max_bytes, seen_ids=seen_ids):
                 if isinstance(result, InputError):
@@ -84,17 +109,39 @@ def build(
                     listener.input_skipped(result)
                     continue
                 handle.write(json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
-                article_ids.append(result.id)
+                articles.append(result)
                 listener.article_read(result)
             listener.file_done(item if isinstance(item, Path) else Path(item.path))
-        if not article_ids:
+        if not articles:
+            out_dir = staging.parent
             raise KgError(
                 f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was"
             )
-    outputs = (articles_path, out_dir / MANIFEST_FILE)
-    report = BuildReport(out_dir, tuple(article_ids), tuple(skipped), outputs, time.perf_counter() - began)
-    write_json(out_dir / MANIFEST_FILE, _manifest(report))
-    return report
+    return articles, skipped
+
+
+def _find_mentions(articles: list[Article], staging: Path) -> tuple[int, dict[str, str]]:
+    """Parse the articles and resolve their actor mentions, one model per language."""
+    from kg.actors import find_mentions
+    from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
+    from kg.resources import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    unanalysed = {
+        article.id: f"language {article.lang or 'unknown'!r} is not supported"
+        for article in articles
+        if article.lang not in SUPPORTED_LANGUAGES
+    }
+    count = 0
+    with atomic_writer(staging / MENTIONS_FILE) as handle:
+        for lang in sorted({article.lang for article in articles if article.id not in unanalysed}):
+            nlp = load_nlp(lang, gazetteer)
+            batch = [article for article in articles if article.lang == lang]
+            for article, doc in parse_articles(nlp, batch):
+                for mention in find_mentions(doc, article, gazetteer, lang=lang):
+                    handle.write(json.dumps(to_mention_record(mention), ensure_ascii=False) + "\n")
+                    count += 1
+    return count, unanalysed
 
 
 def _manifest(report: BuildReport) -> dict[str, object]:
@@ -104,6 +151,8 @@ def _manifest(report: BuildReport) -> dict[str, object]:
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "seconds": round(report.seconds, 3),
         "articles": list(report.articles),
+        "mentions": report.mentions,
+        "unanalysed": report.unanalysed,
         "skipped": [{"path": error.path, "line": error.line, "cause": error.cause} for error in report.skipped],
         "outputs": [path.name for path in report.outputs],
     }

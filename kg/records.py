@@ -21,6 +21,14 @@ __all__ = [
     "RuleScope",
     "RuleMatch",
     "FurnitureRule",
+    "ActorKind",
+    "Actor",
+    "Office",
+    "Alias",
+    "Role",
+    "Gazetteer",
+    "Resolution",
+    "Mention",
 ]
 
 
@@ -156,3 +164,117 @@ class FurnitureRule:
     scope: RuleScope
     match: RuleMatch
     pattern: str
+
+
+class ActorKind(StrEnum):
+    """What an actor is: a state, a person acting for one, an organisation, or a collective actor."""
+
+    STATE = "state"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    COLLECTIVE = "collective"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor of the gazetteer.
+
+    `id` is the actor's own id ("RUS", "UNO", "vladimir-putin"); `state` is the
+    code it acts for at the level events are coded (its own code for states and
+    collective actors, the state for people and bodies).
+    """
+
+    id: str
+    kind: ActorKind
+    state: str
+    qid: str | None
+    label_fr: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Office:
+    """A person's role for a state over a period (`end` None: still in office)."""
+
+    person: str
+    state: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        """True when the office is held on `day`; with no date, any office counts."""
+        return day is None or (self.start <= day and (self.end is None or day < self.end))
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A surface form of an actor; `ambiguous` forms need context to resolve."""
+
+    text: str
+    actor: str
+    type: str
+    lang: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun ("président", "ministre" + "défense") and the role it names."""
+
+    head: str
+    complement: str
+    role: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything known about actors: ids, surface forms, demonyms, offices, role nouns, non-actors."""
+
+    actors: dict[str, Actor]
+    aliases: tuple[Alias, ...]
+    demonyms: dict[tuple[str, str], tuple[str, bool]]  # (lang, form) -> (actor id, ambiguous)
+    offices: tuple[Office, ...]
+    roles: tuple[Role, ...]
+    non_actor_names: tuple[tuple[str, str, str], ...]  # (name, type, lang)
+    non_actor_heads: dict[tuple[str, str], str]  # (lang, head lemma) -> type
+
+
+class Resolution(StrEnum):
+    """How a mention was resolved to its actor."""
+
+    NAME = "name"  # a name or alias of the actor
+    DEMONYM = "demonym"  # an adjective or noun of nationality ("russe", "les Russes")
+    DESCRIPTION = "description"  # a role noun with its state ("le président russe")
+    COREFERENCE = "coreference"  # a short name, plural or pronoun referring back
+    METONYMY = "metonymy"  # a capital or seat of power standing for its government
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor in an article.
+
+    Offsets `start`/`end` are in the article's cleaned text, `original_start`/
+    `original_end` in its original text; `token_start`/`token_end` index the
+    parsed Doc and `sentence` its sentences. `code` is the actor code events
+    use (the state a person or body acts for). `locative` marks a mention
+    governed by a place preposition ("à Pyongyang", "en Russie"): a place
+    unless an event frame says it is a participant.
+    """
+
+    article: str
+    text: str
+    start: int
+    end: int
+    original_start: int
+    original_end: int
+    sentence: int
+    token_start: int
+    token_end: int
+    actor: str
+    code: str
+    kind: ActorKind
+    qid: str | None
+    how: Resolution
+    locative: bool = False

@@ -7,6 +7,7 @@ is a `DataError` naming the file and line. Nothing is read at import time.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import re
 import sys
@@ -15,7 +16,17 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import DataError
-from kg.records import FurnitureRule, RuleMatch, RuleScope
+from kg.records import (
+    Actor,
+    ActorKind,
+    Alias,
+    FurnitureRule,
+    Gazetteer,
+    Office,
+    Role,
+    RuleMatch,
+    RuleScope,
+)
 
 __all__ = [
     "DATA_DIR_VARIABLE",
@@ -23,6 +34,7 @@ __all__ = [
     "read_tsv",
     "load_furniture_rules",
     "load_section_labels",
+    "load_gazetteer",
 ]
 
 DATA_DIR_VARIABLE = "KG_DATA_DIR"
@@ -92,3 +104,141 @@ def load_section_labels(path: Path | None = None) -> frozenset[str]:
     """Load the section labels that may head an article above its title (`data/ingest/section_labels.tsv`)."""
     path = path or data_dir() / "ingest" / "section_labels.tsv"
     return frozenset(row["label"].casefold() for _, row in read_tsv(path, ("label", "lang")))
+
+
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_ACTOR_ID = re.compile(r"^([A-Z]{3,6}|[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
+
+
+@cache
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Load and check the actor gazetteer (`data/actors/`); any bad row is a `DataError` with file:line."""
+    folder = folder or data_dir() / "actors"
+    actors = _load_states(folder / "states.tsv")
+    actors |= _load_actors(folder / "actors.tsv", known=set(actors))
+    return Gazetteer(
+        actors=actors,
+        aliases=_load_aliases(folder / "aliases.tsv", actors),
+        demonyms=_load_demonyms(folder / "demonyms.tsv", actors),
+        offices=_load_offices(folder / "offices.tsv", actors),
+        roles=tuple(
+            Role(row["head"], row["complement"], row["role"], row["lang"])
+            for _, row in read_tsv(folder / "roles.tsv", ("head", "complement", "role", "lang"))
+        ),
+        non_actor_names=tuple(
+            (row["name"], row["type"], row["lang"])
+            for _, row in read_tsv(folder / "non_actors.tsv", ("name", "type", "lang"))
+        ),
+        non_actor_heads={
+            (row["lang"], row["head"]): row["type"]
+            for _, row in read_tsv(folder / "non_actor_heads.tsv", ("head", "type", "lang"))
+        },
+    )
+
+
+def _load_states(path: Path) -> dict[str, Actor]:
+    states = {}
+    for line, row in read_tsv(path, ("code", "qid", "name_en", "name_fr", "status")):
+        if not _STATE_CODE.match(row["code"]):
+            raise DataError(path, f"state code {row['code']!r} is not three capital letters", line=line)
+        _check_qid(row["qid"], path, line, required=True)
+        states[row["code"]] = Actor(
+            row["code"], ActorKind.STATE, row["code"], row["qid"], row["name_fr"], row["name_en"]
+        )
+    return states
+
+
+def _load_actors(path: Path, *, known: set[str]) -> dict[str, Actor]:
+    rows = list(read_tsv(path, ("id", "kind", "state", "qid", "label_fr", "label_en")))
+    known = known | {row["id"] for _, row in rows}
+    actors = {}
+    for line, row in rows:
+        if not _ACTOR_ID.match(row["id"]):
+            raise DataError(
+                path, f"actor id {row['id']!r} is neither a code (RUS) nor a slug (vladimir-putin)", line=line
+            )
+        if row["id"] in actors:
+            raise DataError(path, f"actor id {row['id']!r} is defined twice", line=line)
+        try:
+            kind = ActorKind(row["kind"])
+        except ValueError as error:
+            raise DataError(path, str(error), line=line) from error
+        if row["state"] not in known:
+            raise DataError(path, f"unknown state code {row['state']!r}", line=line)
+        _check_qid(row["qid"], path, line, required=False)
+        actors[row["id"]] = Actor(row["id"], kind, row["state"], row["qid"] or None, row["label_fr"], row["label_en"])
+    return actors
+
+
+def _load_aliases(path: Path, actors: dict[str, Actor]) -> tuple[Alias, ...]:
+    aliases: list[Alias] = []
+    targets: dict[tuple[str, str], list[Alias]] = {}
+    for line, row in read_tsv(path, ("alias", "actor", "type", "lang", "ambiguous")):
+        if row["actor"] not in actors:
+            raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
+        if not row["alias"].strip():
+            raise DataError(path, "empty alias", line=line)
+        alias = Alias(row["alias"], row["actor"], row["type"], row["lang"], _flag(row["ambiguous"], path, line))
+        same = targets.setdefault((row["lang"], alias.text.casefold()), [])
+        if any(other.actor != alias.actor for other in same) and not (
+            alias.ambiguous and all(other.ambiguous for other in same)
+        ):
+            raise DataError(path, f"alias {alias.text!r} points to several actors; mark every row ambiguous", line=line)
+        same.append(alias)
+        aliases.append(alias)
+    for (lang, text), state in _state_name_aliases(actors):
+        if (lang, text.casefold()) not in targets:
+            aliases.append(Alias(text, state, "name", lang))
+    return tuple(aliases)
+
+
+def _state_name_aliases(actors: dict[str, Actor]) -> list[tuple[tuple[str, str], str]]:
+    """The generated names of every state, as aliases in French and English."""
+    states = [actor for actor in actors.values() if actor.kind is ActorKind.STATE]
+    return [(("fr", state.label_fr), state.id) for state in states] + [
+        (("en", state.label_en), state.id) for state in states
+    ]
+
+
+def _load_demonyms(path: Path, actors: dict[str, Actor]) -> dict[tuple[str, str], tuple[str, bool]]:
+    forms = ("masculine", "feminine", "masculine_plural", "feminine_plural")
+    demonyms: dict[tuple[str, str], tuple[str, bool]] = {}
+    for line, row in read_tsv(path, ("actor", *forms, "lang", "ambiguous")):
+        if row["actor"] not in actors:
+            raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
+        ambiguous = _flag(row["ambiguous"], path, line)
+        for form in forms:
+            key = (row["lang"], row[form].casefold())
+            if key in demonyms and demonyms[key][0] != row["actor"]:
+                raise DataError(path, f"demonym {row[form]!r} already names {demonyms[key][0]}", line=line)
+            demonyms[key] = (row["actor"], ambiguous)
+    return demonyms
+
+
+def _load_offices(path: Path, actors: dict[str, Actor]) -> tuple[Office, ...]:
+    offices = []
+    for line, row in read_tsv(path, ("person", "state", "role", "start", "end")):
+        person = actors.get(row["person"])
+        if person is None or person.kind is not ActorKind.PERSON:
+            raise DataError(path, f"{row['person']!r} is not a person of actors.tsv", line=line)
+        if row["state"] not in actors:
+            raise DataError(path, f"unknown state code {row['state']!r}", line=line)
+        try:
+            start = dt.date.fromisoformat(row["start"])
+            end = dt.date.fromisoformat(row["end"]) if row["end"] else None
+        except ValueError as error:
+            raise DataError(path, f"bad date: {error}", line=line) from error
+        offices.append(Office(row["person"], row["state"], row["role"], start, end))
+    return tuple(offices)
+
+
+def _check_qid(qid: str, path: Path, line: int, *, required: bool) -> None:
+    if (qid or required) and not _QID.match(qid):
+        raise DataError(path, f"malformed Wikidata QID {qid!r} (expected Q followed by digits)", line=line)
+
+
+def _flag(value: str, path: Path, line: int) -> bool:
+    if value not in ("", "yes"):
+        raise DataError(path, f"the ambiguous column takes 'yes' or nothing, not {value!r}", line=line)
+    return value == "yes"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import read_articles
-from kg.records import Article
+from kg.records import Article, Gazetteer
+from kg.resources import load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -40,3 +41,16 @@ def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def french_nlp(gazetteer: Gazetteer):
+    """The real French pipeline with the actor ruler (loaded once: about 5 s)."""
+    from kg.nlp import load_nlp
+
+    return load_nlp("fr", gazetteer)

@@ -1,0 +1,391 @@
+"""Actors: every actor mention in a parsed article, resolved to one gazetteer actor.
+
+Reads a spaCy Doc parsed by `kg.nlp` (whose actor ruler marked the
+gazetteer's surface forms) and the article; returns `Mention` records. The
+rules, each on the Universal Dependencies parse:
+
+- names and aliases from the ruler; an ambiguous form ("Kim") takes the
+  candidate the article names in full, else the one in office at the
+  article's date, else stays unresolved;
+- descriptions: a role noun with its state ("le président russe", "des
+  responsables américains", "le régime de Kim", "l'armée de M. Poutine")
+  is the state, or the named person holding that office;
+- demonyms standing alone ("l'invasion russe", "les Russes");
+- metonymy: a capital or seat of power is the government; one governed by
+  a place preposition is marked `locative` (a place unless a frame says
+  otherwise);
+- plural and pronoun reference: "les deux pays", "ils" after a sentence
+  naming two actors, "il"/"elle" as subject for the last actor subject;
+- analysts, think tanks and media are non-actors: a form inside their name
+  ("Institut coréen pour l'unification nationale de Séoul") is no mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.nlp import ACTOR_LABEL, AMBIGUOUS_LABEL, NONACTOR_LABEL
+from kg.records import ActorKind, Article, Gazetteer, Mention, Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_mentions", "count_actors"]
+
+# Grammar: which dependency labels and function words the rules read.
+LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "chez"})
+MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
+NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
+GROUP_NOUNS = frozenset(
+    {"pays", "dirigeant", "dirigeants", "partie", "parties", "nation", "nations", "capitale", "capitales",
+     "gouvernement", "gouvernements", "voisin", "voisins", "homme", "hommes", "chef", "chefs", "leader", "leaders",
+     "camp", "camps", "puissance", "puissances", "allié", "alliés", "régime", "régimes", "État", "États"}
+)  # fmt: skip
+PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
+PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+SINGULAR_PRONOUNS = frozenset({"il", "elle"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+PERSON_ROLES = frozenset(
+    {"head-of-state", "head-of-government", "leader", "supreme-leader", "foreign-minister", "defence-minister",
+     "secretary-general", "vice-president", "spokesperson"}
+)  # fmt: skip
+LEADING_ROLES = frozenset({"leader", "head-of-state", "head-of-government", "supreme-leader"})
+NON_ACTOR_CHAIN_STEPS = 3
+NAME_LOOKAHEAD = 6
+REFERENCE_WINDOW = 5  # sentences looked back for "les deux pays", "les deux dirigeants"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A mention before it is turned into a record: a token span, an actor, how."""
+
+    start: int
+    end: int
+    actor: str
+    how: Resolution
+
+
+def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, lang: str = "fr") -> list[Mention]:
+    """Find and resolve every actor mention in `doc`, the parse of `article.text`."""
+    resolver = _Resolver(doc, article, gazetteer, lang)
+    return resolver.mentions()
+
+
+def count_actors(mentions: Iterable[Mention]) -> Counter[str]:
+    """Mentions per actor code (the state level events use)."""
+    return Counter(mention.code for mention in mentions)
+
+
+class _Resolver:
+    """The rules of the module docstring, applied in order to one Doc."""
+
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, lang: str) -> None:
+        self.doc = doc
+        self.article = article
+        self.gazetteer = gazetteer
+        self.lang = lang
+        self.day = article.date.value if article.date else None
+        self.blocked = self._non_actor_tokens()
+        self.sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
+
+    def mentions(self) -> list[Mention]:
+        names = self._names()
+        described, absorbed = self._descriptions(names)
+        kept = [found for found in names if (found.start, found.end) not in absorbed]
+        found = kept + described
+        found += self._demonyms(found)
+        found += self._references(found)
+        unique = {(item.start, item.end, item.actor): item for item in found}
+        return [self._record(item) for item in sorted(unique.values(), key=lambda item: (item.start, item.actor))]
+
+    # Names --------------------------------------------------------------
+
+    def _names(self) -> list[_Found]:
+        named_in_full = {ent.ent_id_ for ent in self.doc.ents if ent.label_ == ACTOR_LABEL}
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ not in (ACTOR_LABEL, AMBIGUOUS_LABEL) or self._is_blocked(ent):
+                continue
+            if not self._case_agrees(ent):
+                continue
+            if ent.label_ == ACTOR_LABEL:
+                how = Resolution.METONYMY if self._is_seat_or_capital(ent) else Resolution.NAME
+                found.append(_Found(ent.start, ent.end, ent.ent_id_, how))
+                continue
+            actor = self._resolve_ambiguous(ent, named_in_full)
+            if actor:
+                how = Resolution.METONYMY if self._is_seat_or_capital(ent) else Resolution.COREFERENCE
+                found.append(_Found(ent.start, ent.end, actor, how))
+        return found
+
+    def _resolve_ambiguous(self, ent: Span, named_in_full: set[str]) -> str | None:
+        candidates = sorted(self._candidates(ent.text))
+        in_article = [actor for actor in candidates if actor in named_in_full]
+        if len(in_article) == 1:
+            return in_article[0]
+        people = [actor for actor in candidates if self.gazetteer.actors[actor].kind is ActorKind.PERSON]
+        if people and self.day is not None:
+            in_office = [
+                office for office in self.gazetteer.offices if office.person in people and office.holds_on(self.day)
+            ]
+            for roles in (LEADING_ROLES, None):
+                holders = {office.person for office in in_office if roles is None or office.role in roles}
+                if len(holders) == 1:
+                    return holders.pop()
+        if len(candidates) == 1 and ent[0].pos_ == "PROPN" and not _followed_by_name(ent):
+            return candidates[0]
+        return None
+
+    def _candidates(self, text: str) -> set[str]:
+        folded = text.casefold()
+        return {
+            alias.actor
+            for alias in self.gazetteer.aliases
+            if alias.lang == self.lang and alias.text.casefold() == folded
+        }
+
+    def _case_agrees(self, ent: Span) -> bool:
+        """A form the gazetteer writes capitalised ("Paris") is no mention in lower case ("paris")."""
+        folded = ent.text.casefold()
+        forms = [
+            alias.text
+            for alias in self.gazetteer.aliases
+            if alias.lang == self.lang and alias.text.casefold() == folded
+        ]
+        return not forms or ent.text[0].isupper() or any(not form[0].isupper() for form in forms)
+
+    def _is_seat_or_capital(self, ent: Span) -> bool:
+        folded = ent.text.casefold()
+        return any(
+            alias.type in ("capital", "seat") for alias in self.gazetteer.aliases
+            if alias.lang == self.lang and alias.text.casefold() == folded
+        )  # fmt: skip
+
+    # Non-actors ---------------------------------------------------------
+
+    def _non_actor_tokens(self) -> set[int]:
+        """Tokens inside the names of media, think tanks and the like."""
+        blocked: set[int] = set()
+        ents = list(self.doc.ents)
+        for index, ent in enumerate(ents):
+            if ent.label_ == NONACTOR_LABEL or (ent.label_ == "ORG" and self._is_non_actor_head(ent.root)):
+                blocked.update(range(ent.start, ent.end))
+                # An organisation name the model cut before its last word ("Institut ... de" + "Séoul").
+                following = ents[index + 1] if index + 1 < len(ents) else None
+                if following is not None and following.start == ent.end and ent[-1].lower_ in ("de", "du", "d'"):
+                    blocked.update(range(following.start, following.end))
+        return blocked
+
+    def _is_blocked(self, span: Span) -> bool:
+        if any(index in self.blocked for index in range(span.start, span.end)):
+            return True
+        return any(self._in_non_actor_name(token) for token in span)
+
+    def _in_non_actor_name(self, token: Token) -> bool:
+        """True when a chain of name modifiers leads up to a non-actor head ("Institut ... de Séoul")."""
+        for _ in range(NON_ACTOR_CHAIN_STEPS):
+            if token.dep_ not in NAME_CHAIN_DEPS or token.head is token:
+                return False
+            token = token.head
+            if self._is_non_actor_head(token):
+                return True
+        return False
+
+    def _is_non_actor_head(self, token: Token) -> bool:
+        key = (self.lang, token.lemma_.casefold())
+        return key in self.gazetteer.non_actor_heads or (self.lang, token.lower_) in self.gazetteer.non_actor_heads
+
+    # Descriptions -------------------------------------------------------
+
+    def _descriptions(self, names: list[_Found]) -> tuple[list[_Found], set[tuple[int, int]]]:
+        """Role nouns with their state; returns the descriptions and the name spans they absorb."""
+        by_token = {index: found for found in names for index in range(found.start, found.end)}
+        described: list[_Found] = []
+        absorbed: set[tuple[int, int]] = set()
+        named_people = {found.actor for found in names if self._kind(found.actor) is ActorKind.PERSON}
+        for token in self.doc:
+            role = self._role(token)
+            if role is None or token.i in by_token or token.i in self.blocked:
+                continue
+            state, modifier_end, modifier = self._state_modifier(token, by_token)
+            person = self._following_person(token, by_token, state) if role in PERSON_ROLES else None
+            if person is not None:
+                absorbed.add((person.start, person.end))
+                described.append(_Found(token.i, person.end, person.actor, Resolution.NAME))
+            elif state is not None:
+                if modifier is not None:
+                    absorbed.add((modifier.start, modifier.end))
+                actor = self._office_holder(role, state, named_people) or state
+                described.append(_Found(token.i, max(token.i + 1, modifier_end), actor, Resolution.DESCRIPTION))
+        return described, absorbed
+
+    def _role(self, token: Token) -> str | None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        heads = {token.lemma_.casefold(), token.lower_}
+        complements = {child.lemma_.casefold() for child in token.children if child.dep_ in MODIFIER_DEPS}
+        generic = None
+        for role in self.gazetteer.roles:
+            if role.lang != self.lang or role.head not in heads:
+                continue
+            if role.complement and role.complement in complements:
+                return role.role
+            if not role.complement:
+                generic = role.role
+        return generic
+
+    def _state_modifier(self, token: Token, by_token: dict[int, _Found]) -> tuple[str | None, int, _Found | None]:
+        """The state a role noun names: a demonym adjective or a name in a modifier; its end token."""
+        for child in token.children:
+            if child.dep_ == "amod":
+                demonym = self.gazetteer.demonyms.get((self.lang, child.lower_))
+                if demonym and not demonym[1]:
+                    return self._state(demonym[0]), max(child.i + 1, token.i + 1), None
+            if child.dep_ in MODIFIER_DEPS:
+                for descendant in (child, *child.children):
+                    found = by_token.get(descendant.i)
+                    if found is not None:
+                        return self._state(found.actor), found.end, found
+        return None, token.i + 1, None
+
+    def _following_person(self, token: Token, by_token: dict[int, _Found], state: str | None) -> _Found | None:
+        """A person named right after the role noun ("le président russe Vladimir Poutine")."""
+        for index in range(token.i + 1, min(token.i + 1 + NAME_LOOKAHEAD, len(self.doc))):
+            found = by_token.get(index)
+            if found is not None:
+                is_person = self._kind(found.actor) is ActorKind.PERSON
+                if is_person and (state is None or self._state(found.actor) == state):
+                    return found
+                if not is_person:
+                    continue
+                return None
+            following = self.doc[index]
+            if following.pos_ in ("VERB", "AUX") or (following.is_punct and following.text != ","):
+                return None
+        return None
+
+    def _office_holder(self, role: str, state: str, named_people: set[str]) -> str | None:
+        """The person the article names who holds `role` for `state` at the article's date."""
+        if role not in PERSON_ROLES:
+            return None
+        holders = {
+            office.person for office in self.gazetteer.offices
+            if office.person in named_people and office.state == state and office.role == role
+            and office.holds_on(self.day)
+        }  # fmt: skip
+        return holders.pop() if len(holders) == 1 else None
+
+    # Demonyms -----------------------------------------------------------
+
+    def _demonyms(self, found: list[_Found]) -> list[_Found]:
+        covered = {index for item in found for index in range(item.start, item.end)}
+        demonyms = []
+        for token in self.doc:
+            if token.i in covered or token.i in self.blocked or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                continue
+            entry = self.gazetteer.demonyms.get((self.lang, token.lower_))
+            if entry is None or entry[1] or self._is_blocked(self.doc[token.i : token.i + 1]):
+                continue
+            demonyms.append(_Found(token.i, token.i + 1, entry[0], Resolution.DEMONYM))
+        return demonyms
+
+    # Reference ----------------------------------------------------------
+
+    def _references(self, found: list[_Found]) -> list[_Found]:
+        ordered = sorted(found, key=lambda item: item.start)
+        references = []
+        for token in self.doc:
+            if token.i in self.blocked:
+                continue
+            if token.lower_ in GROUP_NOUNS and any(child.lower_ == "deux" for child in token.children):
+                people_only = token.lemma_.casefold() in PERSON_GROUP_NOUNS
+                pair = self._last_pair(ordered, before=token.i, people_only=people_only)
+                span = (min([child.i for child in token.children if child.lower_ == "deux"] + [token.i]), token.i + 1)
+                references += [_Found(*span, code, Resolution.COREFERENCE) for code in pair]
+            elif token.lower_ in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+                pair = self._previous_sentence_pair(ordered, token)
+                references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
+            elif token.lower_ in SINGULAR_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+                subject = self._last_subject(ordered, before=token.i)
+                if subject is not None:
+                    references.append(_Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
+        return references
+
+    def _last_pair(self, ordered: Sequence[_Found], *, before: int, people_only: bool) -> list[str]:
+        """The two most recent distinct actors (by code) within the reference window, places left out."""
+        first_sentence = self.sentence_of[before] - REFERENCE_WINDOW
+        codes: list[str] = []
+        actors: list[str] = []
+        for item in reversed(ordered):
+            if item.start >= before or self.sentence_of[item.start] < first_sentence:
+                continue
+            if _is_locative(self.doc[item.start : item.end]):
+                continue
+            if people_only and self._kind(item.actor) is not ActorKind.PERSON:
+                continue
+            code = self._state(item.actor)
+            if code not in codes:
+                codes.append(code)
+                actors.append(item.actor)
+            if len(codes) == 2:
+                return actors
+        return []
+
+    def _previous_sentence_pair(self, ordered: Sequence[_Found], token: Token) -> list[str]:
+        """The two actors of the previous sentence, when it names exactly two."""
+        previous = self.sentence_of[token.i] - 1
+        in_previous = [item for item in ordered if self.sentence_of[item.start] == previous]
+        codes = {self._state(item.actor): item.actor for item in in_previous}
+        return list(codes.values()) if len(codes) == 2 else []
+
+    def _last_subject(self, ordered: Sequence[_Found], *, before: int) -> _Found | None:
+        first_sentence = self.sentence_of[before] - 1
+        for item in reversed(ordered):
+            if item.start >= before or self.sentence_of[item.start] < first_sentence:
+                continue
+            if self.doc[item.start : item.end].root.dep_ in SUBJECT_DEPS:
+                return item
+        return None
+
+    # Records ------------------------------------------------------------
+
+    def _record(self, found: _Found) -> Mention:
+        span = self.doc[found.start : found.end]
+        actor = self.gazetteer.actors[found.actor]
+        start, end = span.start_char, span.end_char
+        original_start, original_end = self.article.to_original_span(start, end)
+        return Mention(
+            article=self.article.id,
+            text=span.text,
+            start=start,
+            end=end,
+            original_start=original_start,
+            original_end=original_end,
+            sentence=self.sentence_of[found.start],
+            token_start=found.start,
+            token_end=found.end,
+            actor=actor.id,
+            code=actor.state,
+            kind=actor.kind,
+            qid=actor.qid,
+            how=found.how,
+            locative=_is_locative(span),
+        )
+
+    def _kind(self, actor: str) -> ActorKind:
+        return self.gazetteer.actors[actor].kind
+
+    def _state(self, actor: str) -> str:
+        return self.gazetteer.actors[actor].state
+
+
+def _followed_by_name(ent: Span) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+def _is_locative(span: Span) -> bool:
+    return any(child.dep_ == "case" and child.lower_ in LOCATIVE_CASES for child in span.root.children)
