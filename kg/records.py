@@ -29,6 +29,12 @@ __all__ = [
     "Gazetteer",
     "Resolution",
     "Mention",
+    "Mode",
+    "CameoCode",
+    "Trigger",
+    "EventLexicon",
+    "Evidence",
+    "Event",
 ]
 
 
@@ -278,3 +284,98 @@ class Mention:
     qid: str | None
     how: Resolution
     locative: bool = False
+
+
+class Mode(StrEnum):
+    """Whether a relation is reported as happening, possible or planned, or not happening."""
+
+    ASSERTED = "asserted"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """A CAMEO code with its Goldstein score, GDELT QuadClass and PLOVER category."""
+
+    code: str
+    name: str
+    goldstein: float
+    quadclass: int
+    plover: str
+
+    @property
+    def root(self) -> str:
+        """The two-digit root code ("04" for "042")."""
+        return self.code[:2]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A lexicon entry: a lemma that signals a CAMEO event, and the frame saying who is source and target.
+
+    `source` and `target` name slots of the parse: "subj", "obj", "agent" (a
+    noun's demonym, "de", "par" or possessive, or the subject of its light
+    verb), "place" (a locative argument) or a preposition ("à", "avec",
+    "contre", "de", "auprès", "entre", "envers", "sur"...).
+    """
+
+    lemma: str
+    pos: str
+    cameo: str
+    source: str
+    target: str
+    symmetric: bool
+    lang: str
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The event vocabulary of one or more languages: triggers, light verbs, modality cues, reporting verbs."""
+
+    codes: dict[str, CameoCode]
+    triggers: dict[tuple[str, str, str], tuple[Trigger, ...]]  # (lang, lemma, pos) -> entries
+    light_verbs: frozenset[tuple[str, str]]  # (lang, verb)
+    cues: dict[tuple[str, str], tuple[Mode, str]]  # (lang, cue) -> (mode, scope)
+    reporting_verbs: dict[tuple[str, str], str]  # (lang, verb) -> CAMEO code carried
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence stating a relation: its exact original text and offsets, and the trigger in it."""
+
+    text: str
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """One relation an article reports between two actors; field names follow the gold schema.
+
+    `cameo` is the root ("05"), `sub` the full code ("051"); `evidence` the
+    first evidence sentence, `evidences` all of them. `source_actor` and
+    `target_actor` are the actor-level ids (a person, or the state itself).
+    """
+
+    article: str
+    source: str
+    target: str
+    cameo: str
+    sub: str
+    mode: Mode
+    symmetric: bool
+    evidence: str
+    evidences: tuple[Evidence, ...]
+    source_actor: str
+    target_actor: str
+    goldstein: float
+    quadclass: int
+    plover: str
+    confidence: float
+    date: str | None = None
+    date_precision: str | None = None

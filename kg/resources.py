@@ -20,6 +20,10 @@ from kg.records import (
     Actor,
     ActorKind,
     Alias,
+    CameoCode,
+    EventLexicon,
+    Mode,
+    Trigger,
     FurnitureRule,
     Gazetteer,
     Office,
@@ -35,6 +39,8 @@ __all__ = [
     "load_furniture_rules",
     "load_section_labels",
     "load_gazetteer",
+    "load_cameo_codes",
+    "load_event_lexicon",
 ]
 
 DATA_DIR_VARIABLE = "KG_DATA_DIR"
@@ -242,3 +248,80 @@ def _flag(value: str, path: Path, line: int) -> bool:
     if value not in ("", "yes"):
         raise DataError(path, f"the ambiguous column takes 'yes' or nothing, not {value!r}", line=line)
     return value == "yes"
+
+
+TRIGGER_SLOTS = frozenset(
+    {"subj", "obj", "agent", "place", "à", "avec", "contre", "de", "auprès", "entre", "envers", "sur", "vers", "pour"}
+)
+CUE_SCOPES = frozenset({"child", "governor", "case", "mark"})
+
+
+@cache
+def load_cameo_codes(path: Path | None = None) -> dict[str, CameoCode]:
+    """Load the CAMEO scheme (`data/cameo/codes.tsv`): code, name, Goldstein, QuadClass, PLOVER."""
+    path = path or data_dir() / "cameo" / "codes.tsv"
+    codes = {}
+    for line, row in read_tsv(path, ("code", "name", "goldstein", "quadclass", "plover")):
+        try:
+            goldstein, quadclass = float(row["goldstein"]), int(row["quadclass"])
+        except ValueError as error:
+            raise DataError(path, f"bad number: {error}", line=line) from error
+        if not re.fullmatch(r"\d{2,4}", row["code"]) or not -10 <= goldstein <= 10 or quadclass not in (1, 2, 3, 4):
+            raise DataError(path, f"bad CAMEO row for code {row['code']!r}", line=line)
+        codes[row["code"]] = CameoCode(row["code"], row["name"], goldstein, quadclass, row["plover"])
+    return codes
+
+
+@cache
+def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
+    """Load the event vocabulary (`data/events/`) and check every entry against the CAMEO scheme."""
+    folder = folder or data_dir() / "events"
+    codes = load_cameo_codes()
+    return EventLexicon(
+        codes=codes,
+        triggers=_load_triggers(folder / "triggers.tsv", codes),
+        light_verbs=frozenset(
+            (row["lang"], row["verb"]) for _, row in read_tsv(folder / "light_verbs.tsv", ("verb", "lang"))
+        ),
+        cues=_load_cues(folder / "modality.tsv"),
+        reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes),
+    )
+
+
+def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
+    triggers: dict[tuple[str, str, str], list[Trigger]] = {}
+    columns = ("trigger", "pos", "cameo", "source", "target", "symmetric", "lang")
+    for line, row in read_tsv(path, columns):
+        if row["cameo"] not in codes:
+            raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
+        if row["pos"] not in ("VERB", "NOUN"):
+            raise DataError(path, f"part of speech must be VERB or NOUN, not {row['pos']!r}", line=line)
+        for slot in (row["source"], row["target"]):
+            if slot not in TRIGGER_SLOTS:
+                raise DataError(path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(TRIGGER_SLOTS))}", line=line)
+        trigger = Trigger(row["trigger"], row["pos"], row["cameo"], row["source"], row["target"],
+                          _flag(row["symmetric"], path, line), row["lang"])  # fmt: skip
+        triggers.setdefault((row["lang"], row["trigger"], row["pos"]), []).append(trigger)
+    return {key: tuple(entries) for key, entries in triggers.items()}
+
+
+def _load_cues(path: Path) -> dict[tuple[str, str], tuple[Mode, str]]:
+    cues = {}
+    for line, row in read_tsv(path, ("cue", "mode", "scope", "lang")):
+        try:
+            mode = Mode(row["mode"])
+        except ValueError as error:
+            raise DataError(path, str(error), line=line) from error
+        if row["scope"] not in CUE_SCOPES:
+            raise DataError(path, f"unknown scope {row['scope']!r}", line=line)
+        cues[(row["lang"], row["cue"])] = (mode, row["scope"])
+    return cues
+
+
+def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str], str]:
+    verbs = {}
+    for line, row in read_tsv(path, ("verb", "cameo", "lang")):
+        if row["cameo"] not in codes:
+            raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
+        verbs[(row["lang"], row["verb"])] = row["cameo"]
+    return verbs

@@ -1,0 +1,366 @@
+"""Events: CAMEO-coded actor-event-actor relations from the dependency parse of an article.
+
+Reads a Doc (parsed by `kg.nlp`), the article's resolved actor mentions
+(`kg.actors`) and the event lexicon (`data/events/`); returns one `Event` per
+(article, source, target, code, mode), each keeping every evidence sentence.
+
+A trigger (verb or noun lemma of the lexicon) fills its frame's slots from
+the Universal Dependencies parse: the subject (or the passive agent), the
+object, prepositional arguments by their case marker, a noun's agent (its
+demonym adjective, "de"/"par" complement, possessive, or the subject of the
+light verb it is the object of: "apporter son soutien à"), and places.
+Coordinated arguments give one relation each; a symmetric trigger with
+coordinated subjects relates them to each other. Both ends must be resolved
+actors with different codes. Mode comes from negation and hypothesis cues
+(`data/events/modality.tsv`) and the conditional mood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_events", "merge_events"]
+
+# Grammar: the dependency labels and function words the frames read.
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+OBJECT_DEPS = frozenset({"obj"})
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
+NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
+CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}}
+LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
+POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
+RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+REFLEXIVE_FORMS = frozenset({"se", "s'"})
+GOVERNOR_STEPS = 3
+HOW_CONFIDENCE = {
+    Resolution.NAME: 1.0,
+    Resolution.METONYMY: 0.9,
+    Resolution.DESCRIPTION: 0.9,
+    Resolution.DEMONYM: 0.8,
+    Resolution.COREFERENCE: 0.7,
+}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A relation found at one trigger token, before merging."""
+
+    source: Mention
+    target: Mention
+    trigger: Trigger
+    token: Token
+    mode: Mode
+    symmetric: bool
+
+
+def extract_events(
+    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
+) -> list[Event]:
+    """Extract the article's relations (merged: one per source, target, code and mode)."""
+    extractor = _Extractor(doc, article, list(mentions), lexicon, lang)
+    return merge_events(extractor.events())
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge repeated relations (same article, source, target, code, mode), keeping every evidence."""
+    merged: dict[tuple[str, str, str, str, str, bool], Event] = {}
+    for event in events:
+        ends = sorted((event.source, event.target)) if event.symmetric else [event.source, event.target]
+        key = (event.article, *ends, event.sub, str(event.mode), event.symmetric)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = event
+            continue
+        evidences = known.evidences + tuple(e for e in event.evidences if e not in known.evidences)
+        merged[key] = replace(known, evidences=evidences, confidence=max(known.confidence, event.confidence))
+    return sorted(merged.values(), key=lambda event: (event.article, event.evidences[0].start, event.source, event.target))
+
+
+class _Extractor:
+    """Applies the frames of the lexicon to every trigger token of one Doc."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention], lexicon: EventLexicon, lang: str) -> None:
+        self.doc = doc
+        self.article = article
+        self.lexicon = lexicon
+        self.lang = lang
+        self.by_token: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            for index in range(mention.token_start, mention.token_end):
+                self.by_token.setdefault(index, []).append(mention)
+        self.multiword = self._multiword_triggers()
+        self.sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+
+    def events(self) -> Iterator[Event]:
+        for token in self.doc:
+            for trigger in self._triggers(token):
+                for candidate in self._candidates(token, trigger):
+                    yield self._event(candidate)
+            yield from (self._event(candidate) for candidate in self._reported(token))
+
+    # Triggers -----------------------------------------------------------
+
+    def _triggers(self, token: Token) -> tuple[Trigger, ...]:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return ()
+        lemma = token.lemma_.casefold()
+        found: list[Trigger] = []
+        if pos == "VERB" and _is_reflexive(token):
+            for form in (f"se {lemma}", f"s'{lemma}"):
+                found += self.lexicon.triggers.get((self.lang, form, pos), ())
+        found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
+        for words, entries in self.multiword.get((lemma, pos), ()):
+            following = [t.lemma_.casefold() for t in self.doc[token.i + 1 : token.i + 1 + len(words)]]
+            if following == list(words):
+                found += entries
+        return tuple(found)
+
+    def _multiword_triggers(self) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]:
+        index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
+        for (lang, lemma, pos), entries in self.lexicon.triggers.items():
+            words = lemma.split()
+            if lang == self.lang and len(words) > 1 and words[0] not in REFLEXIVE_FORMS:
+                index.setdefault((words[0], pos), []).append((tuple(words[1:]), entries))
+        return index
+
+    # Frames -------------------------------------------------------------
+
+    def _candidates(self, token: Token, trigger: Trigger) -> list[_Candidate]:
+        mode = self._mode(token)
+        if trigger.target == "entre":
+            members = self._slot(token, "entre", trigger.pos)
+            return self._pairs_among(members, token, trigger, mode)
+        sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
+        targets = self._slot(token, trigger.target, trigger.pos)
+        candidates = [
+            _Candidate(source, target, trigger, token, mode, trigger.symmetric)
+            for source in sources
+            for target in targets
+            if source.code != target.code
+        ]
+        if trigger.symmetric and not targets:
+            candidates += self._pairs_among(sources, token, trigger, mode)
+        return candidates
+
+    def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger, mode: Mode) -> list[_Candidate]:
+        distinct = list({mention.code: mention for mention in members}.values())
+        return [_Candidate(a, b, trigger, token, mode, True) for a, b in combinations(distinct, 2)]
+
+    def _slot(self, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
+        if pos == "VERB":
+            return self._verb_slot(token, slot)
+        return self._noun_slot(token, slot, exclude=exclude)
+
+    def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
+        passive = any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in verb.children)
+        if slot == "subj":
+            if passive:
+                return self._case_arguments(verb, "par")
+            return self._subject(verb)
+        if slot == "obj":
+            deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
+            return [m for child in verb.children if child.dep_ in deps for m in self._mentions(child)]
+        if slot == "place":
+            return self._places(verb)
+        return self._case_arguments(verb, slot)
+
+    def _noun_slot(self, noun: Token, slot: str, *, exclude: str) -> list[Mention]:
+        light = self._light_verb(noun)
+        if slot == "agent":
+            return self._agent(noun, light, exclude=exclude)
+        if slot == "place":
+            return self._places(noun) + (self._places(light) if light is not None else [])
+        found = self._case_arguments(noun, slot)
+        if light is not None:
+            found += self._case_arguments(light, slot)
+        return found
+
+    def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
+                return self._mentions(verb.head)
+            return [m for child in subjects for m in self._mentions(child)]
+        if depth >= GOVERNOR_STEPS:
+            return []
+        if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+            return self._subject(verb.head, depth + 1)
+        if verb.dep_.startswith("acl") and verb.head is not verb:
+            return self._mentions(verb.head)
+        return []
+
+    def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
+        found: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ == "amod":
+                found += self._mentions(child)
+            elif child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de"))):
+                found += self._mentions(child)
+        if found:
+            return found
+        if light is not None:
+            return self._subject(light)
+        if any(child.dep_ == "det" and child.lower_ in POSSESSIVE_FORMS for child in noun.children):
+            return self._clause_subject(noun)
+        return []
+
+    def _clause_subject(self, token: Token) -> list[Mention]:
+        """The subject of the nearest clause above a token (for "sa guerre contre l'Ukraine")."""
+        current = token
+        for _ in range(GOVERNOR_STEPS + 1):
+            if current.head is current:
+                return []
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") or any(child.dep_ in SUBJECT_DEPS for child in current.children):
+                return self._subject(current)
+        return []
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if noun.dep_ in OBJECT_DEPS and (self.lang, head.lemma_.casefold()) in self.lexicon.light_verbs:
+            return head
+        return None
+
+    def _case_arguments(self, head: Token, slot: str) -> list[Mention]:
+        forms = CASE_FORMS.get(slot, {slot})
+        found: list[Mention] = []
+        for child in head.children:
+            if child.dep_ in OBLIQUE_DEPS and any(grand.dep_ == "case" and grand.lower_ in forms for grand in child.children):
+                found += self._mentions(child)
+        return found
+
+    def _places(self, head: Token) -> list[Mention]:
+        found: list[Mention] = []
+        for child in head.children:
+            if child.dep_ in OBLIQUE_DEPS and any(
+                grand.dep_ == "case" and grand.lower_ in LOCATIVE_CASES for grand in child.children
+            ):
+                found += [mention for mention in self._mentions(child) if mention.locative]
+        return found
+
+    def _mentions(self, token: Token) -> list[Mention]:
+        """The actors an argument token stands for: its own mention(s), its name parts', and its conjuncts'."""
+        found = list(self.by_token.get(token.i, ()))
+        if not found:
+            for child in token.children:
+                if child.dep_ in NAME_DEPS:
+                    found += self.by_token.get(child.i, ())
+        for child in token.children:
+            if child.dep_ == "conj":
+                found += self._mentions(child)
+        return list({(m.token_start, m.actor): m for m in found}.values())
+
+    # Reported speech ----------------------------------------------------
+
+    def _reported(self, token: Token) -> list[_Candidate]:
+        """A reporting verb that carries an accusation ("avertir que X ...") relates the speaker to X."""
+        code = self.lexicon.reporting_verbs.get((self.lang, token.lemma_.casefold()))
+        if code is None or token.pos_ != "VERB":
+            return []
+        trigger = Trigger(token.lemma_.casefold(), "VERB", code, "subj", "obj", False, self.lang)
+        speakers = self._subject(token)
+        accused = [
+            mention for child in token.children if child.dep_ == "ccomp" for mention in self._subject(child)
+        ]  # fmt: skip
+        mode = self._mode(token)
+        return [
+            _Candidate(speaker, target, trigger, token, mode, False)
+            for speaker in speakers
+            for target in accused
+            if speaker.code != target.code
+        ]
+
+    # Mode ---------------------------------------------------------------
+
+    def _mode(self, token: Token) -> Mode:
+        chain = self._governors(token)
+        if self._is_negated(token, chain):
+            return Mode.NEGATED
+        if self._is_hypothetical(token, chain):
+            return Mode.HYPOTHETICAL
+        return Mode.ASSERTED
+
+    def _governors(self, token: Token) -> list[Token]:
+        chain = []
+        current = token
+        for _ in range(GOVERNOR_STEPS):
+            if current.head is current or current.dep_ not in ("xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl"):
+                break
+            current = current.head
+            chain.append(current)
+        return chain
+
+    def _cue(self, word: str) -> tuple[Mode, str] | None:
+        return self.lexicon.cues.get((self.lang, word.casefold()))
+
+    def _is_negated(self, token: Token, chain: list[Token]) -> bool:
+        # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
+        near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
+        for node in near:
+            for child in node.children:
+                cue = self._cue(child.lower_)
+                if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
+                    return True
+        for head in chain[:2]:
+            cue = self._cue(head.lemma_)
+            if cue and cue == (Mode.NEGATED, "governor"):
+                return True
+        return False
+
+    def _is_hypothetical(self, token: Token, chain: list[Token]) -> bool:
+        for node in [token, *chain]:
+            if "Cnd" in node.morph.get("Mood") or "Fut" in node.morph.get("Tense"):
+                return True
+            if any("Cnd" in child.morph.get("Mood") for child in node.children if child.dep_.startswith("aux")):
+                return True
+        for child in token.children:
+            cue = self._cue(child.lower_) or self._cue(child.lemma_)
+            if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
+                return True
+        return any((cue := self._cue(head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)
+
+    # Records ------------------------------------------------------------
+
+    def _event(self, candidate: _Candidate) -> Event:
+        code = self.lexicon.codes[candidate.trigger.cameo]
+        sentence = candidate.token.sent
+        text_start, text_end = sentence.start_char, sentence.end_char
+        while text_end > text_start and self.doc.text[text_end - 1].isspace():
+            text_end -= 1
+        start, end = self.article.to_original_span(text_start, text_end)
+        trigger_start, trigger_end = self.article.to_original_span(candidate.token.idx, candidate.token.idx + len(candidate.token))
+        evidence = Evidence(
+            text=self.article.original[start:end], start=start, end=end,
+            trigger=self.article.original[trigger_start:trigger_end], trigger_start=trigger_start,
+            trigger_end=trigger_end, sentence=self.sentence_index[sentence.start],
+        )  # fmt: skip
+        source, target = candidate.source, candidate.target
+        confidence = round(HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9), 3)
+        date = self.article.date
+        return Event(
+            article=self.article.id, source=source.code, target=target.code, cameo=code.root, sub=code.code,
+            mode=candidate.mode, symmetric=candidate.symmetric, evidence=evidence.text, evidences=(evidence,),
+            source_actor=source.actor, target_actor=target.actor, goldstein=code.goldstein, quadclass=code.quadclass,
+            plover=code.plover, confidence=confidence,
+            date=date.isoformat() if date else None, date_precision=str(date.precision) if date else None,
+        )  # fmt: skip
+
+
+def _has_case(token: Token, form: str) -> bool:
+    forms = CASE_FORMS.get(form, {form})
+    return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+
+
+def _is_reflexive(token: Token) -> bool:
+    return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)
