@@ -346,7 +346,10 @@ class _Resolver:
         for item in reversed(ordered):
             if item.start >= before or self.sentence_of[item.start] < first_sentence:
                 continue
-            if self.doc[item.start : item.end].root.dep_ in SUBJECT_DEPS:
+            root = self.doc[item.start : item.end].root
+            while root.dep_ in ("flat:name", "flat") and root.head is not root:
+                root = root.head  # "M. Kim": the title heads the name
+            if root.dep_ in SUBJECT_DEPS:
                 return item
         return None
 

@@ -42,6 +42,8 @@ POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 REFLEXIVE_FORMS = frozenset({"se", "s'"})
 GOVERNOR_STEPS = 3
+# A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
+ALLEGED_QUADCLASSES = frozenset({2, 4})
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -102,11 +104,14 @@ class _Extractor:
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
 
     def events(self) -> Iterator[Event]:
-        for token in self.doc:
-            for trigger in self._triggers(token):
-                for candidate in self._candidates(token, trigger):
-                    yield self._event(candidate)
-            yield from (self._event(candidate) for candidate in self._reported(token))
+        candidates = [
+            candidate
+            for token in self.doc
+            for trigger in self._triggers(token)
+            for candidate in self._candidates(token, trigger)
+        ]
+        candidates += self._accusations(candidates)
+        return (self._event(candidate) for candidate in candidates)
 
     # Triggers -----------------------------------------------------------
 
@@ -170,7 +175,7 @@ class _Extractor:
             return self._subject(verb)
         if slot == "obj":
             deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
-            return [m for child in verb.children if child.dep_ in deps for m in self._mentions(child)]
+            return [m for child in verb.children if child.dep_ in deps for m in self._mentions(child, possessor=True)]
         if slot == "place":
             return self._places(verb)
         return self._case_arguments(verb, slot)
@@ -232,12 +237,19 @@ class _Extractor:
             return head
         return None
 
-    def _case_arguments(self, head: Token, slot: str) -> list[Mention]:
+    def _case_arguments(self, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
         forms = CASE_FORMS.get(slot, {slot})
         found: list[Mention] = []
         for child in head.children:
             if child.dep_ in OBLIQUE_DEPS and any(grand.dep_ == "case" and grand.lower_ in forms for grand in child.children):
-                found += self._mentions(child)
+                found += self._mentions(child, possessor=slot != "de")
+        if not found and through_object and head.pos_ == "VERB":
+            # "expédier des obus destinés à la Russie": the argument hangs on a participle of the object.
+            for child in head.children:
+                if child.dep_ in OBJECT_DEPS:
+                    for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
+                        if participle.dep_ == "acl" and participle.pos_ == "VERB":
+                            found += self._case_arguments(participle, slot, through_object=False)
         return found
 
     def _places(self, head: Token) -> list[Mention]:
@@ -249,37 +261,62 @@ class _Extractor:
                 found += [mention for mention in self._mentions(child) if mention.locative]
         return found
 
-    def _mentions(self, token: Token) -> list[Mention]:
-        """The actors an argument token stands for: its own mention(s), its name parts', and its conjuncts'."""
+    def _mentions(self, token: Token, *, possessor: bool = False) -> list[Mention]:
+        """The actors an argument token stands for.
+
+        Its own mention(s) or its name parts'; with `possessor`, failing those,
+        the actor its "de" complement names ("l'effort de guerre de la Russie");
+        and the same for its conjuncts, wherever inside a name they attach.
+        """
         found = list(self.by_token.get(token.i, ()))
         if not found:
             for child in token.children:
                 if child.dep_ in NAME_DEPS:
                     found += self.by_token.get(child.i, ())
-        for child in token.children:
-            if child.dep_ == "conj":
-                found += self._mentions(child)
+        if not found and possessor and token.pos_ in ("NOUN", "PROPN"):
+            event_noun = any(trigger.pos == "NOUN" for trigger in self._triggers(token))
+            if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
+                found += self._agent(token, None, exclude="de")
+            else:
+                for child in token.children:
+                    if (child.dep_ == "nmod" and _has_case(child, "de")) or child.dep_ == "amod":
+                        found += self._mentions(child)
+        heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
+        for index in sorted(heads):
+            for child in self.doc[index].children:
+                if child.dep_ == "conj" and child.i not in heads:
+                    found += self._mentions(child, possessor=possessor)
         return list({(m.token_start, m.actor): m for m in found}.values())
 
     # Reported speech ----------------------------------------------------
 
-    def _reported(self, token: Token) -> list[_Candidate]:
-        """A reporting verb that carries an accusation ("avertir que X ...") relates the speaker to X."""
-        code = self.lexicon.reporting_verbs.get((self.lang, token.lemma_.casefold()))
-        if code is None or token.pos_ != "VERB":
-            return []
-        trigger = Trigger(token.lemma_.casefold(), "VERB", code, "subj", "obj", False, self.lang)
-        speakers = self._subject(token)
-        accused = [
-            mention for child in token.children if child.dep_ == "ccomp" for mention in self._subject(child)
-        ]  # fmt: skip
-        mode = self._mode(token)
-        return [
-            _Candidate(speaker, target, trigger, token, mode, False)
-            for speaker in speakers
-            for target in accused
-            if speaker.code != target.code
-        ]
+    def _accusations(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """A third party reporting what others did ("des responsables américains ont déclaré que la Russie
+        avait acheté ...") accuses them, when the lexicon says its reporting verb carries an accusation."""
+        found: list[_Candidate] = []
+        reporters: dict[int, tuple[Token, str]] = {}
+        for token in self.doc:
+            code = self.lexicon.reporting_verbs.get((self.lang, token.lemma_.casefold()))
+            if code is not None and token.pos_ == "VERB":
+                for child in token.children:
+                    if child.dep_ == "ccomp":
+                        reporters[child.i] = (token, code)
+        for clause_head, (verb, code) in reporters.items():
+            clause = self.doc[clause_head]
+            accused = self._subject(clause) if clause.pos_ in ("VERB", "AUX") else []
+            for candidate in candidates:
+                heads_clause = candidate.token.i == clause.i or (
+                    candidate.token.head.i == clause.i and candidate.token.dep_ in ("xcomp", "conj")
+                )
+                if heads_clause and self.lexicon.codes[candidate.trigger.cameo].quadclass in ALLEGED_QUADCLASSES:
+                    accused += [candidate.source, candidate.target]
+            trigger = Trigger(verb.lemma_.casefold(), "VERB", code, "subj", "obj", False, self.lang)
+            mode = self._mode(verb)
+            for speaker in self._subject(verb):
+                for target in {mention.code: mention for mention in accused}.values():
+                    if target.code != speaker.code:
+                        found.append(_Candidate(speaker, target, trigger, verb, mode, False))
+        return found
 
     # Mode ---------------------------------------------------------------
 
@@ -364,3 +401,4 @@ def _has_case(token: Token, form: str) -> bool:
 
 def _is_reflexive(token: Token) -> bool:
     return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)
+

@@ -35,6 +35,7 @@ __all__ = [
 MODELS = {"fr": "fr_core_news_md"}
 SUPPORTED_LANGUAGES = frozenset(MODELS)
 RULER_NAME = "actor_ruler"
+PARAGRAPH_COMPONENT = "paragraph_sentences"
 ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
@@ -47,6 +48,7 @@ def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
     """Load the spaCy pipeline for `lang` with the actor ruler; `ModelError` if it is not installed."""
     import spacy
 
+    _register_paragraph_component()
     model = MODELS.get(lang)
     if model is None:
         raise ModelError(f"no language model for {lang!r}: supported languages are {', '.join(sorted(MODELS))}")
@@ -56,6 +58,7 @@ def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
         raise ModelError(
             f"the spaCy model {model} is not installed; install it with: pip install {model.replace('_', '-')}"
         ) from error
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
@@ -63,6 +66,22 @@ def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
         ruler.add_patterns(actor_patterns(gazetteer, lang))
     log.info("loaded %s with %d actor patterns", model, len(ruler.patterns))
     return nlp
+
+
+def _register_paragraph_component() -> None:
+    """Register the component that starts a sentence at every paragraph (a blank line)."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_sentences(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text_with_ws and not token.is_space:
+                token.is_sent_start = True
+        return doc
 
 
 def actor_patterns(gazetteer: Gazetteer, lang: str) -> list[dict[str, str]]:
