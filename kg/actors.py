@@ -245,10 +245,12 @@ class _Resolver:
                 if demonym and not demonym[1]:
                     return self._state(demonym[0]), max(child.i + 1, token.i + 1), None
             if child.dep_ in MODIFIER_DEPS:
-                for descendant in (child, *child.children):
+                # "représentants des républiques dissidentes de Lougansk": the name may sit one complement deeper.
+                nested = [grand for grand in child.children if grand.dep_ in MODIFIER_DEPS]
+                for descendant in (child, *child.children, *(g for n in nested for g in n.children)):
                     found = by_token.get(descendant.i)
                     if found is not None:
-                        return self._state(found.actor), found.end, found
+                        return self._state(found.actor), max(found.end, child.i + 1), found
         return None, token.i + 1, None
 
     def _following_person(self, token: Token, by_token: dict[int, _Found], state: str | None) -> _Found | None:

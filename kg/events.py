@@ -36,7 +36,7 @@ OBJECT_DEPS = frozenset({"obj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
-CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}}
+CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}, "face": {"face"}}
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
 POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
@@ -187,6 +187,10 @@ class _Extractor:
         if slot == "place":
             return self._places(noun) + (self._places(light) if light is not None else [])
         found = self._case_arguments(noun, slot)
+        if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
+            for child in noun.children:
+                if child.dep_ == "nmod" and _has_case(child, "de") and child.i not in self.by_token:
+                    found += self._case_arguments(child, slot, through_object=False)
         if light is not None:
             found += self._case_arguments(light, slot)
         return found
@@ -202,7 +206,7 @@ class _Extractor:
         if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
             return self._subject(verb.head, depth + 1)
         if verb.dep_.startswith("acl") and verb.head is not verb:
-            return self._mentions(verb.head)
+            return self._mentions(verb.head, possessor=True)
         return []
 
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
@@ -212,22 +216,28 @@ class _Extractor:
                 found += self._mentions(child)
             elif child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de"))):
                 found += self._mentions(child)
+            elif child.dep_ == "acl" and child.pos_ == "VERB":  # "des exercices menés par Washington"
+                found += [m for grand in child.children if grand.dep_ == "obl:agent" for m in self._mentions(grand)]
         if found:
             return found
         if light is not None:
             return self._subject(light)
-        if any(child.dep_ == "det" and child.lower_ in POSSESSIVE_FORMS for child in noun.children):
-            return self._clause_subject(noun)
-        return []
+        return self._clause_subject(noun)
 
     def _clause_subject(self, token: Token) -> list[Mention]:
-        """The subject of the nearest clause above a token (for "sa guerre contre l'Ukraine")."""
+        """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
+        coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between."""
+        if token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS:
+            return []
         current = token
         for _ in range(GOVERNOR_STEPS + 1):
             if current.head is current:
                 return []
             current = current.head
             if current.pos_ in ("VERB", "AUX") or any(child.dep_ in SUBJECT_DEPS for child in current.children):
+                lemma = current.lemma_.casefold()
+                if self._cue(lemma) or (self.lang, lemma) in self.lexicon.reporting_verbs:
+                    return []
                 return self._subject(current)
         return []
 
@@ -276,7 +286,7 @@ class _Extractor:
         if not found and possessor and token.pos_ in ("NOUN", "PROPN"):
             event_noun = any(trigger.pos == "NOUN" for trigger in self._triggers(token))
             if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
-                found += self._agent(token, None, exclude="de")
+                found += self._agent(token, None, exclude="de") or self._case_arguments(token, "entre")
             else:
                 for child in token.children:
                     if (child.dep_ == "nmod" and _has_case(child, "de")) or child.dep_ == "amod":

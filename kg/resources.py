@@ -251,7 +251,7 @@ def _flag(value: str, path: Path, line: int) -> bool:
 
 
 TRIGGER_SLOTS = frozenset(
-    {"subj", "obj", "agent", "place", "à", "avec", "contre", "de", "auprès", "entre", "envers", "sur", "vers", "pour"}
+    {"subj", "obj", "agent", "place", "à", "avec", "contre", "de", "auprès", "entre", "envers", "face", "sur", "vers", "pour"}
 )
 CUE_SCOPES = frozenset({"child", "governor", "case", "mark"})
 
