@@ -251,6 +251,9 @@ class _Resolver:
                     found = by_token.get(descendant.i)
                     if found is not None:
                         return self._state(found.actor), max(found.end, child.i + 1), found
+                    demonym = self.gazetteer.demonyms.get((self.lang, descendant.lower_))
+                    if descendant.dep_ == "amod" and demonym and not demonym[1]:  # "du renseignement américain"
+                        return self._state(demonym[0]), max(descendant.i, child.i) + 1, None
         return None, token.i + 1, None
 
     def _following_person(self, token: Token, by_token: dict[int, _Found], state: str | None) -> _Found | None:

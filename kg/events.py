@@ -168,14 +168,14 @@ class _Extractor:
         return self._noun_slot(token, slot, exclude=exclude)
 
     def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
-        passive = any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in verb.children)
+        passive = any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in self._children(verb))
         if slot == "subj":
             if passive:
                 return self._case_arguments(verb, "par")
             return self._subject(verb)
         if slot == "obj":
             deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
-            return [m for child in verb.children if child.dep_ in deps for m in self._mentions(child, possessor=True)]
+            return [m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)]
         if slot == "place":
             return self._places(verb)
         return self._case_arguments(verb, slot)
@@ -188,7 +188,7 @@ class _Extractor:
             return self._places(noun) + (self._places(light) if light is not None else [])
         found = self._case_arguments(noun, slot)
         if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
-            for child in noun.children:
+            for child in self._children(noun):
                 if child.dep_ == "nmod" and _has_case(child, "de") and child.i not in self.by_token:
                     found += self._case_arguments(child, slot, through_object=False)
         if light is not None:
@@ -196,7 +196,7 @@ class _Extractor:
         return found
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
-        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        subjects = [child for child in self._children(verb) if child.dep_ in SUBJECT_DEPS]
         if subjects:
             if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
                 return self._mentions(verb.head)
@@ -211,7 +211,7 @@ class _Extractor:
 
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
-        for child in noun.children:
+        for child in self._children(noun):
             if child.dep_ == "amod":
                 found += self._mentions(child)
             elif child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de"))):
@@ -250,12 +250,12 @@ class _Extractor:
     def _case_arguments(self, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
         forms = CASE_FORMS.get(slot, {slot})
         found: list[Mention] = []
-        for child in head.children:
+        for child in self._children(head):
             if child.dep_ in OBLIQUE_DEPS and any(grand.dep_ == "case" and grand.lower_ in forms for grand in child.children):
                 found += self._mentions(child, possessor=slot != "de")
         if not found and through_object and head.pos_ == "VERB":
             # "expédier des obus destinés à la Russie": the argument hangs on a participle of the object.
-            for child in head.children:
+            for child in self._children(head):
                 if child.dep_ in OBJECT_DEPS:
                     for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
                         if participle.dep_ == "acl" and participle.pos_ == "VERB":
@@ -264,14 +264,25 @@ class _Extractor:
 
     def _places(self, head: Token) -> list[Mention]:
         found: list[Mention] = []
-        for child in head.children:
+        for child in self._children(head):
             if child.dep_ in OBLIQUE_DEPS and any(
                 grand.dep_ == "case" and grand.lower_ in LOCATIVE_CASES for grand in child.children
             ):
                 found += [mention for mention in self._mentions(child) if mention.locative]
         return found
 
-    def _mentions(self, token: Token, *, possessor: bool = False) -> list[Mention]:
+    def _children(self, token: Token) -> list[Token]:
+        """A token's dependents, counting those the parser hung on the inner words of a multi-word name
+        ("la visite en Corée du Nord du président Trump": "du président" hangs on "Nord")."""
+        children = list(token.children)
+        for child in list(children):
+            for mention in self.by_token.get(child.i, ()):
+                for inner in self.doc[mention.token_start : mention.token_end]:
+                    if inner.i != child.i:
+                        children += [c for c in inner.children if not mention.token_start <= c.i < mention.token_end]
+        return list({child.i: child for child in children}.values())
+
+    def _mentions(self, token: Token, *, possessor: bool = False, depth: int = 0) -> list[Mention]:
         """The actors an argument token stands for.
 
         Its own mention(s) or its name parts'; with `possessor`, failing those,
@@ -283,14 +294,14 @@ class _Extractor:
             for child in token.children:
                 if child.dep_ in NAME_DEPS:
                     found += self.by_token.get(child.i, ())
-        if not found and possessor and token.pos_ in ("NOUN", "PROPN"):
+        if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < GOVERNOR_STEPS:
             event_noun = any(trigger.pos == "NOUN" for trigger in self._triggers(token))
             if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
                 found += self._agent(token, None, exclude="de") or self._case_arguments(token, "entre")
-            else:
+            if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
                 for child in token.children:
                     if (child.dep_ == "nmod" and _has_case(child, "de")) or child.dep_ == "amod":
-                        found += self._mentions(child)
+                        found += self._mentions(child, possessor=True, depth=depth + 1)
         heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
         for index in sorted(heads):
             for child in self.doc[index].children:
