@@ -154,7 +154,7 @@ class _Extractor:
             for target in targets
             if source.code != target.code
         ]
-        if trigger.symmetric and not targets:
+        if trigger.symmetric and not targets and trigger.pos == "VERB":  # "la Chine et l'Inde ont négocié"
             candidates += self._pairs_among(sources, token, trigger, mode)
         return candidates
 
@@ -216,12 +216,18 @@ class _Extractor:
                 found += self._mentions(child)
             elif child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de"))):
                 found += self._mentions(child)
+            elif child.dep_ in OBLIQUE_DEPS and child.i in self.by_token:
+                # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
+                found += [m for grand in child.children if grand.dep_ in OBLIQUE_DEPS and _has_case(grand, "par")
+                          for m in self._mentions(grand)]  # fmt: skip
             elif child.dep_ == "acl" and child.pos_ == "VERB":  # "des exercices menés par Washington"
                 found += [m for grand in child.children if grand.dep_ == "obl:agent" for m in self._mentions(grand)]
         if found:
             return found
         if light is not None:
             return self._subject(light)
+        if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
+            return []
         return self._clause_subject(noun)
 
     def _clause_subject(self, token: Token) -> list[Mention]:
@@ -324,7 +330,10 @@ class _Extractor:
                         reporters[child.i] = (token, code)
         for clause_head, (verb, code) in reporters.items():
             clause = self.doc[clause_head]
-            accused = self._subject(clause) if clause.pos_ in ("VERB", "AUX") else []
+            alleged_act = any(
+                self.lexicon.codes[trigger.cameo].quadclass in ALLEGED_QUADCLASSES for trigger in self._triggers(clause)
+            )
+            accused = self._subject(clause) if alleged_act else []
             for candidate in candidates:
                 heads_clause = candidate.token.i == clause.i or (
                     candidate.token.head.i == clause.i and candidate.token.dep_ in ("xcomp", "conj")
