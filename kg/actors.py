@@ -320,24 +320,25 @@ class _Resolver:
         return references
 
     def _last_pair(self, ordered: Sequence[_Found], *, before: int, people_only: bool) -> list[str]:
-        """The two most recent distinct actors (by code) within the reference window, places left out."""
+        """The two most salient actors (by code) of the reference window: most mentioned there, then most recent.
+
+        Places count half: "une délégation s'est rendue à Moscou" still makes Russia salient.
+        """
         first_sentence = self.sentence_of[before] - REFERENCE_WINDOW
-        codes: list[str] = []
-        actors: list[str] = []
-        for item in reversed(ordered):
+        weight: Counter[str] = Counter()
+        latest: dict[str, int] = {}
+        actor_of: dict[str, str] = {}
+        for item in ordered:
             if item.start >= before or self.sentence_of[item.start] < first_sentence:
-                continue
-            if _is_locative(self.doc[item.start : item.end]):
                 continue
             if people_only and self._kind(item.actor) is not ActorKind.PERSON:
                 continue
             code = self._state(item.actor)
-            if code not in codes:
-                codes.append(code)
-                actors.append(item.actor)
-            if len(codes) == 2:
-                return actors
-        return []
+            weight[code] += 0.5 if _is_locative(self.doc[item.start : item.end]) else 1.0
+            latest[code] = item.start
+            actor_of[code] = item.actor
+        ranked = sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)
+        return [actor_of[code] for code in ranked[:2]] if len(ranked) >= 2 else []
 
     def _previous_sentence_pair(self, ordered: Sequence[_Found], token: Token) -> list[str]:
         """The two actors of the previous sentence, when it names exactly two."""

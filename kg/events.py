@@ -39,6 +39,7 @@ NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}, "face": {"face"}}
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
 POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
+PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "nos", "notre"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 REFLEXIVE_FORMS = frozenset({"se", "s'"})
 GOVERNOR_STEPS = 3
@@ -154,7 +155,9 @@ class _Extractor:
             for target in targets
             if source.code != target.code
         ]
-        if trigger.symmetric and not targets and trigger.pos == "VERB":  # "la Chine et l'Inde ont négocié"
+        # "la Chine et l'Inde ont négocié", "X et Y approfondissent leurs liens": the subjects among themselves.
+        shared = trigger.pos == "VERB" or any(c.dep_ == "det" and c.lower_ in PLURAL_POSSESSIVES for c in token.children)
+        if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger, mode)
         return candidates
 
@@ -220,8 +223,7 @@ class _Extractor:
                 # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
                 found += [m for grand in child.children if grand.dep_ in OBLIQUE_DEPS and _has_case(grand, "par")
                           for m in self._mentions(grand)]  # fmt: skip
-            elif child.dep_ == "acl" and child.pos_ == "VERB":  # "des exercices menés par Washington"
-                found += [m for grand in child.children if grand.dep_ == "obl:agent" for m in self._mentions(grand)]
+        found += self._participle_agents(noun)
         if found:
             return found
         if light is not None:
@@ -229,6 +231,16 @@ class _Extractor:
         if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
             return []
         return self._clause_subject(noun)
+
+    def _participle_agents(self, noun: Token) -> list[Mention]:
+        """Agents of a participle on the noun or on its complement ("des exercices à grande échelle menés
+        par les États-Unis", "des politiques imposées par les États-Unis")."""
+        found: list[Mention] = []
+        for child in noun.children:
+            for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
+                if participle.dep_ == "acl" and participle.pos_ == "VERB":
+                    found += [m for g in participle.children if g.dep_ == "obl:agent" for m in self._mentions(g)]
+        return found
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
@@ -308,6 +320,8 @@ class _Extractor:
                 for child in token.children:
                     if (child.dep_ == "nmod" and _has_case(child, "de")) or child.dep_ == "amod":
                         found += self._mentions(child, possessor=True, depth=depth + 1)
+            if not found:
+                found += self._participle_agents(token)
         heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
         for index in sorted(heads):
             for child in self.doc[index].children:
