@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as error:
         _stderr().print(f"kg: error: {error}", markup=False, highlight=False)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader (head, less) went away: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         _stderr().print("kg: interrupted; outputs already written are intact", highlight=False)
         return 130
@@ -80,6 +85,32 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     actors.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
     actors.set_defaults(run=_run_actors)
+
+    export = commands.add_parser("export", parents=[common], help="export a build's relations")
+    export_kinds = export.add_subparsers(title="what", dest="what", metavar="WHAT", required=True)
+    events = export_kinds.add_parser(
+        "events", parents=[common], help="the relations, as JSON Lines, CSV or GDELT 2.0 columns",
+        description="Export the relations of a build: jsonl (the gold schema's fields and more), csv, or gdelt "
+        "(GDELT 2.0 event columns, tab-separated, with a header row).",
+    )  # fmt: skip
+    events.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    events.add_argument("--format", choices=("jsonl", "csv", "gdelt"), default="jsonl")
+    events.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    events.set_defaults(run=_run_export_events)
+
+    evaluate = commands.add_parser(
+        "evaluate", parents=[common], help="score extracted relations against gold relations",
+        description="Precision, recall and F1 (event, dyad and QuadClass views, and per CAMEO root) of a build's "
+        "relations against a gold file, computed as the project's scorer does; with the co-occurrence baseline.",
+    )  # fmt: skip
+    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold relations (JSON Lines)")
+    evaluate.add_argument("--system", type=Path, metavar="FILE", help="relations to score (default: OUT/events.jsonl)")
+    evaluate.add_argument(
+        "--out", type=Path, default=Path("out"), metavar="OUT", help="a build's folder (default: out)"
+    )
+    evaluate.add_argument("--show", action="store_true", help="list the misses and false positives")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    evaluate.set_defaults(run=_run_evaluate)
     return parser
 
 
@@ -92,7 +123,7 @@ def _run_build(args: argparse.Namespace) -> int:
         report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener)
     out.print(
         f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); "
-        f"{report.mentions} actor mention(s); {report.seconds:.1f} s.",
+        f"{report.mentions} actor mention(s); {report.events} relation(s); {report.seconds:.1f} s.",
         highlight=False,
     )
     for error in report.skipped:
@@ -121,6 +152,68 @@ def _run_actors(args: argparse.Namespace) -> int:
     for article_id, counts in sorted(per_article.items()):
         table.add_row(article_id, ", ".join(f"{label} {count}" for label, count in counts.most_common()))
     _stdout().print(table)
+    return EXIT_OK
+
+
+def _run_export_events(args: argparse.Namespace) -> int:
+    import contextlib
+
+    from kg.exports import write_events
+    from kg.outputs import atomic_writer, read_jsonl
+    from kg.pipeline import ARTICLES_FILE, EVENTS_FILE
+    from kg.resources import load_gazetteer
+
+    sources = {record["id"]: record.get("url") or record["path"] for record in read_jsonl(args.out / ARTICLES_FILE)}
+    events = read_jsonl(args.out / EVENTS_FILE)
+    gazetteer = load_gazetteer()
+    with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
+        count = write_events(events, stream, format=args.format, gazetteer=gazetteer, sources=sources)
+    if args.output:
+        _stdout().print(f"Wrote {count} relation(s) to {args.output}", markup=False, highlight=False)
+    return EXIT_OK
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from rich.table import Table
+
+    from kg.evaluate import evaluate, read_relations
+    from kg.pipeline import BASELINE_FILE, EVENTS_FILE
+
+    gold = read_relations(args.gold)
+    system = read_relations(args.system or args.out / EVENTS_FILE)
+    result = evaluate(gold, system)
+    baseline_path = args.out / BASELINE_FILE
+    baseline = evaluate(gold, read_relations(baseline_path)) if args.system is None and baseline_path.exists() else None
+    if args.json:
+        views = {view: vars(score) for view, score in result.views.items()}
+        payload = {**views, "per_root": {root: vars(score) for root, score in result.per_root.items()}}
+        if baseline:
+            payload["baseline"] = {view: vars(score) for view, score in baseline.views.items()}
+        _stdout().print_json(json.dumps(payload))
+        return EXIT_OK
+    out = _stdout()
+    table = Table("view", "P", "R", "F1", "gold", "system", title=f"Relations scored against {args.gold}")
+    for view, score in result.views.items():
+        table.add_row(
+            view, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
+        )
+    if baseline:
+        for view, score in baseline.views.items():
+            table.add_row(f"baseline {view}", f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                          str(score.gold), str(score.system))  # fmt: skip
+    out.print(table)
+    roots = Table("root", "P", "R", "F1", "gold", "system", title="Event view per CAMEO root")
+    for root, score in result.per_root.items():
+        roots.add_row(
+            root, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
+        )
+    out.print(roots)
+    if args.show:
+        for label, tuples in (("MISS", result.misses), ("FP  ", result.false_positives)):
+            for item in tuples:
+                out.print(label, *item, markup=False, highlight=False)
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Re
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract_events", "merge_events"]
+__all__ = ["extract_events", "merge_events", "extract_cooccurrences"]
 
 # Grammar: the dependency labels and function words the frames read.
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -86,7 +86,9 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
             continue
         evidences = known.evidences + tuple(e for e in event.evidences if e not in known.evidences)
         merged[key] = replace(known, evidences=evidences, confidence=max(known.confidence, event.confidence))
-    return sorted(merged.values(), key=lambda event: (event.article, event.evidences[0].start, event.source, event.target))
+    return sorted(
+        merged.values(), key=lambda event: (event.article, event.evidences[0].start, event.source, event.target)
+    )
 
 
 class _Extractor:
@@ -143,6 +145,8 @@ class _Extractor:
     # Frames -------------------------------------------------------------
 
     def _candidates(self, token: Token, trigger: Trigger) -> list[_Candidate]:
+        if trigger.pos == "VERB" and self._carries_event_noun(token):
+            return []  # "apporter son soutien à": the noun says what happened, not the light verb
         mode = self._mode(token)
         if trigger.target == "entre":
             members = self._slot(token, "entre", trigger.pos)
@@ -156,10 +160,19 @@ class _Extractor:
             if source.code != target.code
         ]
         # "la Chine et l'Inde ont négocié", "X et Y approfondissent leurs liens": the subjects among themselves.
-        shared = trigger.pos == "VERB" or any(c.dep_ == "det" and c.lower_ in PLURAL_POSSESSIVES for c in token.children)
+        shared = (
+            trigger.pos == "VERB"
+            or self._light_verb(token) is not None  # "le Chili et l'Argentine ont signé un traité"
+            or any(c.dep_ == "det" and c.lower_ in PLURAL_POSSESSIVES for c in token.children)
+        )
         if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger, mode)
         return candidates
+
+    def _carries_event_noun(self, verb: Token) -> bool:
+        if (self.lang, verb.lemma_.casefold()) not in self.lexicon.light_verbs:
+            return False
+        return any(child.dep_ in OBJECT_DEPS and self._triggers(child) for child in verb.children)
 
     def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger, mode: Mode) -> list[_Candidate]:
         distinct = list({mention.code: mention for mention in members}.values())
@@ -178,7 +191,9 @@ class _Extractor:
             return self._subject(verb)
         if slot == "obj":
             deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
-            return [m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)]
+            return [
+                m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)
+            ]
         if slot == "place":
             return self._places(verb)
         return self._case_arguments(verb, slot)
@@ -215,9 +230,9 @@ class _Extractor:
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
         for child in self._children(noun):
-            if child.dep_ == "amod":
-                found += self._mentions(child)
-            elif child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de"))):
+            if child.dep_ == "amod" or (
+                child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de")))
+            ):
                 found += self._mentions(child)
             elif child.dep_ in OBLIQUE_DEPS and child.i in self.by_token:
                 # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
@@ -269,12 +284,16 @@ class _Extractor:
         forms = CASE_FORMS.get(slot, {slot})
         found: list[Mention] = []
         for child in self._children(head):
-            if child.dep_ in OBLIQUE_DEPS and any(grand.dep_ == "case" and grand.lower_ in forms for grand in child.children):
+            if child.dep_ in OBLIQUE_DEPS and any(
+                grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
+            ):
                 found += self._mentions(child, possessor=slot != "de")
         if not found and through_object and head.pos_ == "VERB":
-            # "expédier des obus destinés à la Russie": the argument hangs on a participle of the object.
+            # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
+            # obus destinés à la Russie" (or on a participle of the object).
             for child in self._children(head):
                 if child.dep_ in OBJECT_DEPS:
+                    found += self._case_arguments(child, slot, through_object=False)
                     for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
                         if participle.dep_ == "acl" and participle.pos_ == "VERB":
                             found += self._case_arguments(participle, slot, through_object=False)
@@ -376,7 +395,15 @@ class _Extractor:
         chain = []
         current = token
         for _ in range(GOVERNOR_STEPS):
-            if current.head is current or current.dep_ not in ("xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl"):
+            if current.head is current or current.dep_ not in (
+                "xcomp",
+                "ccomp",
+                "obj",
+                "acl",
+                "nmod",
+                "nsubj",
+                "advcl",
+            ):
                 break
             current = current.head
             chain.append(current)
@@ -420,14 +447,19 @@ class _Extractor:
         while text_end > text_start and self.doc.text[text_end - 1].isspace():
             text_end -= 1
         start, end = self.article.to_original_span(text_start, text_end)
-        trigger_start, trigger_end = self.article.to_original_span(candidate.token.idx, candidate.token.idx + len(candidate.token))
+        trigger_start, trigger_end = self.article.to_original_span(
+            candidate.token.idx, candidate.token.idx + len(candidate.token)
+        )
         evidence = Evidence(
             text=self.article.original[start:end], start=start, end=end,
             trigger=self.article.original[trigger_start:trigger_end], trigger_start=trigger_start,
             trigger_end=trigger_end, sentence=self.sentence_index[sentence.start],
         )  # fmt: skip
         source, target = candidate.source, candidate.target
-        confidence = round(HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9), 3)
+        confidence = round(
+            HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9),
+            3,
+        )
         date = self.article.date
         return Event(
             article=self.article.id, source=source.code, target=target.code, cameo=code.root, sub=code.code,
@@ -446,3 +478,29 @@ def _has_case(token: Token, form: str) -> bool:
 def _is_reflexive(token: Token) -> bool:
     return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)
 
+
+def extract_cooccurrences(
+    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
+) -> list[Event]:
+    """The naive baseline: every ordered pair of actors in a sentence, labelled with the root of every
+    trigger lemma in that sentence (no parse, no frames, no mode). For comparison in `kg evaluate`."""
+    extractor = _Extractor(doc, article, list(mentions), lexicon, lang)
+    events = []
+    for sentence in doc.sents:
+        codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
+        triggers = {
+            trigger.cameo[:2] + "0": (trigger, token) for token in sentence for trigger in extractor._triggers(token)
+        }
+        for source, target in ((a, b) for a in codes.values() for b in codes.values() if a.code != b.code):
+            for code, (trigger, token) in sorted(triggers.items()):
+                base = Trigger(
+                    trigger.lemma,
+                    trigger.pos,
+                    code if code in lexicon.codes else trigger.cameo,
+                    "subj",
+                    "obj",
+                    False,
+                    lang,
+                )
+                events.append(extractor._event(_Candidate(source, target, base, token, Mode.ASSERTED, False)))
+    return merge_events(events)

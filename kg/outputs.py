@@ -17,9 +17,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import OutputError
-from kg.records import Article, Mention
+from kg.records import Article, Event, Mention
 
-__all__ = ["staged_outputs", "atomic_writer", "write_json", "read_jsonl", "to_article_record", "to_mention_record"]
+__all__ = [
+    "staged_outputs",
+    "atomic_writer",
+    "write_json",
+    "read_jsonl",
+    "to_article_record",
+    "to_mention_record",
+    "to_event_record",
+]
 
 _FILE_MODE = 0o666
 
@@ -132,4 +140,38 @@ def to_mention_record(mention: Mention) -> dict[str, Any]:
         "qid": mention.qid,
         "how": str(mention.how),
         "locative": mention.locative,
+    }
+
+
+def to_event_record(event: Event) -> dict[str, Any]:
+    """The JSON form of a relation, as written to `events.jsonl`: the gold schema's fields, then the rest."""
+    return {
+        "article": event.article,
+        "source": event.source,
+        "target": event.target,
+        "cameo": event.cameo,
+        "sub": event.sub,
+        "mode": str(event.mode),
+        "symmetric": event.symmetric,
+        "evidence": event.evidence,
+        "source_actor": event.source_actor,
+        "target_actor": event.target_actor,
+        "goldstein": event.goldstein,
+        "quadclass": event.quadclass,
+        "plover": event.plover,
+        "confidence": event.confidence,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "evidences": [
+            {
+                "text": evidence.text,
+                "start": evidence.start,
+                "end": evidence.end,
+                "sentence": evidence.sentence,
+                "trigger": evidence.trigger,
+                "trigger_start": evidence.trigger_start,
+                "trigger_end": evidence.trigger_end,
+            }
+            for evidence in event.evidences
+        ],
     }

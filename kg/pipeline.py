@@ -1,8 +1,9 @@
 """The build: the one place where the order of stages is written.
 
-ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions).
-Writes `OUT/articles.jsonl`, `OUT/mentions.jsonl` and the build manifest
-`OUT/build.json`. Later stages (events, store, render) plug in here.
+ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions) ->
+events (CAMEO relations). Writes `OUT/articles.jsonl`, `OUT/mentions.jsonl`,
+`OUT/events.jsonl` and the build manifest `OUT/build.json`. Later stages
+(store, render) plug in here.
 """
 
 from __future__ import annotations
@@ -19,13 +20,22 @@ from typing import Protocol
 from kg import __version__
 from kg.errors import InputError, KgError
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
-from kg.outputs import atomic_writer, staged_outputs, to_article_record, to_mention_record, write_json
+from kg.outputs import (
+    atomic_writer,
+    staged_outputs,
+    to_article_record,
+    to_event_record,
+    to_mention_record,
+    write_json,
+)
 from kg.records import Article
 
 __all__ = [
     "DEFAULT_OUT",
     "ARTICLES_FILE",
     "MENTIONS_FILE",
+    "EVENTS_FILE",
+    "BASELINE_FILE",
     "MANIFEST_FILE",
     "BuildListener",
     "BuildReport",
@@ -35,6 +45,8 @@ __all__ = [
 DEFAULT_OUT = Path("out")
 ARTICLES_FILE = "articles.jsonl"
 MENTIONS_FILE = "mentions.jsonl"
+EVENTS_FILE = "events.jsonl"
+BASELINE_FILE = "cooccurrence.jsonl"
 MANIFEST_FILE = "build.json"
 
 log = logging.getLogger(__name__)
@@ -62,6 +74,7 @@ class BuildReport:
     outputs: tuple[Path, ...]
     seconds: float
     mentions: int = 0
+    events: int = 0
     unanalysed: dict[str, str] = field(default_factory=dict)  # article id -> why it was not analysed
 
 
@@ -82,11 +95,12 @@ def build(
     listener = listener or _SilentListener()
     with staged_outputs(out_dir) as staging:
         articles, skipped = _read(inputs, staging, max_bytes=max_bytes, listener=listener)
-        mentions, unanalysed = _find_mentions(articles, staging)
-        outputs = (out_dir / ARTICLES_FILE, out_dir / MENTIONS_FILE, out_dir / MANIFEST_FILE)
+        mentions, events, unanalysed = _analyse(articles, staging)
+        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, MANIFEST_FILE)
+        outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
             out_dir, tuple(article.id for article in articles), tuple(skipped), outputs,
-            time.perf_counter() - began, mentions, unanalysed,
+            time.perf_counter() - began, mentions, events, unanalysed,
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
     return report
@@ -120,28 +134,39 @@ def _read(
     return articles, skipped
 
 
-def _find_mentions(articles: list[Article], staging: Path) -> tuple[int, dict[str, str]]:
-    """Parse the articles and resolve their actor mentions, one model per language."""
+def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str, str]]:
+    """Parse the articles, resolve their actors and extract their relations, one model per language."""
     from kg.actors import find_mentions
+    from kg.events import extract_cooccurrences, extract_events
     from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
-    from kg.resources import load_gazetteer
+    from kg.resources import load_event_lexicon, load_gazetteer
 
-    gazetteer = load_gazetteer()
+    gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
     unanalysed = {
         article.id: f"language {article.lang or 'unknown'!r} is not supported"
         for article in articles
         if article.lang not in SUPPORTED_LANGUAGES
     }
-    count = 0
-    with atomic_writer(staging / MENTIONS_FILE) as handle:
+    mention_count = event_count = 0
+    with (
+        atomic_writer(staging / MENTIONS_FILE) as mentions_out,
+        atomic_writer(staging / EVENTS_FILE) as events_out,
+        atomic_writer(staging / BASELINE_FILE) as baseline_out,
+    ):
         for lang in sorted({article.lang for article in articles if article.id not in unanalysed}):
             nlp = load_nlp(lang, gazetteer)
             batch = [article for article in articles if article.lang == lang]
             for article, doc in parse_articles(nlp, batch):
-                for mention in find_mentions(doc, article, gazetteer, lang=lang):
-                    handle.write(json.dumps(to_mention_record(mention), ensure_ascii=False) + "\n")
-                    count += 1
-    return count, unanalysed
+                mentions = find_mentions(doc, article, gazetteer, lang=lang)
+                for mention in mentions:
+                    mentions_out.write(json.dumps(to_mention_record(mention), ensure_ascii=False) + "\n")
+                for event in extract_events(doc, article, mentions, lexicon, lang=lang):
+                    events_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
+                    event_count += 1
+                for event in extract_cooccurrences(doc, article, mentions, lexicon, lang=lang):
+                    baseline_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
+                mention_count += len(mentions)
+    return mention_count, event_count, unanalysed
 
 
 def _manifest(report: BuildReport) -> dict[str, object]:
@@ -152,6 +177,7 @@ def _manifest(report: BuildReport) -> dict[str, object]:
         "seconds": round(report.seconds, 3),
         "articles": list(report.articles),
         "mentions": report.mentions,
+        "events": report.events,
         "unanalysed": report.unanalysed,
         "skipped": [{"path": error.path, "line": error.line, "cause": error.cause} for error in report.skipped],
         "outputs": [path.name for path in report.outputs],

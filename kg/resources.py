@@ -22,14 +22,14 @@ from kg.records import (
     Alias,
     CameoCode,
     EventLexicon,
-    Mode,
-    Trigger,
     FurnitureRule,
     Gazetteer,
+    Mode,
     Office,
     Role,
     RuleMatch,
     RuleScope,
+    Trigger,
 )
 
 __all__ = [
@@ -251,7 +251,23 @@ def _flag(value: str, path: Path, line: int) -> bool:
 
 
 TRIGGER_SLOTS = frozenset(
-    {"subj", "obj", "agent", "place", "à", "avec", "contre", "de", "auprès", "entre", "envers", "face", "sur", "vers", "pour"}
+    {
+        "subj",
+        "obj",
+        "agent",
+        "place",
+        "à",
+        "avec",
+        "contre",
+        "de",
+        "auprès",
+        "entre",
+        "envers",
+        "face",
+        "sur",
+        "vers",
+        "pour",
+    }
 )
 CUE_SCOPES = frozenset({"child", "governor", "case", "mark"})
 
@@ -298,7 +314,9 @@ def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, s
             raise DataError(path, f"part of speech must be VERB or NOUN, not {row['pos']!r}", line=line)
         for slot in (row["source"], row["target"]):
             if slot not in TRIGGER_SLOTS:
-                raise DataError(path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(TRIGGER_SLOTS))}", line=line)
+                raise DataError(
+                    path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(TRIGGER_SLOTS))}", line=line
+                )
         trigger = Trigger(row["trigger"], row["pos"], row["cameo"], row["source"], row["target"],
                           _flag(row["symmetric"], path, line), row["lang"])  # fmt: skip
         triggers.setdefault((row["lang"], row["trigger"], row["pos"]), []).append(trigger)

@@ -1,0 +1,205 @@
+"""Event extraction: frames on hand-built parses (no model), then the real model on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.fr import French
+from spacy.tokens import Doc
+
+from kg.actors import find_mentions
+from kg.events import extract_events
+from kg.records import (
+    ActorKind,
+    Article,
+    Event,
+    EventLexicon,
+    Gazetteer,
+    Mention,
+    Resolution,
+    TextPiece,
+)
+from kg.resources import load_event_lexicon
+
+Token = tuple[str, str, str, int, str]  # text, POS, dependency, head index, lemma
+VOCAB = French().vocab
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return load_event_lexicon()
+
+
+def parse(tokens: list[Token]) -> Doc:
+    return Doc(
+        VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+        heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
+    )  # fmt: skip
+
+
+def article_for(doc: Doc) -> Article:
+    text = doc.text
+    return Article("t", "t.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
+
+
+def mention(doc: Doc, start: int, end: int, code: str, *, locative: bool = False) -> Mention:
+    span = doc[start:end]
+    return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
+                   code, code, ActorKind.STATE, None, Resolution.NAME, locative)  # fmt: skip
+
+
+def relations(events: list[Event]) -> set[tuple[str, str, str, str, bool]]:
+    return {(e.source, e.target, e.cameo, str(e.mode), e.symmetric) for e in events}
+
+
+def extract(doc: Doc, mentions: list[Mention], lexicon: EventLexicon) -> list[Event]:
+    return extract_events(doc, article_for(doc), mentions, lexicon)
+
+
+def test_events_subject_criticises_object(lexicon: EventLexicon) -> None:
+    doc = parse([("La", "DET", "det", 1, "le"), ("Chine", "PROPN", "nsubj", 2, "chine"), ("critique", "VERB", "ROOT", 2, "critiquer"),
+                 ("le", "DET", "det", 4, "le"), ("Japon", "PROPN", "obj", 2, "japon")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 4, 5, "JPN")], lexicon)
+    assert relations(events) == {("CHN", "JPN", "11", "asserted", False)}
+    [event] = events
+    assert (event.sub, event.goldstein, event.quadclass, event.evidences[0].trigger) == ("111", -2.0, 3, "critique")
+
+
+def test_events_passive_agent_is_the_source(lexicon: EventLexicon) -> None:
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Japon", "PROPN", "nsubj:pass", 3, "japon"), ("est", "AUX", "aux:pass", 3, "être"),
+                 ("critiqué", "VERB", "ROOT", 3, "critiquer"), ("par", "ADP", "case", 6, "par"), ("la", "DET", "det", 6, "le"),
+                 ("Chine", "PROPN", "obl:agent", 3, "chine")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "JPN"), mention(doc, 6, 7, "CHN")], lexicon)
+    assert relations(events) == {("CHN", "JPN", "11", "asserted", False)}
+
+
+def test_events_buyer_is_source_and_seller_target(lexicon: EventLexicon) -> None:
+    doc = parse([("L'Inde", "PROPN", "nsubj", 2, "inde"), ("a", "AUX", "aux:tense", 2, "avoir"), ("acheté", "VERB", "ROOT", 2, "acheter"),
+                 ("des", "DET", "det", 4, "un"), ("chars", "NOUN", "obj", 2, "char"), ("à", "ADP", "case", 7, "à"), ("la", "DET", "det", 7, "le"),
+                 ("France", "PROPN", "obl:arg", 2, "france")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "IND"), mention(doc, 7, 8, "FRA")], lexicon)
+    assert relations(events) == {("IND", "FRA", "06", "asserted", False)}
+
+
+def test_events_coordinated_subjects_of_symmetric_verb_give_one_relation(lexicon: EventLexicon) -> None:
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 6, "chili"), ("et", "CCONJ", "cc", 3, "et"),
+                 ("l'Argentine", "PROPN", "conj", 1, "argentine"), ("ont", "AUX", "aux:tense", 6, "avoir"), ("hier", "ADV", "advmod", 6, "hier"),
+                 ("signé", "VERB", "ROOT", 6, "signer"), ("un", "DET", "det", 8, "un"), ("traité", "NOUN", "obj", 6, "traité")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "ARG")], lexicon)
+    assert len(events) == 1
+    assert {events[0].source, events[0].target} == {"CHL", "ARG"} and events[0].symmetric and events[0].cameo == "05"
+
+
+def test_events_coordinated_targets_give_one_relation_each(lexicon: EventLexicon) -> None:
+    doc = parse([("L'UE", "PROPN", "nsubj", 1, "ue"), ("impose", "VERB", "ROOT", 1, "imposer"), ("des", "DET", "det", 3, "un"),
+                 ("sanctions", "NOUN", "obj", 1, "sanction"), ("contre", "ADP", "case", 5, "contre"), ("l'Iran", "PROPN", "nmod", 3, "iran"),
+                 ("et", "CCONJ", "cc", 7, "et"), ("la", "DET", "det", 8, "le"), ("Syrie", "PROPN", "conj", 5, "syrie")])  # fmt: skip
+    doc[6].head, doc[7].head = doc[8], doc[8]
+    events = extract(doc, [mention(doc, 0, 1, "EUR"), mention(doc, 5, 6, "IRN"), mention(doc, 8, 9, "SYR")], lexicon)
+    assert {("EUR", "IRN", "16", "asserted", False), ("EUR", "SYR", "16", "asserted", False)} <= relations(events)
+
+
+def test_events_negated_condemnation_is_negated(lexicon: EventLexicon) -> None:
+    doc = parse([("La", "DET", "det", 1, "le"), ("Chine", "PROPN", "nsubj", 5, "chine"), ("n'", "ADV", "advmod", 5, "ne"),
+                 ("a", "AUX", "aux:tense", 5, "avoir"), ("pas", "ADV", "advmod", 5, "pas"), ("condamné", "VERB", "ROOT", 5, "condamner"),
+                 ("la", "DET", "det", 7, "le"), ("Russie", "PROPN", "obj", 5, "russie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 7, 8, "RUS")], lexicon)
+    assert relations(events) == {("CHN", "RUS", "11", "negated", False)}
+
+
+def test_events_modal_verb_makes_it_hypothetical(lexicon: EventLexicon) -> None:
+    doc = parse([("Washington", "PROPN", "nsubj", 1, "washington"), ("pourrait", "VERB", "ROOT", 1, "pouvoir"),
+                 ("livrer", "VERB", "xcomp", 1, "livrer"), ("des", "DET", "det", 4, "un"), ("missiles", "NOUN", "obj", 2, "missile"),
+                 ("à", "ADP", "case", 6, "à"), ("Taïwan", "PROPN", "obl:arg", 2, "taïwan")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "USA"), mention(doc, 6, 7, "TWN", locative=True)], lexicon)
+    assert relations(events) == {("USA", "TWN", "06", "hypothetical", False)}
+
+
+def test_events_light_verb_noun_takes_the_verb_subject(lexicon: EventLexicon) -> None:
+    doc = parse([("Cuba", "PROPN", "nsubj", 1, "cuba"), ("apporte", "VERB", "ROOT", 1, "apporter"), ("son", "DET", "det", 3, "son"),
+                 ("soutien", "NOUN", "obj", 1, "soutien"), ("au", "ADP", "case", 5, "au"), ("Venezuela", "PROPN", "obl:arg", 1, "venezuela")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "CUB"), mention(doc, 5, 6, "VEN", locative=True)], lexicon)
+    assert relations(events) == {("CUB", "VEN", "05", "asserted", False)}
+
+
+def test_events_reported_transfer_is_an_allegation_by_the_speaker(lexicon: EventLexicon) -> None:
+    doc = parse([("Séoul", "PROPN", "nsubj", 2, "séoul"), ("a", "AUX", "aux:tense", 2, "avoir"), ("affirmé", "VERB", "ROOT", 2, "affirmer"),
+                 ("que", "SCONJ", "mark", 6, "que"), ("Pyongyang", "PROPN", "nsubj", 6, "pyongyang"), ("avait", "AUX", "aux:tense", 6, "avoir"),
+                 ("livré", "VERB", "ccomp", 2, "livrer"), ("des", "DET", "det", 8, "un"), ("obus", "NOUN", "obj", 6, "obus"),
+                 ("à", "ADP", "case", 10, "à"), ("Moscou", "PROPN", "obl:arg", 6, "moscou")])  # fmt: skip
+    mentions = [mention(doc, 0, 1, "KOR"), mention(doc, 4, 5, "PRK"), mention(doc, 10, 11, "RUS", locative=True)]
+    assert relations(extract(doc, mentions, lexicon)) == {
+        ("PRK", "RUS", "06", "asserted", False), ("KOR", "PRK", "11", "asserted", False), ("KOR", "RUS", "11", "asserted", False),
+    }  # fmt: skip
+
+
+def test_events_self_pair_is_no_relation(lexicon: EventLexicon) -> None:
+    doc = parse([("Moscou", "PROPN", "nsubj", 1, "moscou"), ("critique", "VERB", "ROOT", 1, "critiquer"), ("la", "DET", "det", 3, "le"),
+                 ("Russie", "PROPN", "obj", 1, "russie")])  # fmt: skip
+    assert extract(doc, [mention(doc, 0, 1, "RUS"), mention(doc, 3, 4, "RUS")], lexicon) == []
+
+
+def test_events_repeated_relation_merges_with_every_evidence(lexicon: EventLexicon) -> None:
+    tokens = [("Oslo", "PROPN", "nsubj", 1, "oslo"), ("critique", "VERB", "ROOT", 1, "critiquer"), ("Minsk", "PROPN", "obj", 1, "minsk"),
+              (".", "PUNCT", "punct", 1, "."), ("Oslo", "PROPN", "nsubj", 5, "oslo"), ("critique", "VERB", "ROOT", 5, "critiquer"),
+              ("Minsk", "PROPN", "obj", 5, "minsk")]  # fmt: skip
+    doc = parse(tokens)
+    mentions = [
+        mention(doc, 0, 1, "NOR"),
+        mention(doc, 2, 3, "BLR"),
+        mention(doc, 4, 5, "NOR"),
+        mention(doc, 6, 7, "BLR"),
+    ]
+    [event] = extract(doc, mentions, lexicon)
+    assert len(event.evidences) == 2 and event.evidence == event.evidences[0].text
+
+
+def test_events_lexicon_covers_every_root_with_valid_entries(lexicon: EventLexicon) -> None:
+    entries = [trigger for triggers in lexicon.triggers.values() for trigger in triggers]
+    assert len(entries) >= 300
+    assert {trigger.cameo[:2] for trigger in entries} == {f"{root:02d}" for root in range(1, 21)}
+    assert all(trigger.cameo in lexicon.codes for trigger in entries)
+    assert lexicon.codes["114"].root == "11"  # an official protest is disapproval, not a public protest
+
+
+# The real French model, on sentences written for the tests -----------------------------------------------------
+
+
+def model_relations(
+    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon, text: str
+) -> set[tuple[str, str, str, str, bool]]:
+    doc = french_nlp(text)
+    article = article_for(doc)
+    return relations(extract_events(doc, article, find_mentions(doc, article, gazetteer), lexicon))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Japon a vivement critiqué la Chine mardi.", ("JPN", "CHN", "11", "asserted", False)),
+        ("L'Espagne n'a jamais reconnu le Kosovo.", ("ESP", "XKX", "05", "negated", False)),
+        ("Les États-Unis pourraient livrer des missiles à Taïwan.", ("USA", "TWN", "06", "hypothetical", False)),
+        (
+            "Le président turc s'est rendu à Bakou pour y rencontrer son homologue.",
+            ("TUR", "AZE", "04", "asserted", False),
+        ),
+        ("L'Union européenne a imposé de nouvelles sanctions contre l'Iran.", ("EUR", "IRN", "16", "asserted", False)),
+    ],
+)
+def test_events_model_sentence(
+    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon, text: str, expected: tuple
+) -> None:
+    assert expected in model_relations(french_nlp, gazetteer, lexicon, text)
+
+
+@pytest.mark.model
+def test_events_model_coordinated_sanctions_and_reported_speech(
+    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon
+) -> None:
+    found = model_relations(
+        french_nlp, gazetteer, lexicon, "Le Canada a imposé des sanctions contre la Biélorussie et l'Iran."
+    )
+    assert {("CAN", "BLR", "16", "asserted", False), ("CAN", "IRN", "16", "asserted", False)} <= found
+    found = model_relations(french_nlp, gazetteer, lexicon,
+                            "Des responsables sud-coréens ont affirmé que la Corée du Nord avait livré des obus à la Russie.")  # fmt: skip
+    assert ("PRK", "RUS", "06", "asserted", False) in found and ("KOR", "PRK", "11", "asserted", False) in found
