@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
 from kg.errors import InputError, KgError
@@ -104,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
         "relations against a gold file, computed as the project's scorer does; with the co-occurrence baseline.",
     )  # fmt: skip
     evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold relations (JSON Lines)")
-    evaluate.add_argument("--system", type=Path, metavar="FILE", help="relations to score (default: OUT/events.jsonl)")
+    evaluate.add_argument(
+        "--system", type=Path, metavar="FILE", help="relations to score (default: OUT/relations.jsonl)"
+    )
     evaluate.add_argument(
         "--out", type=Path, default=Path("out"), metavar="OUT", help="a build's folder (default: out)"
     )
@@ -176,8 +179,6 @@ def _run_export_events(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from rich.table import Table
-
     from kg.evaluate import evaluate, read_relations
     from kg.pipeline import BASELINE_FILE, EVENTS_FILE
 
@@ -194,27 +195,26 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         _stdout().print_json(json.dumps(payload))
         return EXIT_OK
     out = _stdout()
-    table = Table("view", "P", "R", "F1", "gold", "system", title=f"Relations scored against {args.gold}")
-    for view, score in result.views.items():
-        table.add_row(
-            view, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
-        )
-    if baseline:
-        for view, score in baseline.views.items():
-            table.add_row(f"baseline {view}", f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                          str(score.gold), str(score.system))  # fmt: skip
-    out.print(table)
-    roots = Table("root", "P", "R", "F1", "gold", "system", title="Event view per CAMEO root")
-    for root, score in result.per_root.items():
-        roots.add_row(
-            root, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
-        )
-    out.print(roots)
+    rows = [(view, score) for view, score in result.views.items()]
+    rows += [(f"baseline {view}", score) for view, score in (baseline.views.items() if baseline else ())]
+    out.print(_score_table("view", rows, title=f"Relations scored against {args.gold}"))
+    out.print(_score_table("root", list(result.per_root.items()), title="Event view per CAMEO root"))
     if args.show:
         for label, tuples in (("MISS", result.misses), ("FP  ", result.false_positives)):
             for item in tuples:
                 out.print(label, *item, markup=False, highlight=False)
     return EXIT_OK
+
+
+def _score_table(first: str, rows: list[tuple[str, Any]], *, title: str) -> Any:
+    from rich.table import Table
+
+    table = Table(first, "P", "R", "F1", "gold", "system", title=title)
+    for name, score in rows:
+        table.add_row(
+            name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
+        )
+    return table
 
 
 class _ProgressListener:

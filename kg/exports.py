@@ -1,6 +1,6 @@
 """Exports of a build's relations: JSON Lines (the gold schema and more), CSV, and GDELT 2.0 event columns.
 
-Reads `OUT/events.jsonl` and `OUT/articles.jsonl` (for source URLs) and the
+Reads `OUT/relations.jsonl` and `OUT/articles.jsonl` (for source URLs) and the
 gazetteer (for actor names); writes text to a stream.
 """
 

@@ -144,7 +144,7 @@ def to_mention_record(mention: Mention) -> dict[str, Any]:
 
 
 def to_event_record(event: Event) -> dict[str, Any]:
-    """The JSON form of a relation, as written to `events.jsonl`: the gold schema's fields, then the rest."""
+    """The JSON form of a relation, as written to `relations.jsonl`: the gold schema's fields, then the rest."""
     return {
         "article": event.article,
         "source": event.source,

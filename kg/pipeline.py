@@ -2,7 +2,7 @@
 
 ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions) ->
 events (CAMEO relations). Writes `OUT/articles.jsonl`, `OUT/mentions.jsonl`,
-`OUT/events.jsonl` and the build manifest `OUT/build.json`. Later stages
+`OUT/relations.jsonl` and the build manifest `OUT/build.json`. Later stages
 (store, render) plug in here.
 """
 
@@ -45,7 +45,7 @@ __all__ = [
 DEFAULT_OUT = Path("out")
 ARTICLES_FILE = "articles.jsonl"
 MENTIONS_FILE = "mentions.jsonl"
-EVENTS_FILE = "events.jsonl"
+EVENTS_FILE = "relations.jsonl"
 BASELINE_FILE = "cooccurrence.jsonl"
 MANIFEST_FILE = "build.json"
 

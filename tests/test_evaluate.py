@@ -84,7 +84,7 @@ def test_evaluate_build_agrees_with_the_reference_scorer(seeds_build: Path, tmp_
 @pytest.mark.model
 def test_evaluate_seed_extraction_floors(seeds_build: Path) -> None:
     """Issue targets: event F1 >= 0.60 with precision >= 0.65 (dyad target 0.80 not reached yet: floor 0.75)."""
-    result = evaluate(read_relations(GOLD), read_relations(seeds_build / "events.jsonl"))
+    result = evaluate(read_relations(GOLD), read_relations(seeds_build / "relations.jsonl"))
     assert result.views["event"].f1 >= 0.60 and result.views["event"].precision >= 0.65, result.views["event"]
     assert result.views["dyad"].f1 >= 0.75, result.views["dyad"]
 
@@ -92,7 +92,7 @@ def test_evaluate_seed_extraction_floors(seeds_build: Path) -> None:
 @pytest.mark.model
 def test_evaluate_beats_the_cooccurrence_baseline(seeds_build: Path) -> None:
     gold = read_relations(GOLD)
-    system = evaluate(gold, read_relations(seeds_build / "events.jsonl"))
+    system = evaluate(gold, read_relations(seeds_build / "relations.jsonl"))
     baseline = evaluate(gold, read_relations(seeds_build / "cooccurrence.jsonl"))
     assert baseline.views["dyad"].recall > 0.9  # the baseline sees every pair
     assert system.views["event"].f1 > 2 * baseline.views["event"].f1
@@ -104,7 +104,7 @@ def test_evaluate_every_evidence_is_an_exact_substring_of_its_article(seeds_buil
     for line in (seeds_build / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         originals[record["id"]] = record["original"]
-    for line in (seeds_build / "events.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (seeds_build / "relations.jsonl").read_text(encoding="utf-8").splitlines():
         event = json.loads(line)
         for evidence in event["evidences"]:
             original = originals[event["article"]]
