@@ -23,6 +23,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger
+from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -460,7 +461,7 @@ class _Extractor:
             HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9),
             3,
         )
-        date = self.article.date
+        date = find_relation_date(candidate.token, self.article.date)
         return Event(
             article=self.article.id, source=source.code, target=target.code, cameo=code.root, sub=code.code,
             mode=candidate.mode, symmetric=candidate.symmetric, evidence=evidence.text, evidences=(evidence,),
