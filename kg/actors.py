@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.nlp import ACTOR_LABEL, AMBIGUOUS_LABEL, NONACTOR_LABEL
-from kg.records import ActorKind, Article, Gazetteer, Mention, Resolution
+from kg.records import ActorKind, Alias, Article, Gazetteer, Mention, Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -88,6 +88,10 @@ class _Resolver:
         self.gazetteer = gazetteer
         self.lang = lang
         self.day = article.date.value if article.date else None
+        self.forms: dict[str, list[Alias]] = {}
+        for alias in gazetteer.aliases:
+            if alias.lang == lang:
+                self.forms.setdefault(alias.text.casefold(), []).append(alias)
         self.blocked = self._non_actor_tokens()
         self.sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
 
@@ -140,29 +144,15 @@ class _Resolver:
         return None
 
     def _candidates(self, text: str) -> set[str]:
-        folded = text.casefold()
-        return {
-            alias.actor
-            for alias in self.gazetteer.aliases
-            if alias.lang == self.lang and alias.text.casefold() == folded
-        }
+        return {alias.actor for alias in self.forms.get(text.casefold(), ())}
 
     def _case_agrees(self, ent: Span) -> bool:
         """A form the gazetteer writes capitalised ("Paris") is no mention in lower case ("paris")."""
-        folded = ent.text.casefold()
-        forms = [
-            alias.text
-            for alias in self.gazetteer.aliases
-            if alias.lang == self.lang and alias.text.casefold() == folded
-        ]
+        forms = [alias.text for alias in self.forms.get(ent.text.casefold(), ())]
         return not forms or ent.text[0].isupper() or any(not form[0].isupper() for form in forms)
 
     def _is_seat_or_capital(self, ent: Span) -> bool:
-        folded = ent.text.casefold()
-        return any(
-            alias.type in ("capital", "seat") for alias in self.gazetteer.aliases
-            if alias.lang == self.lang and alias.text.casefold() == folded
-        )  # fmt: skip
+        return any(alias.type in ("capital", "seat") for alias in self.forms.get(ent.text.casefold(), ()))
 
     # Non-actors ---------------------------------------------------------
 

@@ -106,6 +106,7 @@ class _Extractor:
                 self.by_token.setdefault(index, []).append(mention)
         self.multiword = self._multiword_triggers()
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+        self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
 
     def events(self) -> Iterator[Event]:
         candidates = [
@@ -120,6 +121,11 @@ class _Extractor:
     # Triggers -----------------------------------------------------------
 
     def _triggers(self, token: Token) -> tuple[Trigger, ...]:
+        if token.i not in self.trigger_cache:
+            self.trigger_cache[token.i] = self._find_triggers(token)
+        return self.trigger_cache[token.i]
+
+    def _find_triggers(self, token: Token) -> tuple[Trigger, ...]:
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
         if pos is None:
             return ()
