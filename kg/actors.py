@@ -198,8 +198,8 @@ class _Resolver:
         named_people = {found.actor for found in names if self._kind(found.actor) is ActorKind.PERSON}
         for token in self.doc:
             role = self._role(token)
-            if role is None or token.i in by_token or token.i in self.blocked:
-                continue
+            if role is None or token.i in by_token or token.i in self.blocked or _is_counted_group(token):
+                continue  # "les deux dirigeants" refers back (see _references), it describes no one
             state, modifier_end, modifier = self._state_modifier(token, by_token)
             person = self._following_person(token, by_token, state) if role in PERSON_ROLES else None
             if person is not None:
@@ -258,7 +258,7 @@ class _Resolver:
                     continue
                 return None
             following = self.doc[index]
-            if following.pos_ in ("VERB", "AUX") or (following.is_punct and following.text != ","):
+            if following.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (following.is_punct and following.text != ","):
                 return None
         return None
 
@@ -266,11 +266,15 @@ class _Resolver:
         """The person the article names who holds `role` for `state` at the article's date."""
         if role not in PERSON_ROLES:
             return None
+        roles = LEADING_ROLES if role == "leader" else {role}  # "le dirigeant russe": whoever leads Russia
         holders = {
-            office.person for office in self.gazetteer.offices
-            if office.person in named_people and office.state == state and office.role == role
+            office.person
+            for office in self.gazetteer.offices
+            if office.person in named_people
+            and office.state == state
+            and office.role in roles
             and office.holds_on(self.day)
-        }  # fmt: skip
+        }
         return holders.pop() if len(holders) == 1 else None
 
     # Demonyms -----------------------------------------------------------
@@ -328,6 +332,8 @@ class _Resolver:
             latest[code] = item.start
             actor_of[code] = item.actor
         ranked = sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)
+        if len(ranked) < 2 and people_only:  # "les deux dirigeants" of two states named as states
+            return self._last_pair(ordered, before=before, people_only=False)
         return [actor_of[code] for code in ranked[:2]] if len(ranked) >= 2 else []
 
     def _previous_sentence_pair(self, ordered: Sequence[_Found], token: Token) -> list[str]:
@@ -379,6 +385,10 @@ class _Resolver:
 
     def _state(self, actor: str) -> str:
         return self.gazetteer.actors[actor].state
+
+
+def _is_counted_group(token: Token) -> bool:
+    return any(child.dep_ == "nummod" and child.lower_ == "deux" for child in token.children)
 
 
 def _followed_by_name(ent: Span) -> bool:

@@ -194,7 +194,7 @@ class _Extractor:
         passive = any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in self._children(verb))
         if slot == "subj":
             if passive:
-                return self._case_arguments(verb, "par")
+                return self._case_arguments(verb, "par") or self._reflexive_subject(verb)
             return self._subject(verb)
         if slot == "obj":
             deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
@@ -222,6 +222,8 @@ class _Extractor:
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in SUBJECT_DEPS]
+        if not subjects and _is_reflexive(verb):
+            subjects = [child for child in self._children(verb) if child.dep_ in PASSIVE_SUBJECT_DEPS]
         if subjects:
             if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
                 return self._mentions(verb.head)
@@ -231,8 +233,18 @@ class _Extractor:
         if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
             return self._subject(verb.head, depth + 1)
         if verb.dep_.startswith("acl") and verb.head is not verb:
-            return self._mentions(verb.head, possessor=True)
+            noun = verb.head
+            if _has_case(noun, "comme") and noun.head is not noun:
+                # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
+                return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, "par")
+            return self._mentions(noun, possessor=True)
         return []
+
+    def _reflexive_subject(self, verb: Token) -> list[Mention]:
+        """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""
+        if not _is_reflexive(verb):
+            return []
+        return [m for child in verb.children if child.dep_ in PASSIVE_SUBJECT_DEPS for m in self._mentions(child)]
 
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
@@ -288,6 +300,13 @@ class _Extractor:
         return None
 
     def _case_arguments(self, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
+        found = self._own_case_arguments(head, slot, through_object=through_object)
+        if not found and through_object and head.dep_ == "xcomp" and head.head is not head:
+            # "cherchent à lutter contre X": the parser may hang the argument on the governing verb.
+            found = self._own_case_arguments(head.head, slot, through_object=False)
+        return found
+
+    def _own_case_arguments(self, head: Token, slot: str, *, through_object: bool) -> list[Mention]:
         forms = CASE_FORMS.get(slot, {slot})
         found: list[Mention] = []
         for child in self._children(head):
