@@ -43,6 +43,8 @@ POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos
 PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "nos", "notre"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 REFLEXIVE_FORMS = frozenset({"se", "s'"})
+CONTRASTIVE_SLOTS = frozenset({"contre", "envers"})
+NAMING_VERBS = frozenset({"connaître", "appeler", "nommer", "surnommer", "baptiser", "désigner"})
 GOVERNOR_STEPS = 3
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({2, 4})
@@ -218,7 +220,21 @@ class _Extractor:
                     found += self._case_arguments(child, slot, through_object=False)
         if light is not None:
             found += self._case_arguments(light, slot)
+        if not found and slot in CONTRASTIVE_SLOTS:
+            found += self._case_arguments_above(noun, slot)
         return found
+
+    def _case_arguments_above(self, noun: Token, slot: str) -> list[Mention]:
+        """A "contre X" or "envers X" the parser hung on the verb above the noun phrase ("portant un toast à la
+        lutte du Kremlin contre X"): such prepositions rarely belong to the verb itself."""
+        current = noun
+        for _ in range(2):
+            if current.dep_ not in ("obj", "nmod", "obl:arg", "obl:mod") or current.head is current:
+                return []
+            current = current.head
+            if current.pos_ == "VERB":
+                return self._own_case_arguments(current, slot, through_object=False)
+        return []
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in SUBJECT_DEPS]
@@ -276,6 +292,17 @@ class _Extractor:
                     found += [m for g in participle.children if g.dep_ == "obl:agent" for m in self._mentions(g)]
         return found
 
+    def _named_as(self, noun: Token) -> list[Mention]:
+        """The actor a noun is said to be known as ("une bande du mal, autrement connue sous le nom
+        d'Occident", "le pays surnommé le royaume ermite")."""
+        found: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.casefold() in NAMING_VERBS:
+                for argument in child.children:
+                    if argument.dep_ in OBLIQUE_DEPS | {"xcomp", "obj"}:
+                        found += self._mentions(argument, possessor=True)
+        return found
+
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
         coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between."""
@@ -331,7 +358,7 @@ class _Extractor:
             if child.dep_ in OBLIQUE_DEPS and any(
                 grand.dep_ == "case" and grand.lower_ in LOCATIVE_CASES for grand in child.children
             ):
-                found += [mention for mention in self._mentions(child) if mention.locative]
+                found += self._mentions(child, possessor=True)  # "dans les provinces de Donetsk"
         return found
 
     def _children(self, token: Token) -> list[Token]:
@@ -367,6 +394,8 @@ class _Extractor:
                         found += self._mentions(child, possessor=True, depth=depth + 1)
             if not found:
                 found += self._participle_agents(token)
+            if not found:
+                found += self._named_as(token)
         heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
         for index in sorted(heads):
             for child in self.doc[index].children:
