@@ -46,6 +46,13 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+FIRST_PERSON = frozenset({"nous", "je", "j'"})
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+REPORTING_LEMMAS = frozenset(
+    {"déclarer", "dire", "affirmer", "ajouter", "indiquer", "expliquer", "assurer", "estimer", "souligner",
+     "répondre", "annoncer", "lancer", "insister", "préciser", "poursuivre", "conclure", "noter", "rappeler",
+     "marteler", "avertir", "prévenir", "promettre", "confier", "déplorer", "dénoncer", "accuser"}
+)  # fmt: skip
 SINGULAR_PRONOUNS = frozenset({"il", "elle"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 PERSON_ROLES = frozenset(
@@ -102,6 +109,7 @@ class _Resolver:
         found = kept + described
         found += self._demonyms(found)
         found += self._references(found)
+        found += self._quoted_speakers(found)
         unique = {(item.start, item.end, item.actor): item for item in found}
         return [self._record(item) for item in sorted(unique.values(), key=lambda item: (item.start, item.actor))]
 
@@ -353,6 +361,52 @@ class _Resolver:
                 root = root.head  # "M. Kim": the title heads the name
             if root.dep_ in SUBJECT_DEPS:
                 return item
+        return None
+
+    # Quotations ---------------------------------------------------------
+
+    def _quoted_speakers(self, found: list[_Found]) -> list[_Found]:
+        """First-person pronouns inside a quotation are its speaker ("« Nous soutenons ... », a déclaré M. Kim")."""
+        by_token = {index: item for item in found for index in range(item.start, item.end)}
+        speakers = []
+        for start, end in self._quotations():
+            speaker = self._speaker(start, end, by_token)
+            if speaker is None:
+                continue
+            for token in self.doc[start:end]:
+                if token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.i not in by_token:
+                    speakers.append(_Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
+        return speakers
+
+    def _quotations(self) -> list[tuple[int, int]]:
+        """Token ranges between paired quotation marks, within a paragraph."""
+        quotations, opening = [], None
+        for token in self.doc:
+            if token.is_space and "\n" in token.text:
+                opening = None
+            elif token.text in QUOTE_MARKS:
+                if opening is None:
+                    opening = token.i
+                else:
+                    quotations.append((opening + 1, token.i))
+                    opening = None
+        return quotations
+
+    def _speaker(self, start: int, end: int, by_token: dict[int, _Found]) -> _Found | None:
+        """The subject of the reporting verb just after the quotation (", a déclaré M. Kim") or before it."""
+        after = self.doc[end].sent if end < len(self.doc) else None
+        before = self.doc[start - 1].sent if start > 0 else None
+        candidates = [t for t in after if t.i > end] if after is not None else []
+        candidates += [t for t in before if t.i < start - 1] if before is not None else []
+        for verb in candidates:
+            if verb.pos_ == "VERB" and verb.lemma_.casefold() in REPORTING_LEMMAS:
+                for child in verb.children:
+                    if child.dep_ in SUBJECT_DEPS:
+                        speaker = by_token.get(child.i) or next(
+                            (by_token[grand.i] for grand in child.children if grand.i in by_token), None
+                        )
+                        if speaker is not None:
+                            return speaker
         return None
 
     # Records ------------------------------------------------------------

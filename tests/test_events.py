@@ -184,6 +184,14 @@ def model_relations(
             ("TUR", "AZE", "04", "asserted", False),
         ),
         ("L'Union européenne a imposé de nouvelles sanctions contre l'Iran.", ("EUR", "IRN", "16", "asserted", False)),
+        (
+            "« Nous avons toujours soutenu la Serbie », a déclaré le président russe.",
+            ("RUS", "SRB", "05", "asserted", False),
+        ),
+        (
+            "Le ministre chinois a affirmé : « Nous condamnons fermement le Japon ».",
+            ("CHN", "JPN", "11", "asserted", False),
+        ),
     ],
 )
 def test_events_model_sentence(
