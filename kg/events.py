@@ -491,6 +491,13 @@ class _Extractor:
             cue = self._cue(child.lower_) or self._cue(child.lemma_)
             if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
                 return True
+            # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
+            if any(
+                self._cue(grand.lower_) == (Mode.HYPOTHETICAL, "case")
+                for grand in child.children
+                if grand.dep_ == "case"
+            ):
+                return True
         return any((cue := self._cue(head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)
 
     # Records ------------------------------------------------------------
