@@ -245,7 +245,7 @@ class _Resolver:
             if child.dep_ in MODIFIER_DEPS:
                 # "représentants des républiques dissidentes de Lougansk": the name may sit one complement deeper.
                 nested = [grand for grand in child.children if grand.dep_ in MODIFIER_DEPS]
-                for descendant in (child, *child.children, *(g for n in nested for g in n.children)):
+                for descendant in (child, *child.children, *(great for inner in nested for great in inner.children)):
                     found = by_token.get(descendant.i)
                     if found is not None:
                         return self._state(found.actor), max(found.end, child.i + 1), found

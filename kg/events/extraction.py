@@ -1,53 +1,29 @@
-"""Events: CAMEO-coded actor-event-actor relations from the dependency parse of an article.
+"""Frames: the trigger lexicon's frames applied to one parsed article, giving relation records.
 
-Reads a Doc (parsed by `kg.nlp`), the article's resolved actor mentions
-(`kg.actors`) and the event lexicon (`data/events/`); returns one `Event` per
-(article, source, target, code, mode), each keeping every evidence sentence.
-
-A trigger (verb or noun lemma of the lexicon) fills its frame's slots from
-the Universal Dependencies parse: the subject (or the passive agent), the
-object, prepositional arguments by their case marker, a noun's agent (its
-demonym adjective, "de"/"par" complement, possessive, or the subject of the
-light verb it is the object of: "apporter son soutien à"), and places.
-Coordinated arguments give one relation each; a symmetric trigger with
-coordinated subjects relates them to each other. Both ends must be resolved
-actors with different codes. Mode comes from negation and hypothesis cues
-(`data/events/modality.tsv`) and the conditional mood.
+Reads a Doc, the article's actor mentions and the event lexicon. `Extractor`
+finds trigger tokens, fills their source and target slots from the parse, adds
+third-party allegations, and builds `Event` records (evidence, code values,
+mode, date, confidence). See `kg.events` for the rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from kg.events import grammar
+from kg.events.grammar import has_case, is_reflexive
+from kg.events.modality import cue_for, find_mode
 from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract_events", "merge_events", "extract_cooccurrences"]
+__all__ = ["Candidate", "Extractor"]
 
-# Grammar: the dependency labels and function words the frames read.
-SUBJECT_DEPS = frozenset({"nsubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
-OBJECT_DEPS = frozenset({"obj"})
-OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
-CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
-NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
-CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}, "face": {"face"}}
-LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
-POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
-PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "nos", "notre"})
-RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
-REFLEXIVE_FORMS = frozenset({"se", "s'"})
-CONTRASTIVE_SLOTS = frozenset({"contre", "envers"})
-NAMING_VERBS = frozenset({"connaître", "appeler", "nommer", "surnommer", "baptiser", "désigner"})
-GOVERNOR_STEPS = 3
-# A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
-ALLEGED_QUADCLASSES = frozenset({2, 4})
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -58,7 +34,7 @@ HOW_CONFIDENCE = {
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     """A relation found at one trigger token, before merging."""
 
     source: Mention
@@ -69,32 +45,7 @@ class _Candidate:
     symmetric: bool
 
 
-def extract_events(
-    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
-) -> list[Event]:
-    """Extract the article's relations (merged: one per source, target, code and mode)."""
-    extractor = _Extractor(doc, article, list(mentions), lexicon, lang)
-    return merge_events(extractor.events())
-
-
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge repeated relations (same article, source, target, code, mode), keeping every evidence."""
-    merged: dict[tuple[str, str, str, str, str, bool], Event] = {}
-    for event in events:
-        ends = sorted((event.source, event.target)) if event.symmetric else [event.source, event.target]
-        key = (event.article, *ends, event.sub, str(event.mode), event.symmetric)
-        known = merged.get(key)
-        if known is None:
-            merged[key] = event
-            continue
-        evidences = known.evidences + tuple(e for e in event.evidences if e not in known.evidences)
-        merged[key] = replace(known, evidences=evidences, confidence=max(known.confidence, event.confidence))
-    return sorted(
-        merged.values(), key=lambda event: (event.article, event.evidences[0].start, event.source, event.target)
-    )
-
-
-class _Extractor:
+class Extractor:
     """Applies the frames of the lexicon to every trigger token of one Doc."""
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention], lexicon: EventLexicon, lang: str) -> None:
@@ -133,7 +84,7 @@ class _Extractor:
             return ()
         lemma = token.lemma_.casefold()
         found: list[Trigger] = []
-        if pos == "VERB" and _is_reflexive(token):
+        if pos == "VERB" and is_reflexive(token):
             for form in (f"se {lemma}", f"s'{lemma}"):
                 found += self.lexicon.triggers.get((self.lang, form, pos), ())
         found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
@@ -147,23 +98,23 @@ class _Extractor:
         index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
         for (lang, lemma, pos), entries in self.lexicon.triggers.items():
             words = lemma.split()
-            if lang == self.lang and len(words) > 1 and words[0] not in REFLEXIVE_FORMS:
+            if lang == self.lang and len(words) > 1 and words[0] not in grammar.REFLEXIVE_FORMS:
                 index.setdefault((words[0], pos), []).append((tuple(words[1:]), entries))
         return index
 
     # Frames -------------------------------------------------------------
 
-    def _candidates(self, token: Token, trigger: Trigger) -> list[_Candidate]:
+    def _candidates(self, token: Token, trigger: Trigger) -> list[Candidate]:
         if trigger.pos == "VERB" and self._carries_event_noun(token):
             return []  # "apporter son soutien à": the noun says what happened, not the light verb
-        mode = self._mode(token)
+        mode = find_mode(token, self.lexicon, self.lang)
         if trigger.target == "entre":
             members = self._slot(token, "entre", trigger.pos)
             return self._pairs_among(members, token, trigger, mode)
         sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
         targets = self._slot(token, trigger.target, trigger.pos)
         candidates = [
-            _Candidate(source, target, trigger, token, mode, trigger.symmetric)
+            Candidate(source, target, trigger, token, mode, trigger.symmetric)
             for source in sources
             for target in targets
             if source.code != target.code
@@ -172,7 +123,7 @@ class _Extractor:
         shared = (
             trigger.pos == "VERB"
             or self._light_verb(token) is not None  # "le Chili et l'Argentine ont signé un traité"
-            or any(c.dep_ == "det" and c.lower_ in PLURAL_POSSESSIVES for c in token.children)
+            or any(c.dep_ == "det" and c.lower_ in grammar.PLURAL_POSSESSIVES for c in token.children)
         )
         if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger, mode)
@@ -181,11 +132,11 @@ class _Extractor:
     def _carries_event_noun(self, verb: Token) -> bool:
         if (self.lang, verb.lemma_.casefold()) not in self.lexicon.light_verbs:
             return False
-        return any(child.dep_ in OBJECT_DEPS and self._triggers(child) for child in verb.children)
+        return any(child.dep_ in grammar.OBJECT_DEPS and self._triggers(child) for child in verb.children)
 
-    def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger, mode: Mode) -> list[_Candidate]:
+    def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger, mode: Mode) -> list[Candidate]:
         distinct = list({mention.code: mention for mention in members}.values())
-        return [_Candidate(a, b, trigger, token, mode, True) for a, b in combinations(distinct, 2)]
+        return [Candidate(a, b, trigger, token, mode, True) for a, b in combinations(distinct, 2)]
 
     def _slot(self, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
         if pos == "VERB":
@@ -193,13 +144,15 @@ class _Extractor:
         return self._noun_slot(token, slot, exclude=exclude)
 
     def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
-        passive = any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in self._children(verb))
+        passive = any(
+            child.dep_ in grammar.PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in self._children(verb)
+        )
         if slot == "subj":
             if passive:
                 return self._case_arguments(verb, "par") or self._reflexive_subject(verb)
             return self._subject(verb)
         if slot == "obj":
-            deps = PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS
+            deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
             return [
                 m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)
             ]
@@ -216,11 +169,11 @@ class _Extractor:
         found = self._case_arguments(noun, slot)
         if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
             for child in self._children(noun):
-                if child.dep_ == "nmod" and _has_case(child, "de") and child.i not in self.by_token:
+                if child.dep_ == "nmod" and has_case(child, "de") and child.i not in self.by_token:
                     found += self._case_arguments(child, slot, through_object=False)
         if light is not None:
             found += self._case_arguments(light, slot)
-        if not found and slot in CONTRASTIVE_SLOTS:
+        if not found and slot in grammar.CONTRASTIVE_SLOTS:
             found += self._case_arguments_above(noun, slot)
         return found
 
@@ -237,20 +190,20 @@ class _Extractor:
         return []
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
-        subjects = [child for child in self._children(verb) if child.dep_ in SUBJECT_DEPS]
-        if not subjects and _is_reflexive(verb):
-            subjects = [child for child in self._children(verb) if child.dep_ in PASSIVE_SUBJECT_DEPS]
+        subjects = [child for child in self._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
+        if not subjects and is_reflexive(verb):
+            subjects = [child for child in self._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         if subjects:
-            if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
+            if subjects[0].lower_ in grammar.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
                 return self._mentions(verb.head)
             return [m for child in subjects for m in self._mentions(child)]
-        if depth >= GOVERNOR_STEPS:
+        if depth >= grammar.GOVERNOR_STEPS:
             return []
-        if verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+        if verb.dep_ in grammar.CONTROL_DEPS and verb.head is not verb:
             return self._subject(verb.head, depth + 1)
         if verb.dep_.startswith("acl") and verb.head is not verb:
             noun = verb.head
-            if _has_case(noun, "comme") and noun.head is not noun:
+            if has_case(noun, "comme") and noun.head is not noun:
                 # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
                 return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, "par")
             return self._mentions(noun, possessor=True)
@@ -258,20 +211,23 @@ class _Extractor:
 
     def _reflexive_subject(self, verb: Token) -> list[Mention]:
         """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""
-        if not _is_reflexive(verb):
+        if not is_reflexive(verb):
             return []
-        return [m for child in verb.children if child.dep_ in PASSIVE_SUBJECT_DEPS for m in self._mentions(child)]
+        return [
+            m for child in verb.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for m in self._mentions(child)
+        ]
 
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
         for child in self._children(noun):
             if child.dep_ == "amod" or (
-                child.dep_ in OBLIQUE_DEPS and (_has_case(child, "par") or (exclude != "de" and _has_case(child, "de")))
+                child.dep_ in grammar.OBLIQUE_DEPS
+                and (has_case(child, "par") or (exclude != "de" and has_case(child, "de")))
             ):
                 found += self._mentions(child)
-            elif child.dep_ in OBLIQUE_DEPS and child.i in self.by_token:
+            elif child.dep_ in grammar.OBLIQUE_DEPS and child.i in self.by_token:
                 # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
-                found += [m for grand in child.children if grand.dep_ in OBLIQUE_DEPS and _has_case(grand, "par")
+                found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS and has_case(grand, "par")
                           for m in self._mentions(grand)]  # fmt: skip
         found += self._participle_agents(noun)
         if found:
@@ -289,7 +245,7 @@ class _Extractor:
         for child in noun.children:
             for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
                 if participle.dep_ == "acl" and participle.pos_ == "VERB":
-                    found += [m for g in participle.children if g.dep_ == "obl:agent" for m in self._mentions(g)]
+                    found += [m for arg in participle.children if arg.dep_ == "obl:agent" for m in self._mentions(arg)]
         return found
 
     def _named_as(self, noun: Token) -> list[Mention]:
@@ -297,32 +253,32 @@ class _Extractor:
         d'Occident", "le pays surnommé le royaume ermite")."""
         found: list[Mention] = []
         for child in noun.children:
-            if child.dep_ == "acl" and child.lemma_.casefold() in NAMING_VERBS:
+            if child.dep_ == "acl" and child.lemma_.casefold() in grammar.NAMING_VERBS:
                 for argument in child.children:
-                    if argument.dep_ in OBLIQUE_DEPS | {"xcomp", "obj"}:
+                    if argument.dep_ in grammar.OBLIQUE_DEPS | {"xcomp", "obj"}:
                         found += self._mentions(argument, possessor=True)
         return found
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
         coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between."""
-        if token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS:
+        if token.dep_ in grammar.SUBJECT_DEPS or token.dep_ in grammar.PASSIVE_SUBJECT_DEPS:
             return []
         current = token
-        for _ in range(GOVERNOR_STEPS + 1):
+        for _ in range(grammar.GOVERNOR_STEPS + 1):
             if current.head is current:
                 return []
             current = current.head
-            if current.pos_ in ("VERB", "AUX") or any(child.dep_ in SUBJECT_DEPS for child in current.children):
+            if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
                 lemma = current.lemma_.casefold()
-                if self._cue(lemma) or (self.lang, lemma) in self.lexicon.reporting_verbs:
+                if cue_for(self.lexicon, self.lang, lemma) or (self.lang, lemma) in self.lexicon.reporting_verbs:
                     return []
                 return self._subject(current)
         return []
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = noun.head
-        if noun.dep_ in OBJECT_DEPS and (self.lang, head.lemma_.casefold()) in self.lexicon.light_verbs:
+        if noun.dep_ in grammar.OBJECT_DEPS and (self.lang, head.lemma_.casefold()) in self.lexicon.light_verbs:
             return head
         return None
 
@@ -334,10 +290,10 @@ class _Extractor:
         return found
 
     def _own_case_arguments(self, head: Token, slot: str, *, through_object: bool) -> list[Mention]:
-        forms = CASE_FORMS.get(slot, {slot})
+        forms = grammar.CASE_FORMS.get(slot, {slot})
         found: list[Mention] = []
         for child in self._children(head):
-            if child.dep_ in OBLIQUE_DEPS and any(
+            if child.dep_ in grammar.OBLIQUE_DEPS and any(
                 grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
             ):
                 found += self._mentions(child, possessor=slot != "de")
@@ -345,7 +301,7 @@ class _Extractor:
             # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
             # obus destinés à la Russie" (or on a participle of the object).
             for child in self._children(head):
-                if child.dep_ in OBJECT_DEPS:
+                if child.dep_ in grammar.OBJECT_DEPS:
                     found += self._case_arguments(child, slot, through_object=False)
                     for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
                         if participle.dep_ == "acl" and participle.pos_ == "VERB":
@@ -355,8 +311,8 @@ class _Extractor:
     def _places(self, head: Token) -> list[Mention]:
         found: list[Mention] = []
         for child in self._children(head):
-            if child.dep_ in OBLIQUE_DEPS and any(
-                grand.dep_ == "case" and grand.lower_ in LOCATIVE_CASES for grand in child.children
+            if child.dep_ in grammar.OBLIQUE_DEPS and any(
+                grand.dep_ == "case" and grand.lower_ in grammar.LOCATIVE_CASES for grand in child.children
             ):
                 found += self._mentions(child, possessor=True)  # "dans les provinces de Donetsk"
         return found
@@ -382,15 +338,15 @@ class _Extractor:
         found = list(self.by_token.get(token.i, ()))
         if not found:
             for child in token.children:
-                if child.dep_ in NAME_DEPS:
+                if child.dep_ in grammar.NAME_DEPS:
                     found += self.by_token.get(child.i, ())
-        if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < GOVERNOR_STEPS:
+        if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < grammar.GOVERNOR_STEPS:
             event_noun = any(trigger.pos == "NOUN" for trigger in self._triggers(token))
             if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
                 found += self._agent(token, None, exclude="de") or self._case_arguments(token, "entre")
             if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
                 for child in token.children:
-                    if (child.dep_ == "nmod" and _has_case(child, "de")) or child.dep_ == "amod":
+                    if (child.dep_ == "nmod" and has_case(child, "de")) or child.dep_ == "amod":
                         found += self._mentions(child, possessor=True, depth=depth + 1)
             if not found:
                 found += self._participle_agents(token)
@@ -405,10 +361,10 @@ class _Extractor:
 
     # Reported speech ----------------------------------------------------
 
-    def _accusations(self, candidates: list[_Candidate]) -> list[_Candidate]:
+    def _accusations(self, candidates: list[Candidate]) -> list[Candidate]:
         """A third party reporting what others did ("des responsables américains ont déclaré que la Russie
         avait acheté ...") accuses them, when the lexicon says its reporting verb carries an accusation."""
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         reporters: dict[int, tuple[Token, str]] = {}
         for token in self.doc:
             code = self.lexicon.reporting_verbs.get((self.lang, token.lemma_.casefold()))
@@ -419,90 +375,30 @@ class _Extractor:
         for clause_head, (verb, code) in reporters.items():
             clause = self.doc[clause_head]
             alleged_act = any(
-                self.lexicon.codes[trigger.cameo].quadclass in ALLEGED_QUADCLASSES for trigger in self._triggers(clause)
+                self.lexicon.codes[trigger.cameo].quadclass in grammar.ALLEGED_QUADCLASSES
+                for trigger in self._triggers(clause)
             )
             accused = self._subject(clause) if alleged_act else []
             for candidate in candidates:
                 heads_clause = candidate.token.i == clause.i or (
                     candidate.token.head.i == clause.i and candidate.token.dep_ in ("xcomp", "conj")
                 )
-                if heads_clause and self.lexicon.codes[candidate.trigger.cameo].quadclass in ALLEGED_QUADCLASSES:
+                if (
+                    heads_clause
+                    and self.lexicon.codes[candidate.trigger.cameo].quadclass in grammar.ALLEGED_QUADCLASSES
+                ):
                     accused += [candidate.source, candidate.target]
             trigger = Trigger(verb.lemma_.casefold(), "VERB", code, "subj", "obj", False, self.lang)
-            mode = self._mode(verb)
+            mode = find_mode(verb, self.lexicon, self.lang)
             for speaker in self._subject(verb):
                 for target in {mention.code: mention for mention in accused}.values():
                     if target.code != speaker.code:
-                        found.append(_Candidate(speaker, target, trigger, verb, mode, False))
+                        found.append(Candidate(speaker, target, trigger, verb, mode, False))
         return found
-
-    # Mode ---------------------------------------------------------------
-
-    def _mode(self, token: Token) -> Mode:
-        chain = self._governors(token)
-        if self._is_negated(token, chain):
-            return Mode.NEGATED
-        if self._is_hypothetical(token, chain):
-            return Mode.HYPOTHETICAL
-        return Mode.ASSERTED
-
-    def _governors(self, token: Token) -> list[Token]:
-        chain = []
-        current = token
-        for _ in range(GOVERNOR_STEPS):
-            if current.head is current or current.dep_ not in (
-                "xcomp",
-                "ccomp",
-                "obj",
-                "acl",
-                "nmod",
-                "nsubj",
-                "advcl",
-            ):
-                break
-            current = current.head
-            chain.append(current)
-        return chain
-
-    def _cue(self, word: str) -> tuple[Mode, str] | None:
-        return self.lexicon.cues.get((self.lang, word.casefold()))
-
-    def _is_negated(self, token: Token, chain: list[Token]) -> bool:
-        # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
-        near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
-        for node in near:
-            for child in node.children:
-                cue = self._cue(child.lower_)
-                if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
-                    return True
-        for head in chain[:2]:
-            cue = self._cue(head.lemma_)
-            if cue and cue == (Mode.NEGATED, "governor"):
-                return True
-        return False
-
-    def _is_hypothetical(self, token: Token, chain: list[Token]) -> bool:
-        for node in [token, *chain]:
-            if "Cnd" in node.morph.get("Mood") or "Fut" in node.morph.get("Tense"):
-                return True
-            if any("Cnd" in child.morph.get("Mood") for child in node.children if child.dep_.startswith("aux")):
-                return True
-        for child in token.children:
-            cue = self._cue(child.lower_) or self._cue(child.lemma_)
-            if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
-                return True
-            # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
-            if any(
-                self._cue(grand.lower_) == (Mode.HYPOTHETICAL, "case")
-                for grand in child.children
-                if grand.dep_ == "case"
-            ):
-                return True
-        return any((cue := self._cue(head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)
 
     # Records ------------------------------------------------------------
 
-    def _event(self, candidate: _Candidate) -> Event:
+    def _event(self, candidate: Candidate) -> Event:
         code = self.lexicon.codes[candidate.trigger.cameo]
         sentence = candidate.token.sent
         text_start, text_end = sentence.start_char, sentence.end_char
@@ -530,39 +426,3 @@ class _Extractor:
             plover=code.plover, confidence=confidence,
             date=date.isoformat() if date else None, date_precision=str(date.precision) if date else None,
         )  # fmt: skip
-
-
-def _has_case(token: Token, form: str) -> bool:
-    forms = CASE_FORMS.get(form, {form})
-    return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
-
-
-def _is_reflexive(token: Token) -> bool:
-    return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)
-
-
-def extract_cooccurrences(
-    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
-) -> list[Event]:
-    """The naive baseline: every ordered pair of actors in a sentence, labelled with the root of every
-    trigger lemma in that sentence (no parse, no frames, no mode). For comparison in `kg evaluate`."""
-    extractor = _Extractor(doc, article, list(mentions), lexicon, lang)
-    events = []
-    for sentence in doc.sents:
-        codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
-        triggers = {
-            trigger.cameo[:2] + "0": (trigger, token) for token in sentence for trigger in extractor._triggers(token)
-        }
-        for source, target in ((a, b) for a in codes.values() for b in codes.values() if a.code != b.code):
-            for code, (trigger, token) in sorted(triggers.items()):
-                base = Trigger(
-                    trigger.lemma,
-                    trigger.pos,
-                    code if code in lexicon.codes else trigger.cameo,
-                    "subj",
-                    "obj",
-                    False,
-                    lang,
-                )
-                events.append(extractor._event(_Candidate(source, target, base, token, Mode.ASSERTED, False)))
-    return merge_events(events)

@@ -1,0 +1,82 @@
+"""Events: CAMEO-coded actor-event-actor relations from the dependency parse of an article.
+
+Reads a Doc (parsed by `kg.nlp`), the article's resolved actor mentions
+(`kg.actors`) and the event lexicon (`data/events/`); returns one `Event` per
+(article, source, target, code, mode), each keeping every evidence sentence.
+
+A trigger (verb or noun lemma of the lexicon) fills its frame's slots from
+the Universal Dependencies parse: the subject (or the passive agent), the
+object, prepositional arguments by their case marker, a noun's agent (its
+demonym adjective, "de"/"par" complement, possessive, or the subject of the
+light verb it is the object of: "apporter son soutien à"), and places.
+Coordinated arguments give one relation each; a symmetric trigger with
+coordinated subjects relates them to each other. Both ends must be resolved
+actors with different codes. Mode comes from negation and hypothesis cues
+(`data/events/modality.tsv`) and the conditional mood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.events.extraction import Candidate, Extractor
+from kg.records import Article, Event, EventLexicon, Mention, Mode, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_events", "merge_events", "extract_cooccurrences"]
+
+
+def extract_events(
+    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
+) -> list[Event]:
+    """Extract the article's relations (merged: one per source, target, code and mode)."""
+    extractor = Extractor(doc, article, list(mentions), lexicon, lang)
+    return merge_events(extractor.events())
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge repeated relations (same article, source, target, code, mode), keeping every evidence."""
+    merged: dict[tuple[str, str, str, str, str, bool], Event] = {}
+    for event in events:
+        ends = sorted((event.source, event.target)) if event.symmetric else [event.source, event.target]
+        key = (event.article, *ends, event.sub, str(event.mode), event.symmetric)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = event
+            continue
+        evidences = known.evidences + tuple(e for e in event.evidences if e not in known.evidences)
+        merged[key] = replace(known, evidences=evidences, confidence=max(known.confidence, event.confidence))
+    return sorted(
+        merged.values(), key=lambda event: (event.article, event.evidences[0].start, event.source, event.target)
+    )
+
+
+def extract_cooccurrences(
+    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
+) -> list[Event]:
+    """The naive baseline: every ordered pair of actors in a sentence, labelled with the root of every
+    trigger lemma in that sentence (no parse, no frames, no mode). For comparison in `kg evaluate`."""
+    extractor = Extractor(doc, article, list(mentions), lexicon, lang)
+    events = []
+    for sentence in doc.sents:
+        codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
+        triggers = {
+            trigger.cameo[:2] + "0": (trigger, token) for token in sentence for trigger in extractor._triggers(token)
+        }
+        for source, target in ((a, b) for a in codes.values() for b in codes.values() if a.code != b.code):
+            for code, (trigger, token) in sorted(triggers.items()):
+                base = Trigger(
+                    trigger.lemma,
+                    trigger.pos,
+                    code if code in lexicon.codes else trigger.cameo,
+                    "subj",
+                    "obj",
+                    False,
+                    lang,
+                )
+                events.append(extractor._event(Candidate(source, target, base, token, Mode.ASSERTED, False)))
+    return merge_events(events)

@@ -1,0 +1,44 @@
+"""The grammar event frames read: dependency labels, case markers, function words, and small token tests.
+
+Language data (lemmas, cues) lives in `data/events/`; which dependency labels and
+function words the rules read lives here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["has_case", "is_reflexive"]
+
+# Grammar: the dependency labels and function words the frames read.
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+OBJECT_DEPS = frozenset({"obj"})
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
+NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
+CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}, "face": {"face"}}
+LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
+POSSESSIVE_FORMS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
+PLURAL_POSSESSIVES = frozenset({"leur", "leurs", "nos", "notre"})
+RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+REFLEXIVE_FORMS = frozenset({"se", "s'"})
+CONTRASTIVE_SLOTS = frozenset({"contre", "envers"})
+NAMING_VERBS = frozenset({"connaître", "appeler", "nommer", "surnommer", "baptiser", "désigner"})
+GOVERNOR_STEPS = 3
+# A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
+ALLEGED_QUADCLASSES = frozenset({2, 4})
+
+
+def has_case(token: Token, form: str) -> bool:
+    """True when the token carries the preposition `form` (or one of its contracted forms) as its case marker."""
+    forms = CASE_FORMS.get(form, {form})
+    return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+
+
+def is_reflexive(token: Token) -> bool:
+    """True for a verb with a reflexive clitic ("se rendre", "s'engager")."""
+    return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)

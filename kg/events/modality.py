@@ -1,0 +1,90 @@
+"""Modality: whether a trigger states an event as happening, possible or planned, or not happening.
+
+Reads the parse around a trigger token and the cues of `data/events/modality.tsv`:
+negation (a dependent such as "pas", a governing verb such as "refuser", a
+preposition such as "sans"), hypothesis (conditional mood, future tense, a
+governing verb such as "pouvoir" or "craindre", "si", an attribution "selon X").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events.grammar import GOVERNOR_STEPS
+from kg.records import EventLexicon, Mode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_mode", "cue_for"]
+
+
+def find_mode(token: Token, lexicon: EventLexicon, lang: str) -> Mode:
+    """The mode of the event a trigger token states: negated, hypothetical or asserted."""
+    chain = _governors(token)
+    if _is_negated(token, chain, lexicon, lang):
+        return Mode.NEGATED
+    if _is_hypothetical(token, chain, lexicon, lang):
+        return Mode.HYPOTHETICAL
+    return Mode.ASSERTED
+
+
+def _governors(token: Token) -> list[Token]:
+    chain = []
+    current = token
+    for _ in range(GOVERNOR_STEPS):
+        if current.head is current or current.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "obj",
+            "acl",
+            "nmod",
+            "nsubj",
+            "advcl",
+        ):
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def cue_for(lexicon: EventLexicon, lang: str, word: str) -> tuple[Mode, str] | None:
+    """The modality cue a word is, if any: (mode, scope)."""
+    return lexicon.cues.get((lang, word.casefold()))
+
+
+def _is_negated(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
+    # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
+    near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
+    for node in near:
+        for child in node.children:
+            cue = cue_for(lexicon, lang, child.lower_)
+            if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
+                return True
+    for head in chain[:2]:
+        cue = cue_for(lexicon, lang, head.lemma_)
+        if cue and cue == (Mode.NEGATED, "governor"):
+            return True
+    return False
+
+
+def _is_hypothetical(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
+    for node in [token, *chain]:
+        if "Cnd" in node.morph.get("Mood") or "Fut" in node.morph.get("Tense"):
+            return True
+        if any("Cnd" in child.morph.get("Mood") for child in node.children if child.dep_.startswith("aux")):
+            return True
+    for child in token.children:
+        cue = cue_for(lexicon, lang, child.lower_) or cue_for(lexicon, lang, child.lemma_)
+        if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
+            return True
+        # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
+        if any(
+            cue_for(lexicon, lang, grand.lower_) == (Mode.HYPOTHETICAL, "case")
+            for grand in child.children
+            if grand.dep_ == "case"
+        ):
+            return True
+    return any(
+        (cue := cue_for(lexicon, lang, head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain
+    )
