@@ -1,16 +1,42 @@
 """diplomatic-kg: a knowledge graph of diplomatic relations built from news articles.
 
-The package's stages, bottom to top: records, errors, resources; ingest;
-pipeline; cli. See README.md for the commands.
+The package's stages, bottom to top: records, errors, resources, vocab;
+ingest, nlp, actors, events, store; pipeline; cli. For scripts and notebooks:
+
+    import kg
+    graph = kg.open("out")                      # a build's folder
+    graph.query("SELECT ...", actor=kg.actor("RUS"))
+    graph.dataset                               # the rdflib Dataset
 """
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:
     __version__ = version("diplomatic-kg")
 except PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+    from kg.store import KnowledgeGraph
+
+__all__ = ["__version__", "open", "actor"]
+
+
+def open(out_dir: str | Path = "out") -> KnowledgeGraph:
+    """Open a build's knowledge graph for reading (SPARQL, rdflib Dataset)."""
+    from kg.store import open_graph
+
+    return open_graph(out_dir)
+
+
+def actor(actor_id: str) -> URIRef:
+    """The IRI of an actor, for binding query parameters: `kg.actor("RUS")`."""
+    from kg.vocab import actor_iri
+
+    return actor_iri(actor_id)

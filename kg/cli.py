@@ -99,6 +99,39 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     events.set_defaults(run=_run_export_events)
 
+    graph_export = export_kinds.add_parser(
+        "graph", parents=[common], help="the RDF graph: TriG, N-Quads, Turtle or JSON-LD",
+        description="Export the knowledge graph: trig or nquads (every named graph), turtle or jsonld (their union).",
+    )  # fmt: skip
+    graph_export.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    graph_export.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), default="trig")
+    graph_export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
+    )
+    graph_export.set_defaults(run=_run_export_graph)
+
+    query = commands.add_parser(
+        "query", parents=[common], help="run a SPARQL query or a named query on a build",
+        description="Run SPARQL on a build's graph: a query given as text, in a file (--file), or a named query "
+        "of data/queries/ (see --list), with parameters bound safely (--param actor=RUS).",
+    )  # fmt: skip
+    query.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    query.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or the name of a named query")
+    query.add_argument("--file", type=Path, metavar="FILE", help="read the SPARQL query from FILE")
+    query.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)"
+    )
+    query.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    query.set_defaults(run=_run_query)
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check a build's graph against the SHACL shapes",
+        description="Validate the knowledge graph with pySHACL against data/ontology/shapes.ttl.",
+    )  # fmt: skip
+    validate.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    validate.set_defaults(run=_run_validate)
+
     evaluate = commands.add_parser(
         "evaluate", parents=[common], help="score extracted relations against gold relations",
         description="Precision, recall and F1 (event, dyad and QuadClass views, and per CAMEO root) of a build's "
@@ -174,6 +207,87 @@ def _run_export_events(args: argparse.Namespace) -> int:
     if args.output:
         _stdout().print(f"Wrote {count} relation(s) to {args.output}", markup=False, highlight=False)
     return EXIT_OK
+
+
+def _run_export_graph(args: argparse.Namespace) -> int:
+    from kg.outputs import atomic_binary_writer
+    from kg.store import export_graph, open_store
+
+    store = open_store(args.out, read_only=True)
+    if args.output:
+        with atomic_binary_writer(args.output) as stream:
+            export_graph(store, stream, format=args.format)
+        _stdout().print(f"Wrote the graph to {args.output}", markup=False, highlight=False)
+    else:
+        export_graph(store, sys.stdout.buffer, format=args.format)
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from kg.query import bind_parameters, format_results, load_named_queries, to_text
+    from kg.store import open_graph
+
+    named = load_named_queries()
+    if args.list:
+        table = Table("name", "parameters", "what it answers", title="Named queries (data/queries/)")
+        for item in named.values():
+            table.add_row(item.name, ", ".join(item.parameters), item.description)
+        _stdout().print(table)
+        return EXIT_OK
+    values = dict(_split_parameter(text) for text in args.param)
+    if args.file:
+        text, bindings = _read_query_file(args.file), bind_parameters(values)
+    elif args.query in named:
+        text, bindings = named[args.query].text, bind_parameters(values, expected=named[args.query].parameters)
+    elif args.query:
+        text, bindings = args.query, bind_parameters(values)
+    else:
+        raise KgError("give a SPARQL query, a named query (see kg query OUT --list) or --file FILE")
+    result = open_graph(args.out).query(text, **bindings)
+    if isinstance(result, bool):
+        _stdout().print("true" if result else "false")
+    elif not isinstance(result, list):
+        sys.stdout.write(result.serialize(format="turtle"))
+    elif args.format == "table":
+        table = Table(*(result[0] if result else ["(no results)"]))
+        for row in result:
+            table.add_row(*(to_text(value) for value in row.values()))
+        _stdout().print(table)
+    else:
+        sys.stdout.write(format_results(result, format=args.format))
+    return EXIT_OK
+
+
+def _split_parameter(text: str) -> tuple[str, str]:
+    name, separator, value = text.partition("=")
+    if not separator or not name:
+        raise KgError(f"--param {text!r}: expected NAME=VALUE, such as actor=RUS")
+    return name, value
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KgError(f"{path}: cannot read the query ({error})") from error
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from kg.store import open_store
+    from kg.validation import validate_store
+
+    report = validate_store(open_store(args.out, read_only=True))
+    out = _stdout()
+    if report.conforms:
+        out.print(f"{args.out}: the graph conforms to the shapes ({report.checked} nodes checked).", highlight=False)
+        return EXIT_OK
+    out.print(f"{args.out}: {len(report.violations)} violation(s):", highlight=False)
+    for violation in report.violations:
+        out.print(f"  {violation}", markup=False, highlight=False)
+    return EXIT_ERROR
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from kg.records import Article, Event, Mention
 __all__ = [
     "staged_outputs",
     "atomic_writer",
+    "atomic_binary_writer",
     "write_json",
     "read_jsonl",
     "to_article_record",
@@ -55,13 +56,27 @@ def staged_outputs(out_dir: Path) -> Iterator[Path]:
 @contextmanager
 def atomic_writer(path: Path) -> Iterator[IO[str]]:
     """Open a text file for writing that replaces `path` only if the block completes."""
+    with _atomic(path, "w") as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
+    """Like `atomic_writer`, for bytes."""
+    with _atomic(path, "wb") as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from error
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        encoding = {"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}
+        with os.fdopen(descriptor, mode, **encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

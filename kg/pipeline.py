@@ -1,9 +1,11 @@
 """The build: the one place where the order of stages is written.
 
 ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions) ->
-events (CAMEO relations). Writes `OUT/articles.jsonl`, `OUT/mentions.jsonl`,
-`OUT/relations.jsonl` and the build manifest `OUT/build.json`. Later stages
-(store, render) plug in here.
+events (CAMEO relations) -> store (the RDF graph in Oxigraph). Writes, for the
+articles of this build, `OUT/articles.jsonl`, `OUT/mentions.jsonl`,
+`OUT/relations.jsonl` and the manifest `OUT/build.json`; and updates the
+persistent graph `OUT/store` (one named graph per article: a new or changed
+article replaces exactly its graph) and its export `OUT/graph.trig`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
 from kg.errors import InputError, KgError
@@ -28,7 +30,10 @@ from kg.outputs import (
     to_mention_record,
     write_json,
 )
-from kg.records import Article
+from kg.records import Article, EventLexicon, Gazetteer
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 __all__ = [
     "DEFAULT_OUT",
@@ -36,6 +41,7 @@ __all__ = [
     "MENTIONS_FILE",
     "EVENTS_FILE",
     "BASELINE_FILE",
+    "GRAPH_FILE",
     "MANIFEST_FILE",
     "BuildListener",
     "BuildReport",
@@ -47,6 +53,7 @@ ARTICLES_FILE = "articles.jsonl"
 MENTIONS_FILE = "mentions.jsonl"
 EVENTS_FILE = "relations.jsonl"
 BASELINE_FILE = "cooccurrence.jsonl"
+GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
 
 log = logging.getLogger(__name__)
@@ -96,7 +103,7 @@ def build(
     with staged_outputs(out_dir) as staging:
         articles, skipped = _read(inputs, staging, max_bytes=max_bytes, listener=listener)
         mentions, events, unanalysed = _analyse(articles, staging)
-        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, MANIFEST_FILE)
+        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, GRAPH_FILE, MANIFEST_FILE)
         outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
             out_dir, tuple(article.id for article in articles), tuple(skipped), outputs,
@@ -140,8 +147,12 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
     from kg.events import extract_cooccurrences, extract_events
     from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
     from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.store import export_graph, open_store, refresh_summaries, write_graph
+    from kg.store.model import article_to_graph
 
     gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
+    store = open_store(staging.parent)
+    build = _write_reference_graphs(store, gazetteer, lexicon)
     unanalysed = {
         article.id: f"language {article.lang or 'unknown'!r} is not supported"
         for article in articles
@@ -160,13 +171,55 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
                 mentions = find_mentions(doc, article, gazetteer, lang=lang)
                 for mention in mentions:
                     mentions_out.write(json.dumps(to_mention_record(mention), ensure_ascii=False) + "\n")
-                for event in extract_events(doc, article, mentions, lexicon, lang=lang):
+                events = extract_events(doc, article, mentions, lexicon, lang=lang)
+                for event in events:
                     events_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
-                    event_count += 1
+                event_count += len(events)
+                write_graph(store, article_to_graph(article, mentions, events, build=build))
                 for event in extract_cooccurrences(doc, article, mentions, lexicon, lang=lang):
                     baseline_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
                 mention_count += len(mentions)
+    refresh_summaries(store)
+    store.flush()
+    with (staging / GRAPH_FILE).open("wb") as trig:
+        export_graph(store, trig, format="trig")
     return mention_count, event_count, unanalysed
+
+
+def _write_reference_graphs(store: Any, gazetteer: Gazetteer, lexicon: EventLexicon) -> URIRef:
+    """The ontology, CAMEO scheme, gazetteer and build provenance graphs; returns the build's IRI."""
+    from rdflib import Graph
+
+    from kg.nlp import MODELS
+    from kg.resources import data_digest, load_cameo_labels_fr, ontology_path
+    from kg.store import write_graph
+    from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
+    from kg.vocab import BUILD_GRAPH, ID, ONTOLOGY_GRAPH
+
+    versions = {
+        "tool": __version__,
+        "model": ", ".join(f"{name}-{_package_version(name)}" for name in MODELS.values()),
+        "lexicon": data_digest("actors", "events", "cameo"),
+    }
+    build = ID["build/" + "-".join(versions[key] for key in ("tool", "lexicon")).replace(" ", "")]
+    ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
+    for graph in (
+        ontology,
+        cameo_to_graph(lexicon.codes, load_cameo_labels_fr()),
+        gazetteer_to_graph(gazetteer),
+        build_to_graph(BUILD_GRAPH, build, started=dt.datetime.now(dt.UTC), versions=versions),
+    ):
+        write_graph(store, graph)
+    return build
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _manifest(report: BuildReport) -> dict[str, object]:

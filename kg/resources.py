@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import os
 import re
 import sys
@@ -41,6 +42,11 @@ __all__ = [
     "load_gazetteer",
     "load_cameo_codes",
     "load_event_lexicon",
+    "load_cameo_labels_fr",
+    "ontology_path",
+    "shapes_path",
+    "queries_dir",
+    "data_digest",
 ]
 
 DATA_DIR_VARIABLE = "KG_DATA_DIR"
@@ -343,3 +349,36 @@ def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode]) -> dict[tuple
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
         verbs[(row["lang"], row["verb"])] = row["cameo"]
     return verbs
+
+
+@cache
+def load_cameo_labels_fr(path: Path | None = None) -> dict[str, str]:
+    """French labels of the CAMEO roots (`data/cameo/roots_fr.tsv`)."""
+    path = path or data_dir() / "cameo" / "roots_fr.tsv"
+    return {row["code"]: row["label_fr"] for _, row in read_tsv(path, ("code", "label_fr"))}
+
+
+def ontology_path() -> Path:
+    """The ontology in Turtle (`data/ontology/kg.ttl`)."""
+    return data_dir() / "ontology" / "kg.ttl"
+
+
+def shapes_path() -> Path:
+    """The SHACL shapes every built graph conforms to (`data/ontology/shapes.ttl`)."""
+    return data_dir() / "ontology" / "shapes.ttl"
+
+
+def queries_dir() -> Path:
+    """The named SPARQL queries (`data/queries/*.rq`)."""
+    return data_dir() / "queries"
+
+
+def data_digest(*folders: str) -> str:
+    """A short digest of the curated data a build used (for provenance): folder names under `data/`."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((data_dir() / folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(data_dir()).as_posix().encode("utf-8"))
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

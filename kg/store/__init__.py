@@ -1,0 +1,261 @@
+"""The store: the knowledge graph on disk (Oxigraph, under `OUT/store`), its updates, exports and queries.
+
+Named graphs: one per article (replaced as a whole when the article is built
+again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
+provenance and the dyad summaries (recomputed by every build, so they stay
+exact). Graphs are written with Oxigraph's bulk loader when new and in one
+transaction when replaced. `KnowledgeGraph` (returned by `kg.open`) answers
+SPARQL with safely bound parameters and gives the rdflib Dataset.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import OutputError
+from kg.store.model import date_literal
+from kg.vocab import KG, SUMMARY_GRAPH, dyad_iri
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+
+__all__ = [
+    "PREFIXES",
+    "STORE_DIR",
+    "EXPORT_FORMATS",
+    "open_store",
+    "write_graph",
+    "refresh_summaries",
+    "export_graph",
+    "KnowledgeGraph",
+    "open_graph",
+]
+
+STORE_DIR = "store"
+EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
+QUADCLASS_COUNTS = {1: KG.verbalCooperationCount, 2: KG.materialCooperationCount, 3: KG.verbalConflictCount,
+                    4: KG.materialConflictCount}  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+_SUMMARY_QUERY = """
+PREFIX kg: <https://w3id.org/diplomatic-kg/ontology#>
+SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
+       (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+WHERE {
+  GRAPH ?graph {
+    ?relation a kg:Relation ; kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein ; kg:mode ?mode ;
+              kg:symmetric ?symmetric .
+    { ?relation kg:source ?source ; kg:target ?target . }
+    UNION
+    { ?relation kg:source ?target ; kg:target ?source . FILTER(?symmetric) }
+    OPTIONAL { ?relation kg:date ?date }
+    FILTER(?mode != kg:negated)
+  }
+}
+GROUP BY ?source ?target ?root ?quad
+"""
+
+
+def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
+    """Open (or create) the on-disk store of a build folder."""
+    import pyoxigraph
+
+    path = out_dir / STORE_DIR
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise OutputError(f"{path}: no store here; run kg build first")
+            return pyoxigraph.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return pyoxigraph.Store(str(path))
+    except OSError as error:
+        raise OutputError(f"{path}: cannot open the store ({error}); is another kg process writing it?") from error
+
+
+def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
+    """Replace the named graph `graph.identifier` by `graph`: bulk-loaded when new, in one transaction otherwise."""
+    import pyoxigraph
+
+    name = pyoxigraph.NamedNode(str(graph.identifier))
+    data = graph.serialize(format="nt", encoding="utf-8")
+    if not store.contains_named_graph(name):
+        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
+        return
+    store.update(
+        f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data.decode('utf-8')} }} }}"
+    )
+
+
+def refresh_summaries(store: pyoxigraph.Store) -> int:
+    """Recompute the dyad summaries from every article graph; return the number of dyads."""
+    summaries: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in store.query(_SUMMARY_QUERY):
+        key = (row["source"].value, row["target"].value)
+        summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
+        count = int(row["count"].value)
+        summary["count"] += count
+        summary["sum"] += float(row["sum"].value)
+        quad = int(row["quad"].value)
+        summary["quads"][quad] = summary["quads"].get(quad, 0) + count
+        summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
+        summary["dates"] += [row[name].value for name in ("first", "last") if row[name] is not None and row[name].value]
+    graph = Graph(identifier=SUMMARY_GRAPH)
+    for (source, target), summary in summaries.items():
+        _add_summary(graph, URIRef(source), URIRef(target), summary)
+    write_graph(store, graph)
+    return len(summaries)
+
+
+def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str, Any]) -> None:
+    from rdflib import XSD
+    from rdflib.namespace import RDF
+
+    node = dyad_iri(source.split("/")[-1], target.split("/")[-1])
+    graph.add((node, RDF.type, KG.DyadSummary))
+    graph.add((node, KG.dyadSource, source))
+    graph.add((node, KG.dyadTarget, target))
+    graph.add((node, KG.relationCount, Literal(summary["count"])))
+    graph.add((node, KG.goldsteinSum, Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
+    graph.add((node, KG.goldsteinMean, Literal(round(summary["sum"] / summary["count"], 3), datatype=XSD.decimal)))
+    for quad, predicate in QUADCLASS_COUNTS.items():
+        graph.add((node, predicate, Literal(summary["quads"].get(quad, 0))))
+    for root, count in sorted(summary["roots"].items()):
+        item = URIRef(f"{node}/root/{root}")
+        graph.add((node, KG.rootCount, item))
+        graph.add((item, RDF.type, KG.RootCount))
+        graph.add((item, KG.rootCode, Literal(root)))
+        graph.add((item, KG.count, Literal(count)))
+    if summary["dates"]:
+        graph.add((node, KG.firstDate, date_literal(min(summary["dates"]))))
+        graph.add((node, KG.lastDate, date_literal(max(summary["dates"]))))
+
+
+def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
+    """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
+    import pyoxigraph
+
+    if format in ("trig", "nquads"):
+        rdf_format = pyoxigraph.RdfFormat.TRIG if format == "trig" else pyoxigraph.RdfFormat.N_QUADS
+        store.dump(stream, format=rdf_format)
+        return
+    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    rdf_format = pyoxigraph.RdfFormat.TURTLE if format == "turtle" else pyoxigraph.RdfFormat.JSON_LD
+    pyoxigraph.serialize(union, stream, format=rdf_format, prefixes=PREFIXES if format == "turtle" else None)
+
+
+PREFIXES = {
+    "kg": "https://w3id.org/diplomatic-kg/ontology#",
+    "id": "https://w3id.org/diplomatic-kg/id/",
+    "actor": "https://w3id.org/diplomatic-kg/id/actor/",
+    "graph": "https://w3id.org/diplomatic-kg/id/graph/",
+    "cameo": "https://w3id.org/diplomatic-kg/cameo/",
+    "wd": "http://www.wikidata.org/entity/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+class KnowledgeGraph:
+    """A built knowledge graph, opened for reading: SPARQL with bound parameters, and the rdflib Dataset.
+
+    >>> import kg
+    >>> graph = kg.open("out")
+    >>> rows = graph.query("SELECT ?s ?r WHERE { GRAPH ?g { ?r kg:source ?s } }", s=kg.actor("RUS"))
+    """
+
+    def __init__(self, out_dir: Path, store: pyoxigraph.Store) -> None:
+        self.out_dir = out_dir
+        self.store = store
+
+    def query(self, sparql: str, **bindings: object) -> list[dict[str, object]] | bool | Graph:
+        """Run a SPARQL query; keyword arguments bind variables (never pasted into the text).
+
+        Values may be rdflib terms, or Python values (str, int, float, bool, dates) bound as literals.
+        SELECT gives a list of dicts of rdflib terms, ASK a bool, CONSTRUCT/DESCRIBE an rdflib Graph.
+        Prefixes are predefined: `kg:` (the ontology), `actor:` (actor:RUS), `graph:` (graph:summaries),
+        `cameo:` (cameo:057), `id:`, `wd:`, `skos:`, `rdfs:`, `schema:`, `prov:`, `owl:`. A bound variable
+        must appear in the SELECT clause (Oxigraph substitutes values as SPARQL SEP-0007 defines).
+        """
+        import pyoxigraph
+
+        try:
+            result = self.store.query(
+                sparql,
+                prefixes=PREFIXES,
+                substitutions={pyoxigraph.Variable(k): _to_ox(v) for k, v in bindings.items()},
+            )
+        except SyntaxError as error:
+            raise OutputError(f"SPARQL syntax error: {error}") from error
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return bool(result)
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            names = [variable.value for variable in result.variables]
+            return [{name: _to_rdflib(solution[name]) for name in names} for solution in result]
+        graph = Graph()
+        for triple in result:
+            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+        return graph
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset over the same Oxigraph store (through oxrdflib)."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.store))
+
+    def close(self) -> None:
+        del self.store
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_graph(out_dir: str | Path) -> KnowledgeGraph:
+    """Open a build's knowledge graph for reading (`kg.open`)."""
+    out = Path(out_dir)
+    return KnowledgeGraph(out, open_store(out, read_only=True))
+
+
+def _to_ox(value: object) -> Any:
+    import pyoxigraph
+    from rdflib import BNode
+    from rdflib import Literal as RdfLiteral
+
+    if isinstance(value, URIRef):
+        return pyoxigraph.NamedNode(str(value))
+    if isinstance(value, BNode):
+        return pyoxigraph.BlankNode(str(value))
+    literal = value if isinstance(value, RdfLiteral) else RdfLiteral(value)
+    if literal.language:
+        return pyoxigraph.Literal(str(literal), language=literal.language)
+    datatype = pyoxigraph.NamedNode(str(literal.datatype)) if literal.datatype else None
+    return pyoxigraph.Literal(str(literal), datatype=datatype)
+
+
+def _to_rdflib(term: Any) -> Any:
+    import pyoxigraph
+    from rdflib import BNode
+    from rdflib import Literal as RdfLiteral
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return RdfLiteral(term.value, lang=term.language)
+    return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))

@@ -1,0 +1,194 @@
+"""The RDF vocabulary: the closed `kg:` namespace and the IRIs of the graph's resources.
+
+`KG` lists every term of `data/ontology/kg.ttl` (a test keeps the two in step),
+so a typo raises instead of minting a new predicate. Resource IRIs (actors,
+articles, relations, named graphs, CAMEO concepts) are derived from ids and
+keys only, so rebuilding gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "BASE",
+    "KG",
+    "ID",
+    "CAMEO",
+    "WIKIDATA",
+    "SEM",
+    "OA",
+    "SCHEMA",
+    "ONTOLOGY_GRAPH",
+    "CAMEO_GRAPH",
+    "GAZETTEER_GRAPH",
+    "SUMMARY_GRAPH",
+    "BUILD_GRAPH",
+    "actor_iri",
+    "article_iri",
+    "article_graph_iri",
+    "relation_iri",
+    "evidence_iri",
+    "mention_iri",
+    "dyad_iri",
+    "cameo_iri",
+    "wikidata_iri",
+]
+
+BASE = "https://w3id.org/diplomatic-kg/"
+
+
+class KG(DefinedNamespace):
+    """The diplomatic-kg ontology (`data/ontology/kg.ttl`)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    Actor: URIRef
+    Article: URIRef
+    Build: URIRef
+    CollectiveActor: URIRef
+    DyadSummary: URIRef
+    Evidence: URIRef
+    Mention: URIRef
+    Mode: URIRef
+    Organisation: URIRef
+    Person: URIRef
+    Relation: URIRef
+    RootCount: URIRef
+    State: URIRef
+    actsFor: URIRef
+    appealsTo: URIRef
+    article: URIRef
+    assaults: URIRef
+    asserted: URIRef
+    code: URIRef
+    coerces: URIRef
+    confidence: URIRef
+    consults: URIRef
+    cooperatesDiplomaticallyWith: URIRef
+    cooperatesMateriallyWith: URIRef
+    count: URIRef
+    date: URIRef
+    datePrecision: URIRef
+    demandsFrom: URIRef
+    disapprovesOf: URIRef
+    dyadSource: URIRef
+    dyadTarget: URIRef
+    end: URIRef
+    eventType: URIRef
+    evidence: URIRef
+    exhibitsForcePostureTowards: URIRef
+    expressesIntentToCooperateWith: URIRef
+    fights: URIRef
+    firstDate: URIRef
+    goldstein: URIRef
+    goldsteinMean: URIRef
+    goldsteinSum: URIRef
+    hypothetical: URIRef
+    investigates: URIRef
+    lastDate: URIRef
+    lexiconVersion: URIRef
+    locative: URIRef
+    makesStatementAbout: URIRef
+    materialConflictCount: URIRef
+    materialCooperationCount: URIRef
+    mode: URIRef
+    modelVersion: URIRef
+    negated: URIRef
+    plover: URIRef
+    protestsAgainst: URIRef
+    providesAidTo: URIRef
+    quadClass: URIRef
+    reducesRelationsWith: URIRef
+    refersTo: URIRef
+    rejects: URIRef
+    relationCount: URIRef
+    resolvedBy: URIRef
+    rootCode: URIRef
+    rootCount: URIRef
+    sentence: URIRef
+    source: URIRef
+    sourceActor: URIRef
+    start: URIRef
+    symmetric: URIRef
+    target: URIRef
+    targetActor: URIRef
+    text: URIRef
+    threatens: URIRef
+    toolVersion: URIRef
+    trigger: URIRef
+    triggerEnd: URIRef
+    triggerStart: URIRef
+    usesMassViolenceAgainst: URIRef
+    verbalConflictCount: URIRef
+    verbalCooperationCount: URIRef
+    yieldsTo: URIRef
+
+
+ID = Namespace(BASE + "id/")
+CAMEO = Namespace(BASE + "cameo/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+CAMEO_GRAPH = ID["graph/cameo"]
+GAZETTEER_GRAPH = ID["graph/gazetteer"]
+SUMMARY_GRAPH = ID["graph/summaries"]
+BUILD_GRAPH = ID["graph/build"]
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    """An actor: `id/actor/RUS`, `id/actor/vladimir-putin`."""
+    return ID["actor/" + actor_id]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID["article/" + _slug(article_id)]
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """The named graph holding one article's relations, mentions and evidence."""
+    return ID["graph/article/" + _slug(article_id)]
+
+
+def relation_iri(article_id: str, source: str, target: str, code: str, mode: str, symmetric: bool) -> URIRef:
+    """A relation, keyed by what makes it one: article, source, target, code, mode and symmetry."""
+    return ID[f"relation/{_slug(article_id)}/{_digest(source, target, code, mode, str(symmetric))}"]
+
+
+def evidence_iri(relation: URIRef, start: int, end: int) -> URIRef:
+    return URIRef(f"{relation}/evidence/{start}-{end}")
+
+
+def mention_iri(article_id: str, start: int, end: int, actor_id: str) -> URIRef:
+    return ID[f"mention/{_slug(article_id)}/{start}-{end}/{actor_id}"]
+
+
+def dyad_iri(source: str, target: str) -> URIRef:
+    return ID[f"dyad/{source}/{target}"]
+
+
+def cameo_iri(code: str) -> URIRef:
+    return CAMEO[code]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    return WIKIDATA[qid]
+
+
+def _slug(text: str) -> str:
+    """An IRI-safe form of an id: kept when it is plain, else a readable prefix and a digest."""
+    if all(char.isalnum() or char in "-_." for char in text):
+        return text
+    plain = "".join(char if char.isalnum() or char in "-_." else "-" for char in text)[:40]
+    return f"{plain}-{_digest(text)[:12]}"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
