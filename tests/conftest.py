@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,3 +56,13 @@ def french_nlp(gazetteer: Gazetteer):
     from kg.nlp import load_nlp
 
     return load_nlp("fr", gazetteer)
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once with the real model, through the command users run."""
+    out = tmp_path_factory.mktemp("seeds-build")
+    result = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(out)],
+                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return out

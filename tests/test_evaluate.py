@@ -16,16 +16,6 @@ GOLD = Path(__file__).parent / "gold" / "seeds.jsonl"
 SCORER = Path(__file__).parent / "gold" / "score.py"
 
 
-@pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """The seeds built once with the real model, through the command users run."""
-    out = tmp_path_factory.mktemp("seeds-build")
-    result = subprocess.run([sys.executable, "-m", "kg", "build", str(seeds_dir), "-o", str(out)],
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def reference_scores(system: Path) -> dict[str, dict[str, float]]:
     result = subprocess.run(
         [sys.executable, str(SCORER), str(GOLD), str(system), "--json"], capture_output=True, text=True

@@ -207,11 +207,12 @@ class KnowledgeGraph:
 
     @property
     def dataset(self) -> Dataset:
-        """The graph as an rdflib Dataset over the same Oxigraph store (through oxrdflib)."""
+        """The graph as an rdflib Dataset over the same Oxigraph store (through oxrdflib); its default graph is
+        the union of the named graphs."""
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
-        return Dataset(store=OxigraphStore(store=self.store))
+        return Dataset(store=OxigraphStore(store=self.store), default_union=True)
 
     def close(self) -> None:
         del self.store

@@ -1,0 +1,190 @@
+"""The knowledge graph: ontology, closed namespace, store, idempotent builds, validation, queries, exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS
+
+import kg
+from kg.errors import KgError, OutputError
+from kg.query import bind_parameters, load_named_queries
+from kg.resources import ontology_path
+from kg.store import open_store
+from kg.validation import validate_store
+from kg.vocab import BUILD_GRAPH, KG, actor_iri
+
+ARTICLE = "La Norvège et la Suède\\n\\nLa Norvège a vivement critiqué la Suède mardi.\\n".replace("\\\\n", "\\n")
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
+
+
+def graphs_of(out: Path) -> dict[str, Graph]:
+    """Every named graph of a build's store but the build's provenance, by name."""
+    store = open_store(out, read_only=True)
+    graphs = {}
+    for name in store.named_graphs():
+        if name.value == str(BUILD_GRAPH):
+            continue
+        graph = Graph()
+        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
+        graph.parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+        graphs[name.value] = graph
+    return graphs
+
+
+def test_store_closed_namespace_matches_the_ontology() -> None:
+    ontology = Graph().parse(ontology_path())
+    namespace = str(KG._NS)
+    defined = {str(term)[len(namespace) :] for term in ontology.subjects() if str(term).startswith(namespace)}
+    assert defined == set(KG.__annotations__)
+    for term in defined:
+        node = URIRef(namespace + term)
+        assert ontology.value(node, RDFS.label) is not None, term
+        assert ontology.value(node, RDFS.comment) is not None, term
+    with pytest.raises(AttributeError):
+        _ = KG.sorce  # a typo cannot mint a predicate
+
+
+def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: Path) -> None:
+    names = set(graphs_of(seeds_build))
+    articles = {name for name in names if "/graph/article/" in name}
+    assert len(articles) == 5
+    for reference in ("ontology", "cameo", "gazetteer", "summaries"):
+        assert f"https://w3id.org/diplomatic-kg/id/graph/{reference}" in names
+
+
+def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> None:
+    graph = kg.open(seeds_build)
+    rows = graph.query(
+        "SELECT ?source ?relation ?text WHERE { GRAPH ?g { ?relation kg:source ?source ; kg:target actor:PRK ; "
+        "kg:rootCode '04' ; kg:evidence ?item . ?item kg:text ?text } }",
+        source=actor_iri("RUS"),
+    )
+    assert rows and all("Poutine" in str(row["text"]) or "Moscou" in str(row["text"]) or row["text"] for row in rows)
+    assert graph.query("ASK { GRAPH ?g { actor:RUS kg:consults actor:PRK } }") is True
+    assert graph.query("ASK { GRAPH graph:gazetteer { actor:PRK owl:sameAs wd:Q423 } }") is True
+
+
+def test_store_dyad_summaries_are_exact(seeds_build: Path) -> None:
+    graph = kg.open(seeds_build)
+    counted = graph.query(
+        "SELECT ?source (COUNT(DISTINCT ?relation) AS ?n) WHERE { GRAPH ?g { ?relation a kg:Relation ; "
+        "kg:source ?source ; kg:target actor:USA ; kg:mode ?mode ; kg:symmetric false . "
+        "FILTER(?mode != kg:negated) } } GROUP BY ?source"
+    )
+    summary = graph.query(
+        "SELECT ?source ?n WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source ; kg:dyadTarget actor:USA ; "
+        "kg:relationCount ?n } }"
+    )
+    assert {row["source"]: int(row["n"]) for row in counted} == {row["source"]: int(row["n"]) for row in summary}
+
+
+def test_store_rebuild_gives_the_same_graph(seeds_build: Path, tmp_path: Path) -> None:
+    again = run_kg("build", str(Path(__file__).parent.parent / "seeds"), "-o", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr
+    first, second = graphs_of(seeds_build), graphs_of(tmp_path / "again")
+    assert first.keys() == second.keys()
+    for name in first:
+        assert isomorphic(first[name], second[name]), name
+
+
+def test_store_building_one_new_article_adds_only_that_article(seeds_build: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(seeds_build, out)
+    before = graphs_of(out)
+    (tmp_path / "nouveau.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run_kg("build", str(tmp_path / "nouveau.txt"), "-o", str(out)).returncode == 0
+    after = graphs_of(out)
+    added = set(after) - set(before)
+    assert added == {"https://w3id.org/diplomatic-kg/id/graph/article/nouveau"}
+    for name, graph in before.items():
+        if "/graph/article/" in name:
+            assert isomorphic(graph, after[name]), name
+    assert kg.open(out).query("ASK { GRAPH ?g { actor:NOR kg:disapprovesOf actor:SWE } }") is True
+
+
+def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path, tmp_path: Path) -> None:
+    assert validate_store(open_store(seeds_build, read_only=True)).conforms
+    out = tmp_path / "broken"
+    shutil.copytree(seeds_build, out)
+    store = open_store(out)
+    query = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }} LIMIT 3"
+    relations = [row["r"].value for row in store.query(query)]
+    no_source, bad_code, bad_goldstein = relations
+    store.update(f"DELETE WHERE {{ GRAPH ?g {{ <{no_source}> <{KG.source}> ?s }} }}")
+    replace = (
+        "DELETE {{ GRAPH ?g {{ <{0}> <{1}> ?v }} }} INSERT {{ GRAPH ?g {{ <{0}> <{1}> {2} }} }} "
+        "WHERE {{ GRAPH ?g {{ <{0}> <{1}> ?v }} }}"
+    )
+    store.update(replace.format(bad_code, KG.eventType, "<https://w3id.org/diplomatic-kg/cameo/999>"))
+    store.update(replace.format(bad_goldstein, KG.goldstein, "12.0"))
+    store.flush()
+    del store
+    result = run_kg("validate", str(out))
+    assert result.returncode == 1
+    assert "a relation needs exactly one source" in result.stdout
+    assert "a relation's code must be a concept of the CAMEO scheme" in result.stdout
+    assert "the Goldstein score is one decimal between -10 and 10" in result.stdout
+
+
+def test_store_named_queries_run_with_bound_parameters(seeds_build: Path) -> None:
+    named = load_named_queries()
+    assert len(named) >= 8
+    result = run_kg("query", str(seeds_build), "partners", "--param", "actor=PRK", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    partners = {row["partner"] for row in json.loads(result.stdout)}
+    assert {"actor:RUS", "actor:USA"} <= partners
+    for name, query in named.items():
+        values = {"actor": "RUS", "source": "RUS", "target": "PRK", "root": "04"}
+        rows = kg.open(seeds_build).query(query.text, **bind_parameters({p: values[p] for p in query.parameters}))
+        assert isinstance(rows, list), name
+
+
+def test_store_parameters_are_bound_not_pasted(seeds_build: Path) -> None:
+    with pytest.raises(KgError, match="not an actor code"):
+        bind_parameters({"actor": "RUS> } } DROP ALL ; SELECT * { {"}, expected=("actor",))
+    graph = kg.open(seeds_build)
+    rows = graph.query("SELECT ?text WHERE { GRAPH ?g { ?item kg:text ?text } }", text="') } DROP ALL #")
+    assert rows == []
+    assert graph.query("ASK { GRAPH ?g { ?s a kg:Relation } }") is True
+
+
+def test_store_query_errors_are_one_line(seeds_build: Path) -> None:
+    result = run_kg("query", str(seeds_build), "SELEKT nothing")
+    assert result.returncode == 1 and result.stderr.startswith("kg: error: SPARQL syntax error")
+    missing = run_kg("query", str(seeds_build), "partners")
+    assert missing.returncode == 1 and "missing parameter(s) actor" in missing.stderr
+
+
+def test_store_exports_parse_back(seeds_build: Path, tmp_path: Path) -> None:
+    for fmt, parser in (("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("jsonld", "json-ld")):
+        target = tmp_path / f"graph.{fmt}"
+        assert run_kg("export", "graph", str(seeds_build), "--format", fmt, "-o", str(target)).returncode == 0
+        dataset = Dataset()
+        dataset.parse(target, format=parser)
+        assert sum(1 for _ in dataset.quads((None, RDF.type, KG.Relation, None))) > 0
+
+
+def test_store_build_writes_trig_and_python_api_gives_rdflib_dataset(seeds_build: Path) -> None:
+    trig = Dataset(default_union=True)
+    trig.parse(seeds_build / "graph.trig", format="trig")
+    graph = kg.open(seeds_build)
+    dataset = graph.dataset
+    relations = set(dataset.subjects(RDF.type, KG.Relation))
+    assert relations and relations == set(trig.subjects(RDF.type, KG.Relation))
+
+
+def test_store_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="no store here; run kg build first"):
+        kg.open(tmp_path)
