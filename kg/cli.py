@@ -125,6 +125,22 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.set_defaults(run=_run_query)
 
+    serve = commands.add_parser(
+        "serve", parents=[common], help="serve a build's graph over the SPARQL 1.1 protocol (read-only)",
+        description="Run Oxigraph's read-only SPARQL server on the newest snapshot of a build's graph. "
+        "Send SIGHUP to serve a newer build's snapshot; Ctrl-C stops it.",
+    )  # fmt: skip
+    serve.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    serve.add_argument("--port", type=_positive_int, default=7878, help="TCP port (default: 7878)")
+    serve.add_argument(
+        "--bind", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument(
+        "--timeout", type=_positive_int, default=30, metavar="SECONDS", help="query timeout (default: 30)"
+    )
+    serve.add_argument("--cors", action="store_true", help="allow cross-origin requests (browser clients)")
+    serve.set_defaults(run=_run_serve)
+
     validate = commands.add_parser(
         "validate", parents=[common], help="check a build's graph against the SHACL shapes",
         description="Validate the knowledge graph with pySHACL against data/ontology/shapes.ttl.",
@@ -273,6 +289,30 @@ def _read_query_file(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise KgError(f"{path}: cannot read the query ({error})") from error
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from kg.serve import SparqlServer
+
+    server = SparqlServer(args.out, bind=args.bind, port=args.port, timeout=args.timeout, cors=args.cors)
+    server.start()
+    out = _stdout()
+    out.print(f"SPARQL endpoint: {server.endpoint} (read-only, snapshot {server.snapshot.name})", highlight=False)
+    out.print("Query it with SPARQLWrapper or curl; Ctrl-C stops the server, SIGHUP serves the newest build.")
+
+    def reload(signum: int, frame: object) -> None:
+        server.reload()
+        out.print(f"Now serving snapshot {server.snapshot.name}", highlight=False)
+
+    signal.signal(signal.SIGHUP, reload)
+    try:
+        while server.process is not None and server.process.poll() is None:
+            signal.pause() if hasattr(signal, "pause") else server.process.wait()
+    finally:
+        server.stop()
+    return EXIT_OK
 
 
 def _run_validate(args: argparse.Namespace) -> int:

@@ -147,6 +147,7 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
     from kg.events import extract_cooccurrences, extract_events
     from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
     from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.serve import write_snapshot
     from kg.store import export_graph, open_store, refresh_summaries, write_graph
     from kg.store.model import article_to_graph
 
@@ -181,6 +182,7 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
                 mention_count += len(mentions)
     refresh_summaries(store)
     store.flush()
+    write_snapshot(store, staging.parent)
     with (staging / GRAPH_FILE).open("wb") as trig:
         export_graph(store, trig, format="trig")
     return mention_count, event_count, unanalysed
