@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["KgError", "InputError", "DataError", "ModelError", "OutputError"]
+__all__ = ["KgError", "LocatedError", "InputError", "DataError", "ModelError", "OutputError"]
 
 
 class KgError(Exception):
     """Base of every error diplomatic-kg raises on purpose."""
 
 
-class InputError(KgError):
-    """An input article (file, or one line of a JSON Lines file) cannot be read.
-
-    `path` names the file, `line` the line of a `.jsonl` file (or None), and
-    `cause` says what is wrong in words a user can act on.
-    """
+class LocatedError(KgError):
+    """An error in a file, possibly at a line: `path`, `line` (or None) and `cause`, in words a user can act on."""
 
     def __init__(self, path: str | Path, cause: str, *, line: int | None = None) -> None:
         self.path = str(path)
@@ -30,15 +26,12 @@ class InputError(KgError):
         super().__init__(f"{where}: {cause}")
 
 
-class DataError(KgError):
+class InputError(LocatedError):
+    """An input article (a file, or one line of a JSON Lines file) cannot be read."""
+
+
+class DataError(LocatedError):
     """A curated data file under `data/` (lexicon, gazetteer, pattern list) is malformed."""
-
-    def __init__(self, path: str | Path, cause: str, *, line: int | None = None) -> None:
-        self.path = str(path)
-        self.cause = cause
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {cause}")
 
 
 class ModelError(KgError):
@@ -46,4 +39,4 @@ class ModelError(KgError):
 
 
 class OutputError(KgError):
-    """An output directory or file cannot be written."""
+    """An output directory, file or store cannot be written or read."""
