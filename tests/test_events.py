@@ -211,3 +211,23 @@ def test_events_model_coordinated_sanctions_and_reported_speech(
     found = model_relations(french_nlp, gazetteer, lexicon,
                             "Des responsables sud-coréens ont affirmé que la Corée du Nord avait livré des obus à la Russie.")  # fmt: skip
     assert ("PRK", "RUS", "06", "asserted", False) in found and ("KOR", "PRK", "11", "asserted", False) in found
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "pos", "conditional", "future"),
+    [
+        ("rendrait", "rendre", "VERB", True, False),  # the model tags it as an imperfect
+        ("offrait", "offrir", "VERB", False, False),  # an imperfect stays an imperfect
+        ("rencontreraient", "rencontrer", "VERB", True, False),
+        ("serait", "être", "AUX", True, False),
+        ("aurait", "avoir", "AUX", True, False),
+        ("remporteront", "remporter", "VERB", False, True),
+        ("pourra", "pouvoir", "VERB", False, True),
+        ("déclarait", "déclarer", "VERB", False, False),
+    ],
+)
+def test_events_conditional_and_future_forms(form: str, lemma: str, pos: str, conditional: bool, future: bool) -> None:
+    from kg.events.grammar import is_conditional, is_future
+
+    token = Doc(VOCAB, words=[form], pos=[pos], lemmas=[lemma])[0]
+    assert (is_conditional(token), is_future(token)) == (conditional, future)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["has_case", "is_reflexive"]
+__all__ = ["has_case", "is_reflexive", "is_conditional", "is_future"]
 
 # Grammar: the dependency labels and function words the frames read.
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -29,6 +29,15 @@ REFLEXIVE_FORMS = frozenset({"se", "s'"})
 CONTRASTIVE_SLOTS = frozenset({"contre", "envers"})
 NAMING_VERBS = frozenset({"connaître", "appeler", "nommer", "surnommer", "baptiser", "désigner"})
 GOVERNOR_STEPS = 3
+# Future stems of irregular verbs; a regular verb's is its infinitive ("rencontrer-", "rend-r-").
+IRREGULAR_FUTURE_STEMS = {
+    "être": "ser", "avoir": "aur", "aller": "ir", "faire": "fer", "pouvoir": "pourr", "vouloir": "voudr",
+    "devoir": "devr", "venir": "viendr", "devenir": "deviendr", "revenir": "reviendr", "tenir": "tiendr",
+    "obtenir": "obtiendr", "soutenir": "soutiendr", "maintenir": "maintiendr", "voir": "verr", "savoir": "saur",
+    "falloir": "faudr", "envoyer": "enverr", "recevoir": "recevr", "mourir": "mourr", "courir": "courr",
+}  # fmt: skip
+CONDITIONAL_ENDINGS = ("ais", "ait", "aient", "ions", "iez")
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({2, 4})
 
@@ -42,3 +51,22 @@ def has_case(token: Token, form: str) -> bool:
 def is_reflexive(token: Token) -> bool:
     """True for a verb with a reflexive clitic ("se rendre", "s'engager")."""
     return any(child.lower_ in REFLEXIVE_FORMS and child.dep_.startswith(("expl", "obj")) for child in token.children)
+
+
+def is_conditional(token: Token) -> bool:
+    """True for a conditional verb form: the morphology says so, or the form is the future stem of the lemma
+    with a conditional ending (the French model sometimes tags "rendrait" as an imperfect)."""
+    return "Cnd" in token.morph.get("Mood") or _has_stem_ending(token, CONDITIONAL_ENDINGS)
+
+
+def is_future(token: Token) -> bool:
+    """True for a simple future verb form ("remporteront"), by morphology or by stem and ending."""
+    return "Fut" in token.morph.get("Tense") or _has_stem_ending(token, FUTURE_ENDINGS)
+
+
+def _has_stem_ending(token: Token, endings: tuple[str, ...]) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.casefold()
+    stem = IRREGULAR_FUTURE_STEMS.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
+    return len(stem) > 2 and any(token.lower_ == stem + ending for ending in endings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.grammar import GOVERNOR_STEPS
+from kg.events.grammar import GOVERNOR_STEPS, is_conditional, is_future
 from kg.records import EventLexicon, Mode
 
 if TYPE_CHECKING:
@@ -70,9 +70,9 @@ def _is_negated(token: Token, chain: list[Token], lexicon: EventLexicon, lang: s
 
 def _is_hypothetical(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
     for node in [token, *chain]:
-        if "Cnd" in node.morph.get("Mood") or "Fut" in node.morph.get("Tense"):
+        if is_conditional(node) or is_future(node):
             return True
-        if any("Cnd" in child.morph.get("Mood") for child in node.children if child.dep_.startswith("aux")):
+        if any(is_conditional(child) or is_future(child) for child in node.children if child.dep_.startswith("aux")):
             return True
     for child in token.children:
         cue = cue_for(lexicon, lang, child.lower_) or cue_for(lexicon, lang, child.lemma_)
