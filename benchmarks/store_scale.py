@@ -122,6 +122,7 @@ def _measure_rdflib(size: int, work: Path) -> dict[str, object]:
     began = time.perf_counter()
     dataset.parse(nquads, format="nquads")
     load = time.perf_counter() - began
+    print(json.dumps({"rdflib_relations": size, "rdflib_load_s": round(load, 1)}), flush=True)
     query = ("PREFIX kg: <https://w3id.org/diplomatic-kg/ontology#> SELECT ?s ?t (COUNT(?r) AS ?n) "
              "WHERE { GRAPH ?g { ?r kg:source ?s ; kg:target ?t } } GROUP BY ?s ?t")  # fmt: skip
     began = time.perf_counter()
