@@ -47,7 +47,7 @@ def main() -> None:
     print(f"ratio full / parse:             {full_seconds / parse_seconds:.2f}")
 
 
-def _timed(function) -> float:  # noqa: ANN001
+def _timed(function) -> float:
     began = time.perf_counter()
     function()
     return time.perf_counter() - began

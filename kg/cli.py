@@ -148,6 +148,30 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
     validate.set_defaults(run=_run_validate)
 
+    analyze = commands.add_parser(
+        "analyze", parents=[common], help="network analysis: centrality, dyads, blocs, balance; CSV, GEXF, PNG",
+        description="Project a build's graph into networkx and print the centrality table and the dyads of the "
+        "main actors; write CSV tables, GEXF and GraphML graphs and PNG pictures under OUT/analysis.",
+    )  # fmt: skip
+    analyze.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    analyze.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="where to write the files (default: OUT/analysis)"
+    )
+    analyze.add_argument("--level", choices=("state", "actor"), default="state",
+                         help="state (persons and bodies rolled up to their state, the default) or actor")  # fmt: skip
+    analyze.add_argument(
+        "--modes", default="asserted", metavar="MODES",
+        help="relation modes kept, comma-separated: asserted, hypothetical, negated (default: asserted)",
+    )  # fmt: skip
+    analyze.add_argument("--roots", metavar="ROOTS", help="CAMEO roots kept, comma-separated (default: all)")
+    analyze.add_argument("--since", metavar="DATE", help="keep relations dated on or after DATE (YYYY[-MM[-DD]])")
+    analyze.add_argument("--until", metavar="DATE", help="keep relations dated on or before DATE")
+    analyze.add_argument(
+        "--actors", metavar="CODES", help="actors whose dyads to show, comma-separated (default: the main ones)"
+    )
+    analyze.add_argument("--top", type=_positive_int, default=8, help="how many main actors (default: 8)")
+    analyze.set_defaults(run=_run_analyze)
+
     evaluate = commands.add_parser(
         "evaluate", parents=[common], help="score extracted relations against gold relations",
         description="Precision, recall and F1 (event, dyad and QuadClass views, and per CAMEO root) of a build's "
@@ -328,6 +352,51 @@ def _run_validate(args: argparse.Namespace) -> int:
     for violation in report.violations:
         out.print(f"  {violation}", markup=False, highlight=False)
     return EXIT_ERROR
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from kg import analysis
+    from kg.analysis_report import analyze, write_analysis
+    from kg.store import open_graph
+
+    def codes(text: str | None) -> list[str] | None:
+        return [item.strip() for item in text.split(",") if item.strip()] if text else None
+
+    with open_graph(args.out) as graph:
+        actor_graph = analysis.to_actor_graph(
+            graph, level=args.level, modes=codes(args.modes) or ["asserted"], roots=codes(args.roots),
+            since=args.since, until=args.until,
+        )  # fmt: skip
+    out = _stdout()
+    if actor_graph.number_of_edges() == 0:
+        out.print(f"{args.out}: no relation matches; nothing to analyse.", highlight=False)
+        return EXIT_OK
+    report = analyze(actor_graph, actors=codes(args.actors), top=args.top)
+    files = write_analysis(actor_graph, args.output or args.out / "analysis", report)
+    title = f"Centrality ({args.level} level, {actor_graph.number_of_edges()} relations)"
+    table = Table("actor", "name", "relations in/out", "partners", "betweenness", "closeness", "eigenvector",
+                  "PageRank", title=title)  # fmt: skip
+    for actor, row in report.centrality.head(max(args.top, 10)).iterrows():
+        table.add_row(actor, str(row["label"]), f"{row['strength']} = {row['strength_in']}/{row['strength_out']}",
+                      str(row["degree"]), f"{row['betweenness']:.3f}", f"{row['closeness']:.3f}",
+                      f"{row['eigenvector']:.3f}", f"{row['pagerank']:.3f}")  # fmt: skip
+    out.print(table)
+    dyads = Table("source", "target", "relations", "cooperation", "conflict", "mean Goldstein", "first", "last",
+                  title=f"Dyads among {', '.join(report.actors)}")  # fmt: skip
+    for row in report.dyads.itertuples(index=False):
+        dyads.add_row(row.source, row.target, str(row.relations), str(row.cooperation),
+                      str(row.conflict), f"{row.goldstein_mean:+.2f}", row.first_date, row.last_date)  # fmt: skip
+    out.print(dyads)
+    triads = Table("triad", "signs (ab, bc, ac)", "balanced", title="Structural balance: closed signed triads")
+    for row in report.triads.itertuples(index=False):
+        triads.add_row(
+            row.labels, f"{row.sign_ab:+d} {row.sign_bc:+d} {row.sign_ac:+d}", "yes" if row.balanced else "no"
+        )
+    out.print(triads if len(report.triads) else "No closed signed triad (no three actors all related).")
+    out.print(f"Files in {files[0].parent}: {', '.join(path.name for path in files)}", highlight=False)
+    return EXIT_OK
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:

@@ -205,6 +205,25 @@ class KnowledgeGraph:
             graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
         return graph
 
+    def query_values(self, sparql: str, **bindings: object) -> list[dict[str, str | None]]:
+        """Run a SELECT query and return plain lexical values (IRIs and literals as `str`, unbound as None):
+        the fast path for bulk reads such as the networkx projection (no rdflib term per value)."""
+        import pyoxigraph
+
+        try:
+            result = self.store.query(
+                sparql,
+                prefixes=PREFIXES,
+                substitutions={pyoxigraph.Variable(k): _to_ox(v) for k, v in bindings.items()},
+            )
+        except SyntaxError as error:
+            raise OutputError(f"SPARQL syntax error: {error}") from error
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            raise OutputError("query_values needs a SELECT query")
+        names = [variable.value for variable in result.variables]
+        return [{name: (None if solution[name] is None else solution[name].value) for name in names}
+                for solution in result]  # fmt: skip
+
     @property
     def dataset(self) -> Dataset:
         """The graph as an rdflib Dataset over the same Oxigraph store (through oxrdflib); its default graph is

@@ -1,0 +1,302 @@
+"""Network analysis: the projection from the store, every measure checked against values worked out by hand,
+`kg analyze` and the notebook."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg import analysis
+from kg.errors import KgError
+from kg.records import Article, Event, Evidence, Mode, TextPiece
+from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
+from kg.store import KnowledgeGraph, open_store, write_graph
+from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- hand-built graphs --------------------------------------------------------------------------------------------
+
+
+def relation(graph: nx.MultiDiGraph, source: str, target: str, *, quad: int = 1, goldstein: float = 1.0,
+             date: str = "", symmetric: bool = False) -> None:  # fmt: skip
+    """Add one relation the way the projection does (both directions when symmetric)."""
+    key = f"r{graph.number_of_edges()}"
+    for node in (source, target):
+        graph.add_node(node, label=node.title(), kind="state")
+    data = {"code": "040", "root": "04", "quadclass": quad, "goldstein": goldstein, "mode": "asserted",
+            "symmetric": symmetric, "date": date, "precision": "", "confidence": 1.0, "article": "a",
+            "evidence": 1}  # fmt: skip
+    graph.add_edge(source, target, key=key, reversed=False, **data)
+    if symmetric:
+        graph.add_edge(target, source, key=key, reversed=True, **data)
+
+
+def build(*relations: tuple[str, str] | tuple[str, str, dict]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for item in relations:
+        relation(graph, item[0], item[1], **(item[2] if len(item) > 2 else {}))  # type: ignore[misc]
+    return graph
+
+
+def test_analysis_degree_and_strength_count_partners_and_relations() -> None:
+    graph = build(("a", "b"), ("a", "b"), ("a", "b"), ("b", "a"), ("b", "c"))
+    degree = analysis.degree(graph)
+    assert degree.loc["b"].to_dict() | {} == {"label": "B", "in": 1, "out": 2, "total": 3}
+    assert list(degree.index) == ["b", "a", "c"]  # sorted by total, highest first
+    strength = analysis.strength(graph)
+    assert (strength.loc["a", "out"], strength.loc["a", "in"], strength.loc["a", "total"]) == (3, 1, 4)
+    assert (strength.loc["c", "in"], strength.loc["c", "total"]) == (1, 1)
+
+
+def test_analysis_betweenness_and_closeness_on_a_path() -> None:
+    graph = build(("a", "b"), ("b", "c"))
+    # Directed a -> b -> c: b is on the only path between two others, out of (n-1)(n-2) = 2 ordered pairs.
+    assert analysis.betweenness(graph)["betweenness"].to_dict() == {"b": 0.5, "a": 0.0, "c": 0.0}
+    # Undirected, distance 1 per relation: a reaches b at 1 and c at 2, so (n-1) / 3 = 2/3; b: 2 / 2 = 1.
+    closeness = analysis.closeness(graph)["closeness"]
+    assert closeness["b"] == 1.0 and closeness["a"] == pytest.approx(2 / 3, abs=1e-6)
+
+
+def test_analysis_more_relations_make_actors_closer() -> None:
+    graph = build(("a", "b"), ("a", "b"), ("b", "c"))  # distance a-b is 1/2
+    closeness = analysis.closeness(graph)["closeness"]
+    assert closeness["a"] == pytest.approx(2 / (0.5 + 1.5), abs=1e-6)
+    assert closeness["c"] == pytest.approx(2 / (1 + 1.5), abs=1e-6)
+
+
+def test_analysis_eigenvector_of_a_star() -> None:
+    graph = build(("x", "a"), ("b", "x"), ("x", "c"))
+    values = analysis.eigenvector(graph)["eigenvector"]
+    # The adjacency matrix of a star with three leaves has leading eigenvalue sqrt(3); its unit eigenvector
+    # gives the centre 1/sqrt(2) and each leaf 1/sqrt(6).
+    assert values["x"] == pytest.approx(1 / math.sqrt(2), abs=1e-5)
+    assert values["a"] == pytest.approx(1 / math.sqrt(6), abs=1e-5)
+    two = analysis.eigenvector(build(("a", "b")))["eigenvector"]
+    assert two["a"] == pytest.approx(1 / math.sqrt(2), abs=1e-6)
+
+
+def test_analysis_pagerank_with_a_dangling_actor() -> None:
+    values = analysis.pagerank(build(("a", "b")))["pagerank"]
+    # p_a = 0.15/2 + 0.85 p_b/2 (b's rank is spread evenly, as b acts on no one), p_a + p_b = 1: p_a = 0.5/1.425.
+    assert values["a"] == pytest.approx(0.5 / 1.425, abs=1e-5)
+    assert values["b"] == pytest.approx(1 - 0.5 / 1.425, abs=1e-5)
+    assert list(values.index) == ["b", "a"]
+
+
+def test_analysis_centrality_table_has_every_measure() -> None:
+    table = analysis.centrality_table(build(("a", "b"), ("b", "c"), ("c", "a"), ("a", "c")))
+    assert {"degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "label"} <= set(table.columns)
+    assert table.index[0] in {"a", "c"} and table.loc["a", "strength"] == 3
+    assert analysis.centrality_table(nx.MultiDiGraph()).empty
+
+
+def test_analysis_symmetric_relations_count_once_undirected() -> None:
+    graph = build(("a", "b", {"symmetric": True}))
+    assert graph.number_of_edges() == 2
+    directed = analysis.to_weighted_graph(graph)
+    assert directed["a"]["b"]["count"] == 1 and directed["b"]["a"]["count"] == 1
+    undirected = analysis.to_weighted_graph(graph, directed=False)
+    assert undirected["a"]["b"]["count"] == 1
+
+
+def test_analysis_weighted_graph_and_dyads() -> None:
+    graph = build(("a", "b", {"quad": 1, "goldstein": 3.0, "date": "2022-03"}),
+                  ("a", "b", {"quad": 4, "goldstein": -9.0, "date": "2021"}),
+                  ("b", "a", {"quad": 3, "goldstein": -2.0}))  # fmt: skip
+    weighted = analysis.to_weighted_graph(graph, weight="signed")
+    edge = weighted["a"]["b"]
+    assert (edge["count"], edge["cooperation"], edge["conflict"], edge["signed"], edge["weight"]) == (2, 1, 1, 0, 0)
+    assert (edge["goldstein_sum"], edge["goldstein_mean"], edge["distance"]) == (-6.0, -3.0, 0.5)
+    assert (edge["first_date"], edge["last_date"]) == ("2021", "2022-03")
+    with pytest.raises(KgError, match="unknown weight"):
+        analysis.to_weighted_graph(graph, weight="nonsense")
+    dyads = analysis.dyads(graph)
+    first = dyads.iloc[0]
+    assert (first["source"], first["target"], first["relations"], first["balance"]) == ("a", "b", 2, 0.0)
+    assert (first["material_conflict"], first["verbal_cooperation"]) == (1, 1)
+    pair = analysis.dyads(graph, directed=False).iloc[0]
+    assert (pair["actor_a"], pair["actor_b"], pair["relations"], pair["conflict"]) == ("a", "b", 3, 2)
+    assert pair["balance"] == pytest.approx(-1 / 3, abs=1e-3)
+
+
+def test_analysis_dyad_timeline_places_months_not_years() -> None:
+    graph = build(("a", "b", {"date": "2022-03-05"}), ("b", "a", {"date": "2022-03-20", "quad": 4, "goldstein": -4}),
+                  ("a", "b", {"date": "2022-04"}), ("a", "b", {"date": "2022"}),
+                  ("a", "c", {"date": "2022-03-01"}))  # fmt: skip
+    timeline = analysis.dyad_timeline(graph, "a", "b")
+    assert timeline[["month", "relations", "cooperation", "conflict"]].values.tolist() == [
+        ["2022-03", 2, 1, 1], ["2022-04", 1, 1, 0]]  # fmt: skip
+    assert timeline.iloc[0]["goldstein_mean"] == -1.5
+    assert len(analysis.dyad_timeline(graph)) == 3  # a-b in two months, a-c in one
+    assert analysis.dyad_timeline(graph, "b", "a", directed=True)["relations"].tolist() == [1]
+
+
+def test_analysis_blocs_are_cooperation_communities() -> None:
+    friends = [(x, y) for group in (("a", "b", "c"), ("d", "e", "f")) for x, y in
+               ((group[0], group[1]), (group[1], group[2]), (group[0], group[2]))]  # fmt: skip
+    graph = build(*friends, ("a", "d", {"quad": 4, "goldstein": -10}), ("c", "f", {"quad": 3, "goldstein": -2}),
+                  ("g", "a", {"quad": 4, "goldstein": -8}))  # fmt: skip
+    blocs = analysis.blocs(graph)
+    groups = blocs.groupby("bloc").groups
+    assert sorted(sorted(members) for members in groups.values()) == [["a", "b", "c"], ["d", "e", "f"], ["g"]]
+    assert blocs.loc["g", "bloc_size"] == 1 and blocs.loc["g", "bloc"] == 2  # largest blocs first
+
+
+def test_analysis_balance_triads() -> None:
+    graph = build(("n", "r", {"quad": 1}), ("r", "c", {"quad": 2}), ("n", "c", {"quad": 1}),  # +++ balanced
+                  ("s", "j", {"quad": 1}), ("n", "s", {"quad": 4}), ("n", "j", {"quad": 3}),  # +-- balanced
+                  ("r", "s", {"quad": 1}),  # with n-s negative and n-r positive: r, n, s is ++- unbalanced
+                  ("c", "j", {"quad": 1}), ("c", "j", {"quad": 3}))  # ambivalent: no signed edge  # fmt: skip
+    triads = analysis.balance_triads(graph)
+    found = {(row.a, row.b, row.c): (row.pattern, row.balanced) for row in triads.itertuples()}
+    assert found == {("c", "n", "r"): ("+++", True), ("j", "n", "s"): ("+--", True), ("n", "r", "s"): ("++-", False)}
+    assert list(triads["balanced"]) == [True, True, False]
+    assert len(analysis.balance_triads(graph, among=["n", "r", "c"])) == 1
+    incomplete = analysis.triad_signs(graph, "c", "j", "n")
+    assert (incomplete["sign_ab"], incomplete["status"]) == (0, "incomplete")
+    assert analysis.triad_signs(graph, "n", "r", "s")["status"] == "unbalanced"
+
+
+def test_analysis_empty_graph_gives_empty_tables() -> None:
+    empty = nx.MultiDiGraph()
+    for frame in (analysis.degree(empty), analysis.pagerank(empty), analysis.betweenness(empty),
+                  analysis.eigenvector(empty), analysis.dyads(empty), analysis.blocs(empty),
+                  analysis.balance_triads(empty), analysis.dyad_timeline(empty)):  # fmt: skip
+        assert frame.empty
+
+
+# --- the projection from a store -------------------------------------------------------------------------------
+
+
+def small_store(tmp_path: Path) -> KnowledgeGraph:
+    """A store written through the project's model from relations made up for the test (no parser)."""
+    codes = load_cameo_codes()
+    store = open_store(tmp_path)
+    write_graph(store, cameo_to_graph(codes, load_cameo_labels_fr()))
+    write_graph(store, gazetteer_to_graph(load_gazetteer()))
+    text = "Titre\n\nUne phrase. Une autre phrase. Encore une.\n"
+    article = Article("t1", "t1.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
+    rows = [
+        ("RUS", "SWE", "vladimir-putin", "SWE", "111", Mode.ASSERTED, False, "2022-03-04"),
+        ("SWE", "NOR", "SWE", "NOR", "036", Mode.HYPOTHETICAL, False, "2022-05"),
+        ("NOR", "DNK", "NOR", "DNK", "040", Mode.ASSERTED, True, "2021"),
+        ("DNK", "SWE", "DNK", "SWE", "172", Mode.NEGATED, False, None),
+    ]
+    events = []
+    for index, (source, target, source_actor, target_actor, sub, mode, symmetric, date) in enumerate(rows):
+        code = codes[sub]
+        evidence = Evidence("Une phrase.", 7, 18, "phrase", 11, 17, index)
+        events.append(Event("t1", source, target, code.root, sub, mode, symmetric, evidence.text, (evidence,),
+                            source_actor, target_actor, code.goldstein, code.quadclass, code.plover, 0.9, date,
+                            None if date is None else {4: "year", 7: "month", 10: "day"}[len(date)]))  # fmt: skip
+    write_graph(store, article_to_graph(article, (), events))
+    return KnowledgeGraph(tmp_path, store)
+
+
+def test_analysis_projection_from_a_store_with_filters(tmp_path: Path) -> None:
+    graph = small_store(tmp_path)
+    asserted = analysis.to_actor_graph(graph)
+    edges = sorted((s, t, d["code"], d["reversed"]) for s, t, d in asserted.edges(data=True))
+    assert edges == [("DNK", "NOR", "040", True), ("NOR", "DNK", "040", False), ("RUS", "SWE", "111", False)]
+    assert asserted.nodes["NOR"]["label"] == "Norvège" and asserted.nodes["NOR"]["qid"] == "Q20"
+    assert asserted.nodes["NOR"]["kind"] == "state"
+    one = next(data for _, _, data in asserted.edges(data=True) if data["code"] == "111")
+    assert (one["quadclass"], one["goldstein"], one["date"], one["evidence"], one["article"]) == (
+        3,
+        -2.0,
+        "2022-03-04",
+        1,
+        "t1",
+    )
+    every = analysis.to_actor_graph(graph, modes=analysis.MODES)
+    assert every.number_of_edges() == 5
+    assert analysis.to_actor_graph(graph, modes=["hypothetical"], roots=[3]).number_of_edges() == 1
+    assert analysis.to_actor_graph(graph, roots=["11"]).number_of_edges() == 1
+    # A window keeps dated relations that overlap it: "2021" overlaps 2021-06; the undated one is left out.
+    window = analysis.to_actor_graph(graph, modes=analysis.MODES, since="2021-06", until="2022-03-31")
+    assert sorted(d["code"] for _, _, d in window.edges(data=True) if not d["reversed"]) == ["040", "111"]
+    assert analysis.to_actor_graph(graph, since="2022-04").number_of_edges() == 0
+    actor_level = analysis.to_actor_graph(graph, level="actor")
+    assert ("vladimir-putin", "SWE") in actor_level.edges() and ("RUS", "SWE") not in actor_level.edges()
+    putin = actor_level.nodes["vladimir-putin"]
+    assert (putin["kind"], putin["state"], putin["qid"], putin["label"]) == (
+        "person",
+        "RUS",
+        "Q7747",
+        "Vladimir Poutine",
+    )
+    with pytest.raises(KgError, match="unknown level"):
+        analysis.to_actor_graph(graph, level="city")
+    with pytest.raises(KgError, match="bad date"):
+        analysis.to_actor_graph(graph, since="March")
+    with pytest.raises(KgError, match="unknown CAMEO root"):
+        analysis.to_actor_graph(graph, roots=["21"])
+
+
+def test_analysis_projection_of_the_seeds_matches_their_relations(seeds_build: Path) -> None:
+    import kg
+
+    relations = [json.loads(line) for line in (seeds_build / "relations.jsonl").open(encoding="utf-8")]
+    with kg.open(seeds_build) as graph:
+        projection = analysis.to_actor_graph(graph, modes=analysis.MODES)
+        people = analysis.to_actor_graph(graph, level="actor")
+    for article in sorted({relation["article"] for relation in relations}):
+        expected = sorted((r["source"], r["target"], r["sub"]) for r in relations
+                          if r["article"] == article and r["source"] != r["target"])  # fmt: skip
+        found = sorted((s, t, d["code"]) for s, t, d in projection.edges(data=True)
+                       if d["article"] == article and not d["reversed"])  # fmt: skip
+        assert found == expected, article
+    # The seeds are about Russia and North Korea: both are there, labelled, linked to Wikidata, and related.
+    assert projection.nodes["RUS"]["qid"] == "Q159" and projection.nodes["PRK"]["label"] == "Corée du Nord"
+    assert projection.number_of_edges("RUS", "PRK") > 0 and projection.number_of_edges("PRK", "RUS") > 0
+    persons = [node for node, kind in people.nodes(data="kind") if kind == "person"]
+    assert persons, "the actor level keeps persons (Putin, Kim Jong-un...)"
+
+
+def test_analysis_cli_writes_tables_graphs_and_pictures(seeds_build: Path, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "kg", "analyze", str(seeds_build), "-o", str(tmp_path / "a"),
+                             "--actors", "RUS,PRK,USA"], capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Centrality" in result.stdout and "PRK" in result.stdout and "Dyads among RUS, PRK, USA" in result.stdout
+    folder = tmp_path / "a"
+    for name in ("centrality.csv", "dyads.csv", "triads.csv", "blocs.csv", "timeline.csv", "relations.gexf",
+                 "dyads.graphml", "centrality.png", "dyad_heatmap.png", "dyad_timelines.png"):  # fmt: skip
+        assert (folder / name).stat().st_size > 0, name
+    assert (folder / "dyad_heatmap.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    reread = nx.read_graphml(folder / "dyads.graphml")
+    assert reread.has_edge("RUS", "PRK") and int(reread.edges["RUS", "PRK"]["count"]) > 0
+    assert nx.read_gexf(folder / "relations.gexf").number_of_nodes() > 3
+    unknown = subprocess.run([sys.executable, "-m", "kg", "analyze", str(seeds_build), "-o", str(tmp_path / "b"),
+                              "--actors", "XXX"], capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert unknown.returncode == 1 and "XXX" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert not (tmp_path / "b" / "centrality.csv").exists()
+
+
+def test_analysis_notebook_runs_top_to_bottom(seeds_build: Path, tmp_path: Path) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = ROOT / "notebooks" / "centrality.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    assert all(not cell.get("outputs") and not cell.get("execution_count") for cell in notebook.cells
+               if cell.cell_type == "code"), "outputs are stripped in git"  # fmt: skip
+    import os
+
+    os.environ["KG_OUT"] = str(seeds_build)
+    try:
+        NotebookClient(notebook, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()  # fmt: skip
+    finally:
+        del os.environ["KG_OUT"]
+    outputs = "".join(str(output.get("text", "")) + str(output.get("data", {}).get("text/plain", ""))
+                      for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)  # fmt: skip
+    assert "PRK" in outputs and "pagerank" in outputs
+    assert not [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+                if output.output_type == "error"]  # fmt: skip
