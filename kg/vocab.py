@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     datePrecision: URIRef
     demandsFrom: URIRef
     disapprovesOf: URIRef
+    dyad: URIRef
     dyadSource: URIRef
     dyadTarget: URIRef
     end: URIRef

@@ -25,6 +25,7 @@ from kg.vocab import (
     article_graph_iri,
     article_iri,
     cameo_iri,
+    dyad_iri,
     evidence_iri,
     mention_iri,
     relation_iri,
@@ -102,6 +103,9 @@ def _add_relation(graph: Graph, article: URIRef, event: Event) -> URIRef:
     graph.add((node, RDF.type, KG.Relation))
     graph.add((node, KG.source, source))
     graph.add((node, KG.target, target))
+    graph.add((node, KG.dyad, dyad_iri(event.source, event.target)))
+    if event.symmetric:
+        graph.add((node, KG.dyad, dyad_iri(event.target, event.source)))
     graph.add((node, KG.sourceActor, actor_iri(event.source_actor)))
     graph.add((node, KG.targetActor, actor_iri(event.target_actor)))
     graph.add((node, KG.eventType, cameo_iri(event.sub)))
