@@ -172,6 +172,20 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--top", type=_positive_int, default=8, help="how many main actors (default: 8)")
     analyze.set_defaults(run=_run_analyze)
 
+    render = commands.add_parser(
+        "render", parents=[common], help="write the interactive HTML page of a build's graph",
+        description="Write one self-contained HTML page (works offline) to explore the actors and relations: "
+        "filters, evidence for every edge, actor profiles. `kg build` writes OUT/graph.html already.",
+    )  # fmt: skip
+    render.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    render.add_argument("-o", "--output", type=Path, metavar="FILE", help="the page (default: OUT/graph.html)")
+    render.add_argument("--level", choices=("state", "actor"), default="state", help="state (default) or actor")
+    render.add_argument("--lang", choices=("fr", "en"), default="fr", help="labels in French (default) or English")
+    render.add_argument(
+        "--colour", choices=("kind", "bloc"), default="kind", help="colour actors by kind (default) or bloc"
+    )
+    render.set_defaults(run=_run_render)
+
     evaluate = commands.add_parser(
         "evaluate", parents=[common], help="score extracted relations against gold relations",
         description="Precision, recall and F1 (event, dyad and QuadClass views, and per CAMEO root) of a build's "
@@ -396,6 +410,18 @@ def _run_analyze(args: argparse.Namespace) -> int:
         )
     out.print(triads if len(report.triads) else "No closed signed triad (no three actors all related).")
     out.print(f"Files in {files[0].parent}: {', '.join(path.name for path in files)}", highlight=False)
+    return EXIT_OK
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from kg.render import PAGE_FILE, render_graph, write_page
+    from kg.store import open_graph
+
+    path = args.output or args.out / PAGE_FILE
+    with open_graph(args.out) as graph:
+        page = render_graph(graph, page_path=path, level=args.level, lang=args.lang, colour=args.colour)
+    write_page(page, path)
+    _stdout().print(f"Wrote {path} ({len(page.encode('utf-8')) / 1024:.0f} KiB, works offline)", highlight=False)
     return EXIT_OK
 
 

@@ -146,9 +146,10 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
     from kg.actors import find_mentions
     from kg.events import extract_cooccurrences, extract_events
     from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
+    from kg.render import PAGE_FILE, render_graph, write_page
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import export_graph, open_store, refresh_summaries, write_graph
+    from kg.store import KnowledgeGraph, export_graph, open_store, refresh_summaries, write_graph
     from kg.store.model import article_to_graph
 
     gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
@@ -185,6 +186,8 @@ def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str
     write_snapshot(store, staging.parent)
     with (staging / GRAPH_FILE).open("wb") as trig:
         export_graph(store, trig, format="trig")
+    page = render_graph(KnowledgeGraph(staging.parent, store), page_path=staging.parent / PAGE_FILE)
+    write_page(page, staging / PAGE_FILE)
     return mention_count, event_count, unanalysed
 
 
