@@ -166,7 +166,8 @@ def render_page(data: dict[str, Any], *, title: str = "diplomatic-kg") -> str:
     network = Network(directed=True, height="100%", width="100%")
     # pyvis' add_node checks every id against a list (quadratic); its node list is set whole instead.
     network.nodes = [{"id": node["id"], "label": node["label"], "x": node["x"], "y": node["y"],
-                      "size": node["size"], "color": node["color"], "shape": "dot"} for node in data["nodes"]]  # fmt: skip
+                      "size": node["size"], "color": node["color"], "shape": "dot"}
+                     for node in data["nodes"]]  # fmt: skip
     network.edges = []  # drawn by the page from the relations that pass its filters
     network.options = _network_options()
     nodes, _, _, _, _, options = network.get_network_data()

@@ -78,6 +78,9 @@ def test_analysis_eigenvector_of_a_star() -> None:
     # gives the centre 1/sqrt(2) and each leaf 1/sqrt(6).
     assert values["x"] == pytest.approx(1 / math.sqrt(2), abs=1e-5)
     assert values["a"] == pytest.approx(1 / math.sqrt(6), abs=1e-5)
+    # Disconnected: the component with the largest eigenvalue (the star, sqrt(3) > 1) takes the weight.
+    apart = analysis.eigenvector(build(("x", "a"), ("b", "x"), ("x", "c"), ("p", "q")))["eigenvector"]
+    assert apart["x"] == pytest.approx(1 / math.sqrt(2), abs=1e-5) and apart["p"] == pytest.approx(0, abs=1e-6)
     two = analysis.eigenvector(build(("a", "b")))["eigenvector"]
     assert two["a"] == pytest.approx(1 / math.sqrt(2), abs=1e-6)
 

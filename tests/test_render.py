@@ -1,0 +1,174 @@
+"""The HTML page: offline, escaped, and working in a real headless Chromium (Playwright, Debian's chromium)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.records import Article, Event, Evidence, Mode, TextPiece
+from kg.render import PAGE_FILE, render_graph, safe_href, write_page
+from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
+from kg.store import KnowledgeGraph, open_store, write_graph
+from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PAYLOAD_TITLE = '<script>window.__pwned = 1</script>Norway <img src=x onerror="window.__pwned = 2">'
+PAYLOAD_SENTENCE = 'La Norvège a critiqué la Suède <img src=x onerror="window.__pwned = 3"> <b>mardi</b>.'
+
+
+def test_render_safe_href_keeps_only_web_links() -> None:
+    assert safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_href("HTTP://example.org") == "http://example.org"
+    for bad in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,<script>", "file:///etc/passwd",
+                "//evil.example/x", "vbscript:msgbox", "", None, "http:///nohost"):  # fmt: skip
+        assert safe_href(bad) is None, bad
+
+
+def malicious_store(folder: Path) -> KnowledgeGraph:
+    """A store with an article whose title, URL and evidence carry script payloads."""
+    codes = load_cameo_codes()
+    store = open_store(folder)
+    write_graph(store, cameo_to_graph(codes, load_cameo_labels_fr()))
+    write_graph(store, gazetteer_to_graph(load_gazetteer()))
+    text = PAYLOAD_TITLE + "\n\n" + PAYLOAD_SENTENCE + "\n"
+    start = text.index("La Norvège")
+    trigger = text.index("critiqué")
+    article = Article("evil", "evil.txt", PAYLOAD_TITLE, text, text, (TextPiece(0, len(text), 0, len(text)),),
+                      lang="fr", url="javascript:window.__pwned=4")  # fmt: skip
+    evidence = Evidence(PAYLOAD_SENTENCE, start, start + len(PAYLOAD_SENTENCE), "critiqué", trigger, trigger + 8, 1)
+    code = codes["111"]
+    events = [Event("evil", "NOR", "SWE", code.root, code.code, Mode.ASSERTED, False, PAYLOAD_SENTENCE, (evidence,),
+                    "NOR", "SWE", code.goldstein, code.quadclass, code.plover, 0.9, "2024-05-14", "day"),
+              Event("evil", "SWE", "DNK", "04", "040", Mode.HYPOTHETICAL, True, PAYLOAD_SENTENCE, (evidence,),
+                    "SWE", "DNK", 1.0, 1, "CONSULT", 0.9, None, None)]  # fmt: skip
+    write_graph(store, article_to_graph(article, (), events))
+    return KnowledgeGraph(folder, store)
+
+
+def test_render_page_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    page = render_graph(malicious_store(tmp_path), page_path=tmp_path / PAGE_FILE)
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<script>window.__pwned" not in page and 'onerror="window' not in page
+    assert "\\u003cscript\\u003ewindow.__pwned" in page  # the title travels as escaped JSON
+    data = page.split('id="kg-data">')[1].split("</script>")[0]
+    assert '"href": "javascript' not in data and '"href": ""' in data  # the javascript: URL is no link
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_render_cli_writes_the_page(tmp_path: Path) -> None:
+    malicious_store(tmp_path).store.flush()
+    out = tmp_path
+    result = subprocess.run([sys.executable, "-m", "kg", "render", str(out), "--lang", "en", "-o", str(out / "p.html")],
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Diplomatic relations" in (out / "p.html").read_text(encoding="utf-8")
+    missing = subprocess.run([sys.executable, "-m", "kg", "render", str(tmp_path / "nothing")],
+                             capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr and "no store" in missing.stderr
+
+
+# --- in a real browser -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if CHROMIUM is None:
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get (package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+class OpenedPage:
+    """A page opened with every non-file request blocked and recorded, and console errors collected."""
+
+    def __init__(self, browser: object, path: Path) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 850})  # type: ignore[attr-defined]
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_selector("body[data-ready=true]", timeout=15_000)
+
+    def _route(self, route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith("file:"):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            self.requests.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    def js(self, expression: str) -> object:
+        return self.page.evaluate(expression)
+
+
+@pytest.mark.browser
+def test_render_seeds_page_in_chromium(browser: object, seeds_build: Path) -> None:
+    page_path = seeds_build / PAGE_FILE
+    assert page_path.exists(), "kg build writes graph.html"
+    opened = OpenedPage(browser, page_path)
+    node_ids = opened.js("kgPage.nodes.getIds()")
+    assert {"RUS", "PRK", "USA"} <= set(node_ids)  # type: ignore[arg-type]
+    edge_count = opened.js("kgPage.edges.length")
+    assert edge_count > 5  # type: ignore[operator]
+    # Clicking an edge (through vis-network's own click event at the edge's position) shows its evidence.
+    edge_id = opened.js("kgPage.edges.get().find(e => e.from === 'RUS' && e.to === 'PRK').id")
+    point = opened.js(f"""(() => {{ const n = kgPage.network; const e = n.body.edges[{edge_id!r}];
+        const p = e.edgeType.getPoint(0.5); return n.canvasToDOM(p); }})()""")
+    box = opened.page.locator("#graph canvas").bounding_box()
+    opened.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])  # type: ignore[index]
+    details = opened.page.locator("#details")
+    assert "Russie → Corée du Nord" in details.inner_text()
+    assert details.locator("blockquote mark").count() >= 1 and details.locator("blockquote").count() >= 1
+    # Filters hide and show edges: unticking every cooperation QuadClass leaves conflict only.
+    opened.page.locator("#filter-quadclass input[value='1']").uncheck()
+    opened.page.locator("#filter-quadclass input[value='2']").uncheck()
+    colours = opened.js("kgPage.edges.get().map(e => e.color.color)")
+    assert colours and set(colours) <= {"#fd8d3c", "#cb181d"}  # type: ignore[arg-type]
+    opened.page.locator("#filter-quadclass input[value='1']").check()
+    opened.page.locator("#filter-quadclass input[value='2']").check()
+    assert opened.js("kgPage.edges.length") == edge_count
+    opened.page.locator("#filter-mode input[value='negated']").check()
+    assert opened.js("kgPage.edges.length") >= edge_count  # type: ignore[operator]
+    opened.page.fill("#since", "2030")
+    assert opened.js("kgPage.edges.get().length") < edge_count  # type: ignore[operator]
+    opened.page.fill("#since", "")
+    # The search box finds an actor by name, accents or not, and shows its profile.
+    opened.page.fill("#search-input", "coree du nord")
+    opened.page.click("#search button")
+    assert "Corée du Nord" in details.inner_text() and "Wikidata Q423" in details.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / "graph-seeds.png"))
+    assert opened.requests == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_render_malicious_article_runs_nothing(browser: object, tmp_path: Path) -> None:
+    page_path = tmp_path / PAGE_FILE
+    write_page(render_graph(malicious_store(tmp_path), page_path=page_path), page_path)
+    opened = OpenedPage(browser, page_path)
+    edge_id = opened.js("kgPage.edges.get().find(e => e.from === 'NOR').id")
+    opened.js(f"kgPage.showEdge({edge_id!r})")
+    details = opened.page.locator("#details")
+    assert "onerror" in details.inner_text() and "<script>" in details.inner_text()  # shown as text
+    assert details.locator("img").count() == 0 and details.locator("script").count() == 0
+    assert details.locator("a").count() == 0  # the javascript: URL gave no link
+    opened.js("kgPage.showNode('NOR')")
+    opened.page.hover("#graph canvas")
+    assert opened.js("window.__pwned") is None
+    assert opened.requests == [] and opened.errors == []
