@@ -54,6 +54,8 @@ KIND_COLOURS = {"state": "#4e79a7", "person": "#f28e2b", "organisation": "#59a14
                 "": "#9d9d9d"}  # fmt: skip
 BLOC_COLOURS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f"]
 VIS_NETWORK = ("lib", "vis-9.1.2")  # inside the pyvis package
+EXACT_LIMIT = 200  # actors up to which the page shows exact betweenness and closeness
+BETWEENNESS_SAMPLE = 64
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     asserted.add_nodes_from(actor_graph.nodes(data=True))
     asserted.add_edges_from((source, target, key, data) for source, target, key, data
                             in actor_graph.edges(keys=True, data=True) if data["mode"] == "asserted")  # fmt: skip
-    measures = analysis.centrality_table(asserted) if asserted.number_of_nodes() else None
+    measures = _measures(asserted) if asserted.number_of_nodes() else None
     blocs = analysis.blocs(asserted)
     positions = _layout(actor_graph)
     partners = _partners(actor_graph)
@@ -125,7 +127,8 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
             else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
             "measures": {} if row is None else {
                 "relations": int(row["strength"]), "partners": int(row["degree"]),
-                "betweenness": round(float(row["betweenness"]), 4), "closeness": round(float(row["closeness"]), 4),
+                "betweenness": round(float(row["betweenness"]), 4),
+                **({"closeness": round(float(row["closeness"]), 4)} if "closeness" in row.index else {}),
                 "eigenvector": round(float(row["eigenvector"]), 4), "pagerank": round(pagerank, 4)},
             "partners": partners.get(node, []),
         })  # fmt: skip
@@ -238,13 +241,30 @@ def _vis_network() -> tuple[str, str]:
         raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
 
 
+def _measures(asserted: nx.MultiDiGraph) -> Any:
+    """The centrality shown on the page: every measure up to EXACT_LIMIT actors; beyond, betweenness is
+    estimated from a seeded sample of sources and closeness is left to `kg analyze` (both cost O(n m))."""
+    if asserted.number_of_nodes() <= EXACT_LIMIT:
+        return analysis.centrality_table(asserted)
+    directed = analysis.to_weighted_graph(asserted)
+    table = analysis.degree(directed)[["label"]].copy()
+    table["degree"] = analysis.degree(directed)["total"]
+    table["strength"] = analysis.strength(directed)["total"]
+    table["betweenness"] = analysis.betweenness(directed, sample=BETWEENNESS_SAMPLE)["betweenness"]
+    table["eigenvector"] = analysis.eigenvector(analysis.to_weighted_graph(asserted, directed=False))["eigenvector"]
+    table["pagerank"] = analysis.pagerank(directed)["pagerank"]
+    return table
+
+
 def _layout(actor_graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """A seeded spring layout of the undirected dyad graph (more relations pull closer), in pixels."""
     if actor_graph.number_of_nodes() == 0:
         return {}
     undirected = analysis.to_weighted_graph(actor_graph, directed=False)
     count = undirected.number_of_nodes()
-    positions = nx.spring_layout(undirected, weight="count", seed=7, k=2.2 / math.sqrt(count), iterations=80)
+    positions = nx.spring_layout(
+        undirected, weight="count", seed=7, k=2.2 / math.sqrt(count), iterations=60, method="force"
+    )
     scale = 260 + 40 * math.sqrt(count)
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
