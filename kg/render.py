@@ -109,8 +109,9 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
                             in actor_graph.edges(keys=True, data=True) if data["mode"] == "asserted")  # fmt: skip
     measures = _measures(asserted) if asserted.number_of_nodes() else None
     blocs = analysis.blocs(asserted)
-    positions = _layout(actor_graph)
-    partners = _partners(actor_graph)
+    undirected = analysis.to_weighted_graph(actor_graph, directed=False)
+    positions = _layout(undirected)
+    partners = _partners(undirected)
     highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
     nodes = []
     for node, attributes in sorted(actor_graph.nodes(data=True)):
@@ -247,8 +248,9 @@ def _measures(asserted: nx.MultiDiGraph) -> Any:
     if asserted.number_of_nodes() <= EXACT_LIMIT:
         return analysis.centrality_table(asserted)
     directed = analysis.to_weighted_graph(asserted)
-    table = analysis.degree(directed)[["label"]].copy()
-    table["degree"] = analysis.degree(directed)["total"]
+    degree = analysis.degree(directed)
+    table = degree[["label"]].copy()
+    table["degree"] = degree["total"]
     table["strength"] = analysis.strength(directed)["total"]
     table["betweenness"] = analysis.betweenness(directed, sample=BETWEENNESS_SAMPLE)["betweenness"]
     table["eigenvector"] = analysis.eigenvector(analysis.to_weighted_graph(asserted, directed=False))["eigenvector"]
@@ -256,11 +258,10 @@ def _measures(asserted: nx.MultiDiGraph) -> Any:
     return table
 
 
-def _layout(actor_graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
     """A seeded spring layout of the undirected dyad graph (more relations pull closer), in pixels."""
-    if actor_graph.number_of_nodes() == 0:
+    if undirected.number_of_nodes() == 0:
         return {}
-    undirected = analysis.to_weighted_graph(actor_graph, directed=False)
     count = undirected.number_of_nodes()
     positions = nx.spring_layout(
         undirected, weight="count", seed=7, k=2.2 / math.sqrt(count), iterations=60, method="force"
@@ -269,14 +270,15 @@ def _layout(actor_graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
 
-def _partners(actor_graph: nx.MultiDiGraph, *, top: int = 6) -> dict[str, list[dict[str, Any]]]:
+def _partners(undirected: nx.Graph, *, top: int = 6) -> dict[str, list[dict[str, Any]]]:
     """Each actor's main partners: relations either way (all modes) and mean Goldstein score."""
     partners: dict[str, list[dict[str, Any]]] = {}
-    for row in analysis.dyads(actor_graph, directed=False).itertuples(index=False):
-        for actor, partner in ((row.actor_a, row.actor_b), (row.actor_b, row.actor_a)):
-            partners.setdefault(actor, []).append({"id": partner, "relations": int(row.relations),
-                                                   "goldstein": float(row.goldstein_mean)})  # fmt: skip
-    return {actor: sorted(items, key=lambda item: -item["relations"])[:top] for actor, items in partners.items()}
+    for first, second, data in undirected.edges(data=True):
+        for actor, partner in ((first, second), (second, first)):
+            partners.setdefault(actor, []).append({"id": partner, "relations": int(data["count"]),
+                                                   "goldstein": float(data["goldstein_mean"])})  # fmt: skip
+    return {actor: sorted(items, key=lambda item: (-item["relations"], item["id"]))[:top]
+            for actor, items in partners.items()}  # fmt: skip
 
 
 def _network_options() -> dict[str, Any]:
