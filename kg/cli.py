@@ -78,6 +78,20 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=_positive_int, default=None, metavar="N",
         help="largest article accepted, in bytes (default: 5 MiB)",
     )  # fmt: skip
+    build.add_argument(
+        "--workers", type=_positive_int, default=1, metavar="N",
+        help="parse and extract in N processes, each loading the model once (default: 1)",
+    )  # fmt: skip
+    distributed = build.add_mutually_exclusive_group()
+    distributed.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run the analysis on a Dask cluster (tcp://host:8786)"
+    )
+    distributed.add_argument(
+        "--cluster", choices=("local",), help="run the analysis on a local Dask cluster of --workers processes"
+    )
+    build.add_argument(
+        "--prune", action="store_true", help="remove from the store the articles of earlier builds not in INPUT"
+    )
     build.set_defaults(run=_run_build)
 
     actors = commands.add_parser(
@@ -207,15 +221,27 @@ def _parser() -> argparse.ArgumentParser:
 def _run_build(args: argparse.Namespace) -> int:
     from kg.ingest import DEFAULT_MAX_BYTES
     from kg.pipeline import build
+    from kg.workers import open_dask_client
 
     out = _stdout()
-    with _ProgressListener(verbose=args.verbose) as listener:
-        report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener)
+    client = None
+    if args.scheduler or args.cluster:
+        client = open_dask_client(scheduler=args.scheduler, local_workers=max(args.workers, 2))
+    try:
+        with _ProgressListener(verbose=args.verbose) as listener:
+            report = build(args.inputs, args.out, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, listener=listener,
+                           workers=args.workers, dask_client=client, prune=args.prune)  # fmt: skip
+    finally:
+        if client is not None:
+            client.close()
     out.print(
-        f"Read {len(report.articles)} article(s); skipped {len(report.skipped)} input(s); "
-        f"{report.mentions} actor mention(s); {report.events} relation(s); {report.seconds:.1f} s.",
+        f"Read {len(report.articles)} article(s) ({len(report.analysed)} analysed, {len(report.reused)} unchanged); "
+        f"skipped {len(report.skipped)} input(s); {report.mentions} actor mention(s); {report.events} relation(s); "
+        f"{report.seconds:.1f} s.",
         highlight=False,
     )
+    for article_id in report.pruned:
+        out.print(f"  pruned {article_id}", markup=False, highlight=False)
     for error in report.skipped:
         out.print(f"  skipped {error}", markup=False, highlight=False)
     for article_id, reason in report.unanalysed.items():
@@ -520,8 +546,9 @@ def _configure_logging(verbose: int) -> None:
 
     level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
     handler = RichHandler(console=_stderr(), show_time=False, show_path=False, markup=False)
+    handler.setLevel(level)  # libraries that set their own loggers' levels (Dask) do not get past -v
     logging.basicConfig(level=level, handlers=[handler], format="%(message)s", force=True)
-    for noisy in ("trafilatura", "htmldate", "charset_normalizer"):
+    for noisy in ("trafilatura", "htmldate", "charset_normalizer", "distributed", "tornado", "bokeh"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -83,6 +83,19 @@ class BuildReport:
     mentions: int = 0
     events: int = 0
     unanalysed: dict[str, str] = field(default_factory=dict)  # article id -> why it was not analysed
+    analysed: tuple[str, ...] = ()  # articles parsed and extracted by this build
+    reused: tuple[str, ...] = ()  # articles whose earlier analysis (same content and versions) was kept
+    pruned: tuple[str, ...] = ()  # articles of earlier builds removed from the store (--prune)
+
+
+@dataclass
+class _Counts:
+    mentions: int = 0
+    events: int = 0
+    unanalysed: dict[str, str] = field(default_factory=dict)
+    analysed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
 
 
 def build(
@@ -91,23 +104,31 @@ def build(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     listener: BuildListener | None = None,
+    workers: int = 1,
+    dask_client: Any | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Read every article under `inputs`, resolve its actors, and write the outputs under `out_dir`.
 
     Bad inputs are skipped and reported; outputs are replaced atomically and
     only when at least one article was read, so a failed build leaves the
-    previous outputs intact.
+    previous outputs intact. Articles already analysed into `out_dir` with the
+    same content and versions are reused (incremental, resumable builds); the
+    others are analysed here, in `workers` processes, or on a Dask cluster
+    (`dask_client`). With `prune`, articles of earlier builds that are not among
+    the inputs leave the store.
     """
     began = time.perf_counter()
     listener = listener or _SilentListener()
     with staged_outputs(out_dir) as staging:
         articles, skipped = _read(inputs, staging, max_bytes=max_bytes, listener=listener)
-        mentions, events, unanalysed = _analyse(articles, staging)
+        counts = _analyse(articles, staging, workers=workers, dask_client=dask_client, prune=prune)
         names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, GRAPH_FILE, MANIFEST_FILE)
         outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
             out_dir, tuple(article.id for article in articles), tuple(skipped), outputs,
-            time.perf_counter() - began, mentions, events, unanalysed,
+            time.perf_counter() - began, counts.mentions, counts.events, counts.unanalysed, counts.analysed,
+            counts.reused, counts.pruned,
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
     return report
@@ -141,71 +162,123 @@ def _read(
     return articles, skipped
 
 
-def _analyse(articles: list[Article], staging: Path) -> tuple[int, int, dict[str, str]]:
-    """Parse the articles, resolve their actors and extract their relations, one model per language."""
-    from kg.actors import find_mentions
-    from kg.events import extract_cooccurrences, extract_events
-    from kg.nlp import SUPPORTED_LANGUAGES, load_nlp, parse_articles
-    from kg.render import PAGE_FILE, render_graph, write_page
+def _analyse(articles: list[Article], staging: Path, *, workers: int, dask_client: Any, prune: bool) -> _Counts:
+    """Analyse (or reuse) every article, write its named graph and its records, then the build-wide outputs."""
+    from kg.cache import CACHE_DIR, ResultCache
+    from kg.nlp import SUPPORTED_LANGUAGES
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import KnowledgeGraph, export_graph, open_store, refresh_summaries, write_graph
-    from kg.store.model import article_to_graph
+    from kg.store import export_graph, open_store, refresh_summaries
 
-    gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
-    store = open_store(staging.parent)
-    build = _write_reference_graphs(store, gazetteer, lexicon)
-    unanalysed = {
-        article.id: f"language {article.lang or 'unknown'!r} is not supported"
-        for article in articles
-        if article.lang not in SUPPORTED_LANGUAGES
-    }
-    mention_count = event_count = 0
+    out_dir = staging.parent
+    store = open_store(out_dir)
+    versions = _versions()
+    build = _write_reference_graphs(store, load_gazetteer(), load_event_lexicon(), versions)
+    cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
+    counts = _Counts()
+    counts.unanalysed = {article.id: f"language {article.lang or 'unknown'!r} is not supported"
+                         for article in articles if article.lang not in SUPPORTED_LANGUAGES}  # fmt: skip
     with (
         atomic_writer(staging / MENTIONS_FILE) as mentions_out,
         atomic_writer(staging / EVENTS_FILE) as events_out,
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
-        for lang in sorted({article.lang for article in articles if article.id not in unanalysed}):
-            nlp = load_nlp(lang, gazetteer)
+        outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
+        for lang in sorted({article.lang for article in articles if article.id not in counts.unanalysed}):
             batch = [article for article in articles if article.lang == lang]
-            for article, doc in parse_articles(nlp, batch):
-                mentions = find_mentions(doc, article, gazetteer, lang=lang)
-                for mention in mentions:
-                    mentions_out.write(json.dumps(to_mention_record(mention), ensure_ascii=False) + "\n")
-                events = extract_events(doc, article, mentions, lexicon, lang=lang)
-                for event in events:
-                    events_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
-                event_count += len(events)
-                write_graph(store, article_to_graph(article, mentions, events, build=build))
-                for event in extract_cooccurrences(doc, article, mentions, lexicon, lang=lang):
-                    baseline_out.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
-                mention_count += len(mentions)
+            for records in _records(batch, lang, store, cache, build, counts, workers, dask_client):
+                for name, out in outputs.items():
+                    out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name])
+                counts.mentions += len(records["mentions"])
+                counts.events += len(records["events"])
+    if prune:
+        counts.pruned = _prune(store, cache, {article.id for article in articles})
     refresh_summaries(store)
     store.flush()
-    write_snapshot(store, staging.parent)
+    write_snapshot(store, out_dir)
     with (staging / GRAPH_FILE).open("wb") as trig:
         export_graph(store, trig, format="trig")
+    _write_page(store, staging)
+    return counts
+
+
+def _records(
+    articles: list[Article],
+    lang: str,
+    store: Any,
+    cache: Any,
+    build: URIRef,
+    counts: _Counts,
+    workers: int,
+    dask_client: Any,
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """Each article's records, in input order: from the cache when its analysis is current and its graph is in
+    the store, else analysed now (its graph written to the store, then cached)."""
+    from kg.store import has_article_graph, write_graph
+    from kg.store.model import article_to_graph
+    from kg.workers import analyse_articles
+
+    cached = {article.id: cache.read(article) for article in articles if has_article_graph(store, article.id)}
+    todo = [article for article in articles if cached.get(article.id) is None]
+    results = analyse_articles(todo, lang=lang, workers=workers, client=dask_client)
+    for article in articles:
+        records = cached.get(article.id)
+        if records is not None:
+            counts.reused.append(article.id)
+            yield records
+            continue
+        result = next(results)
+        write_graph(store, article_to_graph(article, result.mentions, result.events, build=build))
+        records = {"mentions": [to_mention_record(mention) for mention in result.mentions],
+                   "events": [to_event_record(event) for event in result.events],
+                   "cooccurrences": [to_event_record(event) for event in result.cooccurrences]}  # fmt: skip
+        cache.write(article, records)
+        counts.analysed.append(article.id)
+        yield records
+
+
+def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:
+    """Remove from the store (and the cache) the articles that are not among `kept`."""
+    from kg.store import article_ids_in_store, remove_article_graph
+
+    pruned = sorted(set(article_ids_in_store(store)) - kept)
+    for article_id in pruned:
+        remove_article_graph(store, article_id)
+        cache.forget(article_id)
+    return pruned
+
+
+def _write_page(store: Any, staging: Path) -> None:
+    from kg.render import PAGE_FILE, render_graph, write_page
+    from kg.store import KnowledgeGraph
+
     page = render_graph(KnowledgeGraph(staging.parent, store), page_path=staging.parent / PAGE_FILE)
     write_page(page, staging / PAGE_FILE)
-    return mention_count, event_count, unanalysed
 
 
-def _write_reference_graphs(store: Any, gazetteer: Gazetteer, lexicon: EventLexicon) -> URIRef:
-    """The ontology, CAMEO scheme, gazetteer and build provenance graphs; returns the build's IRI."""
-    from rdflib import Graph
-
+def _versions() -> dict[str, str]:
+    """The versions an analysis depends on: the tool, the spaCy models, the curated data."""
     from kg.nlp import MODELS
-    from kg.resources import data_digest, load_cameo_labels_fr, ontology_path
-    from kg.store import write_graph
-    from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
-    from kg.vocab import BUILD_GRAPH, ID, ONTOLOGY_GRAPH
+    from kg.resources import data_digest
 
-    versions = {
+    return {
         "tool": __version__,
         "model": ", ".join(f"{name}-{_package_version(name)}" for name in MODELS.values()),
         "lexicon": data_digest("actors", "events", "cameo"),
     }
+
+
+def _write_reference_graphs(
+    store: Any, gazetteer: Gazetteer, lexicon: EventLexicon, versions: dict[str, str]
+) -> URIRef:
+    """The ontology, CAMEO scheme, gazetteer and build provenance graphs; returns the build's IRI."""
+    from rdflib import Graph
+
+    from kg.resources import load_cameo_labels_fr, ontology_path
+    from kg.store import write_graph
+    from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
+    from kg.vocab import BUILD_GRAPH, ID, ONTOLOGY_GRAPH
+
     build = ID["build/" + "-".join(versions[key] for key in ("tool", "lexicon")).replace(" ", "")]
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
     for graph in (
@@ -237,6 +310,9 @@ def _manifest(report: BuildReport) -> dict[str, object]:
         "mentions": report.mentions,
         "events": report.events,
         "unanalysed": report.unanalysed,
+        "analysed": len(report.analysed),
+        "reused": len(report.reused),
+        "pruned": list(report.pruned),
         "skipped": [{"path": error.path, "line": error.line, "cause": error.cause} for error in report.skipped],
         "outputs": [path.name for path in report.outputs],
     }

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
 from kg.store.model import date_literal
-from kg.vocab import KG, SUMMARY_GRAPH, dyad_iri
+from kg.vocab import KG, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -31,6 +31,9 @@ __all__ = [
     "open_store",
     "write_graph",
     "refresh_summaries",
+    "has_article_graph",
+    "article_ids_in_store",
+    "remove_article_graph",
     "export_graph",
     "KnowledgeGraph",
     "open_graph",
@@ -90,6 +93,26 @@ def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     store.update(
         f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data.decode('utf-8')} }} }}"
     )
+
+
+def has_article_graph(store: pyoxigraph.Store, article_id: str) -> bool:
+    """Whether the store holds the named graph of this article."""
+    import pyoxigraph
+
+    return store.contains_named_graph(pyoxigraph.NamedNode(str(article_graph_iri(article_id))))
+
+
+def article_ids_in_store(store: pyoxigraph.Store) -> list[str]:
+    """The identifiers of the articles whose named graphs the store holds."""
+    rows = store.query(
+        "SELECT ?id WHERE { GRAPH ?graph { ?article a kg:Article ; schema:identifier ?id } }", prefixes=PREFIXES
+    )
+    return sorted(row["id"].value for row in rows)
+
+
+def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
+    """Remove an article's named graph (its mentions, relations, evidence and direct edges)."""
+    store.update(f"DROP SILENT GRAPH <{article_graph_iri(article_id)}>")
 
 
 def refresh_summaries(store: pyoxigraph.Store) -> int:

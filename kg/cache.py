@@ -1,0 +1,66 @@
+"""The analysis cache of a build folder (`OUT/cache/`): what makes builds incremental and resumable.
+
+One JSON file per analysed article holds the key it was analysed under (a hash
+of the article record and of the tool, model and lexicon versions) and its
+mention, relation and baseline records. A file is written only after the
+article's named graph is in the store, so after an interrupted build every
+cached article is complete in the store, and the others are analysed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from kg.errors import OutputError
+from kg.outputs import atomic_writer, to_article_record
+
+__all__ = ["CACHE_DIR", "CachedRecords", "ResultCache"]
+
+CACHE_DIR = "cache"
+
+CachedRecords = dict[str, list[dict[str, Any]]]  # "mentions", "events", "cooccurrences" -> records
+
+
+class ResultCache:
+    """Cached analysis results by article id, valid for one analysis version."""
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.folder = folder
+        self.version = version
+
+    def key(self, article: Any) -> str:
+        """The article's content hash under this analysis version."""
+        record = json.dumps(to_article_record(article), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256((self.version + "\n" + record).encode("utf-8")).hexdigest()
+
+    def read(self, article: Any) -> CachedRecords | None:
+        """The cached records of `article` if they were made from this very content and version."""
+        path = self._path(article.id)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if entry.get("key") != self.key(article):
+            return None
+        return {name: entry.get(name, []) for name in ("mentions", "events", "cooccurrences")}
+
+    def write(self, article: Any, records: CachedRecords) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with atomic_writer(self._path(article.id)) as out:
+                json.dump({"key": self.key(article), **records}, out, ensure_ascii=False)
+        except OSError as error:
+            raise OutputError(f"{self.folder}: cannot write the analysis cache: {error.strerror}") from error
+
+    def forget(self, article_id: str) -> None:
+        self._path(article_id).unlink(missing_ok=True)
+
+    def article_ids(self) -> set[str]:
+        return {path.stem for path in self.folder.glob("*.json")} if self.folder.is_dir() else set()
+
+    def _path(self, article_id: str) -> Path:
+        safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in article_id)
+        return self.folder / f"{safe}.json"

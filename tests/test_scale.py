@@ -1,0 +1,121 @@
+"""Scale: the three build modes agree, builds are incremental and resumable, --prune removes what is gone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.store import open_store
+from kg.vocab import BUILD_GRAPH, KG
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=900)
+
+
+def graphs_of(out: Path) -> dict[str, Graph]:
+    """Every named graph of a build's store but the build's provenance (it records the time), by name."""
+    store = open_store(out, read_only=True)
+    graphs = {}
+    for name in store.named_graphs():
+        if name.value == str(BUILD_GRAPH):
+            continue
+        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
+        graphs[name.value] = Graph().parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES),
+                                           format="nt")  # fmt: skip
+    del store
+    return graphs
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "build.json").read_text(encoding="utf-8"))
+
+
+def test_scale_process_pool_and_dask_give_the_same_graph(seeds_build: Path, tmp_path: Path) -> None:
+    single = graphs_of(seeds_build)
+    for mode, extra in (("pool", ["--workers", "2"]), ("dask", ["--cluster", "local", "--workers", "2"])):
+        out = tmp_path / mode
+        result = run_kg("build", str(SEEDS), "-o", str(out), *extra)
+        assert result.returncode == 0, result.stderr
+        assert "Scheduler at" not in result.stdout + result.stderr  # Dask's own logs stay quiet
+        graphs = graphs_of(out)
+        assert graphs.keys() == single.keys(), mode
+        for name, graph in graphs.items():
+            assert isomorphic(graph, single[name]), (mode, name)
+        assert (out / "relations.jsonl").read_text() == (seeds_build / "relations.jsonl").read_text()
+
+
+def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "out"
+    assert run_kg("build", str(corpus), "-o", str(out)).returncode == 0
+    before = graphs_of(out)
+    assert manifest(out)["analysed"] == 5
+    again = run_kg("build", str(corpus), "-o", str(out))
+    assert again.returncode == 0 and "0 analysed, 5 unchanged" in again.stdout
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nLa Norvège a vivement critiqué la Suède mardi.\n",
+                       encoding="utf-8")  # fmt: skip
+    result = run_kg("build", str(corpus), "-o", str(out))
+    assert result.returncode == 0 and "1 analysed, 4 unchanged" in result.stdout, result.stdout
+    after = graphs_of(out)
+    changed_graphs = [name for name in after if name not in before or not isomorphic(after[name], before[name])]
+    article_graphs = [name for name in changed_graphs if "/graph/article/" in name]
+    assert len(article_graphs) == 1 and changed.stem[:3] in article_graphs[0]
+    assert set(changed_graphs) <= {article_graphs[0], *[n for n in after if n.endswith(("summaries", "gazetteer"))]}
+    assert any("critiqué la Suède" in str(term) for term in after[article_graphs[0]].objects())
+    # --prune: an article removed from the inputs leaves the store; without --prune it stays.
+    removed = sorted(corpus.glob("*.txt"))[0]
+    removed.unlink()
+    assert run_kg("build", str(corpus), "-o", str(out)).returncode == 0
+    assert len([n for n in graphs_of(out) if "/graph/article/" in n]) == 5
+    pruned = run_kg("build", str(corpus), "-o", str(out), "--prune")
+    assert pruned.returncode == 0 and "pruned " + removed.stem[:3] in pruned.stdout
+    remaining = [n for n in graphs_of(out) if "/graph/article/" in n]
+    assert len(remaining) == 4 and not any(removed.stem[:3] + "_" in n for n in remaining)
+    assert manifest(out)["pruned"] and run_kg("validate", str(out)).returncode == 0
+
+
+def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(2):  # ten articles: the seeds, and the seeds again under other names
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8")
+            (corpus / f"{copy}{seed.name}").write_text(text if copy == 0 else text.replace("Russie", "la Russie", 1),
+                                                       encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list((out / "cache").glob("*.json"))) < 3:
+        assert process.poll() is None, "the build ended before it could be killed"
+        time.sleep(0.1)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done_before_kill = len(list((out / "cache").glob("*.json")))
+    assert 3 <= done_before_kill < 10
+    result = run_kg("build", str(corpus), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    report = manifest(out)
+    assert report["reused"] == done_before_kill and report["analysed"] == 10 - done_before_kill
+    assert run_kg("validate", str(out)).returncode == 0
+    relations = [json.loads(line) for line in (out / "relations.jsonl").open(encoding="utf-8")]
+    store = open_store(out, read_only=True)
+    count = store.query(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }}")
+    assert int(next(iter(count))["n"].value) == len(relations)  # each relation once
+    articles = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{KG.Article}> }} }}")
+    assert int(next(iter(articles))["n"].value) == 10
