@@ -218,11 +218,14 @@ def _records(
     from kg.store.model import article_to_graph
     from kg.workers import analyse_articles
 
-    cached = {article.id: cache.read(article) for article in articles if has_article_graph(store, article.id)}
-    todo = [article for article in articles if cached.get(article.id) is None]
+    # Which articles are current is decided first; their records are read again when written out, so memory
+    # holds one article's records at a time, whatever the corpus.
+    current = {article.id for article in articles
+               if has_article_graph(store, article.id) and cache.read(article) is not None}  # fmt: skip
+    todo = [article for article in articles if article.id not in current]
     results = analyse_articles(todo, lang=lang, workers=workers, client=dask_client)
     for article in articles:
-        records = cached.get(article.id)
+        records = cache.read(article) if article.id in current else None
         if records is not None:
             counts.reused.append(article.id)
             yield records

@@ -1,0 +1,100 @@
+"""Build benchmark: full builds against spaCy's parse alone, 1 vs N processes, Dask, and peak memory.
+
+    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000
+    .venv/bin/python -u benchmarks/build_scale.py --corpus /tmp/kg-corpus-1000 --workers 1 2 [--dask] [--skip-parse]
+
+Every run is a fresh process (tree) timed from start to end, its peak resident
+memory summed over the process tree (sampled every 0.2 s with psutil):
+- parse only: read the articles, load the same spaCy pipeline (with the actor
+  ruler), `nlp.pipe(texts, n_process=N, batch_size=8)`, nothing else;
+- full build: `kg build CORPUS -o OUT --workers N` into a new folder (parse,
+  actors, relations, store, summaries, TriG, HTML page);
+- with --dask: `kg build --cluster local --workers 2`.
+Reports words per second and the ratio of full build to parse only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask", action="store_true", help="also a local Dask cluster of 2 workers")
+    parser.add_argument("--skip-parse", action="store_true", help="skip the parse-only runs")
+    parser.add_argument("--parse-only", type=int, help=argparse.SUPPRESS)  # internal: the measured child
+    args = parser.parse_args()
+    if args.parse_only:
+        _parse_only(args.corpus, args.parse_only)
+        return
+    words = _words(args.corpus)
+    print(json.dumps({"corpus": str(args.corpus), "articles": len(list(args.corpus.glob("*.txt"))), "words": words}))
+    kg = str(Path(sys.executable).parent / "kg")
+    runs = []
+    for workers in args.workers:
+        if not args.skip_parse:
+            child = [sys.executable, __file__, "--corpus", str(args.corpus), "--parse-only", str(workers)]
+            runs.append((f"parse only, {workers} process(es)", child))
+        runs.append((f"kg build --workers {workers}", [kg, "build", str(args.corpus), "-o", "{out}",
+                                                      "--workers", str(workers)]))  # fmt: skip
+    if args.dask:
+        runs.append(("kg build --cluster local --workers 2", [kg, "build", str(args.corpus), "-o", "{out}",
+                                                               "--cluster", "local", "--workers", "2"]))  # fmt: skip
+    for name, command in runs:
+        seconds, peak = _measure(command)
+        print(json.dumps({"run": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
+                          "peak_rss_mb": round(peak / 2**20)}), flush=True)  # fmt: skip
+
+
+def _measure(command: list[str]) -> tuple[float, int]:
+    out = Path(tempfile.mkdtemp(prefix="kg-build-bench-"))
+    command = [part.replace("{out}", str(out / "out")) for part in command]
+    began = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(member.memory_info().rss for member in tree if member.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    seconds = time.perf_counter() - began
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds, peak
+
+
+def _parse_only(corpus: Path, workers: int) -> None:
+    from kg.ingest import read_articles
+    from kg.nlp import load_nlp
+    from kg.records import Article
+    from kg.resources import load_gazetteer
+
+    articles = [article for article in read_articles([corpus]) if isinstance(article, Article)]
+    nlp = load_nlp("fr", load_gazetteer())
+    for _ in nlp.pipe((article.text for article in articles), n_process=workers, batch_size=8):
+        pass
+
+
+def _words(corpus: Path) -> int:
+    from kg.ingest import read_articles
+    from kg.records import Article
+
+    return sum(len(article.text.split()) for article in read_articles([corpus]) if isinstance(article, Article))
+
+
+if __name__ == "__main__":
+    main()
