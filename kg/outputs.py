@@ -42,7 +42,8 @@ def staged_outputs(out_dir: Path) -> Iterator[Path]:
     """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=".staging-"))
+        _remove_abandoned_staging(out_dir)
+        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".staging-{os.getpid()}-"))
     except OSError as error:
         raise OutputError(f"{out_dir}: cannot write: {error.strerror}") from error
     try:
@@ -53,10 +54,28 @@ def staged_outputs(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _remove_abandoned_staging(out_dir: Path) -> None:
+    """Remove the staging folders of builds that were killed (their process is gone)."""
+    for folder in out_dir.glob(".staging-*"):
+        pid = folder.name.split("-")[1]
+        if pid.isdigit() and not _process_exists(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[IO[str]]:
+def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[IO[str]]:
     """Open a text file for writing that replaces `path` only if the block completes."""
-    with _atomic(path, "w") as handle:
+    with _atomic(path, "w", durable=durable) as handle:
         yield handle
 
 
@@ -68,7 +87,7 @@ def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
 
 
 @contextmanager
-def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
+def _atomic(path: Path, mode: str, *, durable: bool = True) -> Iterator[IO[Any]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
@@ -79,7 +98,8 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
         with os.fdopen(descriptor, mode, **encoding) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:  # on disk before the rename, so a power cut cannot leave an empty file in its place
+                os.fsync(handle.fileno())
         os.chmod(temporary, _FILE_MODE & ~_current_umask())
         os.replace(temporary, path)
     except BaseException:

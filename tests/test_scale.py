@@ -113,6 +113,7 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     report = manifest(out)
     assert report["reused"] == done_before_kill and report["analysed"] == 10 - done_before_kill
     assert run_kg("validate", str(out)).returncode == 0
+    assert not list(out.glob(".staging-*")), "the killed build's staging folder is cleaned up"
     relations = [json.loads(line) for line in (out / "relations.jsonl").open(encoding="utf-8")]
     store = open_store(out, read_only=True)
     count = store.query(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }}")

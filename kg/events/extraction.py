@@ -58,7 +58,11 @@ class Extractor:
             for index in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(index, []).append(mention)
         self.multiword = self._multiword_triggers()
-        self.sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+        self.text = doc.text  # Doc.text joins every token on each access
+        sentences = list(doc.sents)
+        self.sentence_index = {sentence.start: index for index, sentence in enumerate(sentences)}
+        # Token.sent walks the document's sentences on every call: look sentences up by token instead.
+        self.sentence_by_token = [sentence for sentence in sentences for _ in sentence]
         self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
 
     def events(self) -> Iterator[Event]:
@@ -400,9 +404,9 @@ class Extractor:
 
     def _event(self, candidate: Candidate) -> Event:
         code = self.lexicon.codes[candidate.trigger.cameo]
-        sentence = candidate.token.sent
+        sentence = self.sentence_by_token[candidate.token.i]
         text_start, text_end = sentence.start_char, sentence.end_char
-        while text_end > text_start and self.doc.text[text_end - 1].isspace():
+        while text_end > text_start and self.text[text_end - 1].isspace():
             text_end -= 1
         start, end = self.article.to_original_span(text_start, text_end)
         trigger_start, trigger_end = self.article.to_original_span(
