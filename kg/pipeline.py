@@ -14,10 +14,11 @@ import datetime as dt
 import json
 import logging
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
 from kg.errors import InputError, KgError
@@ -26,11 +27,10 @@ from kg.outputs import (
     atomic_writer,
     staged_outputs,
     to_article_record,
-    to_event_record,
-    to_mention_record,
     write_json,
 )
 from kg.records import Article, EventLexicon, Gazetteer
+from kg.vocab import article_graph_iri
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -90,6 +90,7 @@ class BuildReport:
 
 @dataclass
 class _Counts:
+    articles: list[str] = field(default_factory=list)
     mentions: int = 0
     events: int = 0
     unanalysed: dict[str, str] = field(default_factory=dict)
@@ -120,52 +121,60 @@ def build(
     """
     began = time.perf_counter()
     listener = listener or _SilentListener()
+    skipped: list[InputError] = []
     with staged_outputs(out_dir) as staging:
-        articles, skipped = _read(inputs, staging, max_bytes=max_bytes, listener=listener)
-        counts = _analyse(articles, staging, workers=workers, dask_client=dask_client, prune=prune)
+        with atomic_writer(staging / ARTICLES_FILE) as articles_out:
+            articles = _read(inputs, articles_out, max_bytes=max_bytes, listener=listener, skipped=skipped)
+            counts = _analyse(articles, staging, skipped, workers=workers, dask_client=dask_client, prune=prune)
         names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, GRAPH_FILE, MANIFEST_FILE)
         outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
-            out_dir, tuple(article.id for article in articles), tuple(skipped), outputs,
-            time.perf_counter() - began, counts.mentions, counts.events, counts.unanalysed, counts.analysed,
-            counts.reused, counts.pruned,
+            out_dir, tuple(counts.articles), tuple(skipped), outputs,
+            time.perf_counter() - began, counts.mentions, counts.events, counts.unanalysed, tuple(counts.analysed),
+            tuple(counts.reused), tuple(counts.pruned),
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
     return report
 
 
 def _read(
-    inputs: Iterable[str | Path], staging: Path, *, max_bytes: int, listener: BuildListener
-) -> tuple[list[Article], list[InputError]]:
+    inputs: Iterable[str | Path],
+    articles_out: IO[str],
+    *,
+    max_bytes: int,
+    listener: BuildListener,
+    skipped: list[InputError],
+) -> Iterator[Article]:
+    """The articles of the inputs, one at a time (each also written to `articles.jsonl`); bad inputs go to
+    `skipped`."""
     files = list(find_input_files(inputs))
     listener.started(len(files))
-    articles: list[Article] = []
-    skipped: list[InputError] = []
     seen_ids: dict[str, str] = {}
-    with atomic_writer(staging / ARTICLES_FILE) as handle:
-        for item in files:
-            for result in read_articles([item], max_bytes=max_bytes, seen_ids=seen_ids):
-                if isinstance(result, InputError):
-                    log.debug("skipped %s", result)
-                    skipped.append(result)
-                    listener.input_skipped(result)
-                    continue
-                handle.write(json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
-                articles.append(result)
-                listener.article_read(result)
-            listener.file_done(item if isinstance(item, Path) else Path(item.path))
-        if not articles:
-            out_dir = staging.parent
-            raise KgError(
-                f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was"
-            )
-    return articles, skipped
+    for item in files:
+        for result in read_articles([item], max_bytes=max_bytes, seen_ids=seen_ids):
+            if isinstance(result, InputError):
+                log.debug("skipped %s", result)
+                skipped.append(result)
+                listener.input_skipped(result)
+                continue
+            articles_out.write(json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
+            listener.article_read(result)
+            yield result
+        listener.file_done(item if isinstance(item, Path) else Path(item.path))
 
 
-def _analyse(articles: list[Article], staging: Path, *, workers: int, dask_client: Any, prune: bool) -> _Counts:
-    """Analyse (or reuse) every article, write its named graph and its records, then the build-wide outputs."""
+def _analyse(
+    articles: Iterable[Article],
+    staging: Path,
+    skipped: list[InputError],
+    *,
+    workers: int,
+    dask_client: Any,
+    prune: bool,
+) -> _Counts:
+    """Analyse (or reuse) every article as it is read, write its named graph and its records, then the
+    build-wide outputs."""
     from kg.cache import CACHE_DIR, ResultCache
-    from kg.nlp import SUPPORTED_LANGUAGES
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.serve import write_snapshot
     from kg.store import export_graph, open_store, refresh_summaries
@@ -176,23 +185,21 @@ def _analyse(articles: list[Article], staging: Path, *, workers: int, dask_clien
     build = _write_reference_graphs(store, load_gazetteer(), load_event_lexicon(), versions)
     cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
     counts = _Counts()
-    counts.unanalysed = {article.id: f"language {article.lang or 'unknown'!r} is not supported"
-                         for article in articles if article.lang not in SUPPORTED_LANGUAGES}  # fmt: skip
     with (
         atomic_writer(staging / MENTIONS_FILE) as mentions_out,
         atomic_writer(staging / EVENTS_FILE) as events_out,
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
         outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
-        for lang in sorted({article.lang for article in articles if article.id not in counts.unanalysed}):
-            batch = [article for article in articles if article.lang == lang]
-            for records in _records(batch, lang, store, cache, build, counts, workers, dask_client):
-                for name, out in outputs.items():
-                    out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name])
-                counts.mentions += len(records["mentions"])
-                counts.events += len(records["events"])
+        for records in _records(articles, store, cache, str(build), counts, workers, dask_client):
+            for name, out in outputs.items():
+                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name])
+            counts.mentions += len(records["mentions"])
+            counts.events += len(records["events"])
+    if not counts.articles:
+        raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
-        counts.pruned = _prune(store, cache, {article.id for article in articles})
+        counts.pruned = _prune(store, cache, set(counts.articles))
     refresh_summaries(store)
     store.flush()
     write_snapshot(store, out_dir)
@@ -203,41 +210,48 @@ def _analyse(articles: list[Article], staging: Path, *, workers: int, dask_clien
 
 
 def _records(
-    articles: list[Article],
-    lang: str,
+    articles: Iterable[Article],
     store: Any,
     cache: Any,
-    build: URIRef,
+    build: str,
     counts: _Counts,
     workers: int,
     dask_client: Any,
 ) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    """Each article's records, in input order: from the cache when its analysis is current and its graph is in
-    the store, else analysed now (its graph written to the store, then cached)."""
-    from kg.store import has_article_graph, write_graph
-    from kg.store.model import article_to_graph
+    """Each article's records: from the cache when its analysis is current and its graph is in the store,
+    else analysed (its graph written to the store, then cached). Current articles met while the analysis
+    pulls its next batch are given out first, so memory holds a few articles at a time."""
+    from kg.nlp import SUPPORTED_LANGUAGES
+    from kg.store import has_article_graph, write_ntriples
     from kg.workers import analyse_articles
 
-    # Which articles are current is decided first; their records are read again when written out, so memory
-    # holds one article's records at a time, whatever the corpus.
-    current = {article.id for article in articles
-               if has_article_graph(store, article.id) and cache.read(article) is not None}  # fmt: skip
-    todo = [article for article in articles if article.id not in current]
-    results = analyse_articles(todo, lang=lang, workers=workers, client=dask_client)
-    for article in articles:
-        records = cache.read(article) if article.id in current else None
-        if records is not None:
-            counts.reused.append(article.id)
-            yield records
-            continue
-        result = next(results)
-        write_graph(store, article_to_graph(article, result.mentions, result.events, build=build))
-        records = {"mentions": [to_mention_record(mention) for mention in result.mentions],
-                   "events": [to_event_record(event) for event in result.events],
-                   "cooccurrences": [to_event_record(event) for event in result.cooccurrences]}  # fmt: skip
-        cache.write(article, records)
-        counts.analysed.append(article.id)
-        yield records
+    current: deque[Article] = deque()
+
+    def to_analyse() -> Iterator[Article]:
+        for article in articles:
+            counts.articles.append(article.id)
+            if article.lang not in SUPPORTED_LANGUAGES:
+                counts.unanalysed[article.id] = f"language {article.lang or 'unknown'!r} is not supported"
+            elif has_article_graph(store, article.id) and cache.read(article) is not None:
+                current.append(article)
+            else:
+                yield article
+
+    def reused() -> Iterator[dict[str, list[dict[str, Any]]]]:
+        while current:
+            article = current.popleft()
+            records = cache.read(article)
+            if records is not None:
+                counts.reused.append(article.id)
+                yield records
+
+    for result in analyse_articles(to_analyse(), build=build, workers=workers, client=dask_client):
+        yield from reused()
+        write_ntriples(store, article_graph_iri(result.article.id), result.ntriples)
+        cache.write(result.article, result.records)
+        counts.analysed.append(result.article.id)
+        yield result.records
+    yield from reused()
 
 
 def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:

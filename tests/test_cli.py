@@ -22,7 +22,7 @@ def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_build_seeds_writes_outputs_and_summary(seeds_dir: Path, tmp_path: Path) -> None:
     result = run_kg("build", str(seeds_dir), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "Read 5 article(s); skipped 0 input(s)" in result.stdout
+    assert "Read 5 article(s) (5 analysed, 0 unchanged); skipped 0 input(s)" in result.stdout
     assert str(tmp_path / "out" / "articles.jsonl") in result.stdout
     records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
     assert [record["id"][:3] for record in records] == ["000", "001", "002", "003", "004"]
@@ -45,7 +45,7 @@ def test_cli_bad_input_is_one_line_and_the_rest_is_built(tmp_path: Path) -> None
     result = run_kg("build", str(tmp_path / "in"), str(tmp_path / "absent.txt"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0
     assert "Traceback" not in result.stdout + result.stderr
-    assert "Read 1 article(s); skipped 3 input(s)" in result.stdout
+    assert "Read 1 article(s) (1 analysed, 0 unchanged); skipped 3 input(s)" in result.stdout
     assert f"skipped {tmp_path / 'in' / 'empty.txt'}: empty file" in result.stdout
     assert f"skipped {tmp_path / 'absent.txt'}: no such file or folder" in result.stdout
     assert "unsupported file type '.png'" in result.stdout

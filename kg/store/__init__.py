@@ -30,6 +30,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "open_store",
     "write_graph",
+    "write_ntriples",
     "refresh_summaries",
     "has_article_graph",
     "article_ids_in_store",
@@ -83,10 +84,15 @@ def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
 
 def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     """Replace the named graph `graph.identifier` by `graph`: bulk-loaded when new, in one transaction otherwise."""
+    write_ntriples(store, URIRef(str(graph.identifier)), graph.serialize(format="nt", encoding="utf-8"))
+
+
+def write_ntriples(store: pyoxigraph.Store, graph_name: URIRef, data: bytes) -> None:
+    """Replace the named graph `graph_name` by the triples `data` (N-Triples): bulk-loaded when new, in one
+    transaction otherwise."""
     import pyoxigraph
 
-    name = pyoxigraph.NamedNode(str(graph.identifier))
-    data = graph.serialize(format="nt", encoding="utf-8")
+    name = pyoxigraph.NamedNode(str(graph_name))
     if not store.contains_named_graph(name):
         store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
         return
