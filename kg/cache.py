@@ -21,7 +21,7 @@ __all__ = ["CACHE_DIR", "CachedRecords", "ResultCache"]
 
 CACHE_DIR = "cache"
 
-CachedRecords = dict[str, list[dict[str, Any]]]  # "mentions", "events", "cooccurrences" -> records
+CachedRecords = dict[str, list[dict[str, Any]] | None]  # "mentions", "events", "cooccurrences" -> records
 
 
 class ResultCache:
@@ -36,16 +36,17 @@ class ResultCache:
         record = json.dumps(to_article_record(article), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256((self.version + "\n" + record).encode("utf-8")).hexdigest()
 
-    def read(self, article: Any) -> CachedRecords | None:
-        """The cached records of `article` if they were made from this very content and version."""
+    def read(self, article: Any, *, baseline: bool = False) -> CachedRecords | None:
+        """The cached records of `article` if they were made from this very content and version (and include
+        the co-occurrence baseline, when `baseline`)."""
         path = self._path(article.id)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if entry.get("key") != self.key(article):
+        if entry.get("key") != self.key(article) or (baseline and entry.get("cooccurrences") is None):
             return None
-        return {name: entry.get(name, []) for name in ("mentions", "events", "cooccurrences")}
+        return {name: entry.get(name) for name in ("mentions", "events", "cooccurrences")}
 
     def write(self, article: Any, records: CachedRecords) -> None:
         try:

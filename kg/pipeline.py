@@ -108,6 +108,7 @@ def build(
     workers: int = 1,
     dask_client: Any | None = None,
     prune: bool = False,
+    baseline: bool = True,
 ) -> BuildReport:
     """Read every article under `inputs`, resolve its actors, and write the outputs under `out_dir`.
 
@@ -117,7 +118,8 @@ def build(
     same content and versions are reused (incremental, resumable builds); the
     others are analysed here, in `workers` processes, or on a Dask cluster
     (`dask_client`). With `prune`, articles of earlier builds that are not among
-    the inputs leave the store.
+    the inputs leave the store. Without `baseline`, the co-occurrence baseline
+    (for `kg evaluate`) is not computed, and `cooccurrence.jsonl` not written.
     """
     began = time.perf_counter()
     listener = listener or _SilentListener()
@@ -125,8 +127,10 @@ def build(
     with staged_outputs(out_dir) as staging:
         with atomic_writer(staging / ARTICLES_FILE) as articles_out:
             articles = _read(inputs, articles_out, max_bytes=max_bytes, listener=listener, skipped=skipped)
-            counts = _analyse(articles, staging, skipped, workers=workers, dask_client=dask_client, prune=prune)
-        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, BASELINE_FILE, GRAPH_FILE, MANIFEST_FILE)
+            counts = _analyse(articles, staging, skipped, workers=workers, dask_client=dask_client, prune=prune,
+                              baseline=baseline)  # fmt: skip
+        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, *([BASELINE_FILE] if baseline else []), GRAPH_FILE,
+                 MANIFEST_FILE)  # fmt: skip
         outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
             out_dir, tuple(counts.articles), tuple(skipped), outputs,
@@ -134,6 +138,8 @@ def build(
             tuple(counts.reused), tuple(counts.pruned),
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
+    if not baseline:  # a baseline of an earlier build would no longer match these relations
+        (out_dir / BASELINE_FILE).unlink(missing_ok=True)
     return report
 
 
@@ -171,6 +177,7 @@ def _analyse(
     workers: int,
     dask_client: Any,
     prune: bool,
+    baseline: bool,
 ) -> _Counts:
     """Analyse (or reuse) every article as it is read, write its named graph and its records, then the
     build-wide outputs."""
@@ -191,11 +198,13 @@ def _analyse(
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
         outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
-        for records in _records(articles, store, cache, str(build), counts, workers, dask_client):
+        for records in _records(articles, store, cache, str(build), counts, workers, dask_client, baseline):
             for name, out in outputs.items():
-                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name])
-            counts.mentions += len(records["mentions"])
-            counts.events += len(records["events"])
+                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name] or ())
+            counts.mentions += len(records["mentions"] or ())
+            counts.events += len(records["events"] or ())
+    if not baseline:
+        (staging / BASELINE_FILE).unlink()
     if not counts.articles:
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
@@ -217,7 +226,8 @@ def _records(
     counts: _Counts,
     workers: int,
     dask_client: Any,
-) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    baseline: bool,
+) -> Iterator[dict[str, list[dict[str, Any]] | None]]:
     """Each article's records: from the cache when its analysis is current and its graph is in the store,
     else analysed (its graph written to the store, then cached). Current articles met while the analysis
     pulls its next batch are given out first, so memory holds a few articles at a time."""
@@ -232,20 +242,21 @@ def _records(
             counts.articles.append(article.id)
             if article.lang not in SUPPORTED_LANGUAGES:
                 counts.unanalysed[article.id] = f"language {article.lang or 'unknown'!r} is not supported"
-            elif has_article_graph(store, article.id) and cache.read(article) is not None:
+            elif has_article_graph(store, article.id) and cache.read(article, baseline=baseline) is not None:
                 current.append(article)
             else:
                 yield article
 
-    def reused() -> Iterator[dict[str, list[dict[str, Any]]]]:
+    def reused() -> Iterator[dict[str, list[dict[str, Any]] | None]]:
         while current:
             article = current.popleft()
-            records = cache.read(article)
+            records = cache.read(article, baseline=baseline)
             if records is not None:
                 counts.reused.append(article.id)
                 yield records
 
-    for result in analyse_articles(to_analyse(), build=build, workers=workers, client=dask_client):
+    analysed = analyse_articles(to_analyse(), build=build, baseline=baseline, workers=workers, client=dask_client)
+    for result in analysed:
         yield from reused()
         write_ntriples(store, article_graph_iri(result.article.id), result.ntriples)
         cache.write(result.article, result.records)

@@ -66,6 +66,10 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
     assert manifest(out)["analysed"] == 5
     again = run_kg("build", str(corpus), "-o", str(out))
     assert again.returncode == 0 and "0 analysed, 5 unchanged" in again.stdout
+    # Without the baseline nothing is analysed again, and no stale cooccurrence.jsonl is left behind.
+    lean = run_kg("build", str(corpus), "-o", str(out), "--no-baseline")
+    assert lean.returncode == 0 and "0 analysed, 5 unchanged" in lean.stdout
+    assert not (out / "cooccurrence.jsonl").exists() and (out / "relations.jsonl").stat().st_size > 0
     changed = sorted(corpus.glob("*.txt"))[1]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nLa Norvège a vivement critiqué la Suède mardi.\n",
                        encoding="utf-8")  # fmt: skip
