@@ -53,7 +53,7 @@ def analyse_batch(
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
     from kg.resources import load_event_lexicon, load_gazetteer
-    from kg.store.model import article_to_graph
+    from kg.store.model import article_to_ntriples
 
     if "gazetteer" not in _LOADED:
         _LOADED["gazetteer"], _LOADED["lexicon"] = load_gazetteer(), load_event_lexicon()
@@ -65,11 +65,11 @@ def analyse_batch(
         mentions = find_mentions(doc, article, gazetteer, lang=lang)
         events = extract_events(doc, article, mentions, lexicon, lang=lang)
         pairs = extract_cooccurrences(doc, article, mentions, lexicon, lang=lang) if baseline else None
-        graph = article_to_graph(article, mentions, events, build=URIRef(build) if build else None)
+        ntriples = article_to_ntriples(article, mentions, events, build=URIRef(build) if build else None)
         records = {"mentions": [to_mention_record(mention) for mention in mentions],
                    "events": [to_event_record(event) for event in events],
                    "cooccurrences": None if pairs is None else [to_event_record(event) for event in pairs]}  # fmt: skip
-        results.append(ArticleResult(article, records, graph.serialize(format="nt", encoding="utf-8")))
+        results.append(ArticleResult(article, records, ntriples))
     return results
 
 
