@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dask", action="store_true", help="also a local Dask cluster of 2 workers")
     parser.add_argument("--skip-parse", action="store_true", help="skip the parse-only runs")
+    parser.add_argument("--no-baseline", action="store_true", help="build with --no-baseline")
     parser.add_argument("--parse-only", type=int, help=argparse.SUPPRESS)  # internal: the measured child
     args = parser.parse_args()
     if args.parse_only:
@@ -41,16 +42,17 @@ def main() -> None:
     words = _words(args.corpus)
     print(json.dumps({"corpus": str(args.corpus), "articles": len(list(args.corpus.glob("*.txt"))), "words": words}))
     kg = str(Path(sys.executable).parent / "kg")
+    lean = ["--no-baseline"] if args.no_baseline else []
     runs = []
     for workers in args.workers:
         if not args.skip_parse:
             child = [sys.executable, __file__, "--corpus", str(args.corpus), "--parse-only", str(workers)]
             runs.append((f"parse only, {workers} process(es)", child))
-        runs.append((f"kg build --workers {workers}", [kg, "build", str(args.corpus), "-o", "{out}",
-                                                      "--workers", str(workers)]))  # fmt: skip
+        runs.append((f"kg build --workers {workers} {' '.join(lean)}".strip(),
+                     [kg, "build", str(args.corpus), "-o", "{out}", "--workers", str(workers), *lean]))  # fmt: skip
     if args.dask:
-        runs.append(("kg build --cluster local --workers 2", [kg, "build", str(args.corpus), "-o", "{out}",
-                                                               "--cluster", "local", "--workers", "2"]))  # fmt: skip
+        dask = [kg, "build", str(args.corpus), "-o", "{out}", "--cluster", "local", "--workers", "2", *lean]
+        runs.append((f"kg build --cluster local --workers 2 {' '.join(lean)}".strip(), dask))
     for name, command in runs:
         seconds, peak = _measure(command)
         print(json.dumps({"run": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
