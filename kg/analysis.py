@@ -224,8 +224,12 @@ def pagerank(graph: AnyGraph, *, weight: str = "count", alpha: float = 0.85) -> 
     return _measure(directed, values, "pagerank")
 
 
-def centrality_table(graph: AnyGraph) -> pd.DataFrame:
-    """Every centrality measure, one column each, one row per actor, sorted by total strength then PageRank."""
+def centrality_table(graph: AnyGraph, *, exact_limit: int | None = None, sample: int = 64) -> pd.DataFrame:
+    """Every centrality measure, one column each, one row per actor, sorted by total strength then PageRank.
+
+    Betweenness and closeness cost O(n m): beyond `exact_limit` actors (when given), betweenness is estimated
+    from `sample` seeded sources and closeness is left out.
+    """
     directed = _directed(graph)
     table = _frame(directed, {node: {} for node in directed}, ["label", "kind"])
     if table.empty:
@@ -234,7 +238,10 @@ def centrality_table(graph: AnyGraph) -> pd.DataFrame:
         for column in ("in", "out", "total"):
             table[f"{name}_{column}" if column != "total" else name] = frame[column]
     undirected = _undirected(graph)
-    for frame in (betweenness(directed), closeness(undirected), eigenvector(undirected), pagerank(directed)):
+    exact = exact_limit is None or directed.number_of_nodes() <= exact_limit
+    frames = [betweenness(directed, sample=None if exact else sample)]
+    frames += [closeness(undirected)] if exact else []
+    for frame in (*frames, eigenvector(undirected), pagerank(directed)):
         table[frame.columns[-1]] = frame.iloc[:, -1]
     return table.sort_values(["strength", "pagerank"], ascending=False, kind="stable")
 

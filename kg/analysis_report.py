@@ -30,7 +30,8 @@ class AnalysisReport:
 
     actors: list[str]
     centrality: pd.DataFrame
-    dyads: pd.DataFrame
+    dyads: pd.DataFrame  # among `actors`
+    all_dyads: pd.DataFrame
     blocs: pd.DataFrame
     triads: pd.DataFrame
     timeline: pd.DataFrame
@@ -50,7 +51,7 @@ def analyze(actor_graph: nx.MultiDiGraph, *, actors: list[str] | None = None, to
         raise OutputError(f"no relation involves {', '.join(unknown)} in this graph (check the actor codes)")
     dyads = analysis.dyads(actor_graph)
     among = dyads[dyads["source"].isin(chosen) & dyads["target"].isin(chosen)].reset_index(drop=True)
-    return AnalysisReport(chosen, centrality, among, analysis.blocs(actor_graph),
+    return AnalysisReport(chosen, centrality, among, dyads, analysis.blocs(actor_graph),
                           analysis.balance_triads(actor_graph), analysis.dyad_timeline(actor_graph))  # fmt: skip
 
 
@@ -65,7 +66,7 @@ def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisR
     pairs = [pair for pair in dated.index if pair[0] in chosen and pair[1] in chosen][:6]
     names = []
     with staged_outputs(folder) as staging:
-        tables = {"centrality.csv": report.centrality, "dyads.csv": analysis.dyads(actor_graph),
+        tables = {"centrality.csv": report.centrality, "dyads.csv": report.all_dyads,
                   "dyads_undirected.csv": undirected, "blocs.csv": report.blocs, "triads.csv": report.triads,
                   "timeline.csv": report.timeline}  # fmt: skip
         for name, table in tables.items():
@@ -79,7 +80,7 @@ def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisR
             names += [f"{name}.gexf", f"{name}.graphml"]
         figures = {
             "centrality.png": centrality_bars(report.centrality),
-            "dyad_heatmap.png": dyad_heatmap(analysis.dyads(actor_graph), report.actors, labels),
+            "dyad_heatmap.png": dyad_heatmap(report.dyads, report.actors, labels),
             "dyad_timelines.png": dyad_timelines(report.timeline, pairs, labels),
         }
         for name, figure in figures.items():

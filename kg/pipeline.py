@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import logging
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,41 +227,41 @@ def _records(
     dask_client: Any,
     baseline: bool,
 ) -> Iterator[dict[str, list[dict[str, Any]] | None]]:
-    """Each article's records: from the cache when its analysis is current and its graph is in the store,
-    else analysed (its graph written to the store, then cached). Current articles met while the analysis
-    pulls its next batch are given out first, so memory holds a few articles at a time."""
+    """Each article's records, in input order: from the cache when its analysis is current and its graph is in
+    the store, else analysed (its graph written to the store, then cached). The analysis streams both kinds
+    through in order, so memory holds a few articles at a time, however many are unchanged."""
     from kg.nlp import SUPPORTED_LANGUAGES
     from kg.store import has_article_graph, write_ntriples
     from kg.workers import analyse_articles
 
-    current: deque[Article] = deque()
+    reusable: dict[str, dict[str, list[dict[str, Any]] | None]] = {}  # read once, until given out
 
-    def to_analyse() -> Iterator[Article]:
+    def supported() -> Iterator[Article]:
         for article in articles:
             counts.articles.append(article.id)
-            if article.lang not in SUPPORTED_LANGUAGES:
-                counts.unanalysed[article.id] = f"language {article.lang or 'unknown'!r} is not supported"
-            elif has_article_graph(store, article.id) and cache.read(article, baseline=baseline) is not None:
-                current.append(article)
-            else:
+            if article.lang in SUPPORTED_LANGUAGES:
                 yield article
+            else:
+                counts.unanalysed[article.id] = f"language {article.lang or 'unknown'!r} is not supported"
 
-    def reused() -> Iterator[dict[str, list[dict[str, Any]] | None]]:
-        while current:
-            article = current.popleft()
-            records = cache.read(article, baseline=baseline)
-            if records is not None:
-                counts.reused.append(article.id)
-                yield records
+    def is_current(article: Article) -> bool:
+        records = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
+        if records is not None:
+            reusable[article.id] = records
+        return records is not None
 
-    analysed = analyse_articles(to_analyse(), build=build, baseline=baseline, workers=workers, client=dask_client)
-    for result in analysed:
-        yield from reused()
-        write_ntriples(store, article_graph_iri(result.article.id), result.ntriples)
-        cache.write(result.article, result.records)
-        counts.analysed.append(result.article.id)
+    results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
+                               skip=is_current)  # fmt: skip
+    for result in results:
+        article = result.article
+        if result.records is None:
+            counts.reused.append(article.id)
+            yield reusable.pop(article.id)
+            continue
+        write_ntriples(store, article_graph_iri(article.id), result.ntriples or b"")
+        cache.write(article, result.records)
+        counts.analysed.append(article.id)
         yield result.records
-    yield from reused()
 
 
 def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:

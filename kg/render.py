@@ -55,7 +55,7 @@ KIND_COLOURS = {"state": "#4e79a7", "person": "#f28e2b", "organisation": "#59a14
 BLOC_COLOURS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f"]
 VIS_NETWORK = ("lib", "vis-9.1.2")  # inside the pyvis package
 EXACT_LIMIT = 200  # actors up to which the page shows exact betweenness and closeness
-BETWEENNESS_SAMPLE = 64
+BETWEENNESS_SAMPLE = 64  # sources sampled for betweenness beyond EXACT_LIMIT actors
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,8 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     asserted.add_nodes_from(actor_graph.nodes(data=True))
     asserted.add_edges_from((source, target, key, data) for source, target, key, data
                             in actor_graph.edges(keys=True, data=True) if data["mode"] == "asserted")  # fmt: skip
-    measures = _measures(asserted) if asserted.number_of_nodes() else None
+    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
+                if asserted.number_of_nodes() else None)  # fmt: skip
     blocs = analysis.blocs(asserted)
     undirected = analysis.to_weighted_graph(actor_graph, directed=False)
     positions = _layout(undirected)
@@ -240,22 +241,6 @@ def _vis_network() -> tuple[str, str]:
                 folder.joinpath("vis-network.css").read_text(encoding="utf-8"))  # fmt: skip
     except OSError as error:
         raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
-
-
-def _measures(asserted: nx.MultiDiGraph) -> Any:
-    """The centrality shown on the page: every measure up to EXACT_LIMIT actors; beyond, betweenness is
-    estimated from a seeded sample of sources and closeness is left to `kg analyze` (both cost O(n m))."""
-    if asserted.number_of_nodes() <= EXACT_LIMIT:
-        return analysis.centrality_table(asserted)
-    directed = analysis.to_weighted_graph(asserted)
-    degree = analysis.degree(directed)
-    table = degree[["label"]].copy()
-    table["degree"] = degree["total"]
-    table["strength"] = analysis.strength(directed)["total"]
-    table["betweenness"] = analysis.betweenness(directed, sample=BETWEENNESS_SAMPLE)["betweenness"]
-    table["eigenvector"] = analysis.eigenvector(analysis.to_weighted_graph(asserted, directed=False))["eigenvector"]
-    table["pagerank"] = analysis.pagerank(directed)["pagerank"]
-    return table
 
 
 def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:

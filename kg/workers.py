@@ -33,11 +33,11 @@ _LOADED: dict[str, Any] = {}  # per process: the models by language, the gazette
 @dataclass(frozen=True)
 class ArticleResult:
     """One article's analysis: its records ("mentions", "events", "cooccurrences": JSON-ready dicts) and its
-    named graph as N-Triples."""
+    named graph as N-Triples; both None for an article passed through unanalysed (see `analyse_articles`)."""
 
     article: Article
-    records: dict[str, list[dict[str, Any]] | None]
-    ntriples: bytes
+    records: dict[str, list[dict[str, Any]] | None] | None
+    ntriples: bytes | None
 
 
 def analyse_batch(
@@ -81,18 +81,21 @@ def analyse_articles(
     workers: int = 1,
     client: Any | None = None,
     batch_size: int = DEFAULT_BATCH,
+    skip: Callable[[Article], bool] | None = None,
 ) -> Iterator[ArticleResult]:
     """Analyse a stream of articles (batched by language), yielding results in input order: here
     (`workers=1`), in a pool of `workers` processes, or on a Dask cluster (`client`, a
-    `dask.distributed.Client`). Articles are pulled from the stream only as batches are submitted."""
-    batches = _batches(articles, batch_size)
+    `dask.distributed.Client`). Articles for which `skip` is true are passed through unanalysed, in their
+    place. Articles are pulled from the stream only as batches are submitted, so however many are skipped,
+    a bounded number is held at a time."""
+    batches = _batches(articles, batch_size, skip or (lambda article: False))
     if client is not None:
         yield from _ordered(batches, lambda batch: client.submit(analyse_batch, *batch, build, baseline, pure=False),
                             _dask_width(client), lambda future: future.result())  # fmt: skip
         return
     if workers <= 1:
         for lang, batch in batches:
-            yield from analyse_batch(lang, batch, build, baseline)
+            yield from analyse_batch(lang, batch, build, baseline) if lang is not None else _passed(batch)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         yield from _ordered(batches, lambda batch: pool.submit(analyse_batch, *batch, build, baseline),
@@ -118,32 +121,48 @@ def open_dask_client(*, scheduler: str | None = None, local_workers: int | None 
         raise KgError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[tuple[str, list[Article]]]:
-    """Consecutive articles of one language, at most `size` at a time."""
+Batch = tuple[str | None, list[Article]]  # (language, articles); language None: articles passed through
+
+
+def _batches(articles: Iterable[Article], size: int, skip: Callable[[Article], bool]) -> Iterator[Batch]:
+    """Consecutive articles of one language, at most `size` at a time; a skipped article alone, in its place."""
     batch: list[Article] = []
     for article in articles:
-        if batch and (len(batch) == size or article.lang != batch[0].lang):
+        skipped = skip(article)
+        if batch and (skipped or len(batch) == size or article.lang != batch[0].lang):
             yield batch[0].lang or "", batch
             batch = []
-        batch.append(article)
+        if skipped:
+            yield None, [article]
+        else:
+            batch.append(article)
     if batch:
         yield batch[0].lang or "", batch
 
 
+def _passed(articles: list[Article]) -> list[ArticleResult]:
+    return [ArticleResult(article, None, None) for article in articles]
+
+
 def _ordered(
-    batches: Iterator[tuple[str, list[Article]]],
-    submit: Callable[[tuple[str, list[Article]]], Future[list[ArticleResult]] | Any],
+    batches: Iterator[Batch],
+    submit: Callable[[Batch], Future[list[ArticleResult]] | Any],
     width: int,
     result: Callable[[Any], list[ArticleResult]],
 ) -> Iterator[ArticleResult]:
-    """Keep `width` batches in flight; yield their results in submission order."""
+    """Keep `width` batches in flight; yield their results in submission order (passed-through articles too,
+    so they wait their turn and are counted in the window)."""
     pending: deque[Any] = deque()
     for batch in batches:
-        pending.append(submit(batch))
+        pending.append(_passed(batch[1]) if batch[0] is None else submit(batch))
         if len(pending) >= width:
-            yield from result(pending.popleft())
+            yield from _result(pending.popleft(), result)
     while pending:
-        yield from result(pending.popleft())
+        yield from _result(pending.popleft(), result)
+
+
+def _result(item: Any, result: Callable[[Any], list[ArticleResult]]) -> list[ArticleResult]:
+    return item if isinstance(item, list) else result(item)
 
 
 def _dask_width(client: Any) -> int:

@@ -14,10 +14,11 @@ import pytest
 
 from kg import analysis
 from kg.errors import KgError
-from kg.records import Article, Event, Evidence, Mode, TextPiece
-from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
-from kg.store import KnowledgeGraph, open_store, write_graph
-from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
+from kg.records import Article, Evidence, Mode, TextPiece
+from kg.store import KnowledgeGraph, write_graph
+from kg.store.model import article_to_graph
+
+from helpers import coded_event, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,10 +181,7 @@ def test_analysis_empty_graph_gives_empty_tables() -> None:
 
 def small_store(tmp_path: Path) -> KnowledgeGraph:
     """A store written through the project's model from relations made up for the test (no parser)."""
-    codes = load_cameo_codes()
-    store = open_store(tmp_path)
-    write_graph(store, cameo_to_graph(codes, load_cameo_labels_fr()))
-    write_graph(store, gazetteer_to_graph(load_gazetteer()))
+    store = reference_store(tmp_path)
     text = "Titre\n\nUne phrase. Une autre phrase. Encore une.\n"
     article = Article("t1", "t1.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
     rows = [
@@ -192,13 +190,11 @@ def small_store(tmp_path: Path) -> KnowledgeGraph:
         ("NOR", "DNK", "NOR", "DNK", "040", Mode.ASSERTED, True, "2021"),
         ("DNK", "SWE", "DNK", "SWE", "172", Mode.NEGATED, False, None),
     ]
-    events = []
-    for index, (source, target, source_actor, target_actor, sub, mode, symmetric, date) in enumerate(rows):
-        code = codes[sub]
-        evidence = Evidence("Une phrase.", 7, 18, "phrase", 11, 17, index)
-        events.append(Event("t1", source, target, code.root, sub, mode, symmetric, evidence.text, (evidence,),
-                            source_actor, target_actor, code.goldstein, code.quadclass, code.plover, 0.9, date,
-                            None if date is None else {4: "year", 7: "month", 10: "day"}[len(date)]))  # fmt: skip
+    events = [
+        coded_event("t1", source, target, sub, Evidence("Une phrase.", 7, 18, "phrase", 11, 17, index), mode=mode,
+                    symmetric=symmetric, date=date, source_actor=source_actor, target_actor=target_actor)
+        for index, (source, target, source_actor, target_actor, sub, mode, symmetric, date) in enumerate(rows)
+    ]  # fmt: skip
     write_graph(store, article_to_graph(article, (), events))
     return KnowledgeGraph(tmp_path, store)
 

@@ -12,11 +12,9 @@ import pytest
 from kg import outputs
 from kg.cli import main
 
+from helpers import run_kg
+
 ARTICLE = "L'Inde et le Japon\n\nLe Premier ministre indien a rencontré son homologue japonais à Tokyo.\n"
-
-
-def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_cli_build_seeds_writes_outputs_and_summary(seeds_dir: Path, tmp_path: Path) -> None:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.records import Article, Event, Evidence, Mode, TextPiece
+from kg.records import Article, Evidence, Mode, TextPiece
 from kg.render import PAGE_FILE, render_graph, safe_href, write_page
-from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
-from kg.store import KnowledgeGraph, open_store, write_graph
-from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
+from kg.store import KnowledgeGraph, write_graph
+from kg.store.model import article_to_graph
+
+from helpers import coded_event, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -34,21 +35,15 @@ def test_render_safe_href_keeps_only_web_links() -> None:
 
 def malicious_store(folder: Path) -> KnowledgeGraph:
     """A store with an article whose title, URL and evidence carry script payloads."""
-    codes = load_cameo_codes()
-    store = open_store(folder)
-    write_graph(store, cameo_to_graph(codes, load_cameo_labels_fr()))
-    write_graph(store, gazetteer_to_graph(load_gazetteer()))
+    store = reference_store(folder)
     text = PAYLOAD_TITLE + "\n\n" + PAYLOAD_SENTENCE + "\n"
     start = text.index("La Norvège")
     trigger = text.index("critiqué")
     article = Article("evil", "evil.txt", PAYLOAD_TITLE, text, text, (TextPiece(0, len(text), 0, len(text)),),
                       lang="fr", url="javascript:window.__pwned=4")  # fmt: skip
     evidence = Evidence(PAYLOAD_SENTENCE, start, start + len(PAYLOAD_SENTENCE), "critiqué", trigger, trigger + 8, 1)
-    code = codes["111"]
-    events = [Event("evil", "NOR", "SWE", code.root, code.code, Mode.ASSERTED, False, PAYLOAD_SENTENCE, (evidence,),
-                    "NOR", "SWE", code.goldstein, code.quadclass, code.plover, 0.9, "2024-05-14", "day"),
-              Event("evil", "SWE", "DNK", "04", "040", Mode.HYPOTHETICAL, True, PAYLOAD_SENTENCE, (evidence,),
-                    "SWE", "DNK", 1.0, 1, "CONSULT", 0.9, None, None)]  # fmt: skip
+    events = [coded_event("evil", "NOR", "SWE", "111", evidence, date="2024-05-14"),
+              coded_event("evil", "SWE", "DNK", "040", evidence, mode=Mode.HYPOTHETICAL, symmetric=True)]  # fmt: skip
     write_graph(store, article_to_graph(article, (), events))
     return KnowledgeGraph(folder, store)
 

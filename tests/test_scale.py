@@ -10,33 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-import pyoxigraph
-from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.store import open_store
-from kg.vocab import BUILD_GRAPH, KG
+from kg.vocab import KG
+
+from helpers import run_kg, store_graphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-
-
-def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=900)
-
-
-def graphs_of(out: Path) -> dict[str, Graph]:
-    """Every named graph of a build's store but the build's provenance (it records the time), by name."""
-    store = open_store(out, read_only=True)
-    graphs = {}
-    for name in store.named_graphs():
-        if name.value == str(BUILD_GRAPH):
-            continue
-        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
-        graphs[name.value] = Graph().parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES),
-                                           format="nt")  # fmt: skip
-    del store
-    return graphs
 
 
 def manifest(out: Path) -> dict:
@@ -44,13 +26,13 @@ def manifest(out: Path) -> dict:
 
 
 def test_scale_process_pool_and_dask_give_the_same_graph(seeds_build: Path, tmp_path: Path) -> None:
-    single = graphs_of(seeds_build)
+    single = store_graphs(seeds_build)
     for mode, extra in (("pool", ["--workers", "2"]), ("dask", ["--cluster", "local", "--workers", "2"])):
         out = tmp_path / mode
         result = run_kg("build", str(SEEDS), "-o", str(out), *extra)
         assert result.returncode == 0, result.stderr
         assert "Scheduler at" not in result.stdout + result.stderr  # Dask's own logs stay quiet
-        graphs = graphs_of(out)
+        graphs = store_graphs(out)
         assert graphs.keys() == single.keys(), mode
         for name, graph in graphs.items():
             assert isomorphic(graph, single[name]), (mode, name)
@@ -62,7 +44,7 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
     shutil.copytree(SEEDS, corpus)
     out = tmp_path / "out"
     assert run_kg("build", str(corpus), "-o", str(out)).returncode == 0
-    before = graphs_of(out)
+    before = store_graphs(out)
     assert manifest(out)["analysed"] == 5
     again = run_kg("build", str(corpus), "-o", str(out))
     assert again.returncode == 0 and "0 analysed, 5 unchanged" in again.stdout
@@ -75,7 +57,7 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
                        encoding="utf-8")  # fmt: skip
     result = run_kg("build", str(corpus), "-o", str(out))
     assert result.returncode == 0 and "1 analysed, 4 unchanged" in result.stdout, result.stdout
-    after = graphs_of(out)
+    after = store_graphs(out)
     changed_graphs = [name for name in after if name not in before or not isomorphic(after[name], before[name])]
     article_graphs = [name for name in changed_graphs if "/graph/article/" in name]
     assert len(article_graphs) == 1 and changed.stem[:3] in article_graphs[0]
@@ -85,10 +67,10 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
     removed = sorted(corpus.glob("*.txt"))[0]
     removed.unlink()
     assert run_kg("build", str(corpus), "-o", str(out)).returncode == 0
-    assert len([n for n in graphs_of(out) if "/graph/article/" in n]) == 5
+    assert len([n for n in store_graphs(out) if "/graph/article/" in n]) == 5
     pruned = run_kg("build", str(corpus), "-o", str(out), "--prune")
     assert pruned.returncode == 0 and "pruned " + removed.stem[:3] in pruned.stdout
-    remaining = [n for n in graphs_of(out) if "/graph/article/" in n]
+    remaining = [n for n in store_graphs(out) if "/graph/article/" in n]
     assert len(remaining) == 4 and not any(removed.stem[:3] + "_" in n for n in remaining)
     assert manifest(out)["pruned"] and run_kg("validate", str(out)).returncode == 0
 

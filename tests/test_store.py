@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -20,27 +17,11 @@ from kg.query import bind_parameters, load_named_queries
 from kg.resources import ontology_path
 from kg.store import open_store
 from kg.validation import validate_store
-from kg.vocab import BUILD_GRAPH, KG, actor_iri
+from kg.vocab import KG, actor_iri
+
+from helpers import run_kg, store_graphs
 
 ARTICLE = "La Norvège et la Suède\\n\\nLa Norvège a vivement critiqué la Suède mardi.\\n".replace("\\\\n", "\\n")
-
-
-def run_kg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600)
-
-
-def graphs_of(out: Path) -> dict[str, Graph]:
-    """Every named graph of a build's store but the build's provenance, by name."""
-    store = open_store(out, read_only=True)
-    graphs = {}
-    for name in store.named_graphs():
-        if name.value == str(BUILD_GRAPH):
-            continue
-        graph = Graph()
-        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
-        graph.parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
-        graphs[name.value] = graph
-    return graphs
 
 
 def test_store_closed_namespace_matches_the_ontology() -> None:
@@ -57,7 +38,7 @@ def test_store_closed_namespace_matches_the_ontology() -> None:
 
 
 def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: Path) -> None:
-    names = set(graphs_of(seeds_build))
+    names = set(store_graphs(seeds_build))
     articles = {name for name in names if "/graph/article/" in name}
     assert len(articles) == 5
     for reference in ("ontology", "cameo", "gazetteer", "summaries"):
@@ -93,7 +74,7 @@ def test_store_dyad_summaries_are_exact(seeds_build: Path) -> None:
 def test_store_rebuild_gives_the_same_graph(seeds_build: Path, tmp_path: Path) -> None:
     again = run_kg("build", str(Path(__file__).parent.parent / "seeds"), "-o", str(tmp_path / "again"))
     assert again.returncode == 0, again.stderr
-    first, second = graphs_of(seeds_build), graphs_of(tmp_path / "again")
+    first, second = store_graphs(seeds_build), store_graphs(tmp_path / "again")
     assert first.keys() == second.keys()
     for name in first:
         assert isomorphic(first[name], second[name]), name
@@ -102,10 +83,10 @@ def test_store_rebuild_gives_the_same_graph(seeds_build: Path, tmp_path: Path) -
 def test_store_building_one_new_article_adds_only_that_article(seeds_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(seeds_build, out)
-    before = graphs_of(out)
+    before = store_graphs(out)
     (tmp_path / "nouveau.txt").write_text(ARTICLE, encoding="utf-8")
     assert run_kg("build", str(tmp_path / "nouveau.txt"), "-o", str(out)).returncode == 0
-    after = graphs_of(out)
+    after = store_graphs(out)
     added = set(after) - set(before)
     assert added == {"https://w3id.org/diplomatic-kg/id/graph/article/nouveau"}
     for name, graph in before.items():

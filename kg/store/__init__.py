@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
-from kg.store.model import date_literal
+from kg.store.model import date_literal, to_oxigraph_term
 from kg.vocab import KG, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
@@ -216,14 +216,7 @@ class KnowledgeGraph:
         """
         import pyoxigraph
 
-        try:
-            result = self.store.query(
-                sparql,
-                prefixes=PREFIXES,
-                substitutions={pyoxigraph.Variable(k): _to_ox(v) for k, v in bindings.items()},
-            )
-        except SyntaxError as error:
-            raise OutputError(f"SPARQL syntax error: {error}") from error
+        result = self._run(sparql, bindings)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return bool(result)
         if isinstance(result, pyoxigraph.QuerySolutions):
@@ -239,19 +232,25 @@ class KnowledgeGraph:
         the fast path for bulk reads such as the networkx projection (no rdflib term per value)."""
         import pyoxigraph
 
-        try:
-            result = self.store.query(
-                sparql,
-                prefixes=PREFIXES,
-                substitutions={pyoxigraph.Variable(k): _to_ox(v) for k, v in bindings.items()},
-            )
-        except SyntaxError as error:
-            raise OutputError(f"SPARQL syntax error: {error}") from error
+        result = self._run(sparql, bindings)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise OutputError("query_values needs a SELECT query")
         names = [variable.value for variable in result.variables]
         return [{name: (None if solution[name] is None else solution[name].value) for name in names}
                 for solution in result]  # fmt: skip
+
+    def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
+        """The store's answer, with the predefined prefixes and the bound values; a syntax error in one line."""
+        import pyoxigraph
+
+        try:
+            return self.store.query(
+                sparql,
+                prefixes=PREFIXES,
+                substitutions={pyoxigraph.Variable(k): to_oxigraph_term(v) for k, v in bindings.items()},
+            )
+        except SyntaxError as error:
+            raise OutputError(f"SPARQL syntax error: {error}") from error
 
     @property
     def dataset(self) -> Dataset:
@@ -276,22 +275,6 @@ def open_graph(out_dir: str | Path) -> KnowledgeGraph:
     """Open a build's knowledge graph for reading (`kg.open`)."""
     out = Path(out_dir)
     return KnowledgeGraph(out, open_store(out, read_only=True))
-
-
-def _to_ox(value: object) -> Any:
-    import pyoxigraph
-    from rdflib import BNode
-    from rdflib import Literal as RdfLiteral
-
-    if isinstance(value, URIRef):
-        return pyoxigraph.NamedNode(str(value))
-    if isinstance(value, BNode):
-        return pyoxigraph.BlankNode(str(value))
-    literal = value if isinstance(value, RdfLiteral) else RdfLiteral(value)
-    if literal.language:
-        return pyoxigraph.Literal(str(literal), language=literal.language)
-    datatype = pyoxigraph.NamedNode(str(literal.datatype)) if literal.datatype else None
-    return pyoxigraph.Literal(str(literal), datatype=datatype)
 
 
 def _to_rdflib(term: Any) -> Any:

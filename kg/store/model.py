@@ -42,6 +42,7 @@ __all__ = [
     "gazetteer_to_graph",
     "build_to_graph",
     "date_literal",
+    "to_oxigraph_term",
 ]
 
 # The direct edge each CAMEO root materialises between actors (see data/ontology/kg.ttl).
@@ -79,7 +80,7 @@ def article_to_ntriples(
     triples = _TripleList()
     _add_article(triples, article, mentions, events, build)
     return pyoxigraph.serialize(
-        (pyoxigraph.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in triples.triples),
+        (pyoxigraph.Triple(*map(to_oxigraph_term, triple)) for triple in triples.triples),
         format=pyoxigraph.RdfFormat.N_TRIPLES,
     )
 
@@ -94,14 +95,20 @@ class _TripleList:
         self.triples.append(triple)
 
 
-def _to_oxigraph(term: Any) -> Any:
+def to_oxigraph_term(value: object) -> Any:
+    """An rdflib term (or a Python value, taken as an rdflib Literal) as the equivalent pyoxigraph term."""
     import pyoxigraph
+    from rdflib import BNode
 
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if term.language:
-        return pyoxigraph.Literal(str(term), language=term.language)
-    return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)) if term.datatype else None)
+    if isinstance(value, URIRef):
+        return pyoxigraph.NamedNode(str(value))
+    if isinstance(value, BNode):
+        return pyoxigraph.BlankNode(str(value))
+    literal = value if isinstance(value, Literal) else Literal(value)
+    if literal.language:
+        return pyoxigraph.Literal(str(literal), language=literal.language)
+    datatype = pyoxigraph.NamedNode(str(literal.datatype)) if literal.datatype else None
+    return pyoxigraph.Literal(str(literal), datatype=datatype)
 
 
 def _add_article(

@@ -1,0 +1,59 @@
+"""Helpers shared by the test modules: running the command line, reading a build's named graphs, and writing
+small stores through the project's own model (no parser)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Graph
+
+from kg.records import Event, Evidence, Mode
+from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
+from kg.store import open_store, write_graph
+from kg.store.model import cameo_to_graph, gazetteer_to_graph
+from kg.vocab import BUILD_GRAPH
+
+PRECISIONS = {4: "year", 7: "month", 10: "day"}
+
+
+def run_kg(*args: str, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    """Run `python -m kg ARGS` as users do; capture its output."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def store_graphs(out: Path) -> dict[str, Graph]:
+    """Every named graph of a build's store but the build's provenance (it records the time), by name."""
+    store = open_store(out, read_only=True)
+    graphs = {}
+    for name in store.named_graphs():
+        if name.value == str(BUILD_GRAPH):
+            continue
+        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
+        graphs[name.value] = Graph().parse(
+            data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt"
+        )
+    del store
+    return graphs
+
+
+def reference_store(folder: Path) -> pyoxigraph.Store:
+    """A new store under `folder` holding the CAMEO scheme and the gazetteer, as a build writes them."""
+    store = open_store(folder)
+    write_graph(store, cameo_to_graph(load_cameo_codes(), load_cameo_labels_fr()))
+    write_graph(store, gazetteer_to_graph(load_gazetteer()))
+    return store
+
+
+def coded_event(
+    article: str, source: str, target: str, code: str, evidence: Evidence, *, mode: Mode = Mode.ASSERTED,
+    symmetric: bool = False, date: str | None = None, source_actor: str | None = None,
+    target_actor: str | None = None,
+) -> Event:  # fmt: skip
+    """A relation with its Goldstein score, QuadClass and PLOVER class taken from the CAMEO codebook."""
+    cameo = load_cameo_codes()[code]
+    return Event(article, source, target, cameo.root, cameo.code, mode, symmetric, evidence.text, (evidence,),
+                 source_actor or source, target_actor or target, cameo.goldstein, cameo.quadclass, cameo.plover,
+                 0.9, date, PRECISIONS[len(date)] if date else None)  # fmt: skip
