@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
+from kg.cache import CachedRecords
 from kg.errors import InputError, KgError
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
 from kg.outputs import (
@@ -29,7 +30,6 @@ from kg.outputs import (
     write_json,
 )
 from kg.records import Article, EventLexicon, Gazetteer
-from kg.vocab import article_graph_iri
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -54,6 +54,9 @@ EVENTS_FILE = "relations.jsonl"
 BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
+# Analysed articles' graphs go to the store together, by this many articles or bytes of N-Quads at most.
+GRAPH_BATCH = 32
+GRAPH_BATCH_BYTES = 8 * 2**20
 
 log = logging.getLogger(__name__)
 
@@ -228,10 +231,10 @@ def _records(
     baseline: bool,
 ) -> Iterator[dict[str, list[dict[str, Any]] | None]]:
     """Each article's records, in input order: from the cache when its analysis is current and its graph is in
-    the store, else analysed (its graph written to the store, then cached). The analysis streams both kinds
-    through in order, so memory holds a few articles at a time, however many are unchanged."""
+    the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
+    streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged."""
     from kg.nlp import SUPPORTED_LANGUAGES
-    from kg.store import has_article_graph, write_ntriples
+    from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
     reusable: dict[str, dict[str, list[dict[str, Any]] | None]] = {}  # read once, until given out
@@ -252,16 +255,31 @@ def _records(
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
+    unwritten: list[tuple[Article, CachedRecords, bytes]] = []  # analysed, graph not yet in the store
     for result in results:
         article = result.article
         if result.records is None:
             counts.reused.append(article.id)
             yield reusable.pop(article.id)
             continue
-        write_ntriples(store, article_graph_iri(article.id), result.ntriples or b"")
-        cache.write(article, result.records)
-        counts.analysed.append(article.id)
+        cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
+        unwritten.append((article, result.records, result.nquads or b""))
+        if len(unwritten) >= GRAPH_BATCH or sum(len(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES:
+            _write_graphs(store, cache, unwritten, counts)
         yield result.records
+    _write_graphs(store, cache, unwritten, counts)
+
+
+def _write_graphs(store: Any, cache: Any, unwritten: list[tuple[Article, CachedRecords, bytes]],
+                  counts: _Counts) -> None:  # fmt: skip
+    """Write the analysed articles' graphs to the store in one batch, then (and only then) cache them."""
+    from kg.store import write_article_graphs
+
+    write_article_graphs(store, [(article.id, nquads) for article, _, nquads in unwritten])
+    for article, records, _ in unwritten:
+        cache.write(article, records)
+        counts.analysed.append(article.id)
+    unwritten.clear()
 
 
 def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Where the per-article analysis runs: in this process, in a pool of processes, or on a Dask cluster.
 
 The analysis of an article (parse, actor mentions, relations, the co-occurrence
-baseline, and its RDF named graph as N-Triples) is the same function everywhere
+baseline, and its RDF named graph as N-Quads) is the same function everywhere
 (`analyse_batch`); each process loads the spaCy model, the gazetteer and the
 lexicon once, on its first batch. Results come back as plain records and bytes
 (`ArticleResult`), never as spaCy Docs, in the order the articles went in, with
@@ -33,11 +33,11 @@ _LOADED: dict[str, Any] = {}  # per process: the models by language, the gazette
 @dataclass(frozen=True)
 class ArticleResult:
     """One article's analysis: its records ("mentions", "events", "cooccurrences": JSON-ready dicts) and its
-    named graph as N-Triples; both None for an article passed through unanalysed (see `analyse_articles`)."""
+    named graph as N-Quads; both None for an article passed through unanalysed (see `analyse_articles`)."""
 
     article: Article
     records: dict[str, list[dict[str, Any]] | None] | None
-    ntriples: bytes | None
+    nquads: bytes | None
 
 
 def analyse_batch(
@@ -53,7 +53,7 @@ def analyse_batch(
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
     from kg.resources import load_event_lexicon, load_gazetteer
-    from kg.store.model import article_to_ntriples
+    from kg.store.model import article_to_nquads
 
     if "gazetteer" not in _LOADED:
         _LOADED["gazetteer"], _LOADED["lexicon"] = load_gazetteer(), load_event_lexicon()
@@ -65,11 +65,11 @@ def analyse_batch(
         mentions = find_mentions(doc, article, gazetteer, lang=lang)
         events = extract_events(doc, article, mentions, lexicon, lang=lang)
         pairs = extract_cooccurrences(doc, article, mentions, lexicon, lang=lang) if baseline else None
-        ntriples = article_to_ntriples(article, mentions, events, build=URIRef(build) if build else None)
+        nquads = article_to_nquads(article, mentions, events, build=URIRef(build) if build else None)
         records = {"mentions": [to_mention_record(mention) for mention in mentions],
                    "events": [to_event_record(event) for event in events],
                    "cooccurrences": None if pairs is None else [to_event_record(event) for event in pairs]}  # fmt: skip
-        results.append(ArticleResult(article, records, ntriples))
+        results.append(ArticleResult(article, records, nquads))
     return results
 
 

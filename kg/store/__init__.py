@@ -3,14 +3,15 @@
 Named graphs: one per article (replaced as a whole when the article is built
 again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
 provenance and the dyad summaries (recomputed by every build, so they stay
-exact). Graphs are written with Oxigraph's bulk loader when new and in one
-transaction when replaced. `KnowledgeGraph` (returned by `kg.open`) answers
+exact). Graphs are written with Oxigraph's bulk loader when new (new article
+graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
 SPARQL with safely bound parameters and gives the rdflib Dataset.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ __all__ = [
     "open_store",
     "write_graph",
     "write_ntriples",
+    "write_article_graphs",
     "refresh_summaries",
     "has_article_graph",
     "article_ids_in_store",
@@ -99,6 +101,24 @@ def write_ntriples(store: pyoxigraph.Store, graph_name: URIRef, data: bytes) -> 
     store.update(
         f"DROP SILENT GRAPH <{name.value}> ; INSERT DATA {{ GRAPH <{name.value}> {{ {data.decode('utf-8')} }} }}"
     )
+
+
+def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes]]) -> None:
+    """Write a batch of article graphs, each given as (article id, its N-Quads in its named graph, as made by
+    `kg.store.model.article_to_nquads`). The graphs new to the store go in one bulk load (a load has a fixed
+    cost that dwarfs a small graph's); a graph already there is dropped and loaded again."""
+    import pyoxigraph
+
+    new: list[bytes] = []
+    for article_id, data in graphs:
+        name = pyoxigraph.NamedNode(str(article_graph_iri(article_id)))
+        if store.contains_named_graph(name):
+            store.remove_graph(name)
+            store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        else:
+            new.append(data)
+    if new:
+        store.bulk_load(b"".join(new), format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def has_article_graph(store: pyoxigraph.Store, article_id: str) -> bool:
