@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.nlp import ACTOR_LABEL, AMBIGUOUS_LABEL, NONACTOR_LABEL
-from kg.records import ActorKind, Alias, Article, Gazetteer, Mention, Resolution
+from kg.records import ActorKind, Alias, Article, Gazetteer, Mention, Resolution, derived
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,6 +86,20 @@ def count_actors(mentions: Iterable[Mention]) -> Counter[str]:
     return Counter(mention.code for mention in mentions)
 
 
+def _forms(gazetteer: Gazetteer, lang: str) -> dict[str, list[Alias]]:
+    """The gazetteer's aliases in `lang` by folded form."""
+    forms: dict[str, list[Alias]] = {}
+    for alias in gazetteer.aliases:
+        if alias.lang == lang:
+            forms.setdefault(alias.text.casefold(), []).append(alias)
+    return forms
+
+
+def _role_heads(gazetteer: Gazetteer, lang: str) -> frozenset[str]:
+    """The head nouns of the gazetteer's roles in `lang`."""
+    return frozenset(role.head for role in gazetteer.roles if role.lang == lang)
+
+
 class _Resolver:
     """The rules of the module docstring, applied in order to one Doc."""
 
@@ -95,10 +109,8 @@ class _Resolver:
         self.gazetteer = gazetteer
         self.lang = lang
         self.day = article.date.value if article.date else None
-        self.forms: dict[str, list[Alias]] = {}
-        for alias in gazetteer.aliases:
-            if alias.lang == lang:
-                self.forms.setdefault(alias.text.casefold(), []).append(alias)
+        self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
+        self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
         self.blocked = self._non_actor_tokens()
         self.sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
 
@@ -224,6 +236,8 @@ class _Resolver:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         heads = {token.lemma_.casefold(), token.lower_}
+        if heads.isdisjoint(self.role_heads):
+            return None
         complements = {child.lemma_.casefold() for child in token.children if child.dep_ in MODIFIER_DEPS}
         generic = None
         for role in self.gazetteer.roles:

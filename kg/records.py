@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 __all__ = [
     "DatePrecision",
@@ -35,7 +37,10 @@ __all__ = [
     "EventLexicon",
     "Evidence",
     "Event",
+    "derived",
 ]
+
+T = TypeVar("T")
 
 
 class DatePrecision(StrEnum):
@@ -245,6 +250,8 @@ class Gazetteer:
     roles: tuple[Role, ...]
     non_actor_names: tuple[tuple[str, str, str], ...]  # (name, type, lang)
     non_actor_heads: dict[tuple[str, str], str]  # (lang, head lemma) -> type
+    # Indexes the language stages derive from this gazetteer, made once by whoever needs them (see `derived`).
+    indexes: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Resolution(StrEnum):
@@ -338,6 +345,8 @@ class EventLexicon:
     light_verbs: frozenset[tuple[str, str]]  # (lang, verb)
     cues: dict[tuple[str, str], tuple[Mode, str]]  # (lang, cue) -> (mode, scope)
     reporting_verbs: dict[tuple[str, str], str]  # (lang, verb) -> CAMEO code carried
+    # Indexes the language stages derive from this lexicon, made once by whoever needs them (see `derived`).
+    indexes: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -379,3 +388,10 @@ class Event:
     confidence: float
     date: str | None = None
     date_precision: str | None = None
+
+
+def derived(indexes: dict[object, object], key: object, make: Callable[[], T]) -> T:
+    """The index `key` of a record's `indexes`, made by `make()` the first time it is asked for."""
+    if key not in indexes:
+        indexes[key] = make()
+    return indexes[key]  # type: ignore[return-value]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.grammar import has_case, is_reflexive
 from kg.events.modality import cue_for, find_mode
-from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger
+from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class Extractor:
         for mention in mentions:
             for index in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(index, []).append(mention)
-        self.multiword = self._multiword_triggers()
+        self.multiword = derived(lexicon.indexes, ("multiword", lang), self._multiword_triggers)
         self.text = doc.text  # Doc.text joins every token on each access
         sentences = list(doc.sents)
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(sentences)}

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from rdflib import XSD, Graph, Literal, URIRef
+import pyoxigraph
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, Mention
@@ -77,8 +78,6 @@ def article_to_nquads(
     """The same triples as `article_to_graph`, in the article's named graph, serialised as N-Quads by Oxigraph
     without building an rdflib Graph (whose indexing is half the cost of a small graph): the fast path of bulk
     builds, ready for `kg.store.write_article_graphs`."""
-    import pyoxigraph
-
     triples = _TripleList()
     _add_article(triples, article, mentions, events, build)
     graph = _named_node(str(article_graph_iri(article.id)))
@@ -100,9 +99,6 @@ class _TripleList:
 
 def to_oxigraph_term(value: object) -> Any:
     """An rdflib term (or a Python value, taken as an rdflib Literal) as the equivalent pyoxigraph term."""
-    import pyoxigraph
-    from rdflib import BNode
-
     if isinstance(value, URIRef):
         return _named_node(str(value))
     if isinstance(value, BNode):
@@ -117,8 +113,6 @@ def to_oxigraph_term(value: object) -> Any:
 @lru_cache(maxsize=4096)
 def _named_node(iri: str) -> Any:
     """The pyoxigraph IRI term (vocabulary terms recur in every article: made once)."""
-    import pyoxigraph
-
     return pyoxigraph.NamedNode(iri)
 
 
