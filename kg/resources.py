@@ -91,6 +91,7 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
 
 
 @cache
+@cache
 def load_furniture_rules(path: Path | None = None) -> tuple[FurnitureRule, ...]:
     """Load the site-furniture rules (`data/ingest/furniture.tsv`)."""
     path = path or data_dir() / "ingest" / "furniture.tsv"
