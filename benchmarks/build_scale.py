@@ -53,17 +53,27 @@ def main() -> None:
     if args.dask:
         dask = [kg, "build", str(args.corpus), "-o", "{out}", "--cluster", "local", "--workers", "2", *lean]
         runs.append((f"kg build --cluster local --workers 2 {' '.join(lean)}".strip(), dask))
+    timings: dict[str, float] = {}
     for name, command in runs:
-        seconds, peak = _measure(command)
+        seconds, peak, phases = _measure(command)
+        timings[name] = seconds
         print(json.dumps({"run": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
-                          "peak_rss_mb": round(peak / 2**20)}), flush=True)  # fmt: skip
+                          "peak_rss_mb": round(peak / 2**20), **phases}), flush=True)  # fmt: skip
+    for workers in args.workers:
+        parse = timings.get(f"parse only, {workers} process(es)")
+        prefix = f"kg build --workers {workers}"
+        build = next((value for name, value in timings.items() if name.startswith(prefix)), None)
+        if parse and build:
+            print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3)}))
 
 
-def _measure(command: list[str]) -> tuple[float, int]:
+def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:
+    """Wall-clock seconds and peak resident memory of the command's process tree, and the phase timings the
+    command printed as a JSON line last (the parse-only child does)."""
     out = Path(tempfile.mkdtemp(prefix="kg-build-bench-"))
     command = [part.replace("{out}", str(out / "out")) for part in command]
     began = time.perf_counter()
-    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
         try:
@@ -76,7 +86,9 @@ def _measure(command: list[str]) -> tuple[float, int]:
     if process.returncode != 0:
         raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
     shutil.rmtree(out, ignore_errors=True)
-    return seconds, peak
+    last = (process.stdout.read().decode().strip().splitlines() or [""])[-1]  # type: ignore[union-attr]
+    phases = json.loads(last) if last.startswith("{") else {}
+    return seconds, peak, phases
 
 
 def _parse_only(corpus: Path, workers: int) -> None:
@@ -85,10 +97,15 @@ def _parse_only(corpus: Path, workers: int) -> None:
     from kg.records import Article
     from kg.resources import load_gazetteer
 
+    began = time.perf_counter()
     articles = [article for article in read_articles([corpus]) if isinstance(article, Article)]
+    read = time.perf_counter()
     nlp = load_nlp("fr", load_gazetteer())
+    loaded = time.perf_counter()
     for _ in nlp.pipe((article.text for article in articles), n_process=workers, batch_size=8):
         pass
+    phases = {"read_s": read - began, "load_s": loaded - read, "pipe_s": time.perf_counter() - loaded}
+    print(json.dumps({name: round(value, 1) for name, value in phases.items()}))
 
 
 def _words(corpus: Path) -> int:

@@ -111,8 +111,10 @@ class _Resolver:
         self.day = article.date.value if article.date else None
         self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
         self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
+        self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.blocked = self._non_actor_tokens()
-        self.sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
+        self.sentences = list(doc.sents)
+        self.sentence_of = {token.i: index for index, sent in enumerate(self.sentences) for token in sent}
 
     def mentions(self) -> list[Mention]:
         names = self._names()
@@ -216,7 +218,7 @@ class _Resolver:
         described: list[_Found] = []
         absorbed: set[tuple[int, int]] = set()
         named_people = {found.actor for found in names if self._kind(found.actor) is ActorKind.PERSON}
-        for token in self.doc:
+        for token in self.tokens:
             role = self._role(token)
             if role is None or token.i in by_token or token.i in self.blocked or _is_counted_group(token):
                 continue  # "les deux dirigeants" refers back (see _references), it describes no one
@@ -279,7 +281,7 @@ class _Resolver:
                 if not is_person:
                     continue
                 return None
-            following = self.doc[index]
+            following = self.tokens[index]
             if following.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (following.is_punct and following.text != ","):
                 return None
         return None
@@ -304,7 +306,7 @@ class _Resolver:
     def _demonyms(self, found: list[_Found]) -> list[_Found]:
         covered = {index for item in found for index in range(item.start, item.end)}
         demonyms = []
-        for token in self.doc:
+        for token in self.tokens:
             if token.i in covered or token.i in self.blocked or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
             entry = self.gazetteer.demonyms.get((self.lang, token.lower_))
@@ -318,7 +320,7 @@ class _Resolver:
     def _references(self, found: list[_Found]) -> list[_Found]:
         ordered = sorted(found, key=lambda item: item.start)
         references = []
-        for token in self.doc:
+        for token in self.tokens:
             if token.i in self.blocked:
                 continue
             if token.lower_ in GROUP_NOUNS and any(child.lower_ == "deux" for child in token.children):
@@ -387,7 +389,7 @@ class _Resolver:
             speaker = self._speaker(start, end, by_token)
             if speaker is None:
                 continue
-            for token in self.doc[start:end]:
+            for token in self.tokens[start:end]:
                 if token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.i not in by_token:
                     speakers.append(_Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
         return speakers
@@ -395,7 +397,7 @@ class _Resolver:
     def _quotations(self) -> list[tuple[int, int]]:
         """Token ranges between paired quotation marks, within a paragraph."""
         quotations, opening = [], None
-        for token in self.doc:
+        for token in self.tokens:
             if token.is_space and "\n" in token.text:
                 opening = None
             elif token.text in QUOTE_MARKS:
@@ -408,8 +410,9 @@ class _Resolver:
 
     def _speaker(self, start: int, end: int, by_token: dict[int, _Found]) -> _Found | None:
         """The subject of the reporting verb just after the quotation (", a déclaré M. Kim") or before it."""
-        after = self.doc[end].sent if end < len(self.doc) else None
-        before = self.doc[start - 1].sent if start > 0 else None
+        # Token.sent walks the sentences on every call: look them up by token instead.
+        after = self.sentences[self.sentence_of[end]] if end < len(self.tokens) else None
+        before = self.sentences[self.sentence_of[start - 1]] if start > 0 else None
         candidates = [t for t in after if t.i > end] if after is not None else []
         candidates += [t for t in before if t.i < start - 1] if before is not None else []
         for verb in candidates:

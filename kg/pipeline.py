@@ -54,9 +54,11 @@ EVENTS_FILE = "relations.jsonl"
 BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
-# Analysed articles' graphs go to the store together, by this many articles or bytes of N-Quads at most.
+# Analysed articles' graphs go to the store together (one bulk load), at most this many articles, bytes of
+# N-Quads or seconds after the first of them was analysed: a killed build loses no more than that.
 GRAPH_BATCH = 32
 GRAPH_BATCH_BYTES = 8 * 2**20
+GRAPH_BATCH_SECONDS = 2.0
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +258,7 @@ def _records(
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
     unwritten: list[tuple[Article, CachedRecords, bytes]] = []  # analysed, graph not yet in the store
+    oldest = 0.0  # when the first of them was analysed
     for result in results:
         article = result.article
         if result.records is None:
@@ -263,8 +266,13 @@ def _records(
             yield reusable.pop(article.id)
             continue
         cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
+        oldest = oldest if unwritten else time.monotonic()
         unwritten.append((article, result.records, result.nquads or b""))
-        if len(unwritten) >= GRAPH_BATCH or sum(len(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES:
+        if (
+            len(unwritten) >= GRAPH_BATCH
+            or sum(len(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES
+            or time.monotonic() - oldest >= GRAPH_BATCH_SECONDS
+        ):
             _write_graphs(store, cache, unwritten, counts)
         yield result.records
     _write_graphs(store, cache, unwritten, counts)

@@ -19,6 +19,9 @@ from helpers import run_kg, store_graphs
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# Copies of the seeds for the kill-and-resume test: enough that analysed graphs, written to the store every
+# 2 seconds or 32 articles, are cached in several batches before the build ends.
+COPIES = 4
 
 
 def manifest(out: Path) -> dict:
@@ -78,11 +81,12 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
 def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for copy in range(2):  # ten articles: the seeds, and the seeds again under other names
+    for copy in range(COPIES):  # the seeds, and the seeds again under other names
         for seed in sorted(SEEDS.glob("*.txt")):
             text = seed.read_text(encoding="utf-8")
             (corpus / f"{copy}{seed.name}").write_text(text if copy == 0 else text.replace("Russie", "la Russie", 1),
                                                        encoding="utf-8")  # fmt: skip
+    total = COPIES * len(list(SEEDS.glob("*.txt")))
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
@@ -93,11 +97,11 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     process.send_signal(signal.SIGKILL)
     process.wait()
     done_before_kill = len(list((out / "cache").glob("*.json")))
-    assert 3 <= done_before_kill < 10
+    assert 3 <= done_before_kill < total
     result = run_kg("build", str(corpus), "-o", str(out))
     assert result.returncode == 0, result.stderr
     report = manifest(out)
-    assert report["reused"] == done_before_kill and report["analysed"] == 10 - done_before_kill
+    assert report["reused"] == done_before_kill and report["analysed"] == total - done_before_kill
     assert run_kg("validate", str(out)).returncode == 0
     assert not list(out.glob(".staging-*")), "the killed build's staging folder is cleaned up"
     relations = [json.loads(line) for line in (out / "relations.jsonl").open(encoding="utf-8")]
@@ -105,4 +109,4 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     count = store.query(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }}")
     assert int(next(iter(count))["n"].value) == len(relations)  # each relation once
     articles = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{KG.Article}> }} }}")
-    assert int(next(iter(articles))["n"].value) == 10
+    assert int(next(iter(articles))["n"].value) == total

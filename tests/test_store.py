@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,12 +16,25 @@ from rdflib.namespace import RDF, RDFS
 import kg
 from kg.errors import KgError, OutputError
 from kg.query import bind_parameters, load_named_queries
+from kg.records import (
+    ActorKind,
+    Article,
+    ArticleDate,
+    DatePrecision,
+    Event,
+    Evidence,
+    Mention,
+    Mode,
+    Resolution,
+    TextPiece,
+)
 from kg.resources import ontology_path
-from kg.store import open_store
+from kg.store import article_ids_in_store, has_article_graph, open_store, write_article_graphs
+from kg.store.model import article_to_graph, article_to_nquads
 from kg.validation import validate_store
-from kg.vocab import KG, actor_iri
+from kg.vocab import KG, actor_iri, article_graph_iri
 
-from helpers import run_kg, store_graphs
+from helpers import coded_event, run_kg, store_graphs
 
 ARTICLE = "La Norvège et la Suède\\n\\nLa Norvège a vivement critiqué la Suède mardi.\\n".replace("\\\\n", "\\n")
 
@@ -169,3 +184,51 @@ def test_store_build_writes_trig_and_python_api_gives_rdflib_dataset(seeds_build
 def test_store_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="no store here; run kg build first"):
         kg.open(tmp_path)
+
+
+def _norway_article() -> tuple[Article, list[Mention], list[Event]]:
+    """An article of our own with every kind of term the model writes: names with quotes and accents, integers,
+    booleans, decimals, a dated, a symmetric and a negated relation."""
+    text = "Oslo\n\nLa Norvège a « fermement » critiqué la Suède le 3 mars 2023.\n"
+    published = ArticleDate(dt.date(2023, 3, 4), DatePrecision.DAY, "metadata")
+    article = Article("no-1", "no-1.txt", "Oslo", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr",
+                      date=published, source='Le "Nord"')  # fmt: skip
+    mentions = [
+        Mention("no-1", "Norvège", 9, 16, 9, 16, 1, 1, 2, "NOR", "NOR", ActorKind.STATE, "Q20", Resolution.NAME),
+        Mention("no-1", "Suède", 47, 52, 47, 52, 1, 8, 9, "SWE", "SWE", ActorKind.STATE, "Q34", Resolution.NAME, True),
+    ]
+    evidence = Evidence(text[6:64], 6, 64, "critiqué", 35, 43, 1)
+    events = [
+        coded_event("no-1", "NOR", "SWE", "111", evidence, date="2023-03-03"),
+        coded_event("no-1", "NOR", "SWE", "036", evidence, mode=Mode.HYPOTHETICAL, symmetric=True, date="2023-03"),
+        coded_event("no-1", "SWE", "NOR", "172", evidence, mode=Mode.NEGATED),
+    ]
+    return article, mentions, events
+
+
+def test_store_fast_path_writes_the_same_graph_as_the_rdflib_model() -> None:
+    article, mentions, events = _norway_article()
+    expected = article_to_graph(article, mentions, events, build=URIRef("urn:build:1"))
+    dataset = Dataset()
+    dataset.parse(data=article_to_nquads(article, mentions, events, build=URIRef("urn:build:1")), format="nquads")
+    names = [graph.identifier for graph in dataset.graphs() if len(graph)]
+    assert names == [expected.identifier]
+    assert isomorphic(dataset.graph(expected.identifier), expected)
+    assert len(expected) > 60
+
+
+def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path: Path) -> None:
+    article, mentions, events = _norway_article()
+    other = replace(article, id="no-2", path="no-2.txt")
+    store = open_store(tmp_path)
+    write_article_graphs(store, [(article.id, article_to_nquads(article, mentions, events)),
+                                 (other.id, article_to_nquads(other, (), events[:1]))])  # fmt: skip
+    assert has_article_graph(store, "no-1") and has_article_graph(store, "no-2")
+    assert article_ids_in_store(store) == ["no-1", "no-2"]
+    fewer = article_to_nquads(article, mentions[:1], events[2:])
+    write_article_graphs(store, [(article.id, fewer)])  # the article again, with less in it: replaced, not merged
+    graph = str(article_graph_iri("no-1"))
+    relations = store.query(f"SELECT ?r WHERE {{ GRAPH <{graph}> {{ ?r a <{KG.Relation}> }} }}")
+    mentioned = store.query(f"SELECT ?m WHERE {{ GRAPH <{graph}> {{ ?m a <{KG.Mention}> }} }}")
+    assert len(list(relations)) == 1 and len(list(mentioned)) == 1
+    assert has_article_graph(store, "no-2")

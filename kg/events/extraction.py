@@ -59,6 +59,7 @@ class Extractor:
                 self.by_token.setdefault(index, []).append(mention)
         self.multiword = derived(lexicon.indexes, ("multiword", lang), self._multiword_triggers)
         self.text = doc.text  # Doc.text joins every token on each access
+        self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         sentences = list(doc.sents)
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(sentences)}
         # Token.sent walks the document's sentences on every call: look sentences up by token instead.
@@ -68,7 +69,7 @@ class Extractor:
     def events(self) -> Iterator[Event]:
         candidates = [
             candidate
-            for token in self.doc
+            for token in self.tokens
             for trigger in self._triggers(token)
             for candidate in self._candidates(token, trigger)
         ]
@@ -93,7 +94,7 @@ class Extractor:
                 found += self.lexicon.triggers.get((self.lang, form, pos), ())
         found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
         for words, entries in self.multiword.get((lemma, pos), ()):
-            following = [t.lemma_.casefold() for t in self.doc[token.i + 1 : token.i + 1 + len(words)]]
+            following = [t.lemma_.casefold() for t in self.tokens[token.i + 1 : token.i + 1 + len(words)]]
             if following == list(words):
                 found += entries
         return tuple(found)
@@ -327,7 +328,7 @@ class Extractor:
         children = list(token.children)
         for child in list(children):
             for mention in self.by_token.get(child.i, ()):
-                for inner in self.doc[mention.token_start : mention.token_end]:
+                for inner in self.tokens[mention.token_start : mention.token_end]:
                     if inner.i != child.i:
                         children += [c for c in inner.children if not mention.token_start <= c.i < mention.token_end]
         return list({child.i: child for child in children}.values())
@@ -358,7 +359,7 @@ class Extractor:
                 found += self._named_as(token)
         heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
         for index in sorted(heads):
-            for child in self.doc[index].children:
+            for child in self.tokens[index].children:
                 if child.dep_ == "conj" and child.i not in heads:
                     found += self._mentions(child, possessor=possessor)
         return list({(m.token_start, m.actor): m for m in found}.values())
@@ -370,14 +371,14 @@ class Extractor:
         avait acheté ...") accuses them, when the lexicon says its reporting verb carries an accusation."""
         found: list[Candidate] = []
         reporters: dict[int, tuple[Token, str]] = {}
-        for token in self.doc:
+        for token in self.tokens:
             code = self.lexicon.reporting_verbs.get((self.lang, token.lemma_.casefold()))
             if code is not None and token.pos_ == "VERB":
                 for child in token.children:
                     if child.dep_ == "ccomp":
                         reporters[child.i] = (token, code)
         for clause_head, (verb, code) in reporters.items():
-            clause = self.doc[clause_head]
+            clause = self.tokens[clause_head]
             alleged_act = any(
                 self.lexicon.codes[trigger.cameo].quadclass in grammar.ALLEGED_QUADCLASSES
                 for trigger in self._triggers(clause)

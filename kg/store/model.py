@@ -9,7 +9,7 @@ actors (linked to Wikidata) and the build's provenance have graphs of their own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -60,6 +60,7 @@ ACTOR_CLASSES = {
     ActorKind.STATE: KG.State, ActorKind.PERSON: KG.Person, ActorKind.ORGANISATION: KG.Organisation,
     ActorKind.COLLECTIVE: KG.CollectiveActor,
 }  # fmt: skip
+_XSD_INTEGER = pyoxigraph.NamedNode(str(XSD.integer))
 MODES = {"asserted": KG.asserted, "hypothetical": KG.hypothetical, "negated": KG.negated}
 
 
@@ -68,7 +69,7 @@ def article_to_graph(
 ) -> Graph:
     """One article's named graph: the article, its mentions, its relations with evidence, and direct edges."""
     graph = Graph(identifier=article_graph_iri(article.id))
-    _add_article(graph, article, mentions, events, build)
+    _add_article(_GraphSink(graph), article, mentions, events, build)
     return graph
 
 
@@ -78,23 +79,42 @@ def article_to_nquads(
     """The same triples as `article_to_graph`, in the article's named graph, serialised as N-Quads by Oxigraph
     without building an rdflib Graph (whose indexing is half the cost of a small graph): the fast path of bulk
     builds, ready for `kg.store.write_article_graphs`."""
-    triples = _TripleList()
-    _add_article(triples, article, mentions, events, build)
-    graph = _named_node(str(article_graph_iri(article.id)))
-    return pyoxigraph.serialize(
-        (pyoxigraph.Quad(*map(to_oxigraph_term, triple), graph) for triple in triples.triples),
-        format=pyoxigraph.RdfFormat.N_QUADS,
-    )
+    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
+    _add_article(quads, article, mentions, events, build)
+    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.N_QUADS)
 
 
-class _TripleList:
-    """Collects triples where the model adds them to a graph (a list keeps them, unindexed)."""
+class _GraphSink:
+    """Where the model adds an article's triples: an rdflib Graph."""
 
-    def __init__(self) -> None:
-        self.triples: list[tuple[Any, Any, Any]] = []
+    def __init__(self, graph: Graph) -> None:
+        self.add = graph.add
+
+    @staticmethod
+    def literal(value: object, datatype: URIRef | None = None) -> Literal:
+        return Literal(value, datatype=datatype)
+
+
+class _QuadList:
+    """Where the model adds an article's triples: a list of Oxigraph quads in one graph (unindexed). Strings and
+    integers become Oxigraph literals directly (an rdflib Literal costs several times more to make)."""
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+        self.quads: list[Any] = []
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
-        self.triples.append(triple)
+        subject, predicate, value = triple
+        value = value if isinstance(value, pyoxigraph.Literal) else to_oxigraph_term(value)
+        self.quads.append(pyoxigraph.Quad(to_oxigraph_term(subject), to_oxigraph_term(predicate), value, self.graph))
+
+    @staticmethod
+    def literal(value: object, datatype: URIRef | None = None) -> Any:
+        if datatype is None and type(value) is str:
+            return pyoxigraph.Literal(value)
+        if datatype is None and type(value) is int:
+            return pyoxigraph.Literal(str(value), datatype=_XSD_INTEGER)
+        return to_oxigraph_term(Literal(value, datatype=datatype))
 
 
 def to_oxigraph_term(value: object) -> Any:
@@ -121,16 +141,16 @@ def _add_article(
 ) -> None:
     node = article_iri(article.id)
     graph.add((node, RDF.type, KG.Article))
-    graph.add((node, SCHEMA.identifier, Literal(article.id)))
-    graph.add((node, SCHEMA.headline, Literal(article.title)))
-    graph.add((node, SCHEMA.text, Literal(article.original)))
-    graph.add((node, SCHEMA.contentUrl if not article.url else SCHEMA.url, Literal(article.url or article.path)))
+    graph.add((node, SCHEMA.identifier, graph.literal(article.id)))
+    graph.add((node, SCHEMA.headline, graph.literal(article.title)))
+    graph.add((node, SCHEMA.text, graph.literal(article.original)))
+    graph.add((node, SCHEMA.contentUrl if not article.url else SCHEMA.url, graph.literal(article.url or article.path)))
     if article.lang:
-        graph.add((node, SCHEMA.inLanguage, Literal(article.lang)))
+        graph.add((node, SCHEMA.inLanguage, graph.literal(article.lang)))
     if article.source:
-        graph.add((node, SCHEMA.publisher, Literal(article.source)))
+        graph.add((node, SCHEMA.publisher, graph.literal(article.source)))
     if article.date:
-        graph.add((node, SCHEMA.datePublished, date_literal(article.date.isoformat())))
+        graph.add((node, SCHEMA.datePublished, date_literal(article.date.isoformat(), graph.literal)))
     for mention in mentions:
         _add_mention(graph, node, mention)
     for event in events:
@@ -144,12 +164,12 @@ def _add_mention(graph: Any, article: URIRef, mention: Mention) -> None:
     graph.add((node, RDF.type, KG.Mention))
     graph.add((node, KG.article, article))
     graph.add((node, KG.refersTo, actor_iri(mention.actor)))
-    graph.add((node, KG.text, Literal(mention.text)))
-    graph.add((node, KG.start, Literal(mention.original_start)))
-    graph.add((node, KG.end, Literal(mention.original_end)))
-    graph.add((node, KG.sentence, Literal(mention.sentence)))
-    graph.add((node, KG.resolvedBy, Literal(str(mention.how))))
-    graph.add((node, KG.locative, Literal(mention.locative)))
+    graph.add((node, KG.text, graph.literal(mention.text)))
+    graph.add((node, KG.start, graph.literal(mention.original_start)))
+    graph.add((node, KG.end, graph.literal(mention.original_end)))
+    graph.add((node, KG.sentence, graph.literal(mention.sentence)))
+    graph.add((node, KG.resolvedBy, graph.literal(str(mention.how))))
+    graph.add((node, KG.locative, graph.literal(mention.locative)))
 
 
 def _add_relation(graph: Any, article: URIRef, event: Event) -> URIRef:
@@ -164,29 +184,29 @@ def _add_relation(graph: Any, article: URIRef, event: Event) -> URIRef:
     graph.add((node, KG.sourceActor, actor_iri(event.source_actor)))
     graph.add((node, KG.targetActor, actor_iri(event.target_actor)))
     graph.add((node, KG.eventType, cameo_iri(event.sub)))
-    graph.add((node, KG.rootCode, Literal(event.cameo)))
+    graph.add((node, KG.rootCode, graph.literal(event.cameo)))
     graph.add((node, KG.mode, MODES[str(event.mode)]))
-    graph.add((node, KG.symmetric, Literal(event.symmetric)))
-    graph.add((node, KG.goldstein, Literal(event.goldstein, datatype=XSD.decimal)))
-    graph.add((node, KG.quadClass, Literal(event.quadclass)))
-    graph.add((node, KG.plover, Literal(event.plover)))
-    graph.add((node, KG.confidence, Literal(event.confidence, datatype=XSD.decimal)))
+    graph.add((node, KG.symmetric, graph.literal(event.symmetric)))
+    graph.add((node, KG.goldstein, graph.literal(event.goldstein, datatype=XSD.decimal)))
+    graph.add((node, KG.quadClass, graph.literal(event.quadclass)))
+    graph.add((node, KG.plover, graph.literal(event.plover)))
+    graph.add((node, KG.confidence, graph.literal(event.confidence, datatype=XSD.decimal)))
     graph.add((node, PROV.wasDerivedFrom, article))
     if event.date:
-        graph.add((node, KG.date, date_literal(event.date)))
-        graph.add((node, KG.datePrecision, Literal(event.date_precision)))
+        graph.add((node, KG.date, date_literal(event.date, graph.literal)))
+        graph.add((node, KG.datePrecision, graph.literal(event.date_precision)))
     for evidence in event.evidences:
         item = evidence_iri(node, evidence.start, evidence.end)
         graph.add((node, KG.evidence, item))
         graph.add((item, RDF.type, KG.Evidence))
         graph.add((item, KG.article, article))
-        graph.add((item, KG.text, Literal(evidence.text)))
-        graph.add((item, KG.start, Literal(evidence.start)))
-        graph.add((item, KG.end, Literal(evidence.end)))
-        graph.add((item, KG.sentence, Literal(evidence.sentence)))
-        graph.add((item, KG.trigger, Literal(evidence.trigger)))
-        graph.add((item, KG.triggerStart, Literal(evidence.trigger_start)))
-        graph.add((item, KG.triggerEnd, Literal(evidence.trigger_end)))
+        graph.add((item, KG.text, graph.literal(evidence.text)))
+        graph.add((item, KG.start, graph.literal(evidence.start)))
+        graph.add((item, KG.end, graph.literal(evidence.end)))
+        graph.add((item, KG.sentence, graph.literal(evidence.sentence)))
+        graph.add((item, KG.trigger, graph.literal(evidence.trigger)))
+        graph.add((item, KG.triggerStart, graph.literal(evidence.trigger_start)))
+        graph.add((item, KG.triggerEnd, graph.literal(evidence.trigger_end)))
     if str(event.mode) == "asserted":  # direct edges state what happened: not what may or did not
         graph.add((source, ROOT_EDGES[event.cameo], target))
         if event.symmetric:
@@ -245,7 +265,7 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
     return graph
 
 
-def date_literal(value: str) -> Literal:
-    """A date of known precision as xsd:date, xsd:gYearMonth or xsd:gYear."""
+def date_literal(value: str, literal: Callable[..., Any] = Literal) -> Any:
+    """A date of known precision as xsd:date, xsd:gYearMonth or xsd:gYear (made by `literal`)."""
     datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]
-    return Literal(value, datatype=datatype)
+    return literal(value, datatype=datatype)
