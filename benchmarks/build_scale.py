@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000
     .venv/bin/python -u benchmarks/build_scale.py --corpus /tmp/kg-corpus-1000 --workers 1 2 [--dask] [--skip-parse]
+        [--no-baseline] [--repeat 3]
 
 Every run is a fresh process (tree) timed from start to end, its peak resident
 memory summed over the process tree (sampled every 0.2 s with psutil):
@@ -10,7 +11,9 @@ memory summed over the process tree (sampled every 0.2 s with psutil):
 - full build: `kg build CORPUS -o OUT --workers N` into a new folder (parse,
   actors, relations, store, summaries, TriG, HTML page);
 - with --dask: `kg build --cluster local --workers 2`.
-Reports words per second and the ratio of full build to parse only.
+Reports words per second, the parse-only phases (reading and cleaning, model
+load, `nlp.pipe`), and, over the medians of --repeat interleaved rounds, the
+ratio of full build to parse only and the speed-up of N workers over the first.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +38,13 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also a local Dask cluster of 2 workers")
     parser.add_argument("--skip-parse", action="store_true", help="skip the parse-only runs")
     parser.add_argument("--no-baseline", action="store_true", help="build with --no-baseline")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run every command this many times, interleaved, "
+        "and compare medians (this machine's speed drifts by 10%% from one run to the next)",
+    )
     parser.add_argument("--parse-only", type=int, help=argparse.SUPPRESS)  # internal: the measured child
     args = parser.parse_args()
     if args.parse_only:
@@ -53,18 +64,31 @@ def main() -> None:
     if args.dask:
         dask = [kg, "build", str(args.corpus), "-o", "{out}", "--cluster", "local", "--workers", "2", *lean]
         runs.append((f"kg build --cluster local --workers 2 {' '.join(lean)}".strip(), dask))
-    timings: dict[str, float] = {}
-    for name, command in runs:
-        seconds, peak, phases = _measure(command)
-        timings[name] = seconds
-        print(json.dumps({"run": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
-                          "peak_rss_mb": round(peak / 2**20), **phases}), flush=True)  # fmt: skip
-    for workers in args.workers:
-        parse = timings.get(f"parse only, {workers} process(es)")
-        prefix = f"kg build --workers {workers}"
-        build = next((value for name, value in timings.items() if name.startswith(prefix)), None)
+    timings: dict[str, list[float]] = {}
+    for repeat in range(args.repeat):
+        for name, command in runs:
+            seconds, peak, phases = _measure(command)
+            timings.setdefault(name, []).append(seconds)
+            print(json.dumps({"run": name, "repeat": repeat + 1, "seconds": round(seconds, 1),
+                              "words_per_s": round(words / seconds), "peak_rss_mb": round(peak / 2**20), **phases}),
+                  flush=True)  # fmt: skip
+    medians = {name: statistics.median(values) for name, values in timings.items()}
+    for name, seconds in medians.items():
+        print(json.dumps({"median": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds)}))
+    builds = {workers: _build_median(medians, workers) for workers in args.workers}
+    for workers, build in builds.items():
+        parse = medians.get(f"parse only, {workers} process(es)")
         if parse and build:
             print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3)}))
+    first = builds[args.workers[0]]
+    for workers, build in list(builds.items())[1:]:
+        if first and build:
+            print(json.dumps({"workers": workers, "speedup_over": args.workers[0], "speedup": round(first / build, 2)}))
+
+
+def _build_median(medians: dict[str, float], workers: int) -> float | None:
+    prefix = f"kg build --workers {workers}"
+    return next((seconds for name, seconds in medians.items() if name.startswith(prefix)), None)
 
 
 def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:
