@@ -257,7 +257,7 @@ def _records(
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
-    unwritten: list[tuple[Article, CachedRecords, bytes]] = []  # analysed, graph not yet in the store
+    unwritten: list[tuple[Article, CachedRecords, bytes | list[Any]]] = []  # analysed, graph not in the store
     oldest = 0.0  # when the first of them was analysed
     for result in results:
         article = result.article
@@ -267,10 +267,10 @@ def _records(
             continue
         cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
         oldest = oldest if unwritten else time.monotonic()
-        unwritten.append((article, result.records, result.nquads or b""))
+        unwritten.append((article, result.records, result.graph or b""))
         if (
             len(unwritten) >= GRAPH_BATCH
-            or sum(len(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES
+            or sum(_size(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES
             or time.monotonic() - oldest >= GRAPH_BATCH_SECONDS
         ):
             _write_graphs(store, cache, unwritten, counts)
@@ -278,12 +278,17 @@ def _records(
     _write_graphs(store, cache, unwritten, counts)
 
 
-def _write_graphs(store: Any, cache: Any, unwritten: list[tuple[Article, CachedRecords, bytes]],
+def _size(graph: bytes | list[Any]) -> int:
+    """The size of a graph in bytes of N-Quads (about 120 a quad, for quads not serialised)."""
+    return len(graph) if isinstance(graph, bytes) else 120 * len(graph)
+
+
+def _write_graphs(store: Any, cache: Any, unwritten: list[tuple[Article, CachedRecords, bytes | list[Any]]],
                   counts: _Counts) -> None:  # fmt: skip
     """Write the analysed articles' graphs to the store in one batch, then (and only then) cache them."""
     from kg.store import write_article_graphs
 
-    write_article_graphs(store, [(article.id, nquads) for article, _, nquads in unwritten])
+    write_article_graphs(store, [(article.id, graph) for article, _, graph in unwritten])
     for article, records, _ in unwritten:
         cache.write(article, records)
         counts.analysed.append(article.id)

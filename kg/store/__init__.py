@@ -103,22 +103,31 @@ def write_ntriples(store: pyoxigraph.Store, graph_name: URIRef, data: bytes) -> 
     )
 
 
-def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes]]) -> None:
-    """Write a batch of article graphs, each given as (article id, its N-Quads in its named graph, as made by
-    `kg.store.model.article_to_nquads`). The graphs new to the store go in one bulk load (a load has a fixed
-    cost that dwarfs a small graph's); a graph already there is dropped and loaded again."""
+def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes | list[pyoxigraph.Quad]]]) -> None:
+    """Write a batch of article graphs, each given as (article id, the quads of its named graph: N-Quads bytes as
+    made by `kg.store.model.article_to_nquads`, or Oxigraph quads as made by `article_to_quads`). The graphs new
+    to the store go in one bulk load (a load has a fixed cost that dwarfs a small graph's); a graph already
+    there is dropped and loaded again."""
     import pyoxigraph
 
-    new: list[bytes] = []
+    new_bytes: list[bytes] = []
+    new_quads: list[pyoxigraph.Quad] = []
     for article_id, data in graphs:
         name = pyoxigraph.NamedNode(str(article_graph_iri(article_id)))
         if store.contains_named_graph(name):
             store.remove_graph(name)
-            store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+            if isinstance(data, bytes):
+                store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+            else:
+                store.extend(data)
+        elif isinstance(data, bytes):
+            new_bytes.append(data)
         else:
-            new.append(data)
-    if new:
-        store.bulk_load(b"".join(new), format=pyoxigraph.RdfFormat.N_QUADS)
+            new_quads += data
+    if new_bytes:
+        store.bulk_load(b"".join(new_bytes), format=pyoxigraph.RdfFormat.N_QUADS)
+    if new_quads:
+        store.bulk_extend(new_quads)
 
 
 def has_article_graph(store: pyoxigraph.Store, article_id: str) -> bool:

@@ -39,6 +39,7 @@ __all__ = [
     "ROOT_EDGES",
     "ACTOR_CLASSES",
     "article_to_graph",
+    "article_to_quads",
     "article_to_nquads",
     "cameo_to_graph",
     "gazetteer_to_graph",
@@ -73,15 +74,23 @@ def article_to_graph(
     return graph
 
 
+def article_to_quads(
+    article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
+) -> list[pyoxigraph.Quad]:
+    """The same triples as `article_to_graph`, as Oxigraph quads in the article's named graph, made without an
+    rdflib Graph (whose indexing is half the cost of a small graph): the fast path of bulk builds, ready for
+    `kg.store.write_article_graphs`."""
+    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
+    _add_article(quads, article, mentions, events, build)
+    return quads.quads
+
+
 def article_to_nquads(
     article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
 ) -> bytes:
-    """The same triples as `article_to_graph`, in the article's named graph, serialised as N-Quads by Oxigraph
-    without building an rdflib Graph (whose indexing is half the cost of a small graph): the fast path of bulk
-    builds, ready for `kg.store.write_article_graphs`."""
-    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
-    _add_article(quads, article, mentions, events, build)
-    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    """`article_to_quads` serialised as N-Quads, to travel between processes."""
+    quads = article_to_quads(article, mentions, events, build=build)
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 class _GraphSink:
@@ -102,11 +111,14 @@ class _QuadList:
     def __init__(self, graph: Any) -> None:
         self.graph = graph
         self.quads: list[Any] = []
+        self.subject: tuple[Any, Any] = (None, None)  # the last subject and its term: nodes come triple after triple
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         subject, predicate, value = triple
+        if subject is not self.subject[0]:
+            self.subject = (subject, to_oxigraph_term(subject))
         value = value if isinstance(value, pyoxigraph.Literal) else to_oxigraph_term(value)
-        self.quads.append(pyoxigraph.Quad(to_oxigraph_term(subject), to_oxigraph_term(predicate), value, self.graph))
+        self.quads.append(pyoxigraph.Quad(self.subject[1], to_oxigraph_term(predicate), value, self.graph))
 
     @staticmethod
     def literal(value: object, datatype: URIRef | None = None) -> Any:
