@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,21 +66,28 @@ def main() -> None:
         dask = [kg, "build", str(args.corpus), "-o", "{out}", "--cluster", "local", "--workers", "2", *lean]
         runs.append((f"kg build --cluster local --workers 2 {' '.join(lean)}".strip(), dask))
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     for repeat in range(args.repeat):
         for name, command in runs:
             seconds, peak, phases = _measure(command)
             timings.setdefault(name, []).append(seconds)
+            cpu.setdefault(name, []).append(phases["cpu_s"])
             print(json.dumps({"run": name, "repeat": repeat + 1, "seconds": round(seconds, 1),
                               "words_per_s": round(words / seconds), "peak_rss_mb": round(peak / 2**20), **phases}),
                   flush=True)  # fmt: skip
     medians = {name: statistics.median(values) for name, values in timings.items()}
+    cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     for name, seconds in medians.items():
-        print(json.dumps({"median": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds)}))
+        print(json.dumps({"median": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
+                          "cpu_s": round(cpu_medians[name], 1)}))  # fmt: skip
     builds = {workers: _build_median(medians, workers) for workers in args.workers}
     for workers, build in builds.items():
         parse = medians.get(f"parse only, {workers} process(es)")
-        if parse and build:
-            print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3)}))
+        build_cpu = _build_median(cpu_medians, workers)
+        parse_cpu = cpu_medians.get(f"parse only, {workers} process(es)")
+        if parse and build and parse_cpu and build_cpu:
+            print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3),
+                              "build_to_parse_cpu": round(build_cpu / parse_cpu, 3)}))  # fmt: skip
     first = builds[args.workers[0]]
     for workers, build in list(builds.items())[1:]:
         if first and build:
@@ -93,7 +101,9 @@ def _build_median(medians: dict[str, float], workers: int) -> float | None:
 
 def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:
     """Wall-clock seconds and peak resident memory of the command's process tree, and the phase timings the
-    command printed as a JSON line last (the parse-only child does)."""
+    command printed as a JSON line last (the parse-only child does), with the CPU seconds (user and system) of
+    the whole tree: steadier than wall-clock time on a shared machine."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = Path(tempfile.mkdtemp(prefix="kg-build-bench-"))
     command = [part.replace("{out}", str(out / "out")) for part in command]
     began = time.perf_counter()
@@ -112,7 +122,9 @@ def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:
     shutil.rmtree(out, ignore_errors=True)
     last = (process.stdout.read().decode().strip().splitlines() or [""])[-1]  # type: ignore[union-attr]
     phases = json.loads(last) if last.startswith("{") else {}
-    return seconds, peak, phases
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return seconds, peak, {"cpu_s": round(cpu, 1), **phases}
 
 
 def _parse_only(corpus: Path, workers: int) -> None:
