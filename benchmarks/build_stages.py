@@ -1,0 +1,92 @@
+"""Build stages benchmark: milliseconds an article for each stage of a one-process build, timed apart.
+
+    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000
+    .venv/bin/python benchmarks/build_stages.py --corpus /tmp/kg-corpus-1000 --articles 200
+
+Reads the first N articles (timed: reading and cleaning), loads the model, then
+runs each article through the same calls as a one-process build, timing each
+apart: the parse, mention resolution, relation extraction, the RDF quads, the
+store write (batched as the build batches them) and the cache entry. The
+store and the cache go to a temporary folder. Prints one JSON line a stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args()
+
+    from rdflib import URIRef
+
+    from kg.actors import find_mentions
+    from kg.cache import ResultCache
+    from kg.events import extract_events
+    from kg.ingest import read_articles
+    from kg.nlp import load_nlp, parse_articles
+    from kg.outputs import to_event_record, to_mention_record
+    from kg.pipeline import GRAPH_BATCH
+    from kg.records import Article
+    from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.store import open_store, write_article_graphs
+    from kg.store.model import article_to_quads
+
+    seconds: dict[str, float] = defaultdict(float)
+    began = time.perf_counter()
+    files = sorted(args.corpus.glob("*.txt"))[: args.articles]
+    articles = [article for article in read_articles(files) if isinstance(article, Article)]
+    seconds["read and clean"] = time.perf_counter() - began
+    gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
+    nlp = load_nlp("fr", gazetteer)
+    with tempfile.TemporaryDirectory(prefix="kg-stages-") as folder:
+        store = open_store(Path(folder))
+        cache = ResultCache(Path(folder) / "cache", "benchmark")
+        pending: list[tuple[str, list[object]]] = []
+        parsed = parse_articles(nlp, articles)
+        while True:
+            began = time.perf_counter()
+            try:
+                article, doc = next(parsed)
+            except StopIteration:
+                break
+            seconds["parse"] += _lap(began)
+            began = time.perf_counter()
+            mentions = find_mentions(doc, article, gazetteer, lang="fr")
+            seconds["mentions"] += _lap(began)
+            began = time.perf_counter()
+            events = extract_events(doc, article, mentions, lexicon, lang="fr")
+            seconds["relations"] += _lap(began)
+            began = time.perf_counter()
+            pending.append((article.id, article_to_quads(article, mentions, events, build=URIRef("urn:bench"))))
+            seconds["rdf quads"] += _lap(began)
+            began = time.perf_counter()
+            if len(pending) >= GRAPH_BATCH or article is articles[-1]:
+                write_article_graphs(store, pending)  # type: ignore[arg-type]
+                pending.clear()
+            seconds["store write"] += _lap(began)
+            began = time.perf_counter()
+            records = {"mentions": [to_mention_record(mention) for mention in mentions],
+                       "events": [to_event_record(event) for event in events], "cooccurrences": None}  # fmt: skip
+            cache.write(article, records)
+            seconds["records and cache"] += _lap(began)
+        del store
+    for stage, total in seconds.items():
+        print(json.dumps({"stage": stage, "seconds": round(total, 2),
+                          "ms_per_article": round(total / len(articles) * 1000, 1)}))  # fmt: skip
+
+
+def _lap(began: float) -> float:
+    return time.perf_counter() - began
+
+
+if __name__ == "__main__":
+    main()
