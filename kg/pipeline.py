@@ -231,7 +231,7 @@ def _records(
     workers: int,
     dask_client: Any,
     baseline: bool,
-) -> Iterator[dict[str, list[dict[str, Any]] | None]]:
+) -> Iterator[CachedRecords]:
     """Each article's records, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged."""
@@ -239,7 +239,7 @@ def _records(
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
-    reusable: dict[str, dict[str, list[dict[str, Any]] | None]] = {}  # read once, until given out
+    reusable: dict[str, CachedRecords] = {}  # read once, until given out
 
     def supported() -> Iterator[Article]:
         for article in articles:
@@ -257,8 +257,7 @@ def _records(
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
-    unwritten: list[tuple[Article, CachedRecords, bytes | list[Any]]] = []  # analysed, graph not in the store
-    oldest = 0.0  # when the first of them was analysed
+    unwritten = _GraphBatch(store, cache, counts)
     for result in results:
         article = result.article
         if result.records is None:
@@ -266,33 +265,42 @@ def _records(
             yield reusable.pop(article.id)
             continue
         cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
-        oldest = oldest if unwritten else time.monotonic()
-        unwritten.append((article, result.records, result.graph or b""))
-        if (
-            len(unwritten) >= GRAPH_BATCH
-            or sum(_size(item[2]) for item in unwritten) >= GRAPH_BATCH_BYTES
-            or time.monotonic() - oldest >= GRAPH_BATCH_SECONDS
-        ):
-            _write_graphs(store, cache, unwritten, counts)
+        unwritten.add(article, result.records, result.graph or b"")
         yield result.records
-    _write_graphs(store, cache, unwritten, counts)
+    unwritten.write()
 
 
-def _size(graph: bytes | list[Any]) -> int:
-    """The size of a graph in bytes of N-Quads (about 120 a quad, for quads not serialised)."""
-    return len(graph) if isinstance(graph, bytes) else 120 * len(graph)
+class _GraphBatch:
+    """Analysed articles whose graphs are not in the store yet: written together (one bulk load) once there are
+    `GRAPH_BATCH` of them, `GRAPH_BATCH_BYTES` or `GRAPH_BATCH_SECONDS` after the first; then cached."""
 
+    def __init__(self, store: Any, cache: Any, counts: _Counts) -> None:
+        self.store, self.cache, self.counts = store, cache, counts
+        self.items: list[tuple[Article, CachedRecords, bytes | list[Any]]] = []
+        self.size = 0  # bytes of N-Quads (about 120 a quad, for quads not serialised)
+        self.since = 0.0
 
-def _write_graphs(store: Any, cache: Any, unwritten: list[tuple[Article, CachedRecords, bytes | list[Any]]],
-                  counts: _Counts) -> None:  # fmt: skip
-    """Write the analysed articles' graphs to the store in one batch, then (and only then) cache them."""
-    from kg.store import write_article_graphs
+    def add(self, article: Article, records: CachedRecords, graph: bytes | list[Any]) -> None:
+        if not self.items:
+            self.since = time.monotonic()
+        self.items.append((article, records, graph))
+        self.size += len(graph) if isinstance(graph, bytes) else 120 * len(graph)
+        if (
+            len(self.items) >= GRAPH_BATCH
+            or self.size >= GRAPH_BATCH_BYTES
+            or time.monotonic() - self.since >= GRAPH_BATCH_SECONDS
+        ):
+            self.write()
 
-    write_article_graphs(store, [(article.id, graph) for article, _, graph in unwritten])
-    for article, records, _ in unwritten:
-        cache.write(article, records)
-        counts.analysed.append(article.id)
-    unwritten.clear()
+    def write(self) -> None:
+        """Write the graphs to the store, then (and only then) cache the articles."""
+        from kg.store import write_article_graphs
+
+        write_article_graphs(self.store, [(article.id, graph) for article, _, graph in self.items])
+        for article, records, _ in self.items:
+            self.cache.write(article, records)
+            self.counts.analysed.append(article.id)
+        self.items, self.size = [], 0
 
 
 def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:

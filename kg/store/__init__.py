@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
@@ -22,7 +23,6 @@ from kg.store.model import date_literal, to_oxigraph_term
 from kg.vocab import KG, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
-    import pyoxigraph
     from rdflib import Dataset
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "EXPORT_FORMATS",
     "open_store",
     "write_graph",
-    "write_ntriples",
     "write_article_graphs",
     "refresh_summaries",
     "has_article_graph",
@@ -70,8 +69,6 @@ GROUP BY ?source ?target ?root ?quad
 
 def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
     """Open (or create) the on-disk store of a build folder."""
-    import pyoxigraph
-
     path = out_dir / STORE_DIR
     try:
         if read_only:
@@ -86,15 +83,8 @@ def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
 
 def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     """Replace the named graph `graph.identifier` by `graph`: bulk-loaded when new, in one transaction otherwise."""
-    write_ntriples(store, URIRef(str(graph.identifier)), graph.serialize(format="nt", encoding="utf-8"))
-
-
-def write_ntriples(store: pyoxigraph.Store, graph_name: URIRef, data: bytes) -> None:
-    """Replace the named graph `graph_name` by the triples `data` (N-Triples): bulk-loaded when new, in one
-    transaction otherwise."""
-    import pyoxigraph
-
-    name = pyoxigraph.NamedNode(str(graph_name))
+    data = graph.serialize(format="nt", encoding="utf-8")
+    name = pyoxigraph.NamedNode(str(graph.identifier))
     if not store.contains_named_graph(name):
         store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
         return
@@ -108,8 +98,6 @@ def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, by
     made by `kg.store.model.article_to_nquads`, or Oxigraph quads as made by `article_to_quads`). The graphs new
     to the store go in one bulk load (a load has a fixed cost that dwarfs a small graph's); a graph already
     there is dropped and loaded again."""
-    import pyoxigraph
-
     new_bytes: list[bytes] = []
     new_quads: list[pyoxigraph.Quad] = []
     for article_id, data in graphs:
@@ -132,8 +120,6 @@ def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, by
 
 def has_article_graph(store: pyoxigraph.Store, article_id: str) -> bool:
     """Whether the store holds the named graph of this article."""
-    import pyoxigraph
-
     return store.contains_named_graph(pyoxigraph.NamedNode(str(article_graph_iri(article_id))))
 
 
@@ -196,8 +182,6 @@ def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
     """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
-    import pyoxigraph
-
     if format in ("trig", "nquads"):
         rdf_format = pyoxigraph.RdfFormat.TRIG if format == "trig" else pyoxigraph.RdfFormat.N_QUADS
         store.dump(stream, format=rdf_format)
@@ -243,8 +227,6 @@ class KnowledgeGraph:
         `cameo:` (cameo:057), `id:`, `wd:`, `skos:`, `rdfs:`, `schema:`, `prov:`, `owl:`. A bound variable
         must appear in the SELECT clause (Oxigraph substitutes values as SPARQL SEP-0007 defines).
         """
-        import pyoxigraph
-
         result = self._run(sparql, bindings)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return bool(result)
@@ -259,8 +241,6 @@ class KnowledgeGraph:
     def query_values(self, sparql: str, **bindings: object) -> list[dict[str, str | None]]:
         """Run a SELECT query and return plain lexical values (IRIs and literals as `str`, unbound as None):
         the fast path for bulk reads such as the networkx projection (no rdflib term per value)."""
-        import pyoxigraph
-
         result = self._run(sparql, bindings)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise OutputError("query_values needs a SELECT query")
@@ -270,8 +250,6 @@ class KnowledgeGraph:
 
     def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
         """The store's answer, with the predefined prefixes and the bound values; a syntax error in one line."""
-        import pyoxigraph
-
         try:
             return self.store.query(
                 sparql,
@@ -307,7 +285,6 @@ def open_graph(out_dir: str | Path) -> KnowledgeGraph:
 
 
 def _to_rdflib(term: Any) -> Any:
-    import pyoxigraph
     from rdflib import BNode
     from rdflib import Literal as RdfLiteral
 
