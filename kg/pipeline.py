@@ -15,13 +15,14 @@ import json
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
 from kg.cache import CachedRecords
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, OutputError
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
 from kg.outputs import (
     atomic_writer,
@@ -188,7 +189,7 @@ def _analyse(
     from kg.cache import CACHE_DIR, ResultCache
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import export_graph, open_store, refresh_summaries
+    from kg.store import STORE_DIR, export_graph, open_store, refresh_summaries
 
     out_dir = staging.parent
     store = open_store(out_dir)
@@ -202,7 +203,8 @@ def _analyse(
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
         outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
-        for records in _records(articles, store, cache, str(build), counts, workers, dask_client, baseline):
+        for records in _records(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers, dask_client,
+                                baseline):  # fmt: skip
             for name, out in outputs.items():
                 out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name] or ())
             counts.mentions += len(records["mentions"] or ())
@@ -215,16 +217,19 @@ def _analyse(
         counts.pruned = _prune(store, cache, set(counts.articles))
     refresh_summaries(store)
     store.flush()
-    write_snapshot(store, out_dir)
-    with (staging / GRAPH_FILE).open("wb") as trig:
-        export_graph(store, trig, format="trig")
-    _write_page(store, staging)
+    # Oxigraph writes the TriG export without holding Python's lock: on a thread, beside the snapshot and the page.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-export") as exporter:
+        export = exporter.submit(export_graph, store, staging / GRAPH_FILE, format="trig")
+        write_snapshot(store, out_dir)
+        _write_page(store, staging)
+        export.result()
     return counts
 
 
 def _records(
     articles: Iterable[Article],
     store: Any,
+    store_path: Path,
     cache: Any,
     build: str,
     counts: _Counts,
@@ -257,50 +262,84 @@ def _records(
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
-    unwritten = _GraphBatch(store, cache, counts)
-    for result in results:
-        article = result.article
-        if result.records is None:
-            counts.reused.append(article.id)
-            yield reusable.pop(article.id)
-            continue
-        cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
-        unwritten.add(article, result.records, result.graph or b"")
-        yield result.records
-    unwritten.write()
+    unwritten = _GraphBatch(store, cache, counts, store_path)
+    completed = False
+    try:
+        for result in results:
+            article = result.article
+            if result.records is None:
+                counts.reused.append(article.id)
+                yield reusable.pop(article.id)
+                continue
+            cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
+            unwritten.add(article, result.records, result.graph or b"")
+            yield result.records
+        completed = True
+    finally:
+        unwritten.close(write=completed)
 
 
 class _GraphBatch:
     """Analysed articles whose graphs are not in the store yet: written together (one bulk load) once there are
-    `GRAPH_BATCH` of them, `GRAPH_BATCH_BYTES` or `GRAPH_BATCH_SECONDS` after the first; then cached."""
+    `GRAPH_BATCH` of them, `GRAPH_BATCH_BYTES` or `GRAPH_BATCH_SECONDS` after the first; then cached.
 
-    def __init__(self, store: Any, cache: Any, counts: _Counts) -> None:
-        self.store, self.cache, self.counts = store, cache, counts
-        self.items: list[tuple[Article, CachedRecords, bytes | list[Any]]] = []
-        self.size = 0  # bytes of N-Quads (about 120 a quad, for quads not serialised)
+    Batches are written on a thread of their own, one at a time, while the next batch is analysed: Oxigraph
+    parses and loads N-Quads without holding Python's lock, so the store write runs beside the parse. One batch
+    is written while the next fills, no more, so memory stays bounded; a failed write is raised on the next
+    `add` or on `close`."""
+
+    def __init__(self, store: Any, cache: Any, counts: _Counts, store_path: Path) -> None:
+        self.store, self.cache, self.counts, self.store_path = store, cache, counts, store_path
+        self.items: list[tuple[Article, CachedRecords, bytes]] = []
+        self.size = 0  # bytes of N-Quads
         self.since = 0.0
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
+        self.writing: Future[None] | None = None
 
-    def add(self, article: Article, records: CachedRecords, graph: bytes | list[Any]) -> None:
+    def add(self, article: Article, records: CachedRecords, graph: bytes) -> None:
         if not self.items:
             self.since = time.monotonic()
         self.items.append((article, records, graph))
-        self.size += len(graph) if isinstance(graph, bytes) else 120 * len(graph)
+        self.size += len(graph)
         if (
             len(self.items) >= GRAPH_BATCH
             or self.size >= GRAPH_BATCH_BYTES
             or time.monotonic() - self.since >= GRAPH_BATCH_SECONDS
         ):
-            self.write()
+            self._submit()
 
-    def write(self) -> None:
+    def close(self, *, write: bool) -> None:
+        """Wait for the write under way; then, with `write`, write the last batch (else drop it: its articles
+        are neither in the store nor cached, so the next build analyses them again)."""
+        try:
+            if write:
+                self._submit()
+            self._wait()
+        finally:
+            self.writer.shutdown(wait=True)
+
+    def _submit(self) -> None:
+        self._wait()
+        if self.items:
+            self.writing = self.writer.submit(self._write, self.items)
+            self.items, self.size = [], 0
+
+    def _wait(self) -> None:
+        if self.writing is not None:
+            writing, self.writing = self.writing, None
+            writing.result()
+
+    def _write(self, items: list[tuple[Article, CachedRecords, bytes]]) -> None:
         """Write the graphs to the store, then (and only then) cache the articles."""
         from kg.store import write_article_graphs
 
-        write_article_graphs(self.store, [(article.id, graph) for article, _, graph in self.items])
-        for article, records, _ in self.items:
+        try:
+            write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
+        except OSError as error:
+            raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
+        for article, records, _ in items:
             self.cache.write(article, records)
             self.counts.analysed.append(article.id)
-        self.items, self.size = [], 0
 
 
 def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import signal
@@ -10,8 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from rdflib.compare import isomorphic
 
+from kg.errors import OutputError
 from kg.store import open_store
 from kg.vocab import KG
 
@@ -110,3 +113,40 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     assert int(next(iter(count))["n"].value) == len(relations)  # each relation once
     articles = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{KG.Article}> }} }}")
     assert int(next(iter(articles))["n"].value) == total
+
+
+def test_scale_failed_store_write_stops_the_build_and_the_next_build_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store is written on a thread of its own: a write that fails there still stops the build with a
+    one-line error, the batches written before it stay (in the store and the cache), and the previous outputs
+    are not replaced; the next build analyses only the articles that were not written."""
+    import kg.store
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "GRAPH_BATCH", 2)
+    write = kg.store.write_article_graphs
+    batches: list[list[str]] = []
+
+    def disk_full_on_second_batch(store: object, graphs: list[tuple[str, bytes]]) -> None:
+        batches.append([article_id for article_id, _ in graphs])
+        if len(batches) == 2:
+            raise OSError(28, "No space left on device")
+        write(store, graphs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.store, "write_article_graphs", disk_full_on_second_batch)
+    out = tmp_path / "out"
+    with pytest.raises(OutputError, match="No space left on device") as failure:
+        pipeline.build([SEEDS], out, baseline=False)
+    message = str(failure.value)
+    del failure  # its traceback holds the failed build's store open
+    gc.collect()
+    assert str(out / "store") in message and "\n" not in message
+    assert len(batches) == 2  # nothing written after the failed batch
+    assert {path.stem for path in (out / "cache").glob("*.json")} == set(batches[0])
+    assert not (out / "relations.jsonl").exists() and not list(out.glob(".staging-*"))
+    monkeypatch.setattr(kg.store, "write_article_graphs", write)
+    report = pipeline.build([SEEDS], out, baseline=False)
+    assert set(report.reused) == set(batches[0])
+    assert len(report.analysed) == len(list(SEEDS.glob("*.txt"))) - len(batches[0])
+    assert sorted(kg.store.article_ids_in_store(open_store(out, read_only=True))) == sorted(report.articles)

@@ -30,7 +30,7 @@ from kg.records import (
 )
 from kg.resources import ontology_path
 from kg.store import article_ids_in_store, has_article_graph, open_store, write_article_graphs
-from kg.store.model import article_to_graph, article_to_nquads, article_to_quads
+from kg.store.model import article_to_graph, article_to_nquads
 from kg.validation import validate_store
 from kg.vocab import KG, actor_iri, article_graph_iri
 
@@ -221,8 +221,7 @@ def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path
     article, mentions, events = _norway_article()
     other = replace(article, id="no-2", path="no-2.txt")
     store = open_store(tmp_path)
-    # N-Quads (from a worker process) and Oxigraph quads (from this one) in the same batch
-    write_article_graphs(store, [(article.id, article_to_quads(article, mentions, events)),
+    write_article_graphs(store, [(article.id, article_to_nquads(article, mentions, events)),
                                  (other.id, article_to_nquads(other, (), events[:1]))])  # fmt: skip
     assert has_article_graph(store, "no-1") and has_article_graph(store, "no-2")
     assert article_ids_in_store(store) == ["no-1", "no-2"]

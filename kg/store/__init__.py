@@ -93,29 +93,21 @@ def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     )
 
 
-def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes | list[pyoxigraph.Quad]]]) -> None:
-    """Write a batch of article graphs, each given as (article id, the quads of its named graph: N-Quads bytes as
-    made by `kg.store.model.article_to_nquads`, or Oxigraph quads as made by `article_to_quads`). The graphs new
-    to the store go in one bulk load (a load has a fixed cost that dwarfs a small graph's); a graph already
-    there is dropped and loaded again."""
-    new_bytes: list[bytes] = []
-    new_quads: list[pyoxigraph.Quad] = []
+def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes]]) -> None:
+    """Write a batch of article graphs, each given as (article id, the N-Quads of its named graph, as made by
+    `kg.store.model.article_to_nquads`). The graphs new to the store go in one bulk load (a load has a fixed
+    cost that dwarfs a small graph's); a graph already there is dropped and loaded again. Oxigraph parses and
+    loads without holding Python's lock: other threads run meanwhile."""
+    new: list[bytes] = []
     for article_id, data in graphs:
         name = pyoxigraph.NamedNode(str(article_graph_iri(article_id)))
         if store.contains_named_graph(name):
             store.remove_graph(name)
-            if isinstance(data, bytes):
-                store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-            else:
-                store.extend(data)
-        elif isinstance(data, bytes):
-            new_bytes.append(data)
+            store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
         else:
-            new_quads += data
-    if new_bytes:
-        store.bulk_load(b"".join(new_bytes), format=pyoxigraph.RdfFormat.N_QUADS)
-    if new_quads:
-        store.bulk_extend(new_quads)
+            new.append(data)
+    if new:
+        store.bulk_load(b"".join(new), format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def has_article_graph(store: pyoxigraph.Store, article_id: str) -> bool:
@@ -180,8 +172,9 @@ def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str
         graph.add((node, KG.lastDate, date_literal(max(summary["dates"]))))
 
 
-def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
-    """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
+def export_graph(store: pyoxigraph.Store, stream: IO[bytes] | Path, *, format: str) -> None:
+    """Write the whole graph to a binary stream or a file: TriG or N-Quads (every named graph), Turtle or JSON-LD
+    (their union). To a file, Oxigraph writes without holding Python's lock."""
     if format in ("trig", "nquads"):
         rdf_format = pyoxigraph.RdfFormat.TRIG if format == "trig" else pyoxigraph.RdfFormat.N_QUADS
         store.dump(stream, format=rdf_format)

@@ -39,7 +39,6 @@ __all__ = [
     "ROOT_EDGES",
     "ACTOR_CLASSES",
     "article_to_graph",
-    "article_to_quads",
     "article_to_nquads",
     "cameo_to_graph",
     "gazetteer_to_graph",
@@ -74,23 +73,15 @@ def article_to_graph(
     return graph
 
 
-def article_to_quads(
-    article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
-) -> list[pyoxigraph.Quad]:
-    """The same triples as `article_to_graph`, as Oxigraph quads in the article's named graph, made without an
-    rdflib Graph (whose indexing is half the cost of a small graph): the fast path of bulk builds, ready for
-    `kg.store.write_article_graphs`."""
-    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
-    _add_article(quads, article, mentions, events, build)
-    return quads.quads
-
-
 def article_to_nquads(
     article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
 ) -> bytes:
-    """`article_to_quads` serialised as N-Quads, to travel between processes."""
-    quads = article_to_quads(article, mentions, events, build=build)
-    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    """The same triples as `article_to_graph`, in the article's named graph, as N-Quads: the fast path of bulk
+    builds, ready for `kg.store.write_article_graphs`. Made as Oxigraph quads without an rdflib Graph (whose
+    indexing is half the cost of a small graph), serialised by Oxigraph."""
+    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
+    _add_article(quads, article, mentions, events, build)
+    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 class _GraphSink:
