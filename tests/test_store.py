@@ -179,6 +179,9 @@ def test_store_build_writes_trig_and_python_api_gives_rdflib_dataset(seeds_build
     dataset = graph.dataset
     relations = set(dataset.subjects(RDF.type, KG.Relation))
     assert relations and relations == set(trig.subjects(RDF.type, KG.Relation))
+    # every quad of the store, written with the project's prefixes
+    assert sum(1 for _ in trig.quads()) == len(open_store(seeds_build, read_only=True))
+    assert "@prefix kg: <https://w3id.org/diplomatic-kg/ontology#> ." in (seeds_build / "graph.trig").read_text()
 
 
 def test_store_missing_store_is_a_clear_error(tmp_path: Path) -> None:
