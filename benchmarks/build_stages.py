@@ -5,7 +5,7 @@
 
 Reads the first N articles (timed: reading and cleaning), loads the model, then
 runs each article through the same calls as a one-process build, timing each
-apart: the parse, mention resolution, relation extraction, the RDF N-Quads,
+apart: the parse, mention resolution, relation extraction, the RDF TriG,
 the store write (batched as the build batches them; timed here in line, where
 the build writes on a thread of its own, beside the parse) and the cache entry.
 The store and the cache go to a temporary folder. Prints one JSON line a stage.
@@ -39,7 +39,7 @@ def main() -> None:
     from kg.records import Article
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.store import open_store, write_article_graphs
-    from kg.store.model import article_to_nquads
+    from kg.store.model import article_to_trig
 
     seconds: dict[str, float] = defaultdict(float)
     began = time.perf_counter()
@@ -67,8 +67,8 @@ def main() -> None:
             events = extract_events(doc, article, mentions, lexicon, lang="fr")
             seconds["relations"] += _lap(began)
             began = time.perf_counter()
-            pending.append((article.id, article_to_nquads(article, mentions, events, build=URIRef("urn:bench"))))
-            seconds["rdf n-quads"] += _lap(began)
+            pending.append((article.id, article_to_trig(article, mentions, events, build=URIRef("urn:bench"))))
+            seconds["rdf trig"] += _lap(began)
             began = time.perf_counter()
             if len(pending) >= GRAPH_BATCH or article is articles[-1]:
                 write_article_graphs(store, pending)

@@ -2,9 +2,11 @@
 
 One JSON file per analysed article holds the key it was analysed under (a hash
 of the article record and of the tool, model and lexicon versions) and its
-mention, relation and baseline records. A file is written only after the
-article's named graph is in the store, so after an interrupted build every
-cached article is complete in the store, and the others are analysed again.
+mention, relation and baseline records; a TriG file beside it, the named graph
+the store was loaded with (the build's `graph.trig` is made of them). Files are
+written only after the article's named graph is in the store, and removed
+before it is written again, so after an interrupted build every cached article
+is complete in the store, and the others are analysed again.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import OutputError
-from kg.outputs import atomic_writer, to_article_record
+from kg.outputs import atomic_binary_writer, atomic_writer, to_article_record
 
 __all__ = ["CACHE_DIR", "CachedRecords", "ResultCache"]
 
 CACHE_DIR = "cache"
+GRAPH_SUFFIX = ".trig"
 
 CachedRecords = dict[str, list[dict[str, Any]] | None]  # "mentions", "events", "cooccurrences" -> records
 
@@ -48,23 +51,36 @@ class ResultCache:
             return None
         return {name: entry.get(name) for name in ("mentions", "events", "cooccurrences")}
 
-    def write(self, article: Any, records: CachedRecords) -> None:
+    def write(self, article: Any, records: CachedRecords, graph: bytes | None = None) -> None:
+        """Cache an article's records and (`graph`) the TriG its named graph was loaded from."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            # Not fsynced (25 ms an article): the rename is atomic, and an entry is only trusted when the
+            # Not fsynced (25 ms an article): the renames are atomic, and an entry is only trusted when the
             # article's graph is in the store too.
+            if graph is not None:
+                with atomic_binary_writer(self._path(article.id, GRAPH_SUFFIX), durable=False) as graph_out:
+                    graph_out.write(graph)
             with atomic_writer(self._path(article.id), durable=False) as out:
                 # json.dumps, not json.dump: only the one-shot encoder is the C one (3 times faster here)
                 out.write(json.dumps({"key": self.key(article), **records}, ensure_ascii=False))
         except OSError as error:
             raise OutputError(f"{self.folder}: cannot write the analysis cache: {error.strerror}") from error
 
+    def graph(self, article_id: str) -> bytes | None:
+        """The TriG an article's graph was loaded from, if cached (whatever the version: it is the graph in the
+        store until the article is analysed again, which forgets it first)."""
+        try:
+            return self._path(article_id, GRAPH_SUFFIX).read_bytes()
+        except OSError:
+            return None
+
     def forget(self, article_id: str) -> None:
         self._path(article_id).unlink(missing_ok=True)
+        self._path(article_id, GRAPH_SUFFIX).unlink(missing_ok=True)
 
     def article_ids(self) -> set[str]:
         return {path.stem for path in self.folder.glob("*.json")} if self.folder.is_dir() else set()
 
-    def _path(self, article_id: str) -> Path:
+    def _path(self, article_id: str, suffix: str = ".json") -> Path:
         safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in article_id)
-        return self.folder / f"{safe}.json"
+        return self.folder / f"{safe}{suffix}"

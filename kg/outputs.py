@@ -80,9 +80,9 @@ def atomic_writer(path: Path, *, durable: bool = True) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
+def atomic_binary_writer(path: Path, *, durable: bool = True) -> Iterator[IO[bytes]]:
     """Like `atomic_writer`, for bytes."""
-    with _atomic(path, "wb") as handle:
+    with _atomic(path, "wb", durable=durable) as handle:
         yield handle
 
 

@@ -56,7 +56,7 @@ BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
 # Analysed articles' graphs go to the store together (one bulk load), at most this many articles, bytes of
-# N-Quads or seconds after the first of them was analysed: a killed build loses no more than that.
+# TriG or seconds after the first of them was analysed: a killed build loses no more than that.
 GRAPH_BATCH = 32
 GRAPH_BATCH_BYTES = 8 * 2**20
 GRAPH_BATCH_SECONDS = 2.0
@@ -189,7 +189,7 @@ def _analyse(
     from kg.cache import CACHE_DIR, ResultCache
     from kg.resources import load_event_lexicon, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import STORE_DIR, export_graph, open_store, refresh_summaries
+    from kg.store import STORE_DIR, export_trig, open_store, refresh_summaries
 
     out_dir = staging.parent
     store = open_store(out_dir)
@@ -217,12 +217,9 @@ def _analyse(
         counts.pruned = _prune(store, cache, set(counts.articles))
     refresh_summaries(store)
     store.flush()
-    # Oxigraph writes the TriG export without holding Python's lock: on a thread, beside the snapshot and the page.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-export") as exporter:
-        export = exporter.submit(export_graph, store, staging / GRAPH_FILE, format="trig")
-        write_snapshot(store, out_dir)
-        _write_page(store, staging)
-        export.result()
+    write_snapshot(store, out_dir)
+    export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
+    _write_page(store, staging)
     return counts
 
 
@@ -284,14 +281,14 @@ class _GraphBatch:
     `GRAPH_BATCH` of them, `GRAPH_BATCH_BYTES` or `GRAPH_BATCH_SECONDS` after the first; then cached.
 
     Batches are written on a thread of their own, one at a time, while the next batch is analysed: Oxigraph
-    parses and loads N-Quads without holding Python's lock, so the store write runs beside the parse. One batch
+    parses and loads TriG without holding Python's lock, so the store write runs beside the parse. One batch
     is written while the next fills, no more, so memory stays bounded; a failed write is raised on the next
     `add` or on `close`."""
 
     def __init__(self, store: Any, cache: Any, counts: _Counts, store_path: Path) -> None:
         self.store, self.cache, self.counts, self.store_path = store, cache, counts, store_path
         self.items: list[tuple[Article, CachedRecords, bytes]] = []
-        self.size = 0  # bytes of N-Quads
+        self.size = 0  # bytes of TriG
         self.since = 0.0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
         self.writing: Future[None] | None = None
@@ -337,8 +334,8 @@ class _GraphBatch:
             write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
         except OSError as error:
             raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
-        for article, records, _ in items:
-            self.cache.write(article, records)
+        for article, records, graph in items:
+            self.cache.write(article, records, graph)
             self.counts.analysed.append(article.id)
 
 

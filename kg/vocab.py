@@ -36,7 +36,23 @@ __all__ = [
     "dyad_iri",
     "cameo_iri",
     "wikidata_iri",
+    "PREFIXES",
 ]
+
+# The prefixes of queries and of the Turtle and TriG the tool writes.
+PREFIXES = {
+    "kg": "https://w3id.org/diplomatic-kg/ontology#",
+    "id": "https://w3id.org/diplomatic-kg/id/",
+    "actor": "https://w3id.org/diplomatic-kg/id/actor/",
+    "graph": "https://w3id.org/diplomatic-kg/id/graph/",
+    "cameo": "https://w3id.org/diplomatic-kg/cameo/",
+    "wd": "http://www.wikidata.org/entity/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
 
 BASE = "https://w3id.org/diplomatic-kg/"
 

@@ -39,6 +39,19 @@ def store_graphs(out: Path) -> dict[str, Graph]:
     return graphs
 
 
+def trig_quads(path: Path) -> set[pyoxigraph.Quad]:
+    """The quads of a TriG file (the model makes no blank nodes: quads compare as they are)."""
+    return set(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TRIG))
+
+
+def store_quads(out: Path) -> set[pyoxigraph.Quad]:
+    """Every quad of a build's store."""
+    store = open_store(out, read_only=True)
+    quads = set(store)
+    del store
+    return quads
+
+
 def reference_store(folder: Path) -> pyoxigraph.Store:
     """A new store under `folder` holding the CAMEO scheme and the gazetteer, as a build writes them."""
     store = open_store(folder)

@@ -18,7 +18,7 @@ from kg.errors import OutputError
 from kg.store import open_store
 from kg.vocab import KG
 
-from helpers import run_kg, store_graphs
+from helpers import run_kg, store_graphs, store_quads, trig_quads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -69,6 +69,7 @@ def test_scale_incremental_rebuild_touches_only_the_changed_article(tmp_path: Pa
     assert len(article_graphs) == 1 and changed.stem[:3] in article_graphs[0]
     assert set(changed_graphs) <= {article_graphs[0], *[n for n in after if n.endswith(("summaries", "gazetteer"))]}
     assert any("critiqué la Suède" in str(term) for term in after[article_graphs[0]].objects())
+    assert trig_quads(out / "graph.trig") == store_quads(out)  # the export made of kept pieces is the store
     # --prune: an article removed from the inputs leaves the store; without --prune it stays.
     removed = sorted(corpus.glob("*.txt"))[0]
     removed.unlink()
@@ -113,6 +114,8 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     assert int(next(iter(count))["n"].value) == len(relations)  # each relation once
     articles = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{KG.Article}> }} }}")
     assert int(next(iter(articles))["n"].value) == total
+    del store
+    assert trig_quads(out / "graph.trig") == store_quads(out)
 
 
 def test_scale_failed_store_write_stops_the_build_and_the_next_build_finishes(

@@ -29,12 +29,12 @@ from kg.records import (
     TextPiece,
 )
 from kg.resources import ontology_path
-from kg.store import article_ids_in_store, has_article_graph, open_store, write_article_graphs
-from kg.store.model import article_to_graph, article_to_nquads
+from kg.store import article_ids_in_store, export_trig, has_article_graph, open_store, write_article_graphs
+from kg.store.model import article_to_graph, article_to_trig
 from kg.validation import validate_store
 from kg.vocab import KG, actor_iri, article_graph_iri
 
-from helpers import coded_event, run_kg, store_graphs
+from helpers import coded_event, reference_store, run_kg, store_graphs, trig_quads
 
 ARTICLE = "La Norvège et la Suède\\n\\nLa Norvège a vivement critiqué la Suède mardi.\\n".replace("\\\\n", "\\n")
 
@@ -213,22 +213,43 @@ def test_store_fast_path_writes_the_same_graph_as_the_rdflib_model() -> None:
     article, mentions, events = _norway_article()
     expected = article_to_graph(article, mentions, events, build=URIRef("urn:build:1"))
     dataset = Dataset()
-    dataset.parse(data=article_to_nquads(article, mentions, events, build=URIRef("urn:build:1")), format="nquads")
+    dataset.parse(data=article_to_trig(article, mentions, events, build=URIRef("urn:build:1")), format="trig")
     names = [graph.identifier for graph in dataset.graphs() if len(graph)]
     assert names == [expected.identifier]
     assert isomorphic(dataset.graph(expected.identifier), expected)
     assert len(expected) > 60
 
 
+def test_store_trig_export_takes_the_kept_pieces_and_reads_the_rest_from_the_store(tmp_path: Path) -> None:
+    article, mentions, events = _norway_article()
+    other = replace(article, id="no-2", path="no-2.txt")
+    store = reference_store(tmp_path)
+    pieces = {"no-1": article_to_trig(article, mentions, events), "no-2": article_to_trig(other, mentions, events)}
+    write_article_graphs(store, list(pieces.items()))
+    everything = set(store)
+    for kept in ({}, {"no-1": pieces["no-1"]}, pieces):
+        export_trig(store, tmp_path / "graph.trig", kept.get)
+        assert trig_quads(tmp_path / "graph.trig") == everything
+    text = (tmp_path / "graph.trig").read_text(encoding="utf-8")
+    assert text.count("@prefix kg: ") == 1 and text.startswith("@prefix ")
+    # a piece is used as it is: what it says is what the export says
+    export_trig(store, tmp_path / "graph.trig", {"no-1": pieces["no-1"].replace(b"Norv", b"Nurv")}.get)
+    assert "Nurv" in (tmp_path / "graph.trig").read_text(encoding="utf-8")
+    # a piece in other prefixes than the project's (an older version's) is not trusted: the store is read
+    foreign = b"@prefix x: <https://example.org/> .\n" + pieces["no-1"].replace(b"Norv", b"Nurv")
+    export_trig(store, tmp_path / "graph.trig", {"no-1": foreign}.get)
+    assert trig_quads(tmp_path / "graph.trig") == everything
+
+
 def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path: Path) -> None:
     article, mentions, events = _norway_article()
     other = replace(article, id="no-2", path="no-2.txt")
     store = open_store(tmp_path)
-    write_article_graphs(store, [(article.id, article_to_nquads(article, mentions, events)),
-                                 (other.id, article_to_nquads(other, (), events[:1]))])  # fmt: skip
+    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events)),
+                                 (other.id, article_to_trig(other, (), events[:1]))])  # fmt: skip
     assert has_article_graph(store, "no-1") and has_article_graph(store, "no-2")
     assert article_ids_in_store(store) == ["no-1", "no-2"]
-    fewer = article_to_nquads(article, mentions[:1], events[2:])
+    fewer = article_to_trig(article, mentions[:1], events[2:])
     write_article_graphs(store, [(article.id, fewer)])  # the article again, with less in it: replaced, not merged
     graph = str(article_graph_iri("no-1"))
     relations = store.query(f"SELECT ?r WHERE {{ GRAPH <{graph}> {{ ?r a <{KG.Relation}> }} }}")

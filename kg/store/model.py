@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ from kg.vocab import (
     CAMEO_GRAPH,
     GAZETTEER_GRAPH,
     KG,
+    PREFIXES,
     SCHEMA,
     actor_iri,
     article_graph_iri,
@@ -39,11 +41,12 @@ __all__ = [
     "ROOT_EDGES",
     "ACTOR_CLASSES",
     "article_to_graph",
-    "article_to_nquads",
+    "article_to_trig",
     "cameo_to_graph",
     "gazetteer_to_graph",
     "build_to_graph",
     "date_literal",
+    "decimal_lexical",
     "to_oxigraph_term",
 ]
 
@@ -73,15 +76,16 @@ def article_to_graph(
     return graph
 
 
-def article_to_nquads(
+def article_to_trig(
     article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
 ) -> bytes:
-    """The same triples as `article_to_graph`, in the article's named graph, as N-Quads: the fast path of bulk
-    builds, ready for `kg.store.write_article_graphs`. Made as Oxigraph quads without an rdflib Graph (whose
-    indexing is half the cost of a small graph), serialised by Oxigraph."""
+    """The same triples as `article_to_graph`, in the article's named graph, as a TriG document in the project's
+    prefixes: the fast path of bulk builds, ready for `kg.store.write_article_graphs` and, kept, a piece of the
+    build's `graph.trig` (`kg.store.export_trig`). Made as Oxigraph quads without an rdflib Graph (whose indexing
+    is half the cost of a small graph), serialised by Oxigraph."""
     quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
     _add_article(quads, article, mentions, events, build)
-    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.N_QUADS)
+    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 class _GraphSink:
@@ -190,10 +194,10 @@ def _add_relation(graph: Any, article: URIRef, event: Event) -> URIRef:
     graph.add((node, KG.rootCode, graph.literal(event.cameo)))
     graph.add((node, KG.mode, MODES[str(event.mode)]))
     graph.add((node, KG.symmetric, graph.literal(event.symmetric)))
-    graph.add((node, KG.goldstein, graph.literal(event.goldstein, datatype=XSD.decimal)))
+    graph.add((node, KG.goldstein, graph.literal(decimal_lexical(event.goldstein), datatype=XSD.decimal)))
     graph.add((node, KG.quadClass, graph.literal(event.quadclass)))
     graph.add((node, KG.plover, graph.literal(event.plover)))
-    graph.add((node, KG.confidence, graph.literal(event.confidence, datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, graph.literal(decimal_lexical(event.confidence), datatype=XSD.decimal)))
     graph.add((node, PROV.wasDerivedFrom, article))
     if event.date:
         graph.add((node, KG.date, date_literal(event.date, graph.literal)))
@@ -229,7 +233,7 @@ def cameo_to_graph(codes: dict[str, CameoCode], root_labels_fr: dict[str, str]) 
         graph.add((concept, SKOS.inScheme, scheme))
         graph.add((concept, SKOS.notation, Literal(code.code)))
         graph.add((concept, SKOS.prefLabel, Literal(code.name, lang="en")))
-        graph.add((concept, KG.goldstein, Literal(code.goldstein, datatype=XSD.decimal)))
+        graph.add((concept, KG.goldstein, Literal(decimal_lexical(code.goldstein), datatype=XSD.decimal)))
         graph.add((concept, KG.quadClass, Literal(code.quadclass)))
         graph.add((concept, KG.plover, Literal(code.plover)))
         graph.add((concept, KG.rootCode, Literal(code.root)))
@@ -266,6 +270,12 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
     graph.add((build, KG.modelVersion, Literal(versions["model"])))
     graph.add((build, KG.lexiconVersion, Literal(versions["lexicon"])))
     return graph
+
+
+def decimal_lexical(value: float) -> str:
+    """A number's canonical xsd:decimal form (XSD 1.1: "-5", "0.9"), the form the store keeps and gives back, so
+    that the TriG an article's graph is loaded from says what the store says."""
+    return format(Decimal(repr(value)).normalize(), "f")
 
 
 def date_literal(value: str, literal: Callable[..., Any] = Literal) -> Any:
