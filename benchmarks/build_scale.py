@@ -44,7 +44,7 @@ def main() -> None:
         type=int,
         default=1,
         help="run every command this many times, interleaved, "
-        "and compare medians (this machine's speed drifts by 10%% from one run to the next)",
+        "and compare medians (this machine's speed drifts by up to a quarter from one run to the next)",
     )
     parser.add_argument("--parse-only", type=int, help=argparse.SUPPRESS)  # internal: the measured child
     args = parser.parse_args()

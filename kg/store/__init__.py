@@ -11,7 +11,8 @@ SPARQL with safely bound parameters and gives the rdflib Dataset.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -173,9 +174,8 @@ def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str
         graph.add((node, KG.lastDate, date_literal(max(summary["dates"]))))
 
 
-def export_graph(store: pyoxigraph.Store, stream: IO[bytes] | Path, *, format: str) -> None:
-    """Write the whole graph to a binary stream or a file: TriG or N-Quads (every named graph), Turtle or JSON-LD
-    (their union). To a file, Oxigraph writes without holding Python's lock."""
+def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
+    """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
     if format == "trig":  # with the project's prefixes: less than half the size
         store.dump(stream, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
         return
@@ -191,31 +191,42 @@ def export_trig(store: pyoxigraph.Store, path: Path, article_trig: Callable[[str
     """Write every named graph of the store to `path` as TriG, in the project's prefixes, as `export_graph` does,
     but an article's graph from `article_trig(article id)` when that gives it: the TriG the graph was loaded from
     (`write_article_graphs`), kept by the build. Reading the store back costs about 5 µs a quad (each term is
-    looked up); pieces kept cost a file read. Graphs without a piece are read from the store."""
+    looked up); pieces kept cost a file read. Graphs without a piece, or with one in other prefixes (an older
+    version's), are read from the store."""
     articles = {str(article_graph_iri(article_id)): article_id for article_id in article_ids_in_store(store)}
-    header = [f"@prefix {prefix}: <{namespace}> .\n".encode() for prefix, namespace in PREFIXES.items()]
+    header = _prefix_lines()
+    declared = set(header)
     with path.open("wb") as out:
         out.writelines(header)
         for name in store.named_graphs():
             article_id = articles.get(name.value)
             piece = article_trig(article_id) if article_id is not None else None
-            body = _body(piece, set(header)) if piece is not None else None
-            if body is None:
+            prefixes, body = _split_prefixes(piece) if piece is not None else ([], None)
+            if body is None or not declared.issuperset(prefixes):
                 quads = store.quads_for_pattern(None, None, None, name)
-                body = _body(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES),
-                             set(header))  # fmt: skip
-            out.write(body or b"")
+                _, body = _split_prefixes(_to_trig(quads))
+            out.write(body)
 
 
-def _body(trig: bytes, header: set[bytes]) -> bytes | None:
-    """A TriG document without its prefix lines, if they are all among `header` (else None)."""
-    start = 0
+def _to_trig(quads: Iterable[pyoxigraph.Quad]) -> bytes:
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+@cache
+def _prefix_lines() -> tuple[bytes, ...]:
+    """The lines Oxigraph writes to declare the project's prefixes (every piece it makes starts with them)."""
+    node = pyoxigraph.NamedNode(PREFIXES["kg"])
+    return tuple(_split_prefixes(_to_trig([pyoxigraph.Quad(node, node, node, node)]))[0])
+
+
+def _split_prefixes(trig: bytes) -> tuple[list[bytes], bytes]:
+    """A TriG document's leading prefix lines, and the rest."""
+    lines, start = [], 0
     while trig.startswith(b"@prefix ", start):
         end = trig.index(b"\n", start) + 1
-        if trig[start:end] not in header:
-            return None
+        lines.append(trig[start:end])
         start = end
-    return trig[start:]
+    return lines, trig[start:]
 
 
 class KnowledgeGraph:
