@@ -65,6 +65,7 @@ class Extractor:
         # Token.sent walks the document's sentences on every call: look sentences up by token instead.
         self.sentence_by_token = [sentence for sentence in sentences for _ in sentence]
         self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
+        self.mode_cache: dict[int, Mode] = {}
 
     def events(self) -> Iterator[Event]:
         candidates = [
@@ -112,14 +113,15 @@ class Extractor:
     def _candidates(self, token: Token, trigger: Trigger) -> list[Candidate]:
         if trigger.pos == "VERB" and self._carries_event_noun(token):
             return []  # "apporter son soutien à": the noun says what happened, not the light verb
-        mode = find_mode(token, self.lexicon, self.lang)
         if trigger.target == "entre":
             members = self._slot(token, "entre", trigger.pos)
-            return self._pairs_among(members, token, trigger, mode)
+            return self._pairs_among(members, token, trigger)
         sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
+        if not sources:
+            return []  # no pair, and no sources to pair among themselves
         targets = self._slot(token, trigger.target, trigger.pos)
         candidates = [
-            Candidate(source, target, trigger, token, mode, trigger.symmetric)
+            Candidate(source, target, trigger, token, self._mode(token), trigger.symmetric)
             for source in sources
             for target in targets
             if source.code != target.code
@@ -131,17 +133,24 @@ class Extractor:
             or any(c.dep_ == "det" and c.lower_ in grammar.PLURAL_POSSESSIVES for c in token.children)
         )
         if trigger.symmetric and not targets and shared:
-            candidates += self._pairs_among(sources, token, trigger, mode)
+            candidates += self._pairs_among(sources, token, trigger)
         return candidates
+
+    def _mode(self, token: Token) -> Mode:
+        """The trigger token's mode, read once per token and only for tokens that make a candidate (most
+        trigger words have no actors around them)."""
+        if token.i not in self.mode_cache:
+            self.mode_cache[token.i] = find_mode(token, self.lexicon, self.lang)
+        return self.mode_cache[token.i]
 
     def _carries_event_noun(self, verb: Token) -> bool:
         if (self.lang, verb.lemma_.casefold()) not in self.lexicon.light_verbs:
             return False
         return any(child.dep_ in grammar.OBJECT_DEPS and self._triggers(child) for child in verb.children)
 
-    def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger, mode: Mode) -> list[Candidate]:
+    def _pairs_among(self, members: list[Mention], token: Token, trigger: Trigger) -> list[Candidate]:
         distinct = list({mention.code: mention for mention in members}.values())
-        return [Candidate(a, b, trigger, token, mode, True) for a, b in combinations(distinct, 2)]
+        return [Candidate(a, b, trigger, token, self._mode(token), True) for a, b in combinations(distinct, 2)]
 
     def _slot(self, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
         if pos == "VERB":
