@@ -20,7 +20,7 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
-from kg.store.model import date_literal, to_oxigraph_term
+from kg.store.model import date_literal, from_oxigraph_term, to_oxigraph_term
 from kg.vocab import KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
@@ -255,10 +255,16 @@ class KnowledgeGraph:
             return bool(result)
         if isinstance(result, pyoxigraph.QuerySolutions):
             names = [variable.value for variable in result.variables]
-            return [{name: _to_rdflib(solution[name]) for name in names} for solution in result]
+            return [{name: from_oxigraph_term(solution[name]) for name in names} for solution in result]
         graph = Graph()
         for triple in result:
-            graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+            graph.add(
+                (
+                    from_oxigraph_term(triple.subject),
+                    from_oxigraph_term(triple.predicate),
+                    from_oxigraph_term(triple.object),
+                )
+            )
         return graph
 
     def query_values(self, sparql: str, **bindings: object) -> list[dict[str, str | None]]:
@@ -305,18 +311,3 @@ def open_graph(out_dir: str | Path) -> KnowledgeGraph:
     """Open a build's knowledge graph for reading (`kg.open`)."""
     out = Path(out_dir)
     return KnowledgeGraph(out, open_store(out, read_only=True))
-
-
-def _to_rdflib(term: Any) -> Any:
-    from rdflib import BNode
-    from rdflib import Literal as RdfLiteral
-
-    if term is None:
-        return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return RdfLiteral(term.value, lang=term.language)
-    return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))

@@ -1,9 +1,12 @@
-"""The RDF model: records to rdflib graphs, as pure transforms (no files, no store).
+"""The RDF model: records to RDF graphs, as pure transforms (no files, no store).
 
 An article's graph holds the article, its actor mentions, its relations (one
 event node each, with evidence and provenance) and the direct actor-to-actor
-edges of its asserted relations. The CAMEO scheme (SKOS), the gazetteer's
-actors (linked to Wikidata) and the build's provenance have graphs of their own.
+edges of its asserted relations. It is made as Oxigraph quads (thousands of
+articles go through it: TriG for the store and `graph.trig`), and offered as an
+rdflib Graph too. The CAMEO scheme (SKOS), the gazetteer's actors (linked to
+Wikidata) and the build's provenance are rdflib graphs of their own; the terms
+of the two libraries convert both ways here.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ __all__ = [
     "date_literal",
     "decimal_lexical",
     "to_oxigraph_term",
+    "from_oxigraph_term",
 ]
 
 # The direct edge each CAMEO root materialises between actors (see data/ontology/kg.ttl).
@@ -64,6 +68,7 @@ ACTOR_CLASSES = {
     ActorKind.COLLECTIVE: KG.CollectiveActor,
 }  # fmt: skip
 _XSD_INTEGER = pyoxigraph.NamedNode(str(XSD.integer))
+_XSD_STRING = pyoxigraph.NamedNode(str(XSD.string))
 MODES = {"asserted": KG.asserted, "hypothetical": KG.hypothetical, "negated": KG.negated}
 
 
@@ -72,7 +77,9 @@ def article_to_graph(
 ) -> Graph:
     """One article's named graph: the article, its mentions, its relations with evidence, and direct edges."""
     graph = Graph(identifier=article_graph_iri(article.id))
-    _add_article(_GraphSink(graph), article, mentions, events, build)
+    for quad in _article_quads(article, mentions, events, build):
+        graph.add((from_oxigraph_term(quad.subject), from_oxigraph_term(quad.predicate),
+                   from_oxigraph_term(quad.object)))  # fmt: skip
     return graph
 
 
@@ -81,47 +88,9 @@ def article_to_trig(
 ) -> bytes:
     """The same triples as `article_to_graph`, in the article's named graph, as a TriG document in the project's
     prefixes: the fast path of bulk builds, ready for `kg.store.write_article_graphs` and, kept, a piece of the
-    build's `graph.trig` (`kg.store.export_trig`). Made as Oxigraph quads without an rdflib Graph (whose indexing
-    is half the cost of a small graph), serialised by Oxigraph."""
-    quads = _QuadList(_named_node(str(article_graph_iri(article.id))))
-    _add_article(quads, article, mentions, events, build)
-    return pyoxigraph.serialize(quads.quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
-
-
-class _GraphSink:
-    """Where the model adds an article's triples: an rdflib Graph."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.add = graph.add
-
-    @staticmethod
-    def literal(value: object, datatype: URIRef | None = None) -> Literal:
-        return Literal(value, datatype=datatype)
-
-
-class _QuadList:
-    """Where the model adds an article's triples: a list of Oxigraph quads in one graph (unindexed). Strings and
-    integers become Oxigraph literals directly (an rdflib Literal costs several times more to make)."""
-
-    def __init__(self, graph: Any) -> None:
-        self.graph = graph
-        self.quads: list[Any] = []
-        self.subject: tuple[Any, Any] = (None, None)  # the last subject and its term: nodes come triple after triple
-
-    def add(self, triple: tuple[Any, Any, Any]) -> None:
-        subject, predicate, value = triple
-        if subject is not self.subject[0]:
-            self.subject = (subject, to_oxigraph_term(subject))
-        value = value if isinstance(value, pyoxigraph.Literal) else to_oxigraph_term(value)
-        self.quads.append(pyoxigraph.Quad(self.subject[1], to_oxigraph_term(predicate), value, self.graph))
-
-    @staticmethod
-    def literal(value: object, datatype: URIRef | None = None) -> Any:
-        if datatype is None and type(value) is str:
-            return pyoxigraph.Literal(value)
-        if datatype is None and type(value) is int:
-            return pyoxigraph.Literal(str(value), datatype=_XSD_INTEGER)
-        return to_oxigraph_term(Literal(value, datatype=datatype))
+    build's `graph.trig` (`kg.store.export_trig`)."""
+    quads = _article_quads(article, mentions, events, build)
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 def to_oxigraph_term(value: object) -> Any:
@@ -137,87 +106,163 @@ def to_oxigraph_term(value: object) -> Any:
     return pyoxigraph.Literal(str(literal), datatype=datatype)
 
 
+def from_oxigraph_term(term: Any) -> Any:
+    """A pyoxigraph term (or None) as the equivalent rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype == _XSD_STRING:
+        return Literal(term.value)  # a simple literal: rdflib keeps no datatype for them
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 @lru_cache(maxsize=4096)
 def _named_node(iri: str) -> Any:
     """The pyoxigraph IRI term (vocabulary terms recur in every article: made once)."""
     return pyoxigraph.NamedNode(iri)
 
 
-def _add_article(
-    graph: Any, article: Article, mentions: Iterable[Mention], events: Iterable[Event], build: URIRef | None
-) -> None:
-    node = article_iri(article.id)
-    graph.add((node, RDF.type, KG.Article))
-    graph.add((node, SCHEMA.identifier, graph.literal(article.id)))
-    graph.add((node, SCHEMA.headline, graph.literal(article.title)))
-    graph.add((node, SCHEMA.text, graph.literal(article.original)))
-    graph.add((node, SCHEMA.contentUrl if not article.url else SCHEMA.url, graph.literal(article.url or article.path)))
+class _Terms:
+    """A namespace's terms as pyoxigraph IRIs, each made on first use (`_KG.text`); unknown names fail as they do
+    in the rdflib namespace."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> Any:
+        term = pyoxigraph.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, term)
+        return term
+
+
+_KG, _RDF, _PROV, _SCHEMA = _Terms(KG), _Terms(RDF), _Terms(PROV), _Terms(SCHEMA)
+_OX_ROOT_EDGES = {root: pyoxigraph.NamedNode(str(edge)) for root, edge in ROOT_EDGES.items()}
+_OX_MODES = {mode: pyoxigraph.NamedNode(str(term)) for mode, term in MODES.items()}
+_XSD_BOOLEAN = pyoxigraph.NamedNode(str(XSD.boolean))
+_XSD_DECIMAL = pyoxigraph.NamedNode(str(XSD.decimal))
+_TRUE, _FALSE = pyoxigraph.Literal("true", datatype=_XSD_BOOLEAN), pyoxigraph.Literal("false", datatype=_XSD_BOOLEAN)
+
+
+def _literal(value: object) -> Any:
+    """A Python value as the pyoxigraph literal rdflib would make of it (strings, integers and booleans directly:
+    an rdflib Literal costs several times more to make)."""
+    kind = type(value)
+    if kind is str:
+        return pyoxigraph.Literal(value)
+    if kind is int:
+        return pyoxigraph.Literal(str(value), datatype=_XSD_INTEGER)
+    if kind is bool:
+        return _TRUE if value else _FALSE
+    return to_oxigraph_term(Literal(value))
+
+
+def _date(value: str) -> Any:
+    return date_literal(
+        value, lambda lexical, datatype: pyoxigraph.Literal(lexical, datatype=_named_node(str(datatype)))
+    )
+
+
+def _article_quads(
+    article: Article, mentions: Iterable[Mention], events: Iterable[Event], build: URIRef | None
+) -> list[Any]:
+    """The quads of an article's named graph, made directly as pyoxigraph terms (IRIs of actors made once)."""
+    graph = pyoxigraph.NamedNode(article_graph_iri(article.id))
+    quads: list[Any] = []
+
+    def add(subject: Any, predicate: Any, value: Any) -> None:
+        quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
+
+    actors: dict[str, Any] = {}
+
+    def actor(actor_id: str) -> Any:
+        if actor_id not in actors:
+            actors[actor_id] = pyoxigraph.NamedNode(actor_iri(actor_id))
+        return actors[actor_id]
+
+    node = pyoxigraph.NamedNode(article_iri(article.id))
+    add(node, _RDF.type, _KG.Article)
+    add(node, _SCHEMA.identifier, _literal(article.id))
+    add(node, _SCHEMA.headline, _literal(article.title))
+    add(node, _SCHEMA.text, _literal(article.original))
+    add(node, _SCHEMA.contentUrl if not article.url else _SCHEMA.url, _literal(article.url or article.path))
     if article.lang:
-        graph.add((node, SCHEMA.inLanguage, graph.literal(article.lang)))
+        add(node, _SCHEMA.inLanguage, _literal(article.lang))
     if article.source:
-        graph.add((node, SCHEMA.publisher, graph.literal(article.source)))
+        add(node, _SCHEMA.publisher, _literal(article.source))
     if article.date:
-        graph.add((node, SCHEMA.datePublished, date_literal(article.date.isoformat(), graph.literal)))
+        add(node, _SCHEMA.datePublished, _date(article.date.isoformat()))
     for mention in mentions:
-        _add_mention(graph, node, mention)
+        _add_mention(add, actor, node, mention)
+    generated_by = pyoxigraph.NamedNode(build) if build is not None else None
     for event in events:
-        relation = _add_relation(graph, node, event)
-        if build is not None:
-            graph.add((relation, PROV.wasGeneratedBy, build))
+        relation = _add_relation(add, actor, node, event)
+        if generated_by is not None:
+            add(relation, _PROV.wasGeneratedBy, generated_by)
+    return quads
 
 
-def _add_mention(graph: Any, article: URIRef, mention: Mention) -> None:
-    node = mention_iri(mention.article, mention.original_start, mention.original_end, mention.actor)
-    graph.add((node, RDF.type, KG.Mention))
-    graph.add((node, KG.article, article))
-    graph.add((node, KG.refersTo, actor_iri(mention.actor)))
-    graph.add((node, KG.text, graph.literal(mention.text)))
-    graph.add((node, KG.start, graph.literal(mention.original_start)))
-    graph.add((node, KG.end, graph.literal(mention.original_end)))
-    graph.add((node, KG.sentence, graph.literal(mention.sentence)))
-    graph.add((node, KG.resolvedBy, graph.literal(str(mention.how))))
-    graph.add((node, KG.locative, graph.literal(mention.locative)))
+_Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_relation(graph: Any, article: URIRef, event: Event) -> URIRef:
-    node = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
-    source, target = actor_iri(event.source), actor_iri(event.target)
-    graph.add((node, RDF.type, KG.Relation))
-    graph.add((node, KG.source, source))
-    graph.add((node, KG.target, target))
-    graph.add((node, KG.dyad, dyad_iri(event.source, event.target)))
+def _add_mention(add: _Adder, actor: Callable[[str], Any], article: Any, mention: Mention) -> None:
+    node = pyoxigraph.NamedNode(mention_iri(mention.article, mention.original_start, mention.original_end,
+                                            mention.actor))  # fmt: skip
+    add(node, _RDF.type, _KG.Mention)
+    add(node, _KG.article, article)
+    add(node, _KG.refersTo, actor(mention.actor))
+    add(node, _KG.text, _literal(mention.text))
+    add(node, _KG.start, _literal(mention.original_start))
+    add(node, _KG.end, _literal(mention.original_end))
+    add(node, _KG.sentence, _literal(mention.sentence))
+    add(node, _KG.resolvedBy, _literal(str(mention.how)))
+    add(node, _KG.locative, _literal(mention.locative))
+
+
+def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event) -> Any:
+    iri = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
+    node = pyoxigraph.NamedNode(iri)
+    source, target = actor(event.source), actor(event.target)
+    add(node, _RDF.type, _KG.Relation)
+    add(node, _KG.source, source)
+    add(node, _KG.target, target)
+    add(node, _KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.source, event.target)))
     if event.symmetric:
-        graph.add((node, KG.dyad, dyad_iri(event.target, event.source)))
-    graph.add((node, KG.sourceActor, actor_iri(event.source_actor)))
-    graph.add((node, KG.targetActor, actor_iri(event.target_actor)))
-    graph.add((node, KG.eventType, cameo_iri(event.sub)))
-    graph.add((node, KG.rootCode, graph.literal(event.cameo)))
-    graph.add((node, KG.mode, MODES[str(event.mode)]))
-    graph.add((node, KG.symmetric, graph.literal(event.symmetric)))
-    graph.add((node, KG.goldstein, graph.literal(decimal_lexical(event.goldstein), datatype=XSD.decimal)))
-    graph.add((node, KG.quadClass, graph.literal(event.quadclass)))
-    graph.add((node, KG.plover, graph.literal(event.plover)))
-    graph.add((node, KG.confidence, graph.literal(decimal_lexical(event.confidence), datatype=XSD.decimal)))
-    graph.add((node, PROV.wasDerivedFrom, article))
+        add(node, _KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.target, event.source)))
+    add(node, _KG.sourceActor, actor(event.source_actor))
+    add(node, _KG.targetActor, actor(event.target_actor))
+    add(node, _KG.eventType, _named_node(str(cameo_iri(event.sub))))
+    add(node, _KG.rootCode, _literal(event.cameo))
+    add(node, _KG.mode, _OX_MODES[str(event.mode)])
+    add(node, _KG.symmetric, _literal(event.symmetric))
+    add(node, _KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
+    add(node, _KG.quadClass, _literal(event.quadclass))
+    add(node, _KG.plover, _literal(event.plover))
+    add(node, _KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
+    add(node, _PROV.wasDerivedFrom, article)
     if event.date:
-        graph.add((node, KG.date, date_literal(event.date, graph.literal)))
-        graph.add((node, KG.datePrecision, graph.literal(event.date_precision)))
+        add(node, _KG.date, _date(event.date))
+        add(node, _KG.datePrecision, _literal(event.date_precision))
     for evidence in event.evidences:
-        item = evidence_iri(node, evidence.start, evidence.end)
-        graph.add((node, KG.evidence, item))
-        graph.add((item, RDF.type, KG.Evidence))
-        graph.add((item, KG.article, article))
-        graph.add((item, KG.text, graph.literal(evidence.text)))
-        graph.add((item, KG.start, graph.literal(evidence.start)))
-        graph.add((item, KG.end, graph.literal(evidence.end)))
-        graph.add((item, KG.sentence, graph.literal(evidence.sentence)))
-        graph.add((item, KG.trigger, graph.literal(evidence.trigger)))
-        graph.add((item, KG.triggerStart, graph.literal(evidence.trigger_start)))
-        graph.add((item, KG.triggerEnd, graph.literal(evidence.trigger_end)))
+        item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
+        add(node, _KG.evidence, item)
+        add(item, _RDF.type, _KG.Evidence)
+        add(item, _KG.article, article)
+        add(item, _KG.text, _literal(evidence.text))
+        add(item, _KG.start, _literal(evidence.start))
+        add(item, _KG.end, _literal(evidence.end))
+        add(item, _KG.sentence, _literal(evidence.sentence))
+        add(item, _KG.trigger, _literal(evidence.trigger))
+        add(item, _KG.triggerStart, _literal(evidence.trigger_start))
+        add(item, _KG.triggerEnd, _literal(evidence.trigger_end))
     if str(event.mode) == "asserted":  # direct edges state what happened: not what may or did not
-        graph.add((source, ROOT_EDGES[event.cameo], target))
+        add(source, _OX_ROOT_EDGES[event.cameo], target)
         if event.symmetric:
-            graph.add((target, ROOT_EDGES[event.cameo], source))
+            add(target, _OX_ROOT_EDGES[event.cameo], source)
     return node
 
 
