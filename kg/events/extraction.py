@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.grammar import has_case, is_reflexive
 from kg.events.modality import cue_for, find_mode
-from kg.records import Article, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
+from kg.records import Article, ArticleDate, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class Extractor:
         self.sentence_by_token = [sentence for sentence in sentences for _ in sentence]
         self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
         self.mode_cache: dict[int, Mode] = {}
+        self.evidence_cache: dict[int, tuple[Evidence, ArticleDate | None]] = {}
 
     def events(self) -> Iterator[Event]:
         candidates = [
@@ -414,25 +415,12 @@ class Extractor:
 
     def _event(self, candidate: Candidate) -> Event:
         code = self.lexicon.codes[candidate.trigger.cameo]
-        sentence = self.sentence_by_token[candidate.token.i]
-        text_start, text_end = sentence.start_char, sentence.end_char
-        while text_end > text_start and self.text[text_end - 1].isspace():
-            text_end -= 1
-        start, end = self.article.to_original_span(text_start, text_end)
-        trigger_start, trigger_end = self.article.to_original_span(
-            candidate.token.idx, candidate.token.idx + len(candidate.token)
-        )
-        evidence = Evidence(
-            text=self.article.original[start:end], start=start, end=end,
-            trigger=self.article.original[trigger_start:trigger_end], trigger_start=trigger_start,
-            trigger_end=trigger_end, sentence=self.sentence_index[sentence.start],
-        )  # fmt: skip
+        evidence, date = self._evidence(candidate.token)
         source, target = candidate.source, candidate.target
         confidence = round(
             HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9),
             3,
         )
-        date = find_relation_date(candidate.token, self.article.date)
         return Event(
             article=self.article.id, source=source.code, target=target.code, cameo=code.root, sub=code.code,
             mode=candidate.mode, symmetric=candidate.symmetric, evidence=evidence.text, evidences=(evidence,),
@@ -440,3 +428,21 @@ class Extractor:
             plover=code.plover, confidence=confidence,
             date=date.isoformat() if date else None, date_precision=str(date.precision) if date else None,
         )  # fmt: skip
+
+    def _evidence(self, token: Token) -> tuple[Evidence, ArticleDate | None]:
+        """The evidence of the relations a trigger token states (its sentence, the trigger's place) and their
+        date: the same for all of them, so made once per token."""
+        if token.i not in self.evidence_cache:
+            sentence = self.sentence_by_token[token.i]
+            text_start, text_end = sentence.start_char, sentence.end_char
+            while text_end > text_start and self.text[text_end - 1].isspace():
+                text_end -= 1
+            start, end = self.article.to_original_span(text_start, text_end)
+            trigger_start, trigger_end = self.article.to_original_span(token.idx, token.idx + len(token))
+            evidence = Evidence(
+                text=self.article.original[start:end], start=start, end=end,
+                trigger=self.article.original[trigger_start:trigger_end], trigger_start=trigger_start,
+                trigger_end=trigger_end, sentence=self.sentence_index[sentence.start],
+            )  # fmt: skip
+            self.evidence_cache[token.i] = (evidence, find_relation_date(token, self.article.date))
+        return self.evidence_cache[token.i]
