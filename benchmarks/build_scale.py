@@ -12,8 +12,10 @@ memory summed over the process tree (sampled every 0.2 s with psutil):
   actors, relations, store, summaries, TriG, HTML page);
 - with --dask: `kg build --cluster local --workers 2`.
 Reports words per second, the parse-only phases (reading and cleaning, model
-load, `nlp.pipe`), and, over the medians of --repeat interleaved rounds, the
-ratio of full build to parse only and the speed-up of N workers over the first.
+load, `nlp.pipe`), and, over the medians of --repeat interleaved rounds (every
+other round in reverse order), the ratio of full build to parse only (also
+round by round: each build against the parse run beside it) and the speed-up
+of N workers over the first.
 """
 
 from __future__ import annotations
@@ -67,9 +69,13 @@ def main() -> None:
         runs.append((f"kg build --cluster local --workers 2 {' '.join(lean)}".strip(), dask))
     timings: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    rounds: list[dict[str, float]] = []
     for repeat in range(args.repeat):
-        for name, command in runs:
+        rounds.append({})
+        # every other round in reverse order, so that a drift of the machine's speed weighs on both sides
+        for name, command in runs if repeat % 2 == 0 else runs[::-1]:
             seconds, peak, phases = _measure(command)
+            rounds[-1][name] = seconds
             timings.setdefault(name, []).append(seconds)
             cpu.setdefault(name, []).append(phases["cpu_s"])
             print(json.dumps({"run": name, "repeat": repeat + 1, "seconds": round(seconds, 1),
@@ -86,7 +92,10 @@ def main() -> None:
         build_cpu = _build_median(cpu_medians, workers)
         parse_cpu = cpu_medians.get(f"parse only, {workers} process(es)")
         if parse and build and parse_cpu and build_cpu:
+            paired = [_build_median(times, workers) / times[f"parse only, {workers} process(es)"] for times in rounds]
             print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3),
+                              "build_to_parse_by_round": [round(ratio, 3) for ratio in paired],
+                              "build_to_parse_median_of_rounds": round(statistics.median(paired), 3),
                               "build_to_parse_cpu": round(build_cpu / parse_cpu, 3)}))  # fmt: skip
     first = builds[args.workers[0]]
     for workers, build in list(builds.items())[1:]:
