@@ -212,15 +212,24 @@ _Adder = Callable[[Any, Any, Any], None]
 def _add_mention(add: _Adder, actor: Callable[[str], Any], article: Any, mention: Mention) -> None:
     node = pyoxigraph.NamedNode(mention_iri(mention.article, mention.original_start, mention.original_end,
                                             mention.actor))  # fmt: skip
-    add(node, _RDF.type, _KG.Mention)
-    add(node, _KG.article, article)
+    _add_passage(add, node, _KG.Mention, article, mention.text, mention.original_start, mention.original_end,
+                 mention.sentence)  # fmt: skip
     add(node, _KG.refersTo, actor(mention.actor))
-    add(node, _KG.text, _literal(mention.text))
-    add(node, _KG.start, _literal(mention.original_start))
-    add(node, _KG.end, _literal(mention.original_end))
-    add(node, _KG.sentence, _literal(mention.sentence))
     add(node, _KG.resolvedBy, _literal(str(mention.how)))
     add(node, _KG.locative, _literal(mention.locative))
+
+
+def _add_passage(
+    add: _Adder, node: Any, kind: Any, article: Any, text: str, start: int, end: int, sentence: int
+) -> None:
+    """What mentions and evidence have alike: a passage of an article (its text, offsets in the original, and
+    the index of its sentence)."""
+    add(node, _RDF.type, kind)
+    add(node, _KG.article, article)
+    add(node, _KG.text, _literal(text))
+    add(node, _KG.start, _literal(start))
+    add(node, _KG.end, _literal(end))
+    add(node, _KG.sentence, _literal(sentence))
 
 
 def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event) -> Any:
@@ -250,12 +259,7 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, _KG.evidence, item)
-        add(item, _RDF.type, _KG.Evidence)
-        add(item, _KG.article, article)
-        add(item, _KG.text, _literal(evidence.text))
-        add(item, _KG.start, _literal(evidence.start))
-        add(item, _KG.end, _literal(evidence.end))
-        add(item, _KG.sentence, _literal(evidence.sentence))
+        _add_passage(add, item, _KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence)
         add(item, _KG.trigger, _literal(evidence.trigger))
         add(item, _KG.triggerStart, _literal(evidence.trigger_start))
         add(item, _KG.triggerEnd, _literal(evidence.trigger_end))
