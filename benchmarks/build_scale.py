@@ -86,13 +86,13 @@ def main() -> None:
     for name, seconds in medians.items():
         print(json.dumps({"median": name, "seconds": round(seconds, 1), "words_per_s": round(words / seconds),
                           "cpu_s": round(cpu_medians[name], 1)}))  # fmt: skip
-    builds = {workers: _build_median(medians, workers) for workers in args.workers}
+    builds = {workers: _build_value(medians, workers) for workers in args.workers}
     for workers, build in builds.items():
         parse = medians.get(f"parse only, {workers} process(es)")
-        build_cpu = _build_median(cpu_medians, workers)
+        build_cpu = _build_value(cpu_medians, workers)
         parse_cpu = cpu_medians.get(f"parse only, {workers} process(es)")
         if parse and build and parse_cpu and build_cpu:
-            paired = [_build_median(times, workers) / times[f"parse only, {workers} process(es)"] for times in rounds]
+            paired = [_build_value(times, workers) / times[f"parse only, {workers} process(es)"] for times in rounds]
             print(json.dumps({"workers": workers, "build_to_parse": round(build / parse, 3),
                               "build_to_parse_by_round": [round(ratio, 3) for ratio in paired],
                               "build_to_parse_median_of_rounds": round(statistics.median(paired), 3),
@@ -103,9 +103,10 @@ def main() -> None:
             print(json.dumps({"workers": workers, "speedup_over": args.workers[0], "speedup": round(first / build, 2)}))
 
 
-def _build_median(medians: dict[str, float], workers: int) -> float | None:
+def _build_value(values: dict[str, float], workers: int) -> float | None:
+    """The value of the `kg build --workers N` run among values by run name (medians, or one round's times)."""
     prefix = f"kg build --workers {workers}"
-    return next((seconds for name, seconds in medians.items() if name.startswith(prefix)), None)
+    return next((value for name, value in values.items() if name.startswith(prefix)), None)
 
 
 def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:

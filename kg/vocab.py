@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import OWL, PROV, RDFS, SKOS, DefinedNamespace
 
 __all__ = [
     "BASE",
@@ -38,21 +38,6 @@ __all__ = [
     "wikidata_iri",
     "PREFIXES",
 ]
-
-# The prefixes of queries and of the Turtle and TriG the tool writes.
-PREFIXES = {
-    "kg": "https://w3id.org/diplomatic-kg/ontology#",
-    "id": "https://w3id.org/diplomatic-kg/id/",
-    "actor": "https://w3id.org/diplomatic-kg/id/actor/",
-    "graph": "https://w3id.org/diplomatic-kg/id/graph/",
-    "cameo": "https://w3id.org/diplomatic-kg/cameo/",
-    "wd": "http://www.wikidata.org/entity/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
 
 BASE = "https://w3id.org/diplomatic-kg/"
 
@@ -159,6 +144,13 @@ WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
+
+# The prefixes of queries and of the Turtle and TriG the tool writes.
+PREFIXES = {
+    "kg": str(KG), "id": str(ID), "actor": str(ID["actor/"]), "graph": str(ID["graph/"]), "cameo": str(CAMEO),
+    "wd": str(WIKIDATA), "rdfs": str(RDFS), "skos": str(SKOS), "schema": str(SCHEMA), "prov": str(PROV),
+    "owl": str(OWL),
+}  # fmt: skip
 
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 CAMEO_GRAPH = ID["graph/cameo"]

@@ -20,7 +20,7 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
-from kg.store.model import date_literal, from_oxigraph_term, to_oxigraph_term
+from kg.store.model import date_literal, from_oxigraph_term, from_oxigraph_triple, to_oxigraph_term
 from kg.vocab import KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ QUADCLASS_COUNTS = {1: KG.verbalCooperationCount, 2: KG.materialCooperationCount
 log = logging.getLogger(__name__)
 
 _SUMMARY_QUERY = """
-PREFIX kg: <https://w3id.org/diplomatic-kg/ontology#>
 SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
        (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
 WHERE {
@@ -133,7 +132,7 @@ def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
 def refresh_summaries(store: pyoxigraph.Store) -> int:
     """Recompute the dyad summaries from every article graph; return the number of dyads."""
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in store.query(_SUMMARY_QUERY):
+    for row in store.query(_SUMMARY_QUERY, prefixes=PREFIXES):
         key = (row["source"].value, row["target"].value)
         summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
         count = int(row["count"].value)
@@ -258,13 +257,7 @@ class KnowledgeGraph:
             return [{name: from_oxigraph_term(solution[name]) for name in names} for solution in result]
         graph = Graph()
         for triple in result:
-            graph.add(
-                (
-                    from_oxigraph_term(triple.subject),
-                    from_oxigraph_term(triple.predicate),
-                    from_oxigraph_term(triple.object),
-                )
-            )
+            graph.add(from_oxigraph_triple(triple))
         return graph
 
     def query_values(self, sparql: str, **bindings: object) -> list[dict[str, str | None]]:

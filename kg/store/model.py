@@ -52,6 +52,7 @@ __all__ = [
     "decimal_lexical",
     "to_oxigraph_term",
     "from_oxigraph_term",
+    "from_oxigraph_triple",
 ]
 
 # The direct edge each CAMEO root materialises between actors (see data/ontology/kg.ttl).
@@ -67,8 +68,9 @@ ACTOR_CLASSES = {
     ActorKind.STATE: KG.State, ActorKind.PERSON: KG.Person, ActorKind.ORGANISATION: KG.Organisation,
     ActorKind.COLLECTIVE: KG.CollectiveActor,
 }  # fmt: skip
-_XSD_INTEGER = pyoxigraph.NamedNode(str(XSD.integer))
-_XSD_STRING = pyoxigraph.NamedNode(str(XSD.string))
+_XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DECIMAL = (
+    pyoxigraph.NamedNode(str(datatype)) for datatype in (XSD.integer, XSD.string, XSD.boolean, XSD.decimal)
+)
 MODES = {"asserted": KG.asserted, "hypothetical": KG.hypothetical, "negated": KG.negated}
 
 
@@ -78,8 +80,7 @@ def article_to_graph(
     """One article's named graph: the article, its mentions, its relations with evidence, and direct edges."""
     graph = Graph(identifier=article_graph_iri(article.id))
     for quad in _article_quads(article, mentions, events, build):
-        graph.add((from_oxigraph_term(quad.subject), from_oxigraph_term(quad.predicate),
-                   from_oxigraph_term(quad.object)))  # fmt: skip
+        graph.add(from_oxigraph_triple(quad))
     return graph
 
 
@@ -121,6 +122,11 @@ def from_oxigraph_term(term: Any) -> Any:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def from_oxigraph_triple(triple: Any) -> tuple[Any, Any, Any]:
+    """A pyoxigraph triple (or a quad's triple) as rdflib terms."""
+    return from_oxigraph_term(triple.subject), from_oxigraph_term(triple.predicate), from_oxigraph_term(triple.object)
+
+
 @lru_cache(maxsize=4096)
 def _named_node(iri: str) -> Any:
     """The pyoxigraph IRI term (vocabulary terms recur in every article: made once)."""
@@ -143,8 +149,6 @@ class _Terms:
 _KG, _RDF, _PROV, _SCHEMA = _Terms(KG), _Terms(RDF), _Terms(PROV), _Terms(SCHEMA)
 _OX_ROOT_EDGES = {root: pyoxigraph.NamedNode(str(edge)) for root, edge in ROOT_EDGES.items()}
 _OX_MODES = {mode: pyoxigraph.NamedNode(str(term)) for mode, term in MODES.items()}
-_XSD_BOOLEAN = pyoxigraph.NamedNode(str(XSD.boolean))
-_XSD_DECIMAL = pyoxigraph.NamedNode(str(XSD.decimal))
 _TRUE, _FALSE = pyoxigraph.Literal("true", datatype=_XSD_BOOLEAN), pyoxigraph.Literal("false", datatype=_XSD_BOOLEAN)
 
 
