@@ -231,3 +231,66 @@ def test_events_conditional_and_future_forms(form: str, lemma: str, pos: str, co
 
     token = Doc(VOCAB, words=[form], pos=[pos], lemmas=[lemma])[0]
     assert (is_conditional(token), is_future(token)) == (conditional, future)
+
+
+# Clause linking: a trigger whose frame finds no slot filled is read loosely from its clause (lower confidence).
+
+
+def test_linking_reads_an_argument_the_frame_does_not_name(lexicon: EventLexicon) -> None:
+    # "protester" frames "contre X"; "auprès de X" names the one protested to all the same.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("protesté", "VERB", "ROOT", 3, "protester"), ("auprès", "ADP", "case", 6, "auprès"), ("du", "ADP", "fixed", 4, "de"),
+                 ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], lexicon)
+    assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
+    [event] = events
+    assert event.confidence < 1.0  # linked loosely: less sure than a filled frame
+
+
+def test_linking_leaves_places_out(lexicon: EventLexicon) -> None:
+    # "Le Chili a protesté au Pérou": Peru is where it happened, not whom it concerns.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("protesté", "VERB", "ROOT", 3, "protester"), ("au", "ADP", "case", 5, "au"), ("Pérou", "PROPN", "obl:mod", 3, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER", locative=True)], lexicon)
+    assert events == []
+
+
+def test_linking_leaves_an_attribution_out(lexicon: EventLexicon) -> None:
+    # "Selon le Pérou, le Chili a protesté": Peru says so; it is not the one protested to.
+    doc = parse([("Selon", "ADP", "case", 2, "selon"), ("le", "DET", "det", 2, "le"), ("Pérou", "PROPN", "obl:mod", 6, "pérou"),
+                 (",", "PUNCT", "punct", 2, ","), ("le", "DET", "det", 5, "le"), ("Chili", "PROPN", "nsubj", 6, "chili"),
+                 ("proteste", "VERB", "ROOT", 6, "protester")])  # fmt: skip
+    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 5, 6, "CHL")], lexicon)
+    assert events == []
+
+
+def _two_clauses(third_actor: bool) -> tuple[Doc, list[Mention]]:
+    # "Le Pérou a voté la loi [avec l'Équateur] et le Chili a protesté."
+    words: list[Token] = [("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 3, "pérou"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                          ("voté", "VERB", "ROOT", 3, "voter"), ("la", "DET", "det", 5, "le"), ("loi", "NOUN", "obj", 3, "loi")]  # fmt: skip
+    if third_actor:
+        words += [
+            ("avec", "ADP", "case", 8, "avec"),
+            ("l'", "DET", "det", 8, "le"),
+            ("Équateur", "PROPN", "obl:mod", 3, "équateur"),
+        ]
+    n = len(words)
+    words += [("et", "CCONJ", "cc", n + 4, "et"), ("le", "DET", "det", n + 2, "le"), ("Chili", "PROPN", "nsubj", n + 4, "chili"),
+              ("a", "AUX", "aux:tense", n + 4, "avoir"), ("protesté", "VERB", "conj", 3, "protester")]  # fmt: skip
+    doc = parse(words)
+    mentions = [mention(doc, 1, 2, "PER"), mention(doc, n + 2, n + 3, "CHL")]
+    if third_actor:
+        mentions.append(mention(doc, 8, 9, "ECU"))
+    return doc, mentions
+
+
+def test_linking_takes_the_other_actor_of_a_two_actor_sentence(lexicon: EventLexicon) -> None:
+    doc, mentions = _two_clauses(third_actor=False)
+    events = extract(doc, mentions, lexicon)
+    assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
+    assert events[0].confidence < 0.6  # the loosest link: the sentence, not the clause
+
+
+def test_linking_does_not_guess_among_three_actors(lexicon: EventLexicon) -> None:
+    doc, mentions = _two_clauses(third_actor=True)
+    assert [e for e in extract(doc, mentions, lexicon) if e.cameo == "11"] == []

@@ -9,12 +9,13 @@ mode, date, confidence). See `kg.events` for the rules.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.events import grammar
+from kg.events.candidates import REACH_CONFIDENCE, Candidate
 from kg.events.grammar import has_case, is_reflexive
+from kg.events.linking import loose_candidates
 from kg.events.modality import cue_for, find_mode
 from kg.records import Article, ArticleDate, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
 from kg.temporal import find_relation_date
@@ -31,18 +32,6 @@ HOW_CONFIDENCE = {
     Resolution.DEMONYM: 0.8,
     Resolution.COREFERENCE: 0.7,
 }
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A relation found at one trigger token, before merging."""
-
-    source: Mention
-    target: Mention
-    trigger: Trigger
-    token: Token
-    mode: Mode
-    symmetric: bool
 
 
 class Extractor:
@@ -69,12 +58,15 @@ class Extractor:
         self.evidence_cache: dict[int, tuple[Evidence, ArticleDate | None]] = {}
 
     def events(self) -> Iterator[Event]:
-        candidates = [
-            candidate
-            for token in self.tokens
-            for trigger in self._triggers(token)
-            for candidate in self._candidates(token, trigger)
-        ]
+        candidates = []
+        for token in self.tokens:
+            triggers = self._triggers(token)
+            if not triggers:
+                continue
+            framed = [candidate for trigger in triggers for candidate in self._candidates(token, trigger)]
+            if not framed and not self._carries_event_noun(token):
+                framed = loose_candidates(self, token, triggers)
+            candidates += framed
         candidates += self._accusations(candidates)
         return (self._event(candidate) for candidate in candidates)
 
@@ -418,7 +410,10 @@ class Extractor:
         evidence, date = self._evidence(candidate.token)
         source, target = candidate.source, candidate.target
         confidence = round(
-            HOW_CONFIDENCE[source.how] * HOW_CONFIDENCE[target.how] * (1.0 if candidate.trigger.pos == "VERB" else 0.9),
+            HOW_CONFIDENCE[source.how]
+            * HOW_CONFIDENCE[target.how]
+            * (1.0 if candidate.trigger.pos == "VERB" else 0.9)
+            * REACH_CONFIDENCE[candidate.reach],
             3,
         )
         return Event(

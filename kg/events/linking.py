@@ -1,0 +1,140 @@
+"""Clause linking: the actors of a trigger whose frame filled no slot, read loosely from its own clause.
+
+A frame names exact parse slots ("à" for the target of "livrer"); the parser
+often hangs an argument elsewhere or marks it with another preposition, and
+the relation is lost although the sentence states it plainly. This rule reads
+the trigger's clause by argument structure instead: the source is the
+trigger's subject (a verb) or agent (a noun) as the frames read them; the
+targets are the actors among the trigger's own dependents (objects, obliques
+whatever their preposition, noun complements), nearest first, to a bounded
+depth and without entering another clause. Places are left out unless the
+frame takes a place, and so is an attribution ("selon X"). Relations found
+this way carry a lower confidence (`kg.events.candidates.REACH_CONFIDENCE`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events import grammar
+from kg.events.candidates import Candidate, Reach
+from kg.events.modality import cue_for
+from kg.records import Mention, Mode, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+
+__all__ = ["loose_candidates"]
+
+# A sentence naming this many distinct actors (no more) lets a trigger's missing end be the other actor.
+PAIR_SENTENCE_ACTORS = 2
+
+# Dependents that are not arguments of the trigger: function words, modifiers, and other clauses.
+NOT_ARGUMENT_DEPS = frozenset(
+    {"punct", "cc", "mark", "cop", "det", "case", "advmod", "aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass",
+     "expl:subj", "dep", "ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "discourse", "vocative", "dislocated",
+     "nummod", "orphan", "reparandum"}
+)  # fmt: skip
+# Dependents that open an argument one step further (an infinitive's own object: "menacer de frapper X").
+CLAUSE_ARGUMENT_DEPS = frozenset({"xcomp"})
+ARGUMENT_DEPTH = 3
+# Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
+SUBJECT_PHRASE_DEPS = frozenset({"nmod", "amod", "appos", "flat:name", "nsubj", "conj"})
+
+
+def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> list[Candidate]:
+    """Candidates for a trigger token none of whose frames found a pair: its subject or agent against the
+    actors among its dependents (one trigger entry per CAMEO code)."""
+    found: list[Candidate] = []
+    for trigger in {entry.cameo: entry for entry in reversed(triggers)}.values():
+        reverse = trigger.source == "obj" and trigger.target == "subj"
+        sources = _sources(view, token, trigger)
+        takes_place = "place" in (trigger.source, trigger.target)
+        own = {(mention.token_start, mention.code) for mention in sources}
+        targets = [m for m in _dependent_actors(view, token, takes_place=takes_place)
+                   if (m.token_start, m.code) not in own]  # fmt: skip
+        reach = Reach.CLAUSE
+        if sources and not targets:
+            targets, reach = _other_actor(view, token, sources), Reach.SENTENCE
+        elif targets and not sources:
+            sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
+        for source in sources:
+            for target in targets:
+                if source.code != target.code:
+                    pair = (target, source) if reverse else (source, target)
+                    found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
+    return found
+
+
+def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Mention]:
+    """In a sentence that names two actors only, the one a trigger's clause did not give."""
+    sentence = view.sentence_by_token[token.i]
+    actors = {m.code: m for t in sentence for m in view.by_token.get(t.i, ())
+              if not m.locative and not _is_attribution(view, view.tokens[m.token_start].head)
+              and not _is_attribution(view, view.tokens[m.token_start])}  # fmt: skip
+    if len(actors) != PAIR_SENTENCE_ACTORS:
+        return []
+    codes = {m.code for m in known}
+    return [m for code, m in actors.items() if code not in codes]
+
+
+def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
+    if trigger.pos == "NOUN":
+        return view._slot(token, "agent", "NOUN", exclude=trigger.target)
+    sources = view._slot(token, "subj", "VERB")
+    if not sources:
+        # A subject the resolver did not name as a whole, or that the parser split ("le Premier ministre
+        # indien X" with X taken for the head): the nearest actors inside it.
+        for child in token.children:
+            if child.dep_ in grammar.SUBJECT_DEPS:
+                sources += _nearest_actors(view, child, SUBJECT_PHRASE_DEPS)
+    return sources
+
+
+def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> list[Mention]:
+    """The actors of a phrase: its head's, else those of the nearest dependents (through the labels
+    `through`), breadth first, to `ARGUMENT_DEPTH`."""
+    frontier = [head]
+    for _depth in range(ARGUMENT_DEPTH):
+        found = [m for node in frontier for m in view._mentions(node, possessor=True)]
+        if found:
+            return found
+        frontier = [child for node in frontier for child in node.children if child.dep_ in through]
+    return []
+
+
+def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> list[Mention]:
+    """The actors among a trigger's dependents, nearest first: a breadth-first walk down its arguments that
+    stops at the first depth where actors are found, at the edge of another clause, and at `ARGUMENT_DEPTH`."""
+    frontier = [token]
+    seen = {token.i}
+    for _depth in range(ARGUMENT_DEPTH):
+        found: list[Mention] = []
+        following: list[Token] = []
+        for node in frontier:
+            for child in view._children(node):
+                if child.i in seen or child.dep_ in NOT_ARGUMENT_DEPS or child.dep_ in grammar.SUBJECT_DEPS:
+                    continue
+                seen.add(child.i)
+                if _is_attribution(view, child):
+                    continue
+                mentions = view._mentions(child)
+                mentions = [m for m in mentions if takes_place or not m.locative]
+                if mentions:
+                    found += mentions
+                elif child.dep_ in CLAUSE_ARGUMENT_DEPS or child.pos_ != "VERB" or child.dep_ == "acl":
+                    following.append(child)
+        if found:
+            return list({(m.token_start, m.code): m for m in found}.values())
+        frontier = following
+    return []
+
+
+def _is_attribution(view: Extractor, token: Token) -> bool:
+    """ "selon X", "d'après X": the one who says, not a participant."""
+    return any(
+        child.dep_ == "case" and cue_for(view.lexicon, view.lang, child.lower_) == (Mode.HYPOTHETICAL, "case")
+        for child in token.children
+    )
