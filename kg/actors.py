@@ -15,7 +15,8 @@ rules, each on the Universal Dependencies parse:
   a place preposition is marked `locative` (a place unless a frame says
   otherwise);
 - plural and pronoun reference: "les deux pays", "ils" after a sentence
-  naming two actors, "il"/"elle" as subject for the last actor subject;
+  naming two actors, "leur"/"leurs" for the two actors named before,
+  "il"/"elle" as subject for the last actor subject;
 - analysts, think tanks and media are non-actors: a form inside their name
   ("Institut coréen pour l'unification nationale de Séoul") is no mention.
 """
@@ -46,6 +47,7 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})
 FIRST_PERSON = frozenset({"nous", "je", "j'"})
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 REPORTING_LEMMAS = frozenset(
@@ -331,6 +333,9 @@ class _Resolver:
             elif token.lower_ in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
                 pair = self._previous_sentence_pair(ordered, token)
                 references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
+            elif token.lower_ in PLURAL_POSSESSIVES and token.dep_ == "det":
+                pair = self._plural_antecedent(ordered, token)
+                references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
             elif token.lower_ in SINGULAR_PRONOUNS and token.dep_ in SUBJECT_DEPS:
                 subject = self._last_subject(ordered, before=token.i)
                 if subject is not None:
@@ -365,6 +370,16 @@ class _Resolver:
         previous = self.sentence_of[token.i] - 1
         in_previous = [item for item in ordered if self.sentence_of[item.start] == previous]
         codes = {self._state(item.actor): item.actor for item in in_previous}
+        return list(codes.values()) if len(codes) == 2 else []
+
+    def _plural_antecedent(self, ordered: Sequence[_Found], token: Token) -> list[str]:
+        """What a plural possessive ("leur sommet", "leurs liens") refers to: the two actors named before it in
+        its sentence, or, when its sentence names none before it, the two of the previous sentence."""
+        sentence = self.sentence_of[token.i]
+        before = [item for item in ordered if item.start < token.i and self.sentence_of[item.start] == sentence]
+        if not before:
+            return self._previous_sentence_pair(ordered, token)
+        codes = {self._state(item.actor): item.actor for item in before}
         return list(codes.values()) if len(codes) == 2 else []
 
     def _last_subject(self, ordered: Sequence[_Found], *, before: int) -> _Found | None:

@@ -294,3 +294,13 @@ def test_linking_takes_the_other_actor_of_a_two_actor_sentence(lexicon: EventLex
 def test_linking_does_not_guess_among_three_actors(lexicon: EventLexicon) -> None:
     doc, mentions = _two_clauses(third_actor=True)
     assert [e for e in extract(doc, mentions, lexicon) if e.cameo == "11"] == []
+
+
+def test_events_plural_possessive_gives_a_symmetric_meeting_its_two_sides(lexicon: EventLexicon) -> None:
+    # "Leur sommet a eu lieu": "leur" resolved by the actor stage to the two states named before.
+    doc = parse([("Leur", "DET", "det", 1, "leur"), ("sommet", "NOUN", "nsubj", 3, "sommet"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("eu", "VERB", "ROOT", 3, "avoir"), ("lieu", "NOUN", "obj", 3, "lieu")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 0, 1, "ECU")], lexicon)
+    assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
+        (frozenset({"PER", "ECU"}), "04", True)
+    }

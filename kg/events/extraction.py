@@ -227,7 +227,7 @@ class Extractor:
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
         for child in self._children(noun):
-            if child.dep_ == "amod" or (
+            if child.dep_ in ("amod", "det") or (  # a demonym, a resolved possessive ("leur sommet")
                 child.dep_ in grammar.OBLIQUE_DEPS
                 and (has_case(child, "par") or (exclude != "de" and has_case(child, "de")))
             ):
