@@ -205,19 +205,28 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_run_render)
 
     evaluate = commands.add_parser(
-        "evaluate", parents=[common], help="score extracted relations against gold relations",
-        description="Precision, recall and F1 (event, dyad and QuadClass views, and per CAMEO root) of a build's "
-        "relations against a gold file, computed as the project's scorer does; with the co-occurrence baseline.",
+        "evaluate", parents=[common], help="score extracted relations against gold relations, and class the errors",
+        description="Precision, recall and F1 (event, dyad and QuadClass views, per mode and per CAMEO root) of a "
+        "build's relations against a gold file, computed as the project's scorer does; with the co-occurrence "
+        "baseline, and each miss and false positive classed (wrong mode, direction or code, actor missed, implicit "
+        "participant, no trigger, no candidate, trigger but no frame slot, spurious pair) from the build's outputs.",
     )  # fmt: skip
     evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold relations (JSON Lines)")
     evaluate.add_argument(
         "--system", type=Path, metavar="FILE", help="relations to score (default: OUT/relations.jsonl)"
     )
     evaluate.add_argument(
-        "--out", type=Path, default=Path("out"), metavar="OUT", help="a build's folder (default: out)"
+        "--out", type=Path, metavar="OUT", help="a build's folder (default: out): relations, mentions, baseline"
     )
-    evaluate.add_argument("--show", action="store_true", help="list the misses and false positives")
-    evaluate.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    scope = evaluate.add_mutually_exclusive_group()
+    scope.add_argument("--articles", metavar="IDS", help="score only these articles (comma-separated ids)")
+    scope.add_argument(
+        "--articles-from", type=Path, metavar="DIR", help="score only the articles of a folder (its .txt file stems)"
+    )
+    evaluate.add_argument(
+        "--show", action="store_true", help="list each miss and false positive with its class and evidence"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the scores and errors as one JSON object")
     evaluate.set_defaults(run=_run_evaluate)
     return parser
 
@@ -459,31 +468,59 @@ def _run_render(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from kg.evaluate import evaluate, read_relations
-    from kg.pipeline import BASELINE_FILE, EVENTS_FILE
+    from kg.evaluate import evaluate, read_article_ids, read_corpus, read_relations
+    from kg.pipeline import ARTICLES_FILE, BASELINE_FILE, DEFAULT_OUT, EVENTS_FILE, MANIFEST_FILE, MENTIONS_FILE
 
+    out_dir = args.out or DEFAULT_OUT
     gold = read_relations(args.gold)
-    system = read_relations(args.system or args.out / EVENTS_FILE)
-    result = evaluate(gold, system)
-    baseline_path = args.out / BASELINE_FILE
-    baseline = evaluate(gold, read_relations(baseline_path)) if args.system is None and baseline_path.exists() else None
+    system = read_relations(args.system or out_dir / EVENTS_FILE)
+    articles = (
+        {name.strip() for name in args.articles.split(",") if name.strip()} if args.articles
+        else read_article_ids(args.articles_from) if args.articles_from else None
+    )  # fmt: skip
+    scope = articles if articles is not None else {row["article"] for row in gold}
+    # The build's outputs explain the errors of its own relations (or of --system's, when --out is given too).
+    baseline_path = out_dir / BASELINE_FILE
+    corpus = None
+    if (args.system is None or args.out is not None) and (out_dir / MENTIONS_FILE).exists():
+        baseline_file = baseline_path if baseline_path.exists() else None
+        manifest = out_dir / MANIFEST_FILE if (out_dir / MANIFEST_FILE).exists() else None
+        corpus = read_corpus(out_dir / ARTICLES_FILE, out_dir / MENTIONS_FILE, baseline_file, manifest_path=manifest,
+                             articles=scope)  # fmt: skip
+    result = evaluate(gold, system, articles=articles, corpus=corpus)
+    baseline = (
+        evaluate(gold, read_relations(baseline_path), articles=articles)
+        if args.system is None and baseline_path.exists() else None
+    )  # fmt: skip
     if args.json:
-        views = {view: vars(score) for view, score in result.views.items()}
-        payload = {**views, "per_root": {root: vars(score) for root, score in result.per_root.items()}}
-        if baseline:
-            payload["baseline"] = {view: vars(score) for view, score in baseline.views.items()}
-        _stdout().print_json(json.dumps(payload))
+        _stdout().print_json(json.dumps(_evaluation_payload(result, baseline)))
         return EXIT_OK
     out = _stdout()
     rows = [(view, score) for view, score in result.views.items()]
     rows += [(f"baseline {view}", score) for view, score in (baseline.views.items() if baseline else ())]
     out.print(_score_table("view", rows, title=f"Relations scored against {args.gold}"))
+    out.print(_score_table("mode", list(result.per_mode.items()), title="Event view per mode (scored apart)"))
     out.print(_score_table("root", list(result.per_root.items()), title="Event view per CAMEO root"))
+    out.print(_error_table(result))
+    for note in result.notes:
+        out.print(f"note: {note}", markup=False, highlight=False)
     if args.show:
-        for label, tuples in (("MISS", result.misses), ("FP  ", result.false_positives)):
-            for item in tuples:
-                out.print(label, *item, markup=False, highlight=False)
+        _print_errors(out, result)
     return EXIT_OK
+
+
+def _evaluation_payload(result: Any, baseline: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    payload: dict[str, Any] = {view: vars(score) for view, score in result.views.items()}
+    payload["per_mode"] = {mode: vars(score) for mode, score in result.per_mode.items()}
+    payload["per_root"] = {root: vars(score) for root, score in result.per_root.items()}
+    if baseline:
+        payload["baseline"] = {view: vars(score) for view, score in baseline.views.items()}
+    payload["error_classes"] = {side: result.error_counts(side) for side in ("miss", "false positive")}
+    payload["errors"] = [asdict(error) for error in result.errors]
+    payload["notes"] = list(result.notes)
+    return payload
 
 
 def _score_table(first: str, rows: list[tuple[str, Any]], *, title: str) -> Any:
@@ -495,6 +532,38 @@ def _score_table(first: str, rows: list[tuple[str, Any]], *, title: str) -> Any:
             name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold), str(score.system)
         )
     return table
+
+
+def _error_table(result: Any) -> Any:
+    from rich.table import Table
+
+    from kg.evaluate import ErrorClass
+
+    misses, false_positives = result.error_counts("miss"), result.error_counts("false positive")
+    table = Table("error class", "misses", "false positives", title="Event-view errors by class")
+    for error_class in ErrorClass:
+        if error_class in misses or error_class in false_positives:
+            counts = (misses.get(error_class, ""), false_positives.get(error_class, ""))
+            table.add_row(error_class.value, *map(str, counts))
+    table.add_row("total", str(sum(misses.values())), str(sum(false_positives.values())), style="bold")
+    return table
+
+
+def _print_errors(out: Any, result: Any) -> None:
+    """Each error on one line (greppable: MISS or FP, class, article, relation), its evidence on the next."""
+    from kg.evaluate import ErrorClass
+
+    sides = (("miss", "MISS", "gold", "system"), ("false positive", "FP  ", "system", "gold"))
+    for side, label, whose, other in sides:
+        for error_class in ErrorClass:
+            for error in (e for e in result.errors if e.side == side and e.error_class == error_class):
+                link = "<>" if error.symmetric else ">"
+                line = f"{label} {error.error_class:<25} {error.article} {error.source}{link}{error.target} "
+                line += f"{error.root} {error.mode}"
+                line += f"  trigger: {error.trigger}" if error.trigger else ""
+                line += f"  ({other}: {error.counterpart})" if error.counterpart else ""
+                out.print(line, markup=False, highlight=False)
+                out.print(f"     {whose}: {error.evidence or '(no evidence)'}", markup=False, highlight=False)
 
 
 class _ProgressListener:
