@@ -10,7 +10,9 @@ rules, each on the Universal Dependencies parse:
 - descriptions: a role noun with its state ("le président russe", "des
   responsables américains", "le régime de Kim", "l'armée de M. Poutine")
   is the state, or the named person holding that office;
-- demonyms standing alone ("l'invasion russe", "les Russes");
+- demonyms standing alone ("l'invasion russe", "les Russes"), and compound
+  ones naming each of their actors ("les relations sino-russes",
+  "intercoréennes");
 - metonymy: a capital or seat of power is the government; one governed by
   a place preposition is marked `locative` (a place unless a frame says
   otherwise);
@@ -309,13 +311,40 @@ class _Resolver:
         covered = {index for item in found for index in range(item.start, item.end)}
         demonyms = []
         for token in self.tokens:
-            if token.i in covered or token.i in self.blocked or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            if token.i in covered or token.i in self.blocked:
                 continue
             entry = self.gazetteer.demonyms.get((self.lang, token.lower_))
-            if entry is None or entry[1] or self._is_blocked(self.doc[token.i : token.i + 1]):
-                continue
-            demonyms.append(_Found(token.i, token.i + 1, entry[0], Resolution.DEMONYM))
+            if entry is not None:
+                plain = token.pos_ in ("ADJ", "NOUN", "PROPN") and not entry[1]
+                actors: tuple[str, ...] = (entry[0],) if plain else ()
+            else:  # a compound's form says what it is, whatever part of speech the tagger gave it
+                actors = self._compound(token)
+            if actors and not self._is_blocked(self.doc[token.i : token.i + 1]):
+                demonyms += [_Found(token.i, token.i + 1, actor, Resolution.DEMONYM) for actor in actors]
         return demonyms
+
+    def _compound(self, token: Token) -> tuple[str, ...]:
+        """The actors of a compound nationality: "sino-russe" (combining forms joined to a demonym),
+        "russo" before "- ukrainienne" (the parser split the word), "intercoréen" (a word naming several)."""
+        key = (self.lang, token.lower_)
+        if key in self.gazetteer.compound_words:
+            return self.gazetteer.compound_words[key]
+        *prefixes, last = token.lower_.split("-")
+        if prefixes:
+            demonym = self.gazetteer.demonyms.get((self.lang, last))
+            combined = [self.gazetteer.combining_forms.get((self.lang, prefix)) for prefix in prefixes]
+            if demonym is None or demonym[1] or not all(combined):
+                return ()
+            return (*(actor for actors in combined if actors for actor in actors), demonym[0])
+        following = self.tokens[token.i + 1 : token.i + 3]
+        if (
+            key in self.gazetteer.combining_forms
+            and len(following) == 2
+            and following[0].text == "-"
+            and (self.lang, following[1].lower_) in self.gazetteer.demonyms
+        ):
+            return self.gazetteer.combining_forms[key]
+        return ()
 
     # Reference ----------------------------------------------------------
 

@@ -246,6 +246,9 @@ class Gazetteer:
     actors: dict[str, Actor]
     aliases: tuple[Alias, ...]
     demonyms: dict[tuple[str, str], tuple[str, bool]]  # (lang, form) -> (actor id, ambiguous)
+    # (lang, form) -> actor ids: combining forms ("sino", joined to a demonym) and words naming several actors
+    combining_forms: dict[tuple[str, str], tuple[str, ...]]
+    compound_words: dict[tuple[str, str], tuple[str, ...]]
     offices: tuple[Office, ...]
     roles: tuple[Role, ...]
     non_actor_names: tuple[tuple[str, str, str], ...]  # (name, type, lang)

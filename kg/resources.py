@@ -134,6 +134,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         actors=actors,
         aliases=_load_aliases(folder / "aliases.tsv", actors),
         demonyms=_load_demonyms(folder / "demonyms.tsv", actors),
+        combining_forms=_load_combining_forms(folder / "combining_forms.tsv", actors, "prefix"),
+        compound_words=_load_combining_forms(folder / "combining_forms.tsv", actors, "word"),
         offices=_load_offices(folder / "offices.tsv", actors),
         roles=tuple(
             Role(row["head"], row["complement"], row["role"], row["lang"])
@@ -227,6 +229,20 @@ def _load_demonyms(path: Path, actors: dict[str, Actor]) -> dict[tuple[str, str]
                 raise DataError(path, f"demonym {row[form]!r} already names {demonyms[key][0]}", line=line)
             demonyms[key] = (row["actor"], ambiguous)
     return demonyms
+
+
+def _load_combining_forms(path: Path, actors: dict[str, Actor], kind: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The rows of one kind of `combining_forms.tsv`: (lang, form) -> the actors it names."""
+    forms: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line, row in read_tsv(path, ("form", "actor", "kind", "lang")):
+        if row["actor"] not in actors:
+            raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
+        if row["kind"] not in ("prefix", "word"):
+            raise DataError(path, f"kind must be prefix or word, not {row['kind']!r}", line=line)
+        if row["kind"] == kind:
+            key = (row["lang"], row["form"].casefold())
+            forms[key] = (*forms.get(key, ()), row["actor"])
+    return forms
 
 
 def _load_offices(path: Path, actors: dict[str, Actor]) -> tuple[Office, ...]:

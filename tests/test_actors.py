@@ -299,3 +299,32 @@ def test_actors_model_analysts_and_media_never_become_actors(french_nlp, gazette
     for article in seed_articles.values():
         for mention in find_mentions(french_nlp(article.text), article, gazetteer):
             assert not any(name in mention.text for name in non_actors), mention
+
+
+def test_actors_compound_demonym_names_each_of_its_states(gazetteer: Gazetteer) -> None:
+    doc = parse([("les", "DET", "det", 1, "le"), ("échanges", "NOUN", "ROOT", 1, "échange"),
+                 ("franco-italiens", "ADJ", "amod", 1, "franco-italien")])  # fmt: skip
+    assert sorted(summary(resolve(gazetteer, doc))) == [
+        ("franco-italiens", "FRA", "demonym"),
+        ("franco-italiens", "ITA", "demonym"),
+    ]
+
+
+def test_actors_combining_form_split_by_the_tokenizer(gazetteer: Gazetteer) -> None:
+    # "la frontière turco - syrienne": the tokenizer made three tokens of one word.
+    doc = parse([("la", "DET", "det", 1, "le"), ("frontière", "NOUN", "ROOT", 1, "frontière"), ("turco", "ADJ", "amod", 1, "turco"),
+                 ("-", "PUNCT", "punct", 4, "-"), ("syrienne", "ADJ", "amod", 1, "syrien")])  # fmt: skip
+    assert sorted(summary(resolve(gazetteer, doc))) == [("syrienne", "SYR", "demonym"), ("turco", "TUR", "demonym")]
+
+
+def test_actors_hyphenated_word_without_a_demonym_is_no_actor(gazetteer: Gazetteer) -> None:
+    # "indo" is a combining form, but "indo-pacifique" names a region, not India.
+    doc = parse([("l'", "DET", "det", 1, "le"), ("espace", "NOUN", "ROOT", 1, "espace"),
+                 ("indo-pacifique", "ADJ", "amod", 1, "indo-pacifique")])  # fmt: skip
+    assert resolve(gazetteer, doc) == []
+
+
+def test_actors_word_naming_two_states(gazetteer: Gazetteer) -> None:
+    doc = parse([("le", "DET", "det", 1, "le"), ("dialogue", "NOUN", "ROOT", 1, "dialogue"),
+                 ("intercoréen", "ADJ", "amod", 1, "intercoréen")])  # fmt: skip
+    assert sorted(m.code for m in resolve(gazetteer, doc)) == ["KOR", "PRK"]

@@ -304,3 +304,13 @@ def test_events_plural_possessive_gives_a_symmetric_meeting_its_two_sides(lexico
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"PER", "ECU"}), "04", True)
     }
+
+
+def test_events_one_word_naming_two_states_relates_them_to_each_other(lexicon: EventLexicon) -> None:
+    # "le partenariat sino-russe": a symmetric noun whose agent is one word naming two states.
+    doc = parse([("le", "DET", "det", 1, "le"), ("partenariat", "NOUN", "ROOT", 1, "partenariat"),
+                 ("sino-russe", "ADJ", "amod", 1, "sino-russe")])  # fmt: skip
+    events = extract(doc, [mention(doc, 2, 3, "CHN"), mention(doc, 2, 3, "RUS")], lexicon)
+    assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
+        (frozenset({"CHN", "RUS"}), "05", True)
+    }

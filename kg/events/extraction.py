@@ -124,6 +124,7 @@ class Extractor:
             trigger.pos == "VERB"
             or self._light_verb(token) is not None  # "le Chili et l'Argentine ont signé un traité"
             or any(c.dep_ == "det" and c.lower_ in grammar.PLURAL_POSSESSIVES for c in token.children)
+            or len({m.token_start for m in sources}) < len(sources)  # one word naming several: "sino-russes"
         )
         if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger)
