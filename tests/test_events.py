@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.lang.fr import French
 from spacy.tokens import Doc
@@ -313,4 +315,24 @@ def test_events_one_word_naming_two_states_relates_them_to_each_other(lexicon: E
     events = extract(doc, [mention(doc, 2, 3, "CHN"), mention(doc, 2, 3, "RUS")], lexicon)
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"CHN", "RUS"}), "05", True)
+    }
+
+
+def test_linking_a_nationality_on_an_ordinary_noun_is_no_participant(lexicon: EventLexicon) -> None:
+    # "Le Chili proteste auprès des négociants péruviens, et le Pérou répond.": the loose walk from "proteste"
+    # meets "péruviens" on "négociants" (where they come from), not on the trigger: no CHL>PER from it.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), ("proteste", "VERB", "ROOT", 2, "protester"),
+                 ("auprès", "ADP", "case", 5, "auprès"), ("des", "ADP", "fixed", 3, "de"), ("négociants", "NOUN", "obl:arg", 2, "négociant"),
+                 ("péruviens", "ADJ", "amod", 5, "péruvien"), (",", "PUNCT", "punct", 11, ","), ("et", "CCONJ", "cc", 11, "et"),
+                 ("le", "DET", "det", 10, "le"), ("Brésil", "PROPN", "nsubj", 11, "brésil"), ("répond", "VERB", "conj", 2, "répondre")])  # fmt: skip
+    demonym = replace(mention(doc, 6, 7, "PER"), how=Resolution.DEMONYM)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), demonym, mention(doc, 10, 11, "BRA")], lexicon)
+    assert [e for e in events if e.target == "PER"] == []
+    # On the trigger itself, the same adjective is the agent: "la protestation péruvienne".
+    doc = parse([("la", "DET", "det", 1, "le"), ("protestation", "NOUN", "ROOT", 1, "protestation"),
+                 ("péruvienne", "ADJ", "amod", 1, "péruvien"), ("auprès", "ADP", "case", 5, "auprès"), ("du", "ADP", "fixed", 3, "de"),
+                 ("Chili", "PROPN", "nmod", 1, "chili")])  # fmt: skip
+    demonym = replace(mention(doc, 2, 3, "PER"), how=Resolution.DEMONYM)
+    assert relations(extract(doc, [demonym, mention(doc, 5, 6, "CHL")], lexicon)) == {
+        ("PER", "CHL", "11", "asserted", False)
     }

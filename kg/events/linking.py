@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.candidates import Candidate, Reach
 from kg.events.modality import cue_for
-from kg.records import Mention, Mode, Trigger
+from kg.records import Mention, Mode, Resolution, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,7 +69,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
 
 
 def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Mention]:
-    """In a sentence that names two actors only, the one a trigger's clause did not give."""
+    """In a sentence that names two actors only, the one a trigger's clause did not give (not a place, not
+    the source of an attribution)."""
     sentence = view.sentence_by_token[token.i]
     actors = {m.code: m for t in sentence for m in view.by_token.get(t.i, ())
               if not m.locative and not _is_attribution(view, view.tokens[m.token_start].head)
@@ -120,8 +121,8 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
                 seen.add(child.i)
                 if _is_attribution(view, child):
                     continue
-                mentions = view._mentions(child)
-                mentions = [m for m in mentions if takes_place or not m.locative]
+                mentions = [m for m in view._mentions(child) if (takes_place or not m.locative)
+                            and not _is_origin(view, m, token)]  # fmt: skip
                 if mentions:
                     found += mentions
                 elif child.dep_ in CLAUSE_ARGUMENT_DEPS or child.pos_ != "VERB" or child.dep_ == "acl":
@@ -130,6 +131,15 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
             return list({(m.token_start, m.code): m for m in found}.values())
         frontier = following
     return []
+
+
+def _is_origin(view: Extractor, mention: Mention, trigger: Token) -> bool:
+    """A nationality adjective on an ordinary noun ("des céréales ukrainiennes", "les entreprises chinoises")
+    says where a thing comes from; it names a participant only on the trigger itself ("l'aide américaine")."""
+    if mention.how is not Resolution.DEMONYM:
+        return False
+    head = view.tokens[mention.token_start].head
+    return head.i != trigger.i and view.tokens[mention.token_start].dep_ == "amod"
 
 
 def _is_attribution(view: Extractor, token: Token) -> bool:
