@@ -336,3 +336,12 @@ def test_linking_a_nationality_on_an_ordinary_noun_is_no_participant(lexicon: Ev
     assert relations(extract(doc, [demonym, mention(doc, 5, 6, "CHL")], lexicon)) == {
         ("PER", "CHL", "11", "asserted", False)
     }
+
+
+def test_events_expression_matches_whatever_determiner_its_words_take(lexicon: EventLexicon) -> None:
+    # "mettre pied" (042, the subject sets foot in a place) is written without the determiner it takes.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("mis", "VERB", "ROOT", 3, "mettre"), ("le", "DET", "det", 5, "le"), ("pied", "NOUN", "obj", 3, "pied"),
+                 ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 3, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
+    assert relations(events) == {("CHL", "PER", "04", "asserted", False)}

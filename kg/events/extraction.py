@@ -87,10 +87,15 @@ class Extractor:
             for form in (f"se {lemma}", f"s'{lemma}"):
                 found += self.lexicon.triggers.get((self.lang, form, pos), ())
         found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
-        for words, entries in self.multiword.get((lemma, pos), ()):
-            following = [t.lemma_.casefold() for t in self.tokens[token.i + 1 : token.i + 1 + len(words)]]
-            if following == list(words):
-                found += entries
+        expressions = self.multiword.get((lemma, pos), ())
+        if expressions:
+            # An expression's words follow its head, determiners aside ("tendre main": "tendre la main").
+            longest = max(len(words) for words, _ in expressions)
+            following = [t.lemma_.casefold() for t in self.tokens[token.i + 1 : token.i + 1 + 2 * longest]
+                         if t.pos_ != "DET"]  # fmt: skip
+            for words, entries in expressions:
+                if tuple(following[: len(words)]) == words:
+                    found += entries
         return tuple(found)
 
     def _multiword_triggers(self) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]:
