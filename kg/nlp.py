@@ -1,7 +1,8 @@
 """The language models: the only place spaCy models are loaded, with the actor ruler added.
 
-`load_nlp` loads the pipeline for a language (fr_core_news_md for French) and
-adds an entity ruler whose patterns are the gazetteer's surface forms: label
+`load_nlp` loads the pipeline for a language (fr_core_news_md for French),
+repairs the lemmas its lemmatizer leaves unchanged (`data/nlp/lemma_repairs.tsv`:
+"réclame" is "réclamer"), and adds an entity ruler whose patterns are the gazetteer's surface forms: label
 ACTOR (pattern id = actor id), AMBIGUOUS (pattern id = "?" + the folded form,
 resolved in context by `kg.actors`) and NONACTOR (media, think tanks), placed
 after the statistical NER so gazetteer matches win where they overlap.
@@ -10,11 +11,12 @@ after the statistical NER so gazetteer matches win where they overlap.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
 from kg.records import Article, Gazetteer
+from kg.resources import load_lemma_repairs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,6 +38,7 @@ MODELS = {"fr": "fr_core_news_md"}
 SUPPORTED_LANGUAGES = frozenset(MODELS)
 RULER_NAME = "actor_ruler"
 PARAGRAPH_COMPONENT = "paragraph_sentences"
+LEMMA_COMPONENT = "lemma_repairs"
 ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
@@ -49,6 +52,7 @@ def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
     import spacy
 
     _register_paragraph_component()
+    _register_lemma_component()
     model = MODELS.get(lang)
     if model is None:
         raise ModelError(f"no language model for {lang!r}: supported languages are {', '.join(sorted(MODELS))}")
@@ -59,6 +63,8 @@ def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
             f"the spaCy model {model} is not installed; install it with: pip install {model.replace('_', '-')}"
         ) from error
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    repairs = [list(repair) for repair in load_lemma_repairs(lang)]
+    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs})
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
@@ -82,6 +88,32 @@ def _register_paragraph_component() -> None:
             if "\n" in previous.text_with_ws and not token.is_space:
                 token.is_sent_start = True
         return doc
+
+
+def _register_lemma_component() -> None:
+    """Register the component that repairs the lemmas the lemmatizer left unchanged: a verb form whose lemma
+    is the form itself ("réclame") takes the lemma its ending gives (`data/nlp/lemma_repairs.tsv`)."""
+    from spacy.language import Language
+
+    if Language.has_factory(LEMMA_COMPONENT):
+        return
+
+    @Language.factory(LEMMA_COMPONENT, default_config={"repairs": []})
+    def lemma_repairs(nlp: Language, name: str, repairs: list[list[str]]) -> Callable[[Doc], Doc]:
+        ordered = sorted(((ending, replacement, pos) for ending, replacement, pos in repairs), key=lambda r: -len(r[0]))
+
+        def repair(doc: Doc) -> Doc:
+            for token in doc:
+                form = token.lower_
+                if token.lemma_.casefold() != form:
+                    continue
+                for ending, replacement, pos in ordered:
+                    if token.pos_ == pos and form.endswith(ending) and len(form) > len(ending) + 2:
+                        token.lemma_ = form[: -len(ending)] + replacement
+                        break
+            return doc
+
+        return repair
 
 
 def actor_patterns(gazetteer: Gazetteer, lang: str) -> list[dict[str, str]]:

@@ -366,7 +366,7 @@ def _versions() -> dict[str, str]:
     return {
         "tool": __version__,
         "model": ", ".join(f"{name}-{_package_version(name)}" for name in MODELS.values()),
-        "lexicon": data_digest("actors", "events", "cameo"),
+        "lexicon": data_digest("actors", "events", "cameo", "nlp"),
     }
 
 

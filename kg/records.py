@@ -38,6 +38,7 @@ __all__ = [
     "Evidence",
     "Event",
     "derived",
+    "RelationModel",
 ]
 
 T = TypeVar("T")
@@ -340,6 +341,22 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class RelationModel:
+    """A trained relation classifier (`kg.events.classifier`): a logistic model over sparse binary features.
+
+    `weights` maps a feature name to its weight, `bias` is the intercept, and
+    candidates whose probability reaches `threshold` are kept. `about` says
+    what it was trained on and how.
+    """
+
+    lang: str
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    about: str = ""
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     """The event vocabulary of one or more languages: triggers, light verbs, modality cues, reporting verbs."""
 
@@ -348,6 +365,7 @@ class EventLexicon:
     light_verbs: frozenset[tuple[str, str]]  # (lang, verb)
     cues: dict[tuple[str, str], tuple[Mode, str]]  # (lang, cue) -> (mode, scope)
     reporting_verbs: dict[tuple[str, str], str]  # (lang, verb) -> CAMEO code carried
+    models: dict[str, RelationModel] = field(default_factory=dict)  # lang -> the relation classifier, if trained
     # Indexes the language stages derive from this lexicon, made once by whoever needs them (see `derived`).
     indexes: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

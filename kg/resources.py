@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import sys
@@ -27,6 +28,7 @@ from kg.records import (
     Gazetteer,
     Mode,
     Office,
+    RelationModel,
     Role,
     RuleMatch,
     RuleScope,
@@ -42,6 +44,8 @@ __all__ = [
     "load_gazetteer",
     "load_cameo_codes",
     "load_event_lexicon",
+    "load_relation_model",
+    "load_lemma_repairs",
     "load_cameo_labels_fr",
     "ontology_path",
     "shapes_path",
@@ -324,7 +328,35 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         ),
         cues=_load_cues(folder / "modality.tsv"),
         reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes),
+        models={
+            model.lang: model for path in sorted(folder.glob("model-*.json")) for model in [load_relation_model(path)]
+        },
     )
+
+
+@cache
+def load_lemma_repairs(lang: str, path: Path | None = None) -> tuple[tuple[str, str, str], ...]:
+    """The lemma repairs of `lang` (`data/nlp/lemma_repairs.tsv`): (ending, replacement, part of speech)."""
+    path = path or data_dir() / "nlp" / "lemma_repairs.tsv"
+    return tuple(
+        (row["ending"], row["replacement"], row["pos"])
+        for _, row in read_tsv(path, ("ending", "replacement", "pos", "lang"))
+        if row["lang"] == lang
+    )
+
+
+def load_relation_model(path: Path) -> RelationModel:
+    """Load a trained relation classifier (`data/events/model-LANG.json`, written by `kg train`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return RelationModel(
+            lang=str(data["lang"]), weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]), threshold=float(data["threshold"]), about=str(data.get("about", "")),
+        )  # fmt: skip
+    except KeyError as error:
+        raise DataError(path, f"not a relation model: missing field {error}") from error
+    except (OSError, ValueError, TypeError, AttributeError) as error:
+        raise DataError(path, f"not a relation model: {error}") from error
 
 
 def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str, str], tuple[Trigger, ...]]:

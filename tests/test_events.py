@@ -28,7 +28,9 @@ VOCAB = French().vocab
 
 @pytest.fixture(scope="module")
 def lexicon() -> EventLexicon:
-    return load_event_lexicon()
+    """The lexicon without its relation classifier: these tests are the rules' (the classifier's are in
+    test_classifier.py)."""
+    return replace(load_event_lexicon(), models={})
 
 
 def parse(tokens: list[Token]) -> Doc:

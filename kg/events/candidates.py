@@ -42,3 +42,4 @@ class Candidate:
     mode: Mode
     symmetric: bool
     reach: Reach = Reach.FRAME
+    probability: float | None = None  # the classifier's (`kg.events.classifier`): the relation's confidence

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.candidates import REACH_CONFIDENCE, Candidate
+from kg.events.classifier import classify
 from kg.events.grammar import has_case, is_reflexive
 from kg.events.linking import loose_candidates
 from kg.events.modality import cue_for, find_mode
@@ -49,26 +50,37 @@ class Extractor:
         self.multiword = derived(lexicon.indexes, ("multiword", lang), self._multiword_triggers)
         self.text = doc.text  # Doc.text joins every token on each access
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
-        sentences = list(doc.sents)
-        self.sentence_index = {sentence.start: index for index, sentence in enumerate(sentences)}
+        self.sentences = list(doc.sents)
+        self.sentence_index = {sentence.start: index for index, sentence in enumerate(self.sentences)}
         # Token.sent walks the document's sentences on every call: look sentences up by token instead.
-        self.sentence_by_token = [sentence for sentence in sentences for _ in sentence]
+        self.sentence_by_token = [sentence for sentence in self.sentences for _ in sentence]
         self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
         self.mode_cache: dict[int, Mode] = {}
         self.evidence_cache: dict[int, tuple[Evidence, ArticleDate | None]] = {}
+        self.rule_cache: list[Candidate] | None = None
 
     def events(self) -> Iterator[Event]:
-        candidates = []
-        for token in self.tokens:
-            triggers = self._triggers(token)
-            if not triggers:
-                continue
-            framed = [candidate for trigger in triggers for candidate in self._candidates(token, trigger)]
-            if not framed and not self._carries_event_noun(token):
-                framed = loose_candidates(self, token, triggers)
-            candidates += framed
+        candidates = self.rule_candidates()
+        model = self.lexicon.models.get(self.lang)
+        if model is not None:
+            candidates = classify(self, model, candidates)
         candidates += self._accusations(candidates)
         return (self._event(candidate) for candidate in candidates)
+
+    def rule_candidates(self) -> list[Candidate]:
+        """The candidates the rules find: each trigger's frames, else its clause (`kg.events.linking`)."""
+        if self.rule_cache is None:
+            candidates = []
+            for token in self.tokens:
+                triggers = self._triggers(token)
+                if not triggers:
+                    continue
+                framed = [candidate for trigger in triggers for candidate in self._candidates(token, trigger)]
+                if not framed and not self._carries_event_noun(token):
+                    framed = loose_candidates(self, token, triggers)
+                candidates += framed
+            self.rule_cache = candidates
+        return self.rule_cache
 
     # Triggers -----------------------------------------------------------
 
@@ -415,12 +427,16 @@ class Extractor:
         code = self.lexicon.codes[candidate.trigger.cameo]
         evidence, date = self._evidence(candidate.token)
         source, target = candidate.source, candidate.target
-        confidence = round(
-            HOW_CONFIDENCE[source.how]
-            * HOW_CONFIDENCE[target.how]
-            * (1.0 if candidate.trigger.pos == "VERB" else 0.9)
-            * REACH_CONFIDENCE[candidate.reach],
-            3,
+        confidence = (
+            candidate.probability
+            if candidate.probability is not None
+            else round(
+                HOW_CONFIDENCE[source.how]
+                * HOW_CONFIDENCE[target.how]
+                * (1.0 if candidate.trigger.pos == "VERB" else 0.9)
+                * REACH_CONFIDENCE[candidate.reach],
+                3,
+            )
         )
         return Event(
             article=self.article.id, source=source.code, target=target.code, cameo=code.root, sub=code.code,

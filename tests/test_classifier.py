@@ -1,0 +1,162 @@
+"""The relation classifier: its features on hand-built parses, its decisions with a hand-made model, the model
+file, and training on sentences written for these tests (the real model and scikit-learn)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from spacy.lang.fr import French
+from spacy.tokens import Doc
+
+from kg.errors import DataError, InputError
+from kg.events import extract_events
+from kg.events.classifier import RuleLinks, as_pair, features, probability
+from kg.events.extraction import Extractor
+from kg.records import ActorKind, Article, EventLexicon, Mention, RelationModel, Resolution, TextPiece
+from kg.resources import data_dir, load_event_lexicon, load_relation_model
+
+VOCAB = French().vocab
+
+
+@pytest.fixture(scope="module")
+def rules() -> EventLexicon:
+    return replace(load_event_lexicon(), models={})
+
+
+def parse(tokens: list[tuple[str, str, str, int, str]]) -> Doc:
+    return Doc(
+        VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+        heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
+    )  # fmt: skip
+
+
+def article_for(doc: Doc) -> Article:
+    text = doc.text
+    return Article("t", "t.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
+
+
+def mention(doc: Doc, start: int, end: int, code: str, how: Resolution = Resolution.NAME) -> Mention:
+    span = doc[start:end]
+    return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
+                   code, code, ActorKind.STATE, None, how)  # fmt: skip
+
+
+def condemnation() -> tuple[Doc, list[Mention]]:
+    # "Le Chili condamne le Pérou" (a filled frame) and "selon l'Équateur" (an attribution).
+    doc = parse([("Selon", "ADP", "case", 1, "selon"), ("l'Équateur", "PROPN", "obl:mod", 4, "équateur"),
+                 (",", "PUNCT", "punct", 1, ","), ("Chili", "PROPN", "nsubj", 4, "chili"),
+                 ("condamne", "VERB", "ROOT", 4, "condamner"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
+    return doc, [mention(doc, 1, 2, "ECU"), mention(doc, 3, 4, "CHL"), mention(doc, 5, 6, "PER")]
+
+
+def test_classifier_features_describe_the_rules_reach_and_the_parse(rules: EventLexicon) -> None:
+    doc, mentions = condemnation()
+    view = Extractor(doc, article_for(doc), mentions, rules, "fr")
+    candidates = view.rule_candidates()
+    [framed] = [c for c in candidates if (c.source.code, c.target.code) == ("CHL", "PER")]
+    names = set(features(view, as_pair(framed), RuleLinks(candidates)))
+    assert {"reach=FRAME", "reverse=none", "root=11", "lemma=condamner", "source.path=nsubj", "target.path=obj",
+            "source.case=-", "order=<>", "actors=3", "passive=False"} <= names  # fmt: skip
+
+
+def test_classifier_path_and_case_of_an_actor_on_another_branch(rules: EventLexicon) -> None:
+    doc, mentions = condemnation()
+    view = Extractor(doc, article_for(doc), mentions, rules, "fr")
+    [framed] = [c for c in view.rule_candidates() if (c.source.code, c.target.code) == ("CHL", "PER")]
+    attributed = replace(framed, source=mentions[0])  # Ecuador, who says so, taken as the source
+    names = set(features(view, as_pair(attributed), RuleLinks(view.rule_candidates())))
+    assert {"source.path=obl:mod", "source.case=selon", "reach=none"} <= names
+
+
+def test_classifier_probability_follows_the_weights() -> None:
+    model = RelationModel("fr", {"reach=FRAME": 3.0, "reach=SENTENCE": -3.0}, bias=0.0, threshold=0.5)
+    assert probability(model, ["reach=FRAME"]) == pytest.approx(0.9526, abs=1e-4)
+    assert probability(model, ["reach=SENTENCE"]) == pytest.approx(0.0474, abs=1e-4)
+    assert probability(model, ["unknown feature"]) == 0.5
+
+
+def test_classifier_drops_what_it_doubts_and_gives_the_rest_its_probability(rules: EventLexicon) -> None:
+    doc, mentions = condemnation()
+    model = RelationModel("fr", {"reach=FRAME": 2.0, "lemma=condamner": 0.5}, bias=-1.0, threshold=0.6)
+    events = extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": model}))
+    assert [(e.source, e.target, e.cameo) for e in events] == [("CHL", "PER", "11")]
+    assert events[0].confidence == round(probability(model, ["reach=FRAME", "lemma=condamner"]), 3)
+    strict = replace(model, threshold=0.9)
+    assert extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": strict})) == []
+
+
+def test_classifier_model_file_errors_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "model-fr.json"
+    path.write_text('{"lang": "fr", "weights": {}}', encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_relation_model(path)
+    assert "model-fr.json" in str(error.value) and "missing field 'bias'" in str(error.value)
+
+
+def test_classifier_the_shipped_model_is_loaded_for_french() -> None:
+    model = load_event_lexicon().models["fr"]
+    assert model.lang == "fr" and len(model.weights) > 100 and "cross-validation" in model.about
+
+
+# Training, on sentences written for these tests (the real model; scikit-learn) -------------------------------
+
+
+TRAINING = [
+    {"id": "x1", "text": "Le Chili a condamné le Pérou.",
+     "relations": [{"source": "CHL", "target": "PER", "cameo": "111", "mode": "asserted"}]},
+    {"id": "x2", "text": "Le Brésil a critiqué l'Argentine, selon l'Uruguay.",
+     "relations": [{"source": "BRA", "target": "ARG", "cameo": "111", "mode": "asserted"}]},
+    {"id": "x3", "text": "La Bolivie a rencontré le Paraguay à Quito.",
+     "relations": [{"source": "BOL", "target": "PRY", "cameo": "040", "mode": "asserted", "symmetric": True}]},
+    {"id": "x4", "text": "Le Chili et le Pérou jouent au football.", "relations": []},
+    {"id": "x5", "text": "Le Brésil a voté la loi et l'Argentine a protesté.", "relations": []},
+    {"id": "x6", "text": "Le Venezuela a adopté un budget, et la Colombie a protesté.", "relations": []},
+]  # fmt: skip
+
+
+@pytest.mark.model
+def test_training_labels_the_rules_candidates_from_the_annotation(tmp_path: Path, rules: EventLexicon) -> None:
+    from kg.training import read_training, training_examples
+
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in TRAINING) + "\n")
+    examples = list(training_examples(read_training(tmp_path), rules, "fr"))
+    labelled = {(sentence, label) for sentence, _, label in examples}
+    assert ("x1", True) in labelled and ("x3", True) in labelled
+    assert all(not label for sentence, _, label in examples if sentence in ("x4", "x5", "x6"))
+    assert any(sentence == "x5" for sentence, _, _ in examples)  # the rules' guess, a negative example
+    # Uruguay only says so: any candidate with it is a negative example
+    assert all(not label for sentence, names, label in examples if sentence == "x2" and "source.case=selon" in names)
+
+
+@pytest.mark.model
+def test_training_with_nothing_to_learn_is_a_clear_error(tmp_path: Path) -> None:
+    from kg.training import train
+
+    (tmp_path / "a.jsonl").write_text(json.dumps(TRAINING[0], ensure_ascii=False) + "\n")
+    with pytest.raises(InputError, match="nothing to learn"):
+        train("fr", folder=tmp_path, out=tmp_path / "model.json")
+    assert not (tmp_path / "model.json").exists()
+
+
+@pytest.mark.model
+def test_training_writes_a_seeded_model_builds_can_read(tmp_path: Path) -> None:
+    from kg.training import train
+
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in TRAINING * 3) + "\n")
+    first = train("fr", folder=tmp_path, out=tmp_path / "one.json")
+    second = train("fr", folder=tmp_path, out=tmp_path / "two.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+    model = load_relation_model(first.path)
+    assert model.lang == "fr" and model.threshold == 0.0 and model.weights
+    assert second.positives == first.positives > 0
+
+
+@pytest.mark.model
+def test_training_the_shipped_model_is_what_kg_train_makes_of_the_shipped_sentences(tmp_path: Path) -> None:
+    from kg.training import train
+
+    report = train("fr", out=tmp_path / "model-fr.json")
+    assert json.loads(report.path.read_text()) == json.loads((data_dir() / "events" / "model-fr.json").read_text())
