@@ -203,7 +203,7 @@ class _Resolver:
     def _in_non_actor_name(self, token: Token) -> bool:
         """True when a chain of name modifiers leads up to a non-actor head ("Institut ... de Séoul")."""
         for _ in range(NON_ACTOR_CHAIN_STEPS):
-            if token.dep_ not in NAME_CHAIN_DEPS or token.head is token:
+            if token.dep_ not in NAME_CHAIN_DEPS or token.head.i == token.i:
                 return False
             token = token.head
             if self._is_non_actor_head(token):
@@ -417,7 +417,7 @@ class _Resolver:
             if item.start >= before or self.sentence_of[item.start] < first_sentence:
                 continue
             root = self.doc[item.start : item.end].root
-            while root.dep_ in ("flat:name", "flat") and root.head is not root:
+            while root.dep_ in ("flat:name", "flat") and root.head.i != root.i:
                 root = root.head  # "M. Kim": the title heads the name
             if root.dep_ in SUBJECT_DEPS:
                 return item

@@ -37,7 +37,7 @@ def find_relation_date(trigger: Token, article_date: ArticleDate | None) -> Arti
 
 def _time_candidates(trigger: Token) -> list[Token]:
     """Time modifiers of the trigger, then of the verb it depends on (a light verb, a clause head)."""
-    heads = [trigger] + ([trigger.head] if trigger.head is not trigger else [])
+    heads = [trigger] + ([trigger.head] if trigger.head.i != trigger.i else [])
     return [child for head in heads for child in head.children if child.dep_ in TIME_DEPS]
 
 

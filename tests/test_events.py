@@ -347,3 +347,40 @@ def test_events_expression_matches_whatever_determiner_its_words_take(lexicon: E
                  ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 3, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
     assert relations(events) == {("CHL", "PER", "04", "asserted", False)}
+
+
+def test_events_predicate_noun_takes_the_subject_as_agent(lexicon: EventLexicon) -> None:
+    # "Le Chili est l'allié du Pérou": the noun is the predicate, the subject its agent.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 4, "chili"), ("est", "AUX", "cop", 4, "être"),
+                 ("l'", "DET", "det", 4, "le"), ("allié", "NOUN", "ROOT", 4, "allié"), ("du", "ADP", "case", 6, "de"),
+                 ("Pérou", "PROPN", "nmod", 4, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], lexicon)
+    assert {(e.source, e.target, e.cameo) for e in events} >= {("CHL", "PER", "05")}
+
+
+def test_events_passive_subject_beside_an_active_auxiliary_is_the_subject(lexicon: EventLexicon) -> None:
+    # "Le Chili avait condamné le Pérou" with the subject mislabelled as a passive one: no passive auxiliary,
+    # no agent, so the Chile is still the one who condemns.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj:pass", 3, "chili"), ("avait", "AUX", "aux:tense", 3, "avoir"),
+                 ("condamné", "VERB", "ROOT", 3, "condamner"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "obj", 3, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], lexicon)
+    assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
+
+
+def test_linking_subject_the_parser_cut_off_into_a_sentence_of_its_own(lexicon: EventLexicon) -> None:
+    # "Le Chili et la Bolivie | avaient condamné le Pérou": the parser made the subjects a sentence apart.
+    doc = Doc(VOCAB, words=["Le", "Chili", "et", "la", "Bolivie", "avaient", "condamné", "le", "Pérou", "."],
+              pos=["DET", "PROPN", "CCONJ", "DET", "PROPN", "AUX", "VERB", "DET", "PROPN", "PUNCT"],
+              deps=["det", "ROOT", "cc", "det", "conj", "aux:tense", "ROOT", "det", "obj", "punct"],
+              heads=[1, 1, 4, 4, 1, 6, 6, 8, 6, 6], sent_starts=[True, False, False, False, False, True, False, False, False, False],
+              lemmas=["le", "chili", "et", "le", "bolivie", "avoir", "condamner", "le", "pérou", "."])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "BOL"), mention(doc, 8, 9, "PER")], lexicon)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11"), ("BOL", "PER", "11")}
+
+
+def test_linking_a_name_the_parser_took_for_an_adverb_is_an_argument(lexicon: EventLexicon) -> None:
+    # "Le Chili proteste Pérou" with "Pérou" labelled advmod: a name is no adverb.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), ("proteste", "VERB", "ROOT", 2, "protester"),
+                 ("Pérou", "PROPN", "advmod", 2, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "PER")], lexicon)
+    assert relations(events) == {("CHL", "PER", "11", "asserted", False)}

@@ -106,7 +106,7 @@ def _governed_elsewhere(view: Extractor, trigger: Token, mention: Mention) -> st
     (up its chain of heads) is another word ("subject" when it is that word's subject)."""
     current = _head(view, mention)
     for _ in range(PATH_STEPS + 1):
-        if current.head is current or current.i == trigger.i:
+        if current.head.i == current.i or current.i == trigger.i:
             return "no"
         dep = current.dep_
         current = current.head
@@ -137,7 +137,7 @@ def classify(view: Extractor, model: RelationModel, candidates: list[Candidate])
     kept = []
     for candidate in candidates:
         chance = probability(model, features(view, as_pair(candidate), links))
-        if chance >= model.threshold:
+        if candidate.reach is Reach.FRAME or chance >= model.threshold:
             kept.append(replace(candidate, probability=round(chance, 3)))
     return kept
 
@@ -164,7 +164,7 @@ def _order(mention: Mention, token: Token) -> str:
 def _head(view: Extractor, mention: Mention) -> Token:
     """The token that heads a mention's span (whose head lies outside it)."""
     for token in view.tokens[mention.token_start : mention.token_end]:
-        if not mention.token_start <= token.head.i < mention.token_end or token.head is token:
+        if not mention.token_start <= token.head.i < mention.token_end or token.head.i == token.i:
             return token
     return view.tokens[mention.token_start]
 
@@ -197,7 +197,7 @@ def _chain(token: Token, ancestor: Token) -> list[str] | None:
     for _ in range(PATH_STEPS):
         if current.i == ancestor.i:
             return labels
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         labels.append(current.dep_)
         current = current.head

@@ -169,9 +169,7 @@ class Extractor:
         return self._noun_slot(token, slot, exclude=exclude)
 
     def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
-        passive = any(
-            child.dep_ in grammar.PASSIVE_SUBJECT_DEPS or child.dep_ == "aux:pass" for child in self._children(verb)
-        )
+        passive = self._is_passive(verb)
         if slot == "subj":
             if passive:
                 return self._case_arguments(verb, "par") or self._reflexive_subject(verb)
@@ -207,16 +205,24 @@ class Extractor:
         lutte du Kremlin contre X"): such prepositions rarely belong to the verb itself."""
         current = noun
         for _ in range(2):
-            if current.dep_ not in ("obj", "nmod", "obl:arg", "obl:mod") or current.head is current:
+            if current.dep_ not in ("obj", "nmod", "obl:arg", "obl:mod") or current.head.i == current.i:
                 return []
             current = current.head
             if current.pos_ == "VERB":
                 return self._own_case_arguments(current, slot, through_object=False)
         return []
 
+    def _is_passive(self, verb: Token) -> bool:
+        """A passive voice: a passive auxiliary or agent ("a été condamné par"), or a reflexive passive subject.
+        A passive subject alone, beside an active auxiliary, is the parser's mislabel of an active subject."""
+        children = self._children(verb)
+        if any(child.dep_ in grammar.PASSIVE_MARK_DEPS for child in children):
+            return True
+        return is_reflexive(verb) and any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in children)
+
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
-        if not subjects and is_reflexive(verb):
+        if not subjects and (is_reflexive(verb) or not self._is_passive(verb)):
             subjects = [child for child in self._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         if subjects:
             if subjects[0].lower_ in grammar.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
@@ -224,11 +230,11 @@ class Extractor:
             return [m for child in subjects for m in self._mentions(child)]
         if depth >= grammar.GOVERNOR_STEPS:
             return []
-        if verb.dep_ in grammar.CONTROL_DEPS and verb.head is not verb:
+        if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
             return self._subject(verb.head, depth + 1)
-        if verb.dep_.startswith("acl") and verb.head is not verb:
+        if verb.dep_.startswith("acl") and verb.head.i != verb.i:
             noun = verb.head
-            if has_case(noun, "comme") and noun.head is not noun:
+            if has_case(noun, "comme") and noun.head.i != noun.i:
                 # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
                 return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, "par")
             return self._mentions(noun, possessor=True)
@@ -259,6 +265,8 @@ class Extractor:
             return found
         if light is not None:
             return self._subject(light)
+        if any(child.dep_ in grammar.SUBJECT_DEPS for child in noun.children):
+            return self._subject(noun)  # a predicate noun: "la Chine est le premier partenaire de X"
         if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
             return []
         return self._clause_subject(noun)
@@ -286,12 +294,15 @@ class Extractor:
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
-        coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between."""
+        coopération avec X") or of the noun itself as a predicate ("X est l'allié de Y"), unless the noun is that
+        subject or a verb of fear, report or modality stands between."""
         if token.dep_ in grammar.SUBJECT_DEPS or token.dep_ in grammar.PASSIVE_SUBJECT_DEPS:
             return []
+        if any(child.dep_ in grammar.SUBJECT_DEPS for child in token.children):
+            return self._subject(token)  # a predicate noun
         current = token
         for _ in range(grammar.GOVERNOR_STEPS + 1):
-            if current.head is current:
+            if current.head.i == current.i:
                 return []
             current = current.head
             if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
@@ -309,7 +320,7 @@ class Extractor:
 
     def _case_arguments(self, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
         found = self._own_case_arguments(head, slot, through_object=through_object)
-        if not found and through_object and head.dep_ == "xcomp" and head.head is not head:
+        if not found and through_object and head.dep_ == "xcomp" and head.head.i != head.i:
             # "cherchent à lutter contre X": the parser may hang the argument on the governing verb.
             found = self._own_case_arguments(head.head, slot, through_object=False)
         return found

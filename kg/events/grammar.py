@@ -16,6 +16,7 @@ __all__ = ["has_case", "is_reflexive", "is_conditional", "is_future"]
 # Grammar: the dependency labels and function words the frames read.
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+PASSIVE_MARK_DEPS = frozenset({"aux:pass", "obl:agent"})
 OBJECT_DEPS = frozenset({"obj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})

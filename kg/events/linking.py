@@ -37,6 +37,9 @@ NOT_ARGUMENT_DEPS = frozenset(
      "expl:subj", "dep", "ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "discourse", "vocative", "dislocated",
      "nummod", "orphan", "reparandum"}
 )  # fmt: skip
+# Labels the parser gives a name it could not place ("mis en garde Ankara" with Ankara as an adverb): an actor
+# there is an argument all the same.
+MISLABELLED_DEPS = frozenset({"advmod", "dep", "nummod", "dislocated"})
 # Dependents that open an argument one step further (an infinitive's own object: "menacer de frapper X").
 CLAUSE_ARGUMENT_DEPS = frozenset({"xcomp"})
 ARGUMENT_DEPTH = 3
@@ -91,7 +94,22 @@ def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
         for child in token.children:
             if child.dep_ in grammar.SUBJECT_DEPS:
                 sources += _nearest_actors(view, child, SUBJECT_PHRASE_DEPS)
+    if not sources and not any(child.dep_ in grammar.SUBJECT_DEPS for child in token.children):
+        sources = _unattached_subject(view, token)
     return sources
+
+
+def _unattached_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """A subject the parser left unattached: it cut the sentence after the actors that come before the verb
+    ("Le Brésil et l'Argentine | avaient mis en garde ..."), so the verb's sentence has no subject and the
+    previous piece is a noun phrase without a verb or final punctuation."""
+    sentence = view.sentence_by_token[verb.i]
+    if verb.head.i != verb.i or sentence.start == 0 or any(t.is_punct for t in sentence if t.i < verb.i):
+        return []
+    previous = view.sentence_by_token[sentence.start - 1]
+    if previous[-1].is_punct or any(t.pos_ in ("VERB", "AUX") for t in previous):
+        return []
+    return _nearest_actors(view, previous.root, SUBJECT_PHRASE_DEPS)
 
 
 def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> list[Mention]:
@@ -116,7 +134,9 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
         following: list[Token] = []
         for node in frontier:
             for child in view._children(node):
-                if child.i in seen or child.dep_ in NOT_ARGUMENT_DEPS or child.dep_ in grammar.SUBJECT_DEPS:
+                if child.i in seen or child.dep_ in grammar.SUBJECT_DEPS:
+                    continue
+                if child.dep_ in NOT_ARGUMENT_DEPS and not (child.dep_ in MISLABELLED_DEPS and child.i in view.by_token):
                     continue
                 seen.add(child.i)
                 if _is_attribution(view, child):

@@ -33,7 +33,7 @@ def _governors(token: Token) -> list[Token]:
     chain = []
     current = token
     for _ in range(GOVERNOR_STEPS):
-        if current.head is current or current.dep_ not in (
+        if current.head.i == current.i or current.dep_ not in (
             "xcomp",
             "ccomp",
             "obj",
