@@ -136,7 +136,8 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
             for child in view._children(node):
                 if child.i in seen or child.dep_ in grammar.SUBJECT_DEPS:
                     continue
-                if child.dep_ in NOT_ARGUMENT_DEPS and not (child.dep_ in MISLABELLED_DEPS and child.i in view.by_token):
+                mislabelled = child.dep_ in MISLABELLED_DEPS and child.i in view.by_token
+                if child.dep_ in NOT_ARGUMENT_DEPS and not mislabelled:
                     continue
                 seen.add(child.i)
                 if _is_attribution(view, child):
