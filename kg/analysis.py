@@ -76,6 +76,7 @@ def to_actor_graph(
     roots: Iterable[str | int] | None = None,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
+    min_confidence: float = 0.0,
     self_loops: bool = False,
 ) -> nx.MultiDiGraph:
     """Project the store into a `MultiDiGraph`: one node per actor, one edge per relation.
@@ -88,7 +89,9 @@ def to_actor_graph(
     them. Only relations in `modes` are kept (asserted ones by default: hypothetical and negated relations
     did not happen); `roots` keeps those CAMEO roots; `since`/`until` ("2022", "2022-03", "2022-03-05" or a
     date, inclusive) keep dated relations whose date overlaps the window, undated ones are then left out.
-    Relations of an actor with itself (possible at state level) are dropped unless `self_loops`.
+    `min_confidence` (a probability, 0 to 1) leaves out the relations whose `confidence` is below it (none at
+    0, the default). Relations of an actor with itself (possible at state level) are dropped unless
+    `self_loops`. The graph records `level`, `modes` and `min_confidence`.
     """
     if level not in LEVELS:
         raise KgError(f"unknown level {level!r}: expected one of {', '.join(LEVELS)}")
@@ -97,14 +100,17 @@ def to_actor_graph(
         raise KgError(f"unknown mode {sorted(unknown)[0]!r}: expected some of {', '.join(MODES)}")
     kept_roots = None if roots is None else frozenset(_root(value) for value in roots)
     window = (_interval(since)[0] if since else None, _interval(until)[1] if until else None)
+    if not 0.0 <= min_confidence <= 1.0:
+        raise KgError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
     actors = {row["code"]: row for row in graph.query_values(_projection_query("actors"))}
     evidence = Counter(row["relation"] for row in graph.query_values(_projection_query("evidence")))
-    projection = nx.MultiDiGraph(level=level, modes=",".join(mode for mode in MODES if mode in kept_modes))
+    projection = nx.MultiDiGraph(level=level, modes=",".join(mode for mode in MODES if mode in kept_modes),
+                                 min_confidence=min_confidence)  # fmt: skip
     for row in sorted(graph.query_values(_projection_query("relations")), key=lambda row: row["relation"] or ""):
         mode = _local_name(row["mode"])
         if mode not in kept_modes or (kept_roots is not None and row["root"] not in kept_roots):
             continue
-        if (since or until) and not _overlaps(row["date"], window):
+        if float(row["confidence"]) < min_confidence or ((since or until) and not _overlaps(row["date"], window)):
             continue
         ends = (row["source"], row["target"]) if level == "state" else (row["sourceActor"], row["targetActor"])
         source, target = (_local_name(iri, "/") for iri in ends)

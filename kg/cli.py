@@ -115,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
     events.add_argument("--format", choices=("jsonl", "csv", "gdelt"), default="jsonl")
     events.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    events.add_argument(
+        "--min-confidence", type=_probability, default=0.0, metavar="P",
+        help="leave out the relations whose confidence (a probability, 0 to 1) is below P (default: 0, all)",
+    )  # fmt: skip
     events.set_defaults(run=_run_export_events)
 
     graph_export = export_kinds.add_parser(
@@ -185,6 +189,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--since", metavar="DATE", help="keep relations dated on or after DATE (YYYY[-MM[-DD]])")
     analyze.add_argument("--until", metavar="DATE", help="keep relations dated on or before DATE")
     analyze.add_argument(
+        "--min-confidence", type=_probability, default=0.0, metavar="P",
+        help="leave out the relations whose confidence (a probability, 0 to 1) is below P (default: 0, all)",
+    )  # fmt: skip
+    analyze.add_argument(
         "--actors", metavar="CODES", help="actors whose dyads to show, comma-separated (default: the main ones)"
     )
     analyze.add_argument("--top", type=_positive_int, default=8, help="how many main actors (default: 8)")
@@ -202,6 +210,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--colour", choices=("kind", "bloc"), default="kind", help="colour actors by kind (default) or bloc"
     )
+    render.add_argument(
+        "--min-confidence", type=_probability, default=0.0, metavar="P",
+        help="leave out of the page the relations whose confidence is below P (default: 0, all); the page can "
+        "hide more",
+    )  # fmt: skip
     render.set_defaults(run=_run_render)
 
     evaluate = commands.add_parser(
@@ -228,7 +241,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="print the scores and errors as one JSON object")
     evaluate.set_defaults(run=_run_evaluate)
+
+    train = commands.add_parser(
+        "train", parents=[common], help="train the relation classifier on the project's own sentences",
+        description="Train the relation classifier of a language on the sentences the project wrote for it "
+        "(data/training/LANG/*.jsonl; never on the corpora it is measured on) and write the model builds use "
+        "(data/events/model-LANG.json). Needs scikit-learn (pip install 'diplomatic-kg[train]'). Seeded: the same "
+        "data gives the same model.",
+    )  # fmt: skip
+    train.add_argument("--lang", default="fr", help="the language (default: fr)")
+    train.add_argument("--training", type=Path, metavar="DIR", help="training sentences (default: data/training/LANG)")
+    train.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: data/events/model-LANG.json")
+    train.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength (default: 0.5)")
+    train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    train.add_argument(
+        "--drop-below", type=float, default=0.0, metavar="P",
+        help="builds drop candidates whose probability is below P (default 0: keep all, the probability is the "
+        "relation's confidence)",
+    )  # fmt: skip
+    train.set_defaults(run=_run_train)
     return parser
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from kg.training import train
+
+    report = train(args.lang, folder=args.training, out=args.output, c=args.c, seed=args.seed,
+                   drop_below=args.drop_below)  # fmt: skip
+    _stdout().print(
+        f"Trained on {report.sentences} sentences: {report.examples} candidates ({report.positives} relations), "
+        f"{report.features} features. Cross-validated by sentence: F1 {report.f1:.3f} (P {report.precision:.3f}, "
+        f"R {report.recall:.3f}) at probability {report.threshold:.2f}. Model written to {report.path}.",
+        markup=False, highlight=False,
+    )  # fmt: skip
+    return EXIT_OK
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -297,7 +343,8 @@ def _run_export_events(args: argparse.Namespace) -> int:
     events = read_jsonl(args.out / EVENTS_FILE)
     gazetteer = load_gazetteer()
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
-        count = write_events(events, stream, format=args.format, gazetteer=gazetteer, sources=sources)
+        count = write_events(events, stream, format=args.format, gazetteer=gazetteer, sources=sources,
+                             min_confidence=args.min_confidence)  # fmt: skip
     if args.output:
         _stdout().print(f"Wrote {count} relation(s) to {args.output}", markup=False, highlight=False)
     return EXIT_OK
@@ -421,7 +468,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     with open_graph(args.out) as graph:
         actor_graph = analysis.to_actor_graph(
             graph, level=args.level, modes=codes(args.modes) or ["asserted"], roots=codes(args.roots),
-            since=args.since, until=args.until,
+            since=args.since, until=args.until, min_confidence=args.min_confidence,
         )  # fmt: skip
     out = _stdout()
     if actor_graph.number_of_edges() == 0:
@@ -429,7 +476,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = analyze(actor_graph, actors=codes(args.actors), top=args.top)
     files = write_analysis(actor_graph, args.output or args.out / "analysis", report)
-    title = f"Centrality ({args.level} level, {actor_graph.number_of_edges()} relations)"
+    floor = f", confidence ≥ {args.min_confidence:g}" if args.min_confidence else ""
+    title = f"Centrality ({args.level} level, {actor_graph.number_of_edges()} relations{floor})"
     table = Table("actor", "name", "relations in/out", "partners", "betweenness", "closeness", "eigenvector",
                   "PageRank", title=title)  # fmt: skip
     for actor, row in report.centrality.head(max(args.top, 10)).iterrows():
@@ -459,7 +507,8 @@ def _run_render(args: argparse.Namespace) -> int:
 
     path = args.output or args.out / PAGE_FILE
     with open_graph(args.out) as graph:
-        page = render_graph(graph, page_path=path, level=args.level, lang=args.lang, colour=args.colour)
+        page = render_graph(graph, page_path=path, level=args.level, lang=args.lang, colour=args.colour,
+                            min_confidence=args.min_confidence)  # fmt: skip
     write_page(page, path)
     _stdout().print(f"Wrote {path} ({len(page.encode('utf-8')) / 1024:.0f} KiB, works offline)", highlight=False)
     return EXIT_OK
@@ -612,6 +661,13 @@ def _positive_int(value: str) -> int:
     number = int(value)
     if number <= 0:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
+def _probability(value: str) -> float:
+    number = float(value)  # argparse reports a ValueError as an invalid value
+    if not 0.0 <= number <= 1.0:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"{value} is not a probability from 0 to 1 (such as 0.8)")
     return number
 
 

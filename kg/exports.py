@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
+from kg.errors import KgError
 from kg.records import Gazetteer
 
-__all__ = ["FORMATS", "CSV_COLUMNS", "GDELT_COLUMNS", "write_events", "to_gdelt_row"]
+__all__ = ["FORMATS", "CSV_COLUMNS", "GDELT_COLUMNS", "write_events", "kept_events", "to_gdelt_row"]
 
 FORMATS = ("jsonl", "csv", "gdelt")
 CSV_COLUMNS = (
@@ -41,8 +42,11 @@ def write_events(
     format: Literal["jsonl", "csv", "gdelt"],
     gazetteer: Gazetteer,
     sources: dict[str, str],
+    min_confidence: float = 0.0,
 ) -> int:
-    """Write relation records in a format; `sources` maps article ids to URLs or file paths. Returns the count."""
+    """Write relation records in a format; `sources` maps article ids to URLs or file paths. Relations whose
+    `confidence` is below `min_confidence` (a probability, 0 to 1) are left out. Returns the count written."""
+    events = kept_events(events, min_confidence=min_confidence)
     count = 0
     if format == "jsonl":
         for event in events:
@@ -57,6 +61,13 @@ def write_events(
         else:
             writer.writerow(to_gdelt_row(event, count, gazetteer=gazetteer, source=sources.get(event["article"], "")))
     return count
+
+
+def kept_events(events: Iterable[dict[str, Any]], *, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """The relation records whose `confidence` reaches `min_confidence` (all of them at 0)."""
+    if not 0.0 <= min_confidence <= 1.0:  # checked now, not when the first record is read
+        raise KgError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
+    return (event for event in events if float(event.get("confidence") or 0.0) >= min_confidence)
 
 
 def to_gdelt_row(event: dict[str, Any], number: int, *, gazetteer: Gazetteer, source: str) -> list[str]:

@@ -98,7 +98,8 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
 def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: str = "fr",
               colour: str = "kind") -> dict[str, Any]:  # fmt: skip
     """Everything the page's script needs, as plain JSON-ready values: actors with their layout, size and
-    measures; relations with their evidence and article; articles; legends; the summary."""
+    measures; relations with their evidence and article; articles; legends; the summary; the confidence below
+    which the projection left relations out (`minConfidence`, from the graph's `min_confidence`)."""
     if lang not in QUADCLASS_LABELS:
         raise OutputError(f"unknown language {lang!r}: expected fr or en")
     if colour not in ("kind", "bloc"):
@@ -152,6 +153,7 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     used = {relation["article"] for relation in relations}
     return {
         "lang": lang, "level": actor_graph.graph.get("level", "state"), "colour": colour,
+        "minConfidence": float(actor_graph.graph.get("min_confidence", 0.0)),
         "nodes": nodes, "relations": relations,
         "articles": {key: value for key, value in details.articles.items() if key in used},
         "quadclasses": {quad: {"label": QUADCLASS_LABELS[lang][quad], "colour": colour_code}
@@ -190,9 +192,10 @@ def render_page(data: dict[str, Any], *, title: str = "diplomatic-kg") -> str:
 
 
 def render_graph(graph: KnowledgeGraph, *, page_path: Path, level: str = "state", lang: str = "fr",
-                 colour: str = "kind", title: str | None = None) -> str:  # fmt: skip
-    """The page of a build's graph: every relation (all modes; the page filters them), at state or actor level."""
-    actor_graph = analysis.to_actor_graph(graph, level=level, modes=analysis.MODES)
+                 colour: str = "kind", min_confidence: float = 0.0, title: str | None = None) -> str:  # fmt: skip
+    """The page of a build's graph: every relation (all modes; the page filters them), at state or actor level;
+    with `min_confidence`, only the relations whose confidence reaches it."""
+    actor_graph = analysis.to_actor_graph(graph, level=level, modes=analysis.MODES, min_confidence=min_confidence)
     details = read_details(graph, page_dir=page_path.parent)
     data = page_data(actor_graph, details, lang=lang, colour=colour)
     heading = "Relations diplomatiques" if lang == "fr" else "Diplomatic relations"

@@ -10,13 +10,17 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from kg.records import Event, Evidence, Mode
+from kg.records import Article, Event, Evidence, Mode, TextPiece
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
 from kg.store import open_store, write_graph
-from kg.store.model import cameo_to_graph, gazetteer_to_graph
+from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
 from kg.vocab import BUILD_GRAPH
 
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
+# Relations of one article with confidences on either side of the page's steps (0.3, 0.5, 0.7, 0.9, this one
+# inclusive): source, target, CAMEO code, confidence. The first two share an edge (NOR -> SWE, QuadClass 1).
+CONFIDENCE_RELATIONS = (("NOR", "SWE", "036", 0.95), ("NOR", "SWE", "042", 0.6), ("DNK", "FIN", "111", 0.2),
+                        ("FIN", "NOR", "043", 0.9))  # fmt: skip
 
 
 def run_kg(*args: str, timeout: int = 900) -> subprocess.CompletedProcess[str]:
@@ -63,10 +67,28 @@ def reference_store(folder: Path) -> pyoxigraph.Store:
 def coded_event(
     article: str, source: str, target: str, code: str, evidence: Evidence, *, mode: Mode = Mode.ASSERTED,
     symmetric: bool = False, date: str | None = None, source_actor: str | None = None,
-    target_actor: str | None = None,
+    target_actor: str | None = None, confidence: float = 0.9,
 ) -> Event:  # fmt: skip
     """A relation with its Goldstein score, QuadClass and PLOVER class taken from the CAMEO codebook."""
     cameo = load_cameo_codes()[code]
     return Event(article, source, target, cameo.root, cameo.code, mode, symmetric, evidence.text, (evidence,),
                  source_actor or source, target_actor or target, cameo.goldstein, cameo.quadclass, cameo.plover,
-                 0.9, date, PRECISIONS[len(date)] if date else None)  # fmt: skip
+                 confidence, date, PRECISIONS[len(date)] if date else None)  # fmt: skip
+
+
+def confidence_article() -> tuple[Article, list[Event]]:
+    """The article "conf" and its relations, one per row of CONFIDENCE_RELATIONS, each with its confidence."""
+    text = "Titre\n\nUne phrase. Une autre phrase.\n"
+    article = Article("conf", "conf.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
+    evidence = Evidence("Une phrase.", 7, 18, "phrase", 11, 17, 1)
+    events = [coded_event("conf", source, target, code, evidence, date="2024-01-10", confidence=confidence)
+              for source, target, code, confidence in CONFIDENCE_RELATIONS]  # fmt: skip
+    return article, events
+
+
+def confidence_store(folder: Path) -> pyoxigraph.Store:
+    """A new store under `folder` with the reference graphs and the article of `confidence_article`."""
+    store = reference_store(folder)
+    article, events = confidence_article()
+    write_graph(store, article_to_graph(article, (), events))
+    return store

@@ -18,7 +18,7 @@ from kg.records import Article, Evidence, Mode, TextPiece
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
-from helpers import coded_event, reference_store
+from helpers import coded_event, confidence_store, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -237,6 +237,46 @@ def test_analysis_projection_from_a_store_with_filters(tmp_path: Path) -> None:
         analysis.to_actor_graph(graph, since="March")
     with pytest.raises(KgError, match="unknown CAMEO root"):
         analysis.to_actor_graph(graph, roots=["21"])
+
+
+def test_analysis_projection_leaves_out_relations_below_min_confidence(tmp_path: Path) -> None:
+    graph = KnowledgeGraph(tmp_path, confidence_store(tmp_path))
+
+    def codes(**options: float) -> list[str]:
+        projection = analysis.to_actor_graph(graph, **options)
+        return sorted(data["code"] for _, _, data in projection.edges(data=True))
+
+    assert codes() == codes(min_confidence=0) == ["036", "042", "043", "111"]  # the default keeps every one
+    assert codes(min_confidence=0.5) == ["036", "042", "043"]
+    assert codes(min_confidence=0.9) == ["036", "043"]  # 0.9 itself reaches 0.9
+    assert codes(min_confidence=0.95) == ["036"]
+    projection = analysis.to_actor_graph(graph, min_confidence=0.5)
+    assert "DNK" not in projection and projection.graph["min_confidence"] == 0.5
+    assert [data["confidence"] for _, _, data in projection.edges("FIN", data=True)] == [0.9]
+    for bad in (-0.1, 1.5):
+        with pytest.raises(KgError, match="minimum confidence"):
+            analysis.to_actor_graph(graph, min_confidence=bad)
+
+
+def test_analysis_cli_min_confidence_leaves_relations_out(tmp_path: Path) -> None:
+    from kg.cli import main
+
+    store = confidence_store(tmp_path)
+    store.flush()
+    del store  # the command opens the store itself
+
+    def analysed(*options: str) -> tuple[list[str], set[str]]:
+        folder = tmp_path / "analysis"
+        assert main(["analyze", str(tmp_path), "-o", str(folder), "--actors", "NOR,SWE", *options]) == 0
+        relations = nx.read_graphml(folder / "relations.graphml")
+        return sorted(data["code"] for _, _, data in relations.edges(data=True)), set(relations)
+
+    assert analysed() == (["036", "042", "043", "111"], {"NOR", "SWE", "DNK", "FIN"})
+    assert analysed("--min-confidence", "0.5") == (["036", "042", "043"], {"NOR", "SWE", "FIN"})
+    assert analysed("--min-confidence", "0.9") == (["036", "043"], {"NOR", "SWE", "FIN"})
+    for bad in ("1.5", "high", "nan"):
+        with pytest.raises(SystemExit):
+            main(["analyze", str(tmp_path), "--min-confidence", bad])
 
 
 def test_analysis_projection_of_the_seeds_matches_their_relations(seeds_build: Path) -> None:

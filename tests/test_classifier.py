@@ -84,8 +84,24 @@ def test_classifier_drops_what_it_doubts_and_gives_the_rest_its_probability(rule
     events = extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": model}))
     assert [(e.source, e.target, e.cameo) for e in events] == [("CHL", "PER", "11")]
     assert events[0].confidence == round(probability(model, ["reach=FRAME", "lemma=condamner"]), 3)
-    strict = replace(model, threshold=0.9)
-    assert extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": strict})) == []
+    # A filled frame is kept whatever the threshold; the model decides on the rules' looser links only.
+    strict = replace(model, threshold=0.99)
+    assert len(extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": strict}))) == 1
+
+
+def test_classifier_drops_a_loose_link_it_doubts(rules: EventLexicon) -> None:
+    # "Le Pérou a voté la loi et le Chili a protesté.": the rules guess CHL > PER from the sentence.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 2, "pérou"),
+                 ("vote", "VERB", "ROOT", 2, "voter"),
+                 ("la", "DET", "det", 4, "le"), ("loi", "NOUN", "obj", 2, "loi"), ("et", "CCONJ", "cc", 8, "et"),
+                 ("le", "DET", "det", 7, "le"), ("Chili", "PROPN", "nsubj", 8, "chili"),
+                 ("proteste", "VERB", "conj", 2, "protester")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "CHL")]
+    doubting = RelationModel("fr", {"reach=SENTENCE": -3.0}, bias=0.0, threshold=0.5)
+    trusting = replace(doubting, weights={"reach=SENTENCE": 3.0})
+    assert extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": doubting})) == []
+    [kept] = extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": trusting}))
+    assert (kept.source, kept.target, kept.cameo, kept.confidence) == ("CHL", "PER", "11", 0.953)
 
 
 def test_classifier_model_file_errors_name_the_file(tmp_path: Path) -> None:

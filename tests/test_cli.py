@@ -11,8 +11,9 @@ import pytest
 
 from kg import outputs
 from kg.cli import main
+from kg.exports import GDELT_COLUMNS
 
-from helpers import run_kg
+from helpers import confidence_article, run_kg
 
 ARTICLE = "L'Inde et le Japon\n\nLe Premier ministre indien a rencontré son homologue japonais à Tokyo.\n"
 
@@ -110,3 +111,32 @@ def test_cli_console_script_is_installed() -> None:
 def test_cli_without_command_shows_help_and_fails() -> None:
     result = run_kg()
     assert result.returncode == 1 and "usage: kg" in result.stdout
+
+
+def test_cli_export_events_min_confidence_leaves_relations_out(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    article, events = confidence_article()
+    (tmp_path / "articles.jsonl").write_text(json.dumps(outputs.to_article_record(article)) + "\n", encoding="utf-8")
+    lines = "".join(json.dumps(outputs.to_event_record(event)) + "\n" for event in events)
+    (tmp_path / "relations.jsonl").write_text(lines, encoding="utf-8")
+
+    def exported(*options: str) -> list[str]:
+        assert main(["export", "events", str(tmp_path), *options]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    def codes(*options: str) -> list[str]:
+        return sorted(json.loads(line)["sub"] for line in exported(*options))
+
+    assert codes() == codes("--min-confidence", "0") == ["036", "042", "043", "111"]
+    assert codes("--min-confidence", "0.5") == ["036", "042", "043"]
+    assert codes("--min-confidence", "0.9") == ["036", "043"]  # 0.9 itself reaches 0.9
+    csv_rows = exported("--format", "csv", "--min-confidence", "0.7")
+    assert len(csv_rows) == 3 and all(row.split(",")[10] in ("0.95", "0.9") for row in csv_rows[1:])
+    gdelt = [dict(zip(GDELT_COLUMNS, row.split("\t"), strict=True)) for row in exported(
+        "--format", "gdelt", "--min-confidence", "0.95")[1:]]  # fmt: skip
+    assert [(row["GLOBALEVENTID"], row["EventCode"]) for row in gdelt] == [("1", "036")]
+    assert main(["export", "events", str(tmp_path), "--min-confidence", "0.7", "-o", str(tmp_path / "x.jsonl")]) == 0
+    assert "Wrote 2 relation(s)" in capsys.readouterr().out
+    assert len((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    with pytest.raises(SystemExit):
+        main(["export", "events", str(tmp_path), "--min-confidence", "2"])
+    assert "not a probability from 0 to 1" in capsys.readouterr().err

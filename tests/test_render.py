@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from kg.render import PAGE_FILE, render_graph, safe_href, write_page
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
-from helpers import coded_event, reference_store
+from helpers import coded_event, confidence_store, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -70,6 +71,29 @@ def test_render_cli_writes_the_page(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "Traceback" not in missing.stderr and "no store" in missing.stderr
 
 
+def page_json(page: str) -> dict:
+    """The data a page carries for its script."""
+    return json.loads(page.split('id="kg-data">')[1].split("</script>")[0])
+
+
+def test_render_min_confidence_leaves_relations_off_the_page(tmp_path: Path) -> None:
+    from kg.cli import main
+
+    graph = KnowledgeGraph(tmp_path, confidence_store(tmp_path))
+    every = page_json(render_graph(graph, page_path=tmp_path / PAGE_FILE))
+    assert sorted(relation["code"] for relation in every["relations"]) == ["036", "042", "043", "111"]
+    assert every["minConfidence"] == 0 and {relation["confidence"] for relation in every["relations"]} == {
+        0.95, 0.6, 0.2, 0.9}  # fmt: skip
+    confident = page_json(render_graph(graph, page_path=tmp_path / PAGE_FILE, min_confidence=0.7))
+    assert sorted(relation["code"] for relation in confident["relations"]) == ["036", "043"]
+    assert confident["minConfidence"] == 0.7 and confident["summary"]["relations"] == 2
+    graph.store.flush()
+    del graph
+    assert main(["render", str(tmp_path), "--min-confidence", "0.5", "-o", str(tmp_path / "p.html")]) == 0
+    rendered = page_json((tmp_path / "p.html").read_text(encoding="utf-8"))
+    assert sorted(relation["code"] for relation in rendered["relations"]) == ["036", "042", "043"]
+
+
 # --- in a real browser -------------------------------------------------------------------------------------------
 
 
@@ -121,14 +145,22 @@ def test_render_seeds_page_in_chromium(browser: object, seeds_build: Path) -> No
     assert {"RUS", "PRK", "USA"} <= set(node_ids)  # type: ignore[arg-type]
     edge_count = opened.js("kgPage.edges.length")
     assert edge_count > 5  # type: ignore[operator]
-    # Clicking an edge (through vis-network's own click event at the edge's position) shows its evidence.
-    edge_id = opened.js("kgPage.edges.get().find(e => e.from === 'RUS' && e.to === 'PRK').id")
-    point = opened.js(f"""(() => {{ const n = kgPage.network; const e = n.body.edges[{edge_id!r}];
-        const p = e.edgeType.getPoint(0.5); return n.canvasToDOM(p); }})()""")
+    # Clicking an edge (through vis-network's own click event at the edge's position) shows its evidence: the
+    # first edge with a point that no actor covers (big actors close together can hide a short edge whole).
+    found = opened.js("""(() => { const n = kgPage.network;
+        for (const edge of kgPage.edges.get()) {
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+            const dom = n.canvasToDOM(n.body.edges[edge.id].edgeType.getPoint(t));
+            if (n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === edge.id)
+              return {x: dom.x, y: dom.y, from: kgPage.nodes.get(edge.from).label, to: kgPage.nodes.get(edge.to).label};
+          }
+        }
+        return null; })()""")
+    assert found is not None, "some edge can be clicked"
     box = opened.page.locator("#graph canvas").bounding_box()
-    opened.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])  # type: ignore[index]
+    opened.page.mouse.click(box["x"] + found["x"], box["y"] + found["y"])  # type: ignore[index]
     details = opened.page.locator("#details")
-    assert "Russie → Corée du Nord" in details.inner_text()
+    assert f"{found['from']} → {found['to']}" in details.inner_text()  # type: ignore[index]
     assert details.locator("blockquote mark").count() >= 1 and details.locator("blockquote").count() >= 1
     # Filters hide and show edges: unticking every cooperation QuadClass leaves conflict only.
     opened.page.locator("#filter-quadclass input[value='1']").uncheck()
@@ -167,3 +199,53 @@ def test_render_malicious_article_runs_nothing(browser: object, tmp_path: Path) 
     opened.page.hover("#graph canvas")
     assert opened.js("window.__pwned") is None
     assert opened.requests == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_render_confidence_filter_in_chromium(browser: object, tmp_path: Path) -> None:
+    graph = KnowledgeGraph(tmp_path, confidence_store(tmp_path))
+    page_path = tmp_path / PAGE_FILE
+    write_page(render_graph(graph, page_path=page_path, lang="en"), page_path)
+    opened = OpenedPage(browser, page_path)
+
+    def shown() -> tuple[list[str], dict[str, int], str]:
+        edges = opened.js("Object.fromEntries([...kgPage.edgeRelations()].map(([id, list]) => [id, list.length]))")
+        return sorted(edges), edges, opened.page.locator("#shown").inner_text()  # type: ignore[arg-type]
+
+    options = opened.page.locator("#min-confidence option")
+    assert options.evaluate_all("items => items.map(item => item.value)") == ["0", "0.3", "0.5", "0.7", "0.9"]
+    ids, counts, text = shown()
+    assert ids == ["DNK|FIN|3|to", "FIN|NOR|1|to", "NOR|SWE|1|to"] and counts["NOR|SWE|1|to"] == 2
+    assert text == "4 relations shown on 3 edges"
+    # The one relation of DNK -> FIN (0.2) is hidden, and its edge with it; NOR -> SWE keeps both of its own.
+    opened.page.select_option("#min-confidence", "0.3")
+    ids, counts, text = shown()
+    assert ids == ["FIN|NOR|1|to", "NOR|SWE|1|to"] and counts["NOR|SWE|1|to"] == 2
+    assert text == "3 relations shown on 2 edges" and opened.js("kgPage.edges.length") == 2
+    # At 0.7, NOR -> SWE keeps its 0.95 relation only; 0.9 itself passes 0.9.
+    for step in ("0.7", "0.9"):
+        opened.page.select_option("#min-confidence", step)
+        ids, counts, text = shown()
+        assert ids == ["FIN|NOR|1|to", "NOR|SWE|1|to"] and counts["NOR|SWE|1|to"] == 1, step
+        assert text == "2 relations shown on 2 edges", step
+    opened.js("kgPage.showEdge('NOR|SWE|1|to')")
+    details = opened.page.locator("#details")
+    assert "confidence 0.95" in details.inner_text() and "042" not in details.inner_text()
+    # It composes with the other filters: no edge has two relations of 0.9 or more.
+    opened.page.locator("#min-count").fill("2")
+    assert opened.js("kgPage.edges.length") == 0 and shown()[2] == "0 relations shown on 0 edges"
+    opened.page.select_option("#min-confidence", "0")
+    assert shown()[0] == ["NOR|SWE|1|to"]
+    opened.page.locator("#min-count").fill("1")
+    assert shown()[2] == "4 relations shown on 3 edges"
+    opened.js("kgPage.showEdge('NOR|SWE|1|to')")
+    assert "confidence 0.60" in details.inner_text() and "confidence 0.95" in details.inner_text()
+    assert opened.requests == [] and opened.errors == []
+    # A page rendered with a floor holds nothing below it and offers no step below it.
+    write_page(render_graph(graph, page_path=page_path, min_confidence=0.5), page_path)
+    floored = OpenedPage(browser, page_path)
+    values = floored.page.locator("#min-confidence option").evaluate_all("items => items.map(item => item.value)")
+    assert values == ["0.5", "0.7", "0.9"]
+    assert "confiance ≥ 0.5" in floored.page.locator("#summary").inner_text()
+    assert floored.page.locator("#shown").inner_text() == "3 relations affichées sur 2 arêtes"
+    assert floored.requests == [] and floored.errors == []

@@ -14,7 +14,8 @@
          kind: {state: "État", person: "personne", organisation: "organisation", collective: "acteur collectif"},
          notfound: "Aucun acteur de ce nom.", partners: "Principaux partenaires", wikidata: "Wikidata",
          level: {state: "niveau des États", actor: "niveau des acteurs"}, state: "État", goldstein: "Goldstein",
-         source: "Source", measures: "Centralité"},
+         source: "Source", measures: "Centralité", minConfidence: "Confiance (min.)", confidence: "confiance",
+         all: "toutes"},
     en: {search: "Actor", find: "Find", quadclass: "QuadClass", mode: "Mode", root: "CAMEO root",
          dates: "Dates", since: "since", until: "until", undated: "undated relations", minimum: "Relations per edge (min.)",
          legend: "Legend", hint: "Click an edge for its relations and their evidence, an actor for its profile.",
@@ -23,15 +24,17 @@
          kind: {state: "state", person: "person", organisation: "organisation", collective: "collective actor"},
          notfound: "No actor by that name.", partners: "Main partners", wikidata: "Wikidata",
          level: {state: "state level", actor: "actor level"}, state: "State", goldstein: "Goldstein",
-         source: "Source", measures: "Centrality"},
+         source: "Source", measures: "Centrality", minConfidence: "Confidence (min.)", confidence: "confidence",
+         all: "all"},
   };
   const T = TEXT[data.lang] || TEXT.en;
   const MODES = ["asserted", "hypothetical", "negated"];
+  const CONFIDENCE_STEPS = [0, 0.3, 0.5, 0.7, 0.9];
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const roots = [...new Set(data.relations.map((relation) => relation.root))].sort();
   const filters = {
     quadclasses: new Set([1, 2, 3, 4]), modes: new Set(["asserted", "hypothetical"]), roots: new Set(roots),
-    since: "", until: "", undated: true, minCount: 1,
+    since: "", until: "", undated: true, minCount: 1, minConfidence: data.minConfidence || 0,
   };
   let edgeRelations = new Map();
 
@@ -59,6 +62,8 @@
     return !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith("//");  // a relative path to an input file
   }
   function label(id) { const node = nodeById.get(id); return node ? node.label : id; }
+  // Two decimals, rounded down: a relation shown as 0.90 passes the 0.9 filter, one at 0.899 shows 0.89.
+  function confidenceText(value) { return (Math.floor(value * 100 + 1e-9) / 100).toFixed(2); }
 
   // --- filters -------------------------------------------------------------------------------------------------
   function interval(date) {
@@ -68,7 +73,7 @@
   }
   function passes(relation) {
     if (!filters.quadclasses.has(relation.quadclass) || !filters.modes.has(relation.mode)) return false;
-    if (!filters.roots.has(relation.root)) return false;
+    if (!filters.roots.has(relation.root) || relation.confidence < filters.minConfidence) return false;
     if (!relation.date) return filters.undated;
     const [first, last] = interval(relation.date);
     if (filters.since && last < interval(filters.since)[0]) return false;
@@ -152,7 +157,7 @@
       block.append(element("div", {}, element("strong", {}, `${relation.code} ${relation.label}`), " ",
         element("span", {class: "badge " + relation.mode}, T[relation.mode] || relation.mode)));
       block.append(element("div", {class: "meta"}, `${relation.rootLabel} · ${T.goldstein} ${relation.goldstein}` +
-        (relation.date ? ` · ${relation.date}` : "")));
+        ` · ${T.confidence} ${confidenceText(relation.confidence)}` + (relation.date ? ` · ${relation.date}` : "")));
       for (const item of relation.evidence) block.append(evidenceQuote(item));
       const article = data.articles[relation.article];
       if (article) {
@@ -198,7 +203,8 @@
     const summary = data.summary;
     document.getElementById("summary").textContent = `${summary.articles} ${T.articles} · ${summary.relations} ` +
       `${T.relations} · ${summary.actors} ${T.actors} · ${T.level[data.level] || data.level}` +
-      (summary.built ? ` · ${T.built} ${summary.built}` : "") + (summary.version ? ` · diplomatic-kg ${summary.version}` : "");
+      (summary.built ? ` · ${T.built} ${summary.built}` : "") + (summary.version ? ` · diplomatic-kg ${summary.version}` : "") +
+      (data.minConfidence ? ` · ${T.confidence} ≥ ${data.minConfidence}` : "");
     const quads = document.getElementById("filter-quadclass");
     for (const [quad, info] of Object.entries(data.quadclasses)) {
       checkbox(quads, quad, info.label, true, (on) => toggle(filters.quadclasses, Number(quad), on), info.colour);
@@ -215,6 +221,12 @@
     dateInput("since", "since");
     dateInput("until", "until");
     document.getElementById("undated").addEventListener("change", (event) => { filters.undated = event.target.checked; applyFilters(); });
+    const confidence = document.getElementById("min-confidence");
+    const floor = data.minConfidence || 0;  // the page holds no relation below the floor it was rendered with
+    for (const step of [floor, ...CONFIDENCE_STEPS.filter((step) => step > floor)]) {
+      confidence.append(element("option", {value: String(step)}, step === 0 ? `0 (${T.all})` : `≥ ${step}`));
+    }
+    confidence.addEventListener("change", () => { filters.minConfidence = Number(confidence.value); applyFilters(); });
     const counts = new Map();
     for (const relation of data.relations) { const id = edgeKey(relation).join("|"); counts.set(id, (counts.get(id) || 0) + 1); }
     const range = document.getElementById("min-count");
