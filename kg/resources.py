@@ -328,6 +328,9 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         ),
         cues=_load_cues(folder / "modality.tsv"),
         reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes),
+        intention_cues=frozenset(
+            (row["lang"], row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue", "lang"))
+        ),
         models={
             model.lang: model for path in sorted(folder.glob("model-*.json")) for model in [load_relation_model(path)]
         },

@@ -384,3 +384,43 @@ def test_linking_a_name_the_parser_took_for_an_adverb_is_an_argument(lexicon: Ev
                  ("Pérou", "PROPN", "advmod", 2, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "PER")], lexicon)
     assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
+
+
+# Intentions: an act its actor announces is also an intent to cooperate (03) or a threat (13).
+
+
+def _announced(governor: tuple[str, str, str, int, str] | None, verb_form: str) -> tuple[Doc, list[Mention]]:
+    # "Le Chili [promet de] livrer/livrera des armes au Pérou."
+    words: list[Token] = [("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3 if governor else 2, "chili")]
+    if governor:
+        words += [governor, ("de", "ADP", "mark", 4, "de")]
+        verb = len(words)
+        words += [(verb_form, "VERB", "xcomp", 2, "livrer")]
+    else:
+        verb = len(words)
+        words += [(verb_form, "VERB", "ROOT", verb, "livrer")]
+    words += [("des", "DET", "det", verb + 2, "un"), ("armes", "NOUN", "obj", verb, "arme"), ("au", "ADP", "case", verb + 4, "au"),
+              ("Pérou", "PROPN", "obl:arg", verb, "pérou")]  # fmt: skip
+    doc = parse(words)
+    return doc, [mention(doc, 1, 2, "CHL"), mention(doc, len(words) - 1, len(words), "PER")]
+
+
+def test_intentions_a_promised_act_is_an_intent_to_cooperate(lexicon: EventLexicon) -> None:
+    doc, mentions = _announced(("promet", "VERB", "ROOT", 2, "promettre"), "livrer")
+    found = relations(extract(doc, mentions, lexicon))
+    assert {("CHL", "PER", "06", "hypothetical", False), ("CHL", "PER", "03", "asserted", False)} <= found
+
+
+def test_intentions_an_act_in_the_future_is_announced(lexicon: EventLexicon) -> None:
+    doc, mentions = _announced(None, "livrera")
+    events = extract(doc, mentions, lexicon)
+    assert ("CHL", "PER", "03", "asserted", False) in relations(events)
+    assert {e.sub for e in events if e.cameo == "03"} == {"031"}  # intent to engage in material cooperation
+
+
+def test_intentions_a_possible_act_is_no_intention(lexicon: EventLexicon) -> None:
+    # "Le Chili pourrait livrer des armes au Pérou": possible, not announced by the Chile.
+    doc, mentions = _announced(("pourrait", "VERB", "ROOT", 2, "pouvoir"), "livrer")
+    found = relations(extract(doc, mentions, lexicon))
+    assert ("CHL", "PER", "06", "hypothetical", False) in found
+    assert not any(code == "03" for _, _, code, _, _ in found)

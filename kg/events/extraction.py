@@ -16,6 +16,7 @@ from kg.events import grammar
 from kg.events.candidates import REACH_CONFIDENCE, Candidate
 from kg.events.classifier import classify
 from kg.events.grammar import has_case, is_reflexive
+from kg.events.intentions import stated_intentions
 from kg.events.linking import loose_candidates
 from kg.events.modality import cue_for, find_mode
 from kg.records import Article, ArticleDate, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
@@ -64,6 +65,7 @@ class Extractor:
         model = self.lexicon.models.get(self.lang)
         if model is not None:
             candidates = classify(self, model, candidates)
+        candidates += stated_intentions(self, candidates)
         candidates += self._accusations(candidates)
         return (self._event(candidate) for candidate in candidates)
 

@@ -1,0 +1,62 @@
+"""Intentions: an act its actor says it will do is also a statement of intent (CAMEO 03) or a threat (13).
+
+CAMEO codes the announcement of a future act as its own event: "Berlin
+promet de livrer des chars à Kiev" is an intent to provide aid (033) as well
+as the aid itself, hypothetical; "Moscou menace de riposter" a threat of force
+(138). A candidate whose act is hypothetical because its own actor intends it
+(the act in the simple future, or governed by an intention cue of
+`data/events/intentions.tsv`: "promettre de", "aller" + infinitive, "prêt
+à") gives a second candidate, asserted, with the intent or threat code that
+CAMEO pairs with the act's root (`INTENT_CODES`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.events.candidates import Candidate
+from kg.events.grammar import GOVERNOR_STEPS, is_conditional, is_future
+from kg.records import Mode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+
+__all__ = ["INTENT_CODES", "stated_intentions"]
+
+# The CAMEO code of the intent to do (03x) or the threat to do (13x) an act of each root.
+INTENT_CODES = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385",
+}  # fmt: skip
+# The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer").
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg"})
+
+
+def stated_intentions(view: Extractor, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The intents and threats the candidates' actors state by announcing their acts."""
+    found = []
+    for candidate in candidates:
+        code = INTENT_CODES.get(candidate.trigger.cameo[:2])
+        if code is None or candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate.token):
+            continue
+        trigger = replace(candidate.trigger, cameo=code)
+        found.append(replace(candidate, trigger=trigger, mode=Mode.ASSERTED))
+    return found
+
+
+def _intended(view: Extractor, token: Token) -> bool:
+    """Whether the act is announced by its actor: in the simple future, or under an intention cue."""
+    if is_future(token) and not is_conditional(token):
+        return True
+    current = token
+    for _ in range(GOVERNOR_STEPS):
+        if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+        if (view.lang, current.lemma_.casefold()) in view.lexicon.intention_cues:
+            return True
+    return False
