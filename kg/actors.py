@@ -329,13 +329,15 @@ class _Resolver:
         key = (self.lang, token.lower_)
         if key in self.gazetteer.compound_words:
             return self.gazetteer.compound_words[key]
-        *prefixes, last = token.lower_.split("-")
-        if prefixes:
+        if "-" in key[1]:
+            *prefixes, last = key[1].split("-")
             demonym = self.gazetteer.demonyms.get((self.lang, last))
             combined = [self.gazetteer.combining_forms.get((self.lang, prefix)) for prefix in prefixes]
             if demonym is None or demonym[1] or not all(combined):
                 return ()
             return (*(actor for actors in combined if actors for actor in actors), demonym[0])
+        if key not in self.gazetteer.combining_forms:
+            return ()
         following = self.tokens[token.i + 1 : token.i + 3]
         if (
             key in self.gazetteer.combining_forms

@@ -102,11 +102,14 @@ def _register_lemma_component() -> None:
     def lemma_repairs(nlp: Language, name: str, repairs: list[list[str]]) -> Callable[[Doc], Doc]:
         ordered = sorted(((ending, replacement, pos) for ending, replacement, pos in repairs), key=lambda r: -len(r[0]))
 
+        parts_of_speech = {pos for _, _, pos in ordered}
+
         def repair(doc: Doc) -> Doc:
             for token in doc:
-                form = token.lower_
-                if token.lemma_.casefold() != form:
+                # hashes first: most tokens are not of a repaired part of speech, or have a lemma of their own
+                if token.lemma != token.lower or token.pos_ not in parts_of_speech:
                     continue
+                form = token.lower_
                 for ending, replacement, pos in ordered:
                     if token.pos_ == pos and form.endswith(ending) and len(form) > len(ending) + 2:
                         token.lemma_ = form[: -len(ending)] + replacement

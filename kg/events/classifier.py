@@ -50,6 +50,16 @@ class RuleLinks:
             self.reaches[key] = min(self.reaches.get(key, candidate.reach), candidate.reach)
             tokens = self.by_pair.setdefault(frozenset((candidate.source.code, candidate.target.code)), {})
             tokens[candidate.token.i] = min(tokens.get(candidate.token.i, candidate.reach), candidate.reach)
+        self.counts: dict[int, tuple[int, int]] = {}
+
+    def sentence_counts(self, view: Extractor, token: Token) -> tuple[int, int]:
+        """The number of actors and of trigger words in a token's sentence (counted once a sentence)."""
+        sentence = view.sentence_by_token[token.i]
+        if sentence.start not in self.counts:
+            actors = len(view.codes_by_sentence.get(sentence.start, ()))
+            self.counts[sentence.start] = (actors, sum(1 for t in view.tokens[sentence.start : sentence.end]
+                                                       if view._triggers(t)))  # fmt: skip
+        return self.counts[sentence.start]
 
 
 def features(view: Extractor, pair: Pair, links: RuleLinks) -> list[str]:
@@ -58,9 +68,7 @@ def features(view: Extractor, pair: Pair, links: RuleLinks) -> list[str]:
     root = trigger.cameo[:2]
     reach = links.reaches.get((token.i, source.code, target.code, trigger.cameo))
     reverse = links.reaches.get((token.i, target.code, source.code, trigger.cameo))
-    sentence = view.sentence_by_token[token.i]
-    actors = len({m.code for t in sentence for m in view.by_token.get(t.i, ())})
-    triggers = sum(1 for t in sentence if view._triggers(t))
+    actors, triggers = links.sentence_counts(view, token)
     source_path, target_path = _path(view, token, source), _path(view, token, target)
     source_case, target_case = _case(view, source), _case(view, target)
     passive = any(c.dep_ in grammar.PASSIVE_SUBJECT_DEPS or c.dep_ == "aux:pass" for c in token.children)
@@ -163,10 +171,14 @@ def _order(mention: Mention, token: Token) -> str:
 
 def _head(view: Extractor, mention: Mention) -> Token:
     """The token that heads a mention's span (whose head lies outside it)."""
-    for token in view.tokens[mention.token_start : mention.token_end]:
-        if not mention.token_start <= token.head.i < mention.token_end or token.head.i == token.i:
-            return token
-    return view.tokens[mention.token_start]
+    key = (mention.token_start, mention.token_end)
+    if key not in view.head_cache:
+        view.head_cache[key] = next(
+            (token for token in view.tokens[mention.token_start : mention.token_end]
+             if not mention.token_start <= token.head.i < mention.token_end or token.head.i == token.i),
+            view.tokens[mention.token_start],
+        )  # fmt: skip
+    return view.head_cache[key]
 
 
 def _path(view: Extractor, trigger: Token, mention: Mention) -> str:

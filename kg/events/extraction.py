@@ -23,7 +23,7 @@ from kg.records import Article, ArticleDate, Event, EventLexicon, Evidence, Ment
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Candidate", "Extractor"]
 
@@ -54,11 +54,19 @@ class Extractor:
         self.sentences = list(doc.sents)
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(self.sentences)}
         # Token.sent walks the document's sentences on every call: look sentences up by token instead.
-        self.sentence_by_token = [sentence for sentence in self.sentences for _ in sentence]
+        self.sentence_by_token = [sentence for sentence in self.sentences for _ in range(len(sentence))]
+        self.codes_by_sentence: dict[int, set[str]] = {}
+        for mention in mentions:
+            start = self.sentence_by_token[mention.token_start].start
+            self.codes_by_sentence.setdefault(start, set()).add(mention.code)
         self.trigger_cache: dict[int, tuple[Trigger, ...]] = {}
         self.mode_cache: dict[int, Mode] = {}
         self.evidence_cache: dict[int, tuple[Evidence, ArticleDate | None]] = {}
         self.rule_cache: list[Candidate] | None = None
+        self.slot_cache: dict[tuple[int, str, str, str], list[Mention]] = {}
+        self.children_cache: dict[int, list[Token]] = {}
+        self.participants_cache: dict[int, dict[str, Mention]] = {}  # a sentence's possible participants, by code
+        self.head_cache: dict[tuple[int, int], Token] = {}  # the token heading a mention's span
 
     def events(self) -> Iterator[Event]:
         candidates = self.rule_candidates()
@@ -74,6 +82,8 @@ class Extractor:
         if self.rule_cache is None:
             candidates = []
             for token in self.tokens:
+                if not self._may_relate(self.sentence_by_token[token.i]):
+                    continue
                 triggers = self._triggers(token)
                 if not triggers:
                     continue
@@ -83,6 +93,16 @@ class Extractor:
                 candidates += framed
             self.rule_cache = candidates
         return self.rule_cache
+
+    def _may_relate(self, sentence: Span) -> bool:
+        """Whether a sentence names two actors (with the piece before it, when the parser cut the sentence
+        there: a piece that does not end in punctuation): a trigger elsewhere relates nobody."""
+        codes = self.codes_by_sentence.get(sentence.start, set())
+        if len(codes) >= 2:
+            return True
+        if sentence.start > 0 and not self.tokens[sentence.start - 1].is_punct:
+            codes = codes | self.codes_by_sentence.get(self.sentence_by_token[sentence.start - 1].start, set())
+        return len(codes) >= 2
 
     # Triggers -----------------------------------------------------------
 
@@ -166,9 +186,12 @@ class Extractor:
         return [Candidate(a, b, trigger, token, self._mode(token), True) for a, b in combinations(distinct, 2)]
 
     def _slot(self, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
-        if pos == "VERB":
-            return self._verb_slot(token, slot)
-        return self._noun_slot(token, slot, exclude=exclude)
+        """The actors filling a frame slot of a trigger token (read once: a word's entries share slots)."""
+        key = (token.i, slot, pos, exclude)
+        if key not in self.slot_cache:
+            found = self._verb_slot(token, slot) if pos == "VERB" else self._noun_slot(token, slot, exclude=exclude)
+            self.slot_cache[key] = found
+        return list(self.slot_cache[key])
 
     def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
         passive = self._is_passive(verb)
@@ -358,13 +381,16 @@ class Extractor:
     def _children(self, token: Token) -> list[Token]:
         """A token's dependents, counting those the parser hung on the inner words of a multi-word name
         ("la visite en Corée du Nord du président Trump": "du président" hangs on "Nord")."""
-        children = list(token.children)
-        for child in list(children):
-            for mention in self.by_token.get(child.i, ()):
-                for inner in self.tokens[mention.token_start : mention.token_end]:
-                    if inner.i != child.i:
-                        children += [c for c in inner.children if not mention.token_start <= c.i < mention.token_end]
-        return list({child.i: child for child in children}.values())
+        if token.i not in self.children_cache:
+            children = list(token.children)
+            for child in list(children):
+                for mention in self.by_token.get(child.i, ()):
+                    for inner in self.tokens[mention.token_start : mention.token_end]:
+                        if inner.i != child.i:
+                            children += [c for c in inner.children
+                                         if not mention.token_start <= c.i < mention.token_end]  # fmt: skip
+            self.children_cache[token.i] = list({child.i: child for child in children}.values())
+        return self.children_cache[token.i]
 
     def _mentions(self, token: Token, *, possessor: bool = False, depth: int = 0) -> list[Mention]:
         """The actors an argument token stands for.

@@ -75,9 +75,13 @@ def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Me
     """In a sentence that names two actors only, the one a trigger's clause did not give (not a place, not
     the source of an attribution)."""
     sentence = view.sentence_by_token[token.i]
-    actors = {m.code: m for t in sentence for m in view.by_token.get(t.i, ())
-              if not m.locative and not _is_attribution(view, view.tokens[m.token_start].head)
-              and not _is_attribution(view, view.tokens[m.token_start])}  # fmt: skip
+    if sentence.start not in view.participants_cache:
+        view.participants_cache[sentence.start] = {
+            m.code: m for t in view.tokens[sentence.start : sentence.end] for m in view.by_token.get(t.i, ())
+            if not m.locative and not _is_attribution(view, view.tokens[m.token_start].head)
+            and not _is_attribution(view, view.tokens[m.token_start])
+        }  # fmt: skip
+    actors = view.participants_cache[sentence.start]
     if len(actors) != PAIR_SENTENCE_ACTORS:
         return []
     codes = {m.code for m in known}
