@@ -424,3 +424,18 @@ def test_intentions_a_possible_act_is_no_intention(lexicon: EventLexicon) -> Non
     found = relations(extract(doc, mentions, lexicon))
     assert ("CHL", "PER", "06", "hypothetical", False) in found
     assert not any(code == "03" for _, _, code, _, _ in found)
+
+
+def test_events_a_past_participle_on_a_noun_acts_on_that_noun(lexicon: EventLexicon) -> None:
+    # "L'Équateur soutient le diplomate péruvien, critiqué par le Chili": the participle is passive; its noun is
+    # the one criticised, and Chile the one who criticises.
+    doc = Doc(VOCAB, words=["L'Équateur", "soutient", "le", "diplomate", "péruvien", ",", "critiqué", "par", "le", "Chili"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADJ", "PUNCT", "VERB", "ADP", "DET", "PROPN"],
+              deps=["nsubj", "ROOT", "det", "obj", "amod", "punct", "acl", "case", "det", "obl:agent"],
+              heads=[1, 1, 3, 1, 3, 6, 3, 9, 9, 6],
+              lemmas=["équateur", "soutenir", "le", "diplomate", "péruvien", ",", "critiquer", "par", "le", "chili"],
+              morphs=["", "", "", "", "", "", "Tense=Past|VerbForm=Part", "", "", ""])  # fmt: skip
+    diplomat = replace(mention(doc, 3, 5, "PER"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [mention(doc, 0, 1, "ECU"), diplomat, mention(doc, 9, 10, "CHL")], lexicon)
+    assert ("CHL", "PER", "11", "asserted", False) in relations(events)
+    assert not any(e.source == "PER" and e.cameo == "11" for e in events)

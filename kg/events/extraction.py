@@ -195,11 +195,14 @@ class Extractor:
 
     def _verb_slot(self, verb: Token, slot: str) -> list[Mention]:
         passive = self._is_passive(verb)
+        participle = self._is_passive_participle(verb)
         if slot == "subj":
-            if passive:
+            if passive or participle:
                 return self._case_arguments(verb, "par") or self._reflexive_subject(verb)
             return self._subject(verb)
         if slot == "obj":
+            if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
+                return self._mentions(verb.head, possessor=True)
             deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
             return [
                 m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)
@@ -244,6 +247,15 @@ class Extractor:
         if any(child.dep_ in grammar.PASSIVE_MARK_DEPS for child in children):
             return True
         return is_reflexive(verb) and any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in children)
+
+    def _is_passive_participle(self, verb: Token) -> bool:
+        """A past participle modifying a noun ("des diplomates accusés de", "une opération dénoncée par"): asked
+        for a subject and an object, its noun is the object and its agent ("par X") the subject."""
+        return (
+            verb.dep_ in grammar.PARTICIPLE_DEPS
+            and "Part" in verb.morph.get("VerbForm")
+            and "Past" in verb.morph.get("Tense")
+        )
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]

@@ -17,6 +17,7 @@ __all__ = ["has_case", "is_reflexive", "is_conditional", "is_future"]
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
 PASSIVE_MARK_DEPS = frozenset({"aux:pass", "obl:agent"})
+PARTICIPLE_DEPS = frozenset({"acl"})
 OBJECT_DEPS = frozenset({"obj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})

@@ -58,6 +58,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         own = {(mention.token_start, mention.code) for mention in sources}
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place)
                    if (m.token_start, m.code) not in own]  # fmt: skip
+        if not targets and trigger.pos == "VERB" and view._is_passive_participle(token):
+            targets = [m for m in view._slot(token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
         if sources and not targets:
             targets, reach = _other_actor(view, token, sources), Reach.SENTENCE
