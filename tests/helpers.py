@@ -1,5 +1,5 @@
-"""Helpers shared by the test modules: running the command line, reading a build's named graphs, and writing
-small stores through the project's own model (no parser)."""
+"""Helpers shared by the test modules: running the command line, reading a build's named graphs, writing
+small stores through the project's own model (no parser), and hand-built parses with their actor mentions."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph
+from spacy.lang.fr import French
+from spacy.tokens import Doc
 
-from kg.records import Article, Event, Evidence, Mode, TextPiece
+from kg.records import ActorKind, Article, Event, Evidence, Mention, Mode, Resolution, TextPiece
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
 from kg.store import open_store, write_graph
 from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
@@ -92,3 +94,32 @@ def confidence_store(folder: Path) -> pyoxigraph.Store:
     article, events = confidence_article()
     write_graph(store, article_to_graph(article, (), events))
     return store
+
+
+# Hand-built parses ---------------------------------------------------------------------------------------------
+
+HandToken = tuple[str, str, str, int, str]  # text, POS, dependency, head index, lemma
+VOCAB = French().vocab
+
+
+def parse(tokens: list[HandToken]) -> Doc:
+    """A Doc with the parse given by hand (no model)."""
+    return Doc(
+        VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
+        heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
+    )  # fmt: skip
+
+
+def article_for(doc: Doc) -> Article:
+    """An article whose text is the Doc's, cleaned and original alike."""
+    text = doc.text
+    return Article("t", "t.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
+
+
+def mention(
+    doc: Doc, start: int, end: int, code: str, *, locative: bool = False, how: Resolution = Resolution.NAME
+) -> Mention:
+    """A state's mention over tokens start..end of a hand-built Doc."""
+    span = doc[start:end]
+    return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
+                   code, code, ActorKind.STATE, None, how, locative)  # fmt: skip

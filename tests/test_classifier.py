@@ -8,40 +8,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from spacy.lang.fr import French
 from spacy.tokens import Doc
 
 from kg.errors import DataError, InputError
 from kg.events import extract_events
 from kg.events.classifier import RuleLinks, as_pair, features, probability
 from kg.events.extraction import Extractor
-from kg.records import ActorKind, Article, EventLexicon, Mention, RelationModel, Resolution, TextPiece
+from kg.records import EventLexicon, Mention, RelationModel
 from kg.resources import data_dir, load_event_lexicon, load_relation_model
 
-VOCAB = French().vocab
+from helpers import article_for, mention, parse
 
 
 @pytest.fixture(scope="module")
 def rules() -> EventLexicon:
     return replace(load_event_lexicon(), models={})
-
-
-def parse(tokens: list[tuple[str, str, str, int, str]]) -> Doc:
-    return Doc(
-        VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
-        heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
-    )  # fmt: skip
-
-
-def article_for(doc: Doc) -> Article:
-    text = doc.text
-    return Article("t", "t.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
-
-
-def mention(doc: Doc, start: int, end: int, code: str, how: Resolution = Resolution.NAME) -> Mention:
-    span = doc[start:end]
-    return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
-                   code, code, ActorKind.STATE, None, how)  # fmt: skip
 
 
 def condemnation() -> tuple[Doc, list[Mention]]:

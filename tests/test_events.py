@@ -11,16 +11,15 @@ from spacy.tokens import Doc
 from kg.actors import find_mentions
 from kg.events import extract_events
 from kg.records import (
-    ActorKind,
-    Article,
     Event,
     EventLexicon,
     Gazetteer,
     Mention,
     Resolution,
-    TextPiece,
 )
 from kg.resources import load_event_lexicon
+
+from helpers import article_for, mention, parse
 
 Token = tuple[str, str, str, int, str]  # text, POS, dependency, head index, lemma
 VOCAB = French().vocab
@@ -31,24 +30,6 @@ def lexicon() -> EventLexicon:
     """The lexicon without its relation classifier: these tests are the rules' (the classifier's are in
     test_classifier.py)."""
     return replace(load_event_lexicon(), models={})
-
-
-def parse(tokens: list[Token]) -> Doc:
-    return Doc(
-        VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
-        heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
-    )  # fmt: skip
-
-
-def article_for(doc: Doc) -> Article:
-    text = doc.text
-    return Article("t", "t.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
-
-
-def mention(doc: Doc, start: int, end: int, code: str, *, locative: bool = False) -> Mention:
-    span = doc[start:end]
-    return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
-                   code, code, ActorKind.STATE, None, Resolution.NAME, locative)  # fmt: skip
 
 
 def relations(events: list[Event]) -> set[tuple[str, str, str, str, bool]]:
