@@ -15,6 +15,7 @@ import pytest
 from rdflib.compare import isomorphic
 
 from kg.errors import OutputError
+from kg.pipeline import GRAPH_BATCH
 from kg.store import open_store
 from kg.vocab import KG
 
@@ -22,9 +23,10 @@ from helpers import run_kg, store_graphs, store_quads, trig_quads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-# Copies of the seeds for the kill-and-resume test: enough that analysed graphs, written to the store every
-# 2 seconds or 32 articles, are cached in several batches before the build ends.
-COPIES = 4
+# Copies of the seeds for the kill-and-resume test: more articles than one batch of graphs holds (graphs go to
+# the store every 2 seconds or GRAPH_BATCH articles), so that a batch is cached before the build ends however
+# fast the machine analyses them (with fewer, a fast build could cache them all at once).
+COPIES = GRAPH_BATCH // len(list(SEEDS.glob("*.txt"))) + 2
 
 
 def manifest(out: Path) -> dict:
