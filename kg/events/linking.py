@@ -8,8 +8,13 @@ trigger's subject (a verb) or agent (a noun) as the frames read them; the
 targets are the actors among the trigger's own dependents (objects, obliques
 whatever their preposition, noun complements), nearest first, to a bounded
 depth and without entering another clause. Places are left out unless the
-frame takes a place, and so is an attribution ("selon X"). Relations found
-this way carry a lower confidence (`kg.events.candidates.REACH_CONFIDENCE`).
+frame takes a place, and so are an attribution ("selon X") and a nationality
+on an ordinary noun ("des céréales ukrainiennes"). In a sentence that names
+two actors only, a missing end is the other one. It also repairs parses that
+lose an argument: a name labelled as an adverb, a subject cut into a sentence
+of its own. Candidates found this way record their reach (clause or
+sentence): a feature of the relation classifier, and a lower confidence when
+no classifier is trained (`kg.events.candidates.REACH_CONFIDENCE`).
 """
 
 from __future__ import annotations
