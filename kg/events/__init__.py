@@ -13,6 +13,12 @@ Coordinated arguments give one relation each; a symmetric trigger with
 coordinated subjects relates them to each other. Both ends must be resolved
 actors with different codes. Mode comes from negation and hypothesis cues
 (`data/events/modality.tsv`) and the conditional mood.
+
+The rules, one module each: `extraction` (frames, nominal events,
+allegations), `linking` (a trigger whose frame fills no slot, read from its
+clause or sentence), `classifier` (the probability that a candidate is a
+relation: its confidence), `intentions` (an announced act is also an intent
+or a threat); `candidates` holds what they pass along.
 """
 
 from __future__ import annotations
