@@ -420,3 +420,13 @@ def test_events_a_past_participle_on_a_noun_acts_on_that_noun(lexicon: EventLexi
     events = extract(doc, [mention(doc, 0, 1, "ECU"), diplomat, mention(doc, 9, 10, "CHL")], lexicon)
     assert ("CHL", "PER", "11", "asserted", False) in relations(events)
     assert not any(e.source == "PER" and e.cameo == "11" for e in events)
+
+
+def test_events_names_juxtaposed_to_a_meeting_noun_are_its_two_sides(lexicon: EventLexicon) -> None:
+    # "le sommet Lima-Quito": two actors named right after the noun, joined by a hyphen, without a preposition.
+    doc = parse([("le", "DET", "det", 1, "le"), ("sommet", "NOUN", "ROOT", 1, "sommet"), ("Lima", "PROPN", "nmod", 1, "lima"),
+                 ("-", "PUNCT", "punct", 4, "-"), ("Quito", "PROPN", "nmod", 1, "quito")])  # fmt: skip
+    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 4, 5, "ECU")], lexicon)
+    assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
+        (frozenset({"PER", "ECU"}), "04", True)
+    }

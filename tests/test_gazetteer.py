@@ -118,3 +118,12 @@ def test_gazetteer_unmarked_alias_for_two_actors_fails(gazetteer_copy: Path) -> 
     line = _append(gazetteer_copy / "aliases.tsv", "Poutine\tdmitry-medvedev\tperson-name\tfr\t")
     with pytest.raises(DataError, match=rf"aliases.tsv:{line}: alias 'Poutine' points to several actors"):
         load_gazetteer.__wrapped__(gazetteer_copy)
+
+
+def test_gazetteer_world_leaders_act_for_their_states(gazetteer: Gazetteer) -> None:
+    # Heads of state and government, ministers and heads of the schema's bodies that news names by surname.
+    forms = {alias.text: alias.actor for alias in gazetteer.aliases if alias.lang == "fr"}
+    for name, state in [("Macron", "FRA"), ("Scholz", "DEU"), ("Erdogan", "TUR"), ("Modi", "IND"),
+                        ("Netanyahou", "ISR"), ("Stoltenberg", "NAT"), ("von der Leyen", "EUR"), ("Grossi", "UNO"),
+                        ("Lai Ching-te", "TWN"), ("Duterte", "PHL"), ("Zakharova", "RUS")]:  # fmt: skip
+        assert gazetteer.actors[forms[name]].state == state, name

@@ -95,13 +95,15 @@ class Extractor:
         return self.rule_cache
 
     def _may_relate(self, sentence: Span) -> bool:
-        """Whether a sentence names two actors (with the piece before it, when the parser cut the sentence
-        there: a piece that does not end in punctuation): a trigger elsewhere relates nobody."""
+        """Whether a sentence names two actors (with the pieces beside it where the parser cut a sentence: a
+        piece that does not end in punctuation): a trigger elsewhere relates nobody."""
         codes = self.codes_by_sentence.get(sentence.start, set())
         if len(codes) >= 2:
             return True
         if sentence.start > 0 and not self.tokens[sentence.start - 1].is_punct:
             codes = codes | self.codes_by_sentence.get(self.sentence_by_token[sentence.start - 1].start, set())
+        if sentence.end < len(self.tokens) and not self.tokens[sentence.end - 1].is_punct:
+            codes = codes | self.codes_by_sentence.get(sentence.end, set())
         return len(codes) >= 2
 
     # Triggers -----------------------------------------------------------
@@ -164,6 +166,7 @@ class Extractor:
             or self._light_verb(token) is not None  # "le Chili et l'Argentine ont signé un traité"
             or any(c.dep_ == "det" and c.lower_ in grammar.PLURAL_POSSESSIVES for c in token.children)
             or len({m.token_start for m in sources}) < len(sources)  # one word naming several: "sino-russes"
+            or len(self._juxtaposed_names(token)) > 1  # "le sommet Trump-Poutine"
         )
         if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger)
@@ -298,8 +301,9 @@ class Extractor:
                 found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS and has_case(grand, "par")
                           for m in self._mentions(grand)]  # fmt: skip
         found += self._participle_agents(noun)
+        found += self._juxtaposed_names(noun)
         if found:
-            return found
+            return list({(m.token_start, m.code): m for m in found}.values())
         if light is not None:
             return self._subject(light)
         if any(child.dep_ in grammar.SUBJECT_DEPS for child in noun.children):
@@ -307,6 +311,18 @@ class Extractor:
         if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
             return []
         return self._clause_subject(noun)
+
+    def _juxtaposed_names(self, noun: Token) -> list[Mention]:
+        """Actors named right after a noun without a preposition, one or two joined by a hyphen ("le sommet
+        Trump-Poutine", "la rencontre Xi-Biden", "la visite Macron"): the noun's participants."""
+        first = self.by_token.get(noun.i + 1, ())
+        if not first or any(child.dep_ == "case" for child in self.tokens[noun.i + 1].children):
+            return []
+        end = max(m.token_end for m in first)
+        found = list(first)
+        if end + 1 < len(self.tokens) and self.tokens[end].text == "-" and end + 1 in self.by_token:
+            found += self.by_token[end + 1]
+        return found
 
     def _participle_agents(self, noun: Token) -> list[Mention]:
         """Agents of a participle on the noun or on its complement ("des exercices à grande échelle menés
