@@ -51,6 +51,7 @@ PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
 PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})
 FIRST_PERSON = frozenset({"nous", "je", "j'"})
+FIRST_PERSON_POSSESSIVES = frozenset({"notre", "nos", "mon", "ma", "mes"})
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 REPORTING_LEMMAS = frozenset(
     {"déclarer", "dire", "affirmer", "ajouter", "indiquer", "expliquer", "assurer", "estimer", "souligner",
@@ -428,7 +429,8 @@ class _Resolver:
     # Quotations ---------------------------------------------------------
 
     def _quoted_speakers(self, found: list[_Found]) -> list[_Found]:
-        """First-person pronouns inside a quotation are its speaker ("« Nous soutenons ... », a déclaré M. Kim")."""
+        """First-person pronouns and possessives inside a quotation are its speaker ("« Nous soutenons ... », a
+        déclaré M. Kim", "« notre soutien à ... »")."""
         by_token = {index: item for item in found for index in range(item.start, item.end)}
         speakers = []
         for start, end in self._quotations():
@@ -436,7 +438,10 @@ class _Resolver:
             if speaker is None:
                 continue
             for token in self.tokens[start:end]:
-                if token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.i not in by_token:
+                first_person = (token.lower_ in FIRST_PERSON and token.pos_ == "PRON") or (
+                    token.lower_ in FIRST_PERSON_POSSESSIVES and token.dep_ == "det"
+                )
+                if first_person and token.i not in by_token:
                     speakers.append(_Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
         return speakers
 

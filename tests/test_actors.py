@@ -328,3 +328,10 @@ def test_actors_word_naming_two_states(gazetteer: Gazetteer) -> None:
     doc = parse([("le", "DET", "det", 1, "le"), ("dialogue", "NOUN", "ROOT", 1, "dialogue"),
                  ("intercoréen", "ADJ", "amod", 1, "intercoréen")])  # fmt: skip
     assert sorted(m.code for m in resolve(gazetteer, doc)) == ["KOR", "PRK"]
+
+
+@pytest.mark.model
+def test_actors_model_first_person_in_a_quotation_is_its_speaker(french_nlp, gazetteer: Gazetteer) -> None:
+    text = "« Nous sommes prêts et notre soutien au Pérou est total », a déclaré le président chilien."
+    quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
+    assert {("Nous", "CHL"), ("notre", "CHL")} <= quoted
