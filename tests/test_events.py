@@ -430,3 +430,13 @@ def test_events_names_juxtaposed_to_a_meeting_noun_are_its_two_sides(lexicon: Ev
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"PER", "ECU"}), "04", True)
     }
+
+
+def test_events_a_verb_of_saying_with_an_event_noun_is_that_event(lexicon: EventLexicon) -> None:
+    # "Le Chili a signalé sa préoccupation au Pérou": the noun says what happened (disapproval), not the verb.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("signalé", "VERB", "ROOT", 3, "signaler"), ("sa", "DET", "det", 5, "son"),
+                 ("préoccupation", "NOUN", "obj", 3, "préoccupation"), ("au", "ADP", "case", 7, "au"),
+                 ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], lexicon)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11")}
