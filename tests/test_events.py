@@ -440,3 +440,13 @@ def test_events_a_verb_of_saying_with_an_event_noun_is_that_event(lexicon: Event
                  ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], lexicon)
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11")}
+
+
+def test_events_a_noun_in_apposition_says_what_its_actor_is(lexicon: EventLexicon) -> None:
+    # "Le Chili, allié du Pérou, critique l'Équateur": the apposition makes the Chile the ally.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 7, "chili"), (",", "PUNCT", "punct", 3, ","),
+                 ("allié", "NOUN", "appos", 1, "allié"), ("du", "ADP", "case", 5, "de"), ("Pérou", "PROPN", "nmod", 3, "pérou"),
+                 (",", "PUNCT", "punct", 3, ","), ("critique", "VERB", "ROOT", 7, "critiquer"),
+                 ("l'Équateur", "PROPN", "obj", 7, "équateur")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "ECU")], lexicon)
+    assert {("CHL", "PER", "05"), ("CHL", "ECU", "11")} <= {(e.source, e.target, e.cameo) for e in events}

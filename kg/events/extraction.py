@@ -308,9 +308,25 @@ class Extractor:
             return self._subject(light)
         if any(child.dep_ in grammar.SUBJECT_DEPS for child in noun.children):
             return self._subject(noun)  # a predicate noun: "la Chine est le premier partenaire de X"
+        apposed = self._apposed_to(noun)
+        if apposed:
+            return apposed
         if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
             return []
         return self._clause_subject(noun)
+
+    def _apposed_to(self, noun: Token) -> list[Mention]:
+        """The actor a noun is in apposition to, between commas, without a preposition ("la Chine, principale
+        alliée de Pyongyang, ..."): what the noun says it is."""
+        head = noun.head
+        if head.i == noun.i or head.i > noun.i or head.i not in self.by_token or has_case(noun, "de"):
+            return []
+        if any(child.dep_ == "case" for child in noun.children):
+            return []
+        between = self.tokens[head.i + 1 : noun.i]
+        if not any(token.text == "," for token in between) or any(token.pos_ == "VERB" for token in between):
+            return []
+        return self._mentions(head)
 
     def _juxtaposed_names(self, noun: Token) -> list[Mention]:
         """Actors named right after a noun without a preposition, one or two joined by a hyphen ("le sommet
