@@ -49,7 +49,7 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
-PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})
+THIRD_PERSON_PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})  # refer back to two actors named before
 FIRST_PERSON = frozenset({"nous", "je", "j'"})
 FIRST_PERSON_POSSESSIVES = frozenset({"notre", "nos", "mon", "ma", "mes"})
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
@@ -365,7 +365,7 @@ class _Resolver:
             elif token.lower_ in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
                 pair = self._previous_sentence_pair(ordered, token)
                 references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
-            elif token.lower_ in PLURAL_POSSESSIVES and token.dep_ == "det":
+            elif token.lower_ in THIRD_PERSON_PLURAL_POSSESSIVES and token.dep_ == "det":
                 pair = self._plural_antecedent(ordered, token)
                 references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
             elif token.lower_ in SINGULAR_PRONOUNS and token.dep_ in SUBJECT_DEPS:

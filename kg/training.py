@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.actors import find_mentions
 from kg.errors import InputError
-from kg.events.classifier import RuleLinks, as_pair, features
+from kg.events.classifier import RuleLinks, features
 from kg.events.extraction import Extractor
 from kg.nlp import load_nlp
 from kg.records import Article, EventLexicon, TextPiece
@@ -98,7 +98,7 @@ def training_examples(
         related = _related(by_id[article.id].relations)
         for candidate in candidates:
             label = (candidate.source.code, candidate.target.code, candidate.trigger.cameo[:2]) in related
-            yield article.id, features(view, as_pair(candidate), links), label
+            yield article.id, features(view, candidate, links), label
 
 
 def train(

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.errors import DataError, InputError
 from kg.events import extract_events
-from kg.events.classifier import RuleLinks, as_pair, features, probability
+from kg.events.classifier import RuleLinks, features, probability
 from kg.events.extraction import Extractor
 from kg.records import EventLexicon, Mention, RelationModel
 from kg.resources import data_dir, load_event_lexicon, load_relation_model
@@ -38,7 +38,7 @@ def test_classifier_features_describe_the_rules_reach_and_the_parse(rules: Event
     view = Extractor(doc, article_for(doc), mentions, rules, "fr")
     candidates = view.rule_candidates()
     [framed] = [c for c in candidates if (c.source.code, c.target.code) == ("CHL", "PER")]
-    names = set(features(view, as_pair(framed), RuleLinks(candidates)))
+    names = set(features(view, framed, RuleLinks(candidates)))
     assert {"reach=FRAME", "reverse=none", "root=11", "lemma=condamner", "source.path=nsubj", "target.path=obj",
             "source.case=-", "order=<>", "actors=3", "passive=False"} <= names  # fmt: skip
 
@@ -48,7 +48,7 @@ def test_classifier_path_and_case_of_an_actor_on_another_branch(rules: EventLexi
     view = Extractor(doc, article_for(doc), mentions, rules, "fr")
     [framed] = [c for c in view.rule_candidates() if (c.source.code, c.target.code) == ("CHL", "PER")]
     attributed = replace(framed, source=mentions[0])  # Ecuador, who says so, taken as the source
-    names = set(features(view, as_pair(attributed), RuleLinks(view.rule_candidates())))
+    names = set(features(view, attributed, RuleLinks(view.rule_candidates())))
     assert {"source.path=obl:mod", "source.case=selon", "reach=none"} <= names
 
 

@@ -24,18 +24,16 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.candidates import Candidate, Reach
-from kg.records import Mention, RelationModel, Trigger
+from kg.records import Mention, RelationModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.events.extraction import Extractor
 
-__all__ = ["Pair", "RuleLinks", "features", "probability", "classify", "as_pair"]
+__all__ = ["RuleLinks", "features", "probability", "classify"]
 
 PATH_STEPS = 3
-
-Pair = tuple["Token", Trigger, Mention, Mention]  # trigger token, lexicon entry, source, target
 
 
 class RuleLinks:
@@ -62,9 +60,9 @@ class RuleLinks:
         return self.counts[sentence.start]
 
 
-def features(view: Extractor, pair: Pair, links: RuleLinks) -> list[str]:
+def features(view: Extractor, candidate: Candidate, links: RuleLinks) -> list[str]:
     """The sparse (binary) features of a candidate, the rules' findings (`links`) among them."""
-    token, trigger, source, target = pair
+    token, trigger, source, target = candidate.token, candidate.trigger, candidate.source, candidate.target
     root = trigger.cameo[:2]
     reach = links.reaches.get((token.i, source.code, target.code, trigger.cameo))
     reverse = links.reaches.get((token.i, target.code, source.code, trigger.cameo))
@@ -144,15 +142,10 @@ def classify(view: Extractor, model: RelationModel, candidates: list[Candidate])
     links = RuleLinks(candidates)
     kept = []
     for candidate in candidates:
-        chance = probability(model, features(view, as_pair(candidate), links))
+        chance = probability(model, features(view, candidate, links))
         if candidate.reach is Reach.FRAME or chance >= model.threshold:
             kept.append(replace(candidate, probability=round(chance, 3)))
     return kept
-
-
-def as_pair(candidate: Candidate) -> Pair:
-    """The parts of a candidate the features read."""
-    return candidate.token, candidate.trigger, candidate.source, candidate.target
 
 
 def _distance(mention: Mention, index: int) -> int:

@@ -81,9 +81,9 @@ class Extractor:
         """The candidates the rules find: each trigger's frames, else its clause (`kg.events.linking`)."""
         if self.rule_cache is None:
             candidates = []
-            for token in self.tokens:
-                if not self._may_relate(self.sentence_by_token[token.i]):
-                    continue
+            tokens = [t for sentence in self.sentences if self._may_relate(sentence)
+                      for t in self.tokens[sentence.start : sentence.end]]  # fmt: skip
+            for token in tokens:
                 triggers = self._triggers(token)
                 if not triggers:
                     continue
@@ -363,12 +363,10 @@ class Extractor:
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
-        coopération avec X") or of the noun itself as a predicate ("X est l'allié de Y"), unless the noun is that
-        subject or a verb of fear, report or modality stands between."""
+        coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between
+        (a predicate noun's own subject is read by `_agent`)."""
         if token.dep_ in grammar.SUBJECT_DEPS or token.dep_ in grammar.PASSIVE_SUBJECT_DEPS:
             return []
-        if any(child.dep_ in grammar.SUBJECT_DEPS for child in token.children):
-            return self._subject(token)  # a predicate noun
         current = token
         for _ in range(grammar.GOVERNOR_STEPS + 1):
             if current.head.i == current.i:

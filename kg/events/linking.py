@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.candidates import Candidate, Reach
-from kg.events.modality import cue_for
-from kg.records import Mention, Mode, Resolution, Trigger
+from kg.events.modality import is_attribution
+from kg.records import Mention, Resolution, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -176,7 +176,4 @@ def _is_origin(view: Extractor, mention: Mention, trigger: Token) -> bool:
 
 def _is_attribution(view: Extractor, token: Token) -> bool:
     """ "selon X", "d'après X": the one who says, not a participant."""
-    return any(
-        child.dep_ == "case" and cue_for(view.lexicon, view.lang, child.lower_) == (Mode.HYPOTHETICAL, "case")
-        for child in token.children
-    )
+    return is_attribution(token, view.lexicon, view.lang)

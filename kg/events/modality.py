@@ -16,7 +16,7 @@ from kg.records import EventLexicon, Mode
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_mode", "cue_for"]
+__all__ = ["find_mode", "cue_for", "is_attribution"]
 
 
 def find_mode(token: Token, lexicon: EventLexicon, lang: str) -> Mode:
@@ -53,6 +53,14 @@ def cue_for(lexicon: EventLexicon, lang: str, word: str) -> tuple[Mode, str] | N
     return lexicon.cues.get((lang, word.casefold()))
 
 
+def is_attribution(token: Token, lexicon: EventLexicon, lang: str) -> bool:
+    """Whether a phrase says who says so ("selon X", "d'après X"): its case marker is an attribution cue."""
+    return any(
+        child.dep_ == "case" and cue_for(lexicon, lang, child.lower_) == (Mode.HYPOTHETICAL, "case")
+        for child in token.children
+    )
+
+
 def _is_negated(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
     # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
     near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
@@ -79,11 +87,7 @@ def _is_hypothetical(token: Token, chain: list[Token], lexicon: EventLexicon, la
         if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
             return True
         # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
-        if any(
-            cue_for(lexicon, lang, grand.lower_) == (Mode.HYPOTHETICAL, "case")
-            for grand in child.children
-            if grand.dep_ == "case"
-        ):
+        if is_attribution(child, lexicon, lang):
             return True
     return any(
         (cue := cue_for(lexicon, lang, head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain
