@@ -331,6 +331,10 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         intention_cues=frozenset(
             (row["lang"], row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue", "lang"))
         ),
+        locutions=frozenset(
+            (row["lang"], row["case"], row["noun"])
+            for _, row in read_tsv(folder / "locutions.tsv", ("noun", "case", "lang"))
+        ),
         models={
             model.lang: model for path in sorted(folder.glob("model-*.json")) for model in [load_relation_model(path)]
         },

@@ -98,7 +98,8 @@ def confidence_store(folder: Path) -> pyoxigraph.Store:
 
 # Hand-built parses ---------------------------------------------------------------------------------------------
 
-HandToken = tuple[str, str, str, int, str]  # text, POS, dependency, head index, lemma
+# text, POS, dependency, head index, lemma, and optionally the morphology ("VerbForm=Part|Tense=Past")
+HandToken = tuple[str, str, str, int, str] | tuple[str, str, str, int, str, str]
 VOCAB = French().vocab
 
 
@@ -107,6 +108,7 @@ def parse(tokens: list[HandToken]) -> Doc:
     return Doc(
         VOCAB, words=[t[0] for t in tokens], pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
         heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
+        morphs=[t[5] if len(t) > 5 else "" for t in tokens],  # type: ignore[misc]
     )  # fmt: skip
 
 

@@ -15,11 +15,12 @@ from kg.records import (
     EventLexicon,
     Gazetteer,
     Mention,
+    RelationModel,
     Resolution,
 )
 from kg.resources import load_event_lexicon
 
-from helpers import article_for, mention, parse
+from helpers import HandToken, article_for, mention, parse
 
 Token = tuple[str, str, str, int, str]  # text, POS, dependency, head index, lemma
 VOCAB = French().vocab
@@ -450,3 +451,49 @@ def test_events_a_noun_in_apposition_says_what_its_actor_is(lexicon: EventLexico
                  ("l'Équateur", "PROPN", "obj", 7, "équateur")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "ECU")], lexicon)
     assert {("CHL", "PER", "05"), ("CHL", "ECU", "11")} <= {(e.source, e.target, e.cameo) for e in events}
+
+
+def test_events_one_reading_per_word_and_pair(lexicon: EventLexicon) -> None:
+    # "Le Chili félicite le Pérou": the lexicon gives "féliciter" two codes (an optimistic comment, a praise);
+    # the sentence states one relation, the classifier's likelier reading, else the lexicon's first.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"),
+                 ("félicite", "VERB", "ROOT", 2, "féliciter"), ("le", "DET", "det", 4, "le"),
+                 ("Pérou", "PROPN", "obj", 2, "pérou")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER")]
+    assert {"013", "051"} <= {entry.cameo for entry in lexicon.triggers[("fr", "féliciter", "VERB")]}
+    assert [(e.source, e.target, e.sub) for e in extract(doc, mentions, lexicon)] == [("CHL", "PER", "013")]
+    praise = RelationModel("fr", {"code=051": 1.0}, bias=0.0, threshold=0.0)
+    events = extract(doc, mentions, replace(lexicon, models={"fr": praise}))
+    assert [(e.source, e.target, e.sub) for e in events] == [("CHL", "PER", "051")]
+
+
+def test_events_a_noun_in_a_locution_is_no_event(lexicon: EventLexicon) -> None:
+    # "Le Chili, en réponse au Pérou, sanctionne l'Équateur": "en réponse à" says why Chile sanctions, it
+    # reports no reply of its own; "Le Chili, dans sa réponse au Pérou, sanctionne l'Équateur" does.
+    for locution in (True, False):
+        opening: list[HandToken] = (
+            [("en", "ADP", "case", 4, "en")] if locution else [("dans", "ADP", "case", 4, "dans"), ("sa", "DET", "det", 4, "son")]
+        )  # fmt: skip
+        shift = len(opening) - 1
+        doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 8 + shift, "chili"),
+                     (",", "PUNCT", "punct", 4 + shift, ","), *[(*w[:3], w[3] + shift, w[4]) for w in opening],
+                     ("réponse", "NOUN", "obl:mod", 8 + shift, "réponse"), ("au", "ADP", "case", 6 + shift, "au"),
+                     ("Pérou", "PROPN", "nmod", 4 + shift, "pérou"), (",", "PUNCT", "punct", 4 + shift, ","),
+                     ("sanctionne", "VERB", "ROOT", 8 + shift, "sanctionner"),
+                     ("l'Équateur", "PROPN", "obj", 8 + shift, "équateur")])  # fmt: skip
+        mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 6 + shift, 7 + shift, "PER"),
+                    mention(doc, 9 + shift, 10 + shift, "ECU")]  # fmt: skip
+        found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+        assert ("CHL", "ECU", "16") in found
+        assert (("CHL", "PER", "01") in found) is not locution
+
+
+def test_events_a_war_waged_in_a_country_is_waged_against_it(lexicon: EventLexicon) -> None:
+    # "la guerre menée par le Chili au Pérou": the place of the participle is the war's target.
+    part = "VerbForm=Part|Tense=Past"
+    doc = parse([("la", "DET", "det", 1, "le"), ("guerre", "NOUN", "ROOT", 1, "guerre"),
+                 ("menée", "VERB", "acl", 1, "mener", part), ("par", "ADP", "case", 5, "par"),
+                 ("le", "DET", "det", 5, "le"), ("Chili", "PROPN", "obl:agent", 2, "chili"),
+                 ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 2, "pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "19")}

@@ -7,6 +7,7 @@ them into `Event` records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from kg.records import Mention, Mode, Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reach", "Candidate", "REACH_CONFIDENCE"]
+__all__ = ["Reach", "Candidate", "REACH_CONFIDENCE", "one_reading"]
 
 
 class Reach(IntEnum):
@@ -43,3 +44,21 @@ class Candidate:
     symmetric: bool
     reach: Reach = Reach.FRAME
     probability: float | None = None  # the classifier's (`kg.events.classifier`): the relation's confidence
+
+
+def one_reading(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """One CAMEO code per trigger word and pair of actors: a word whose lexicon entries give it several codes
+    for the same two actors ("féliciter": a praise or an optimistic comment) states one of them. The reading
+    kept is the likeliest (the classifier's probability), else the lexicon's first; every candidate of that
+    code is kept (both directions of a pair, other pairs of the same word)."""
+    best: dict[tuple[int, frozenset[str]], tuple[float, int, str]] = {}
+    for order, candidate in enumerate(candidates):
+        key = (candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))
+        rank = (-(candidate.probability or 0.0), order, candidate.trigger.cameo)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    return [
+        candidate for candidate in candidates
+        if best[(candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))][2]
+        == candidate.trigger.cameo
+    ]  # fmt: skip

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.events import grammar
-from kg.events.candidates import REACH_CONFIDENCE, Candidate
+from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
 from kg.events.classifier import classify
 from kg.events.grammar import has_case, is_reflexive
 from kg.events.intentions import stated_intentions
@@ -73,6 +73,7 @@ class Extractor:
         model = self.lexicon.models.get(self.lang)
         if model is not None:
             candidates = classify(self, model, candidates)
+        candidates = one_reading(candidates)
         candidates += stated_intentions(self, candidates)
         candidates += self._accusations(candidates)
         return (self._event(candidate) for candidate in candidates)
@@ -118,6 +119,8 @@ class Extractor:
         if pos is None:
             return ()
         lemma = token.lemma_.casefold()
+        if pos == "NOUN" and self._in_locution(token, lemma):
+            return ()
         found: list[Trigger] = []
         if pos == "VERB" and is_reflexive(token):
             for form in (f"se {lemma}", f"s'{lemma}"):
@@ -133,6 +136,14 @@ class Extractor:
                 if tuple(following[: len(words)]) == words:
                     found += entries
         return tuple(found)
+
+    def _in_locution(self, noun: Token, lemma: str) -> bool:
+        """A noun inside a prepositional locution, without a determiner ("en réponse à", "en échange de"):
+        it says how the clause's act relates to another, it is no event of its own."""
+        if any(child.dep_ == "det" for child in noun.children):
+            return False
+        return any(child.dep_ == "case" and (self.lang, child.lower_, lemma) in self.lexicon.locutions
+                   for child in noun.children)  # fmt: skip
 
     def _multiword_triggers(self) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]:
         index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
@@ -219,7 +230,10 @@ class Extractor:
         if slot == "agent":
             return self._agent(noun, light, exclude=exclude)
         if slot == "place":
-            return self._places(noun) + (self._places(light) if light is not None else [])
+            # "la guerre en Ukraine", "mener une offensive en Ukraine", "la guerre menée par X en Ukraine"
+            participles = [child for child in self._children(noun) if self._is_passive_participle(child)]
+            heads = [noun, *([light] if light is not None else []), *participles]
+            return [mention for head in heads for mention in self._places(head)]
         found = self._case_arguments(noun, slot)
         if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
             for child in self._children(noun):
