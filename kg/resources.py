@@ -331,6 +331,7 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         intention_cues=frozenset(
             (row["lang"], row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue", "lang"))
         ),
+        control_verbs=_load_control_verbs(folder / "control_verbs.tsv"),
         locutions=frozenset(
             (row["lang"], row["case"], row["noun"])
             for _, row in read_tsv(folder / "locutions.tsv", ("noun", "case", "lang"))
@@ -396,6 +397,15 @@ def _load_cues(path: Path) -> dict[tuple[str, str], tuple[Mode, str]]:
             raise DataError(path, f"unknown scope {row['scope']!r}", line=line)
         cues[(row["lang"], row["cue"])] = (mode, row["scope"])
     return cues
+
+
+def _load_control_verbs(path: Path) -> dict[tuple[str, str], str]:
+    controls = {}
+    for line, row in read_tsv(path, ("verb", "controller", "lang")):
+        if row["controller"] not in ("obj", "à"):
+            raise DataError(path, f"controller must be 'obj' or 'à', not {row['controller']!r}", line=line)
+        controls[(row["lang"], row["verb"])] = row["controller"]
+    return controls
 
 
 def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str], str]:

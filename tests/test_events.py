@@ -497,3 +497,37 @@ def test_events_a_war_waged_in_a_country_is_waged_against_it(lexicon: EventLexic
                  ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 2, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "19")}
+
+
+def test_events_the_object_of_a_verb_of_control_does_what_its_infinitive_says(lexicon: EventLexicon) -> None:
+    # "Le Chili a accusé le Pérou d'isoler la Bolivie": Peru is said to isolate Bolivia, not Chile.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("accusé", "VERB", "ROOT", 3, "accuser"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "obj", 3, "pérou"),
+                 ("d'", "ADP", "mark", 7, "de"), ("isoler", "VERB", "xcomp", 3, "isoler"), ("la", "DET", "det", 9, "le"),
+                 ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    assert ("PER", "BOL", "16") in found and ("CHL", "BOL", "16") not in found
+
+
+def test_events_the_passive_subject_of_a_governing_verb_does_what_its_infinitive_says(lexicon: EventLexicon) -> None:
+    # "La Bolivie est soupçonnée par le Chili de menacer le Pérou": Bolivia is the one said to threaten.
+    doc = parse([("La", "DET", "det", 1, "le"), ("Bolivie", "PROPN", "nsubj:pass", 3, "bolivie"),
+                 ("est", "AUX", "aux:pass", 3, "être"), ("soupçonnée", "VERB", "ROOT", 3, "soupçonner"),
+                 ("par", "ADP", "case", 6, "par"), ("le", "DET", "det", 6, "le"), ("Chili", "PROPN", "obl:agent", 3, "chili"),
+                 ("de", "ADP", "mark", 8, "de"), ("menacer", "VERB", "xcomp", 3, "menacer"), ("le", "DET", "det", 10, "le"),
+                 ("Pérou", "PROPN", "obj", 8, "pérou")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "BOL"), mention(doc, 6, 7, "CHL"), mention(doc, 10, 11, "PER")]
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    assert ("BOL", "PER", "13") in found and ("CHL", "PER", "13") not in found
+
+
+def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(lexicon: EventLexicon) -> None:
+    # "Le Chili a demandé au Pérou de condamner la Bolivie": Peru is asked to condemn.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("demandé", "VERB", "ROOT", 3, "demander"), ("au", "ADP", "case", 5, "au"), ("Pérou", "PROPN", "obl:arg", 3, "pérou"),
+                 ("de", "ADP", "mark", 7, "de"), ("condamner", "VERB", "xcomp", 3, "condamner"), ("la", "DET", "det", 9, "le"),
+                 ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    assert ("PER", "BOL", "11") in found and ("CHL", "BOL", "11") not in found

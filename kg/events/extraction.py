@@ -285,7 +285,8 @@ class Extractor:
         if depth >= grammar.GOVERNOR_STEPS:
             return []
         if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
-            return self._subject(verb.head, depth + 1)
+            controllers = self._controller(verb) if verb.dep_ in grammar.INFINITIVE_DEPS else None
+            return controllers if controllers is not None else self._subject(verb.head, depth + 1)
         if verb.dep_.startswith("acl") and verb.head.i != verb.i:
             noun = verb.head
             if has_case(noun, "comme") and noun.head.i != noun.i:
@@ -293,6 +294,25 @@ class Extractor:
                 return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, "par")
             return self._mentions(noun, possessor=True)
         return []
+
+    def _controller(self, infinitive: Token) -> list[Mention] | None:
+        """Who does what an infinitive says when its governing verb is not the doer: the object of a verb of
+        object control ("exhorter X à", "accuser X de"), the "à" argument of one of dative control ("demander à X
+        de"; nobody when it names none), the passive subject of any governing verb ("X est soupçonné de").
+        None when the governing verb's subject is the doer."""
+        governor = infinitive.head
+        if any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in governor.children) and self._is_passive(
+            governor
+        ):
+            return [m for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS
+                    for m in self._mentions(child)]  # fmt: skip
+        controller = self.lexicon.control_verbs.get((self.lang, governor.lemma_.casefold()))
+        if controller is None:
+            return None
+        if controller == "obj":
+            return [m for child in self._children(governor) if child.dep_ in grammar.OBJECT_DEPS
+                    for m in self._mentions(child)]  # fmt: skip
+        return self._own_case_arguments(governor, controller, through_object=False)
 
     def _reflexive_subject(self, verb: Token) -> list[Mention]:
         """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""

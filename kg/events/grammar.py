@@ -21,6 +21,7 @@ PARTICIPLE_DEPS = frozenset({"acl"})
 OBJECT_DEPS = frozenset({"obj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
+INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 CASE_FORMS = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'"}, "auprès": {"auprès"}, "face": {"face"}}
 LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "vers", "depuis"})
