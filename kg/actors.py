@@ -45,9 +45,12 @@ NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
 GROUP_NOUNS = frozenset(
     {"pays", "dirigeant", "dirigeants", "partie", "parties", "nation", "nations", "capitale", "capitales",
      "gouvernement", "gouvernements", "voisin", "voisins", "homme", "hommes", "chef", "chefs", "leader", "leaders",
-     "camp", "camps", "puissance", "puissances", "allié", "alliés", "régime", "régimes", "État", "États"}
+     "camp", "camps", "puissance", "puissances", "allié", "alliés", "régime", "régimes", "État", "États", "Etats",
+     "homologue", "homologues", "président", "présidents", "ministre", "ministres", "délégation", "délégations",
+     "armée", "armées", "diplomatie", "diplomaties", "rival", "rivaux", "superpuissance", "superpuissances",
+     "partenaire", "partenaires"}
 )  # fmt: skip
-PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader"})
+PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader", "homologue", "président", "ministre"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
 THIRD_PERSON_PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})  # refer back to two actors named before
 FIRST_PERSON = frozenset({"nous", "je", "j'"})

@@ -331,6 +331,9 @@ def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
         intention_cues=frozenset(
             (row["lang"], row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue", "lang"))
         ),
+        topic_verbs=frozenset(
+            (row["lang"], row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb", "lang"))
+        ),
         control_verbs=_load_control_verbs(folder / "control_verbs.tsv"),
         locutions=frozenset(
             (row["lang"], row["case"], row["noun"])

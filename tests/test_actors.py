@@ -172,16 +172,17 @@ def test_actors_lower_case_form_of_a_capitalised_name_is_no_mention(gazetteer: G
     assert resolve(gazetteer, doc) == []
 
 
-def test_actors_les_deux_pays_are_the_last_two_states(gazetteer: Gazetteer) -> None:
+@pytest.mark.parametrize("noun", ["pays", "délégations", "homologues", "parties"])
+def test_actors_les_deux_pays_are_the_last_two_states(gazetteer: Gazetteer, noun: str) -> None:
     doc = parse(
         [("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 4, "chili"), ("et", "CCONJ", "cc", 3, "et"),
          ("l'Argentine", "PROPN", "conj", 1, "argentine"), ("négocient", "VERB", "ROOT", 4, "négocier"), (".", "PUNCT", "punct", 4, "."),
-         ("Les", "DET", "det", 8, "le"), ("deux", "NUM", "nummod", 8, "deux"), ("pays", "NOUN", "nsubj", 9, "pays"),
+         ("Les", "DET", "det", 8, "le"), ("deux", "NUM", "nummod", 8, "deux"), (noun, "NOUN", "nsubj", 9, noun),
          ("signent", "VERB", "ROOT", 9, "signer")],
         [(1, 2, ACTOR_LABEL, "CHL"), (3, 4, ACTOR_LABEL, "ARG")],
     )  # fmt: skip
     group = [(m.text, m.actor) for m in resolve(gazetteer, doc) if m.how is Resolution.COREFERENCE]
-    assert sorted(group) == [("deux pays", "ARG"), ("deux pays", "CHL")]
+    assert sorted(group) == [(f"deux {noun}", "ARG"), (f"deux {noun}", "CHL")]
 
 
 def test_actors_ils_after_a_sentence_naming_two_actors(gazetteer: Gazetteer) -> None:

@@ -531,3 +531,11 @@ def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(lexico
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
     found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
     assert ("PER", "BOL", "11") in found and ("CHL", "BOL", "11") not in found
+
+
+def test_events_an_event_noun_talked_about_is_a_topic_not_the_speakers_act(lexicon: EventLexicon) -> None:
+    # "Le Pérou évoque la coopération avec la Bolivie": Peru talks about cooperation, it does not cooperate.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 2, "pérou"), ("évoque", "VERB", "ROOT", 2, "évoquer"),
+                 ("la", "DET", "det", 4, "le"), ("coopération", "NOUN", "obj", 2, "coopération"), ("avec", "ADP", "case", 7, "avec"),
+                 ("la", "DET", "det", 7, "le"), ("Bolivie", "PROPN", "nmod", 4, "bolivie")])  # fmt: skip
+    assert extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "BOL")], lexicon) == []

@@ -397,8 +397,8 @@ class Extractor:
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
-        coopération avec X"), unless the noun is that subject or a verb of fear, report or modality stands between
-        (a predicate noun's own subject is read by `_agent`)."""
+        coopération avec X"), unless the noun is that subject or a verb of fear, report, modality or topic
+        ("discuter du commerce avec X") stands between (a predicate noun's own subject is read by `_agent`)."""
         if token.dep_ in grammar.SUBJECT_DEPS or token.dep_ in grammar.PASSIVE_SUBJECT_DEPS:
             return []
         current = token
@@ -408,10 +408,22 @@ class Extractor:
             current = current.head
             if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
                 lemma = current.lemma_.casefold()
-                if cue_for(self.lexicon, self.lang, lemma) or (self.lang, lemma) in self.lexicon.reporting_verbs:
+                if (
+                    cue_for(self.lexicon, self.lang, lemma)
+                    or (self.lang, lemma) in self.lexicon.reporting_verbs
+                    or (self.lang, lemma) in self.lexicon.topic_verbs
+                ):
                     return []
                 return self._subject(current)
         return []
+
+    def _is_topic(self, noun: Token) -> bool:
+        """Whether a noun is what a verb of discussion talks about ("évoquer la coopération avec X"): its
+        agent is none of that verb's (nor, by default, the sentence's other actor)."""
+        return (
+            noun.dep_ in grammar.OBJECT_DEPS | grammar.OBLIQUE_DEPS
+            and (self.lang, noun.head.lemma_.casefold()) in self.lexicon.topic_verbs
+        )
 
     def _light_verb(self, noun: Token) -> Token | None:
         head = noun.head
