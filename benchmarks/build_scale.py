@@ -139,6 +139,7 @@ def _measure(command: list[str]) -> tuple[float, int, dict[str, float]]:
 
 def _parse_only(corpus: Path, workers: int) -> None:
     from kg.ingest import read_articles
+    from kg.lang import load_pack
     from kg.nlp import load_nlp
     from kg.records import Article
     from kg.resources import load_gazetteer
@@ -146,7 +147,7 @@ def _parse_only(corpus: Path, workers: int) -> None:
     began = time.perf_counter()
     articles = [article for article in read_articles([corpus]) if isinstance(article, Article)]
     read = time.perf_counter()
-    nlp = load_nlp("fr", load_gazetteer())
+    nlp = load_nlp(load_pack("fr"), load_gazetteer())
     loaded = time.perf_counter()
     for _ in nlp.pipe((article.text for article in articles), n_process=workers, batch_size=8):
         pass

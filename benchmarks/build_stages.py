@@ -33,11 +33,12 @@ def main() -> None:
     from kg.cache import ResultCache
     from kg.events import extract_events
     from kg.ingest import read_articles
+    from kg.lang import load_pack
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
     from kg.pipeline import GRAPH_BATCH
     from kg.records import Article
-    from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.resources import load_gazetteer
     from kg.store import open_store, write_article_graphs
     from kg.store.model import article_to_trig
 
@@ -46,8 +47,8 @@ def main() -> None:
     files = sorted(args.corpus.glob("*.txt"))[: args.articles]
     articles = [article for article in read_articles(files) if isinstance(article, Article)]
     seconds["read and clean"] = time.perf_counter() - began
-    gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
-    nlp = load_nlp("fr", gazetteer)
+    gazetteer, pack = load_gazetteer(), load_pack("fr")
+    nlp = load_nlp(pack, gazetteer)
     with tempfile.TemporaryDirectory(prefix="kg-stages-") as folder:
         store = open_store(Path(folder))
         cache = ResultCache(Path(folder) / "cache", "benchmark")
@@ -61,10 +62,10 @@ def main() -> None:
                 break
             seconds["parse"] += _lap(began)
             began = time.perf_counter()
-            mentions = find_mentions(doc, article, gazetteer, lang="fr")
+            mentions = find_mentions(doc, article, gazetteer, pack)
             seconds["mentions"] += _lap(began)
             began = time.perf_counter()
-            events = extract_events(doc, article, mentions, lexicon, lang="fr")
+            events = extract_events(doc, article, mentions, pack)
             seconds["relations"] += _lap(began)
             began = time.perf_counter()
             pending.append((article.id, article_to_trig(article, mentions, events, build=URIRef("urn:bench"))))

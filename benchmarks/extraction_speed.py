@@ -16,9 +16,10 @@ from pathlib import Path
 from kg.actors import find_mentions
 from kg.events import extract_events
 from kg.ingest import read_articles
+from kg.lang import load_pack
 from kg.nlp import load_nlp, parse_articles
 from kg.records import Article
-from kg.resources import load_event_lexicon, load_gazetteer
+from kg.resources import load_gazetteer
 
 
 def main() -> None:
@@ -27,8 +28,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     articles = [result for result in read_articles(args.inputs) if isinstance(result, Article)]
-    gazetteer, lexicon = load_gazetteer(), load_event_lexicon()
-    nlp = load_nlp("fr", gazetteer)
+    gazetteer, pack = load_gazetteer(), load_pack("fr")
+    nlp = load_nlp(pack, gazetteer)
     words = sum(len(article.text.split()) for article in articles)
     list(nlp.pipe(article.text for article in articles))  # warm up
 
@@ -37,7 +38,7 @@ def main() -> None:
 
     def full() -> None:
         for article, doc in parse_articles(nlp, articles):
-            extract_events(doc, article, find_mentions(doc, article, gazetteer), lexicon)
+            extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack)
 
     parse_seconds = min(_timed(parse_only) for _ in range(args.repeat))
     full_seconds = min(_timed(full) for _ in range(args.repeat))

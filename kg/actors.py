@@ -36,33 +36,15 @@ from kg.records import ActorKind, Alias, Article, Gazetteer, Mention, Resolution
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from kg.lang import LanguagePack
+
 __all__ = ["find_mentions", "count_actors"]
 
 # Grammar: which dependency labels and function words the rules read.
-LOCATIVE_CASES = frozenset({"à", "au", "aux", "en", "dans", "depuis", "vers", "près", "chez"})
 MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
 NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
-GROUP_NOUNS = frozenset(
-    {"pays", "dirigeant", "dirigeants", "partie", "parties", "nation", "nations", "capitale", "capitales",
-     "gouvernement", "gouvernements", "voisin", "voisins", "homme", "hommes", "chef", "chefs", "leader", "leaders",
-     "camp", "camps", "puissance", "puissances", "allié", "alliés", "régime", "régimes", "État", "États", "Etats",
-     "homologue", "homologues", "président", "présidents", "ministre", "ministres", "délégation", "délégations",
-     "armée", "armées", "diplomatie", "diplomaties", "rival", "rivaux", "superpuissance", "superpuissances",
-     "partenaire", "partenaires"}
-)  # fmt: skip
-PERSON_GROUP_NOUNS = frozenset({"dirigeant", "homme", "chef", "leader", "homologue", "président", "ministre"})
-PLURAL_PRONOUNS = frozenset({"ils", "elles"})
-THIRD_PERSON_PLURAL_POSSESSIVES = frozenset({"leur", "leurs"})  # refer back to two actors named before
-FIRST_PERSON = frozenset({"nous", "je", "j'"})
-FIRST_PERSON_POSSESSIVES = frozenset({"notre", "nos", "mon", "ma", "mes"})
-QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-REPORTING_LEMMAS = frozenset(
-    {"déclarer", "dire", "affirmer", "ajouter", "indiquer", "expliquer", "assurer", "estimer", "souligner",
-     "répondre", "annoncer", "lancer", "insister", "préciser", "poursuivre", "conclure", "noter", "rappeler",
-     "marteler", "avertir", "prévenir", "promettre", "confier", "déplorer", "dénoncer", "accuser"}
-)  # fmt: skip
-SINGULAR_PRONOUNS = frozenset({"il", "elle"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+POSSESSIVE_DEPS = frozenset({"det", "nmod:poss"})  # "leur sommet"; an English "their" once mapped to UD
 PERSON_ROLES = frozenset(
     {"head-of-state", "head-of-government", "leader", "supreme-leader", "foreign-minister", "defence-minister",
      "secretary-general", "vice-president", "spokesperson"}
@@ -83,9 +65,10 @@ class _Found:
     how: Resolution
 
 
-def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, *, lang: str = "fr") -> list[Mention]:
-    """Find and resolve every actor mention in `doc`, the parse of `article.text`."""
-    resolver = _Resolver(doc, article, gazetteer, lang)
+def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, pack: LanguagePack) -> list[Mention]:
+    """Find and resolve every actor mention in `doc`, the parse of `article.text`, with the words of its language
+    pack (`kg.lang`)."""
+    resolver = _Resolver(doc, article, gazetteer, pack)
     return resolver.mentions()
 
 
@@ -111,11 +94,13 @@ def _role_heads(gazetteer: Gazetteer, lang: str) -> frozenset[str]:
 class _Resolver:
     """The rules of the module docstring, applied in order to one Doc."""
 
-    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, lang: str) -> None:
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, pack: LanguagePack) -> None:
         self.doc = doc
         self.article = article
         self.gazetteer = gazetteer
-        self.lang = lang
+        lang = self.lang = pack.lang
+        self.words = pack.references
+        self.locative_cases = pack.grammar.locative_cases
         self.day = article.date.value if article.date else None
         self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
         self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
@@ -228,7 +213,7 @@ class _Resolver:
         named_people = {found.actor for found in names if self._kind(found.actor) is ActorKind.PERSON}
         for token in self.tokens:
             role = self._role(token)
-            if role is None or token.i in by_token or token.i in self.blocked or _is_counted_group(token):
+            if role is None or token.i in by_token or token.i in self.blocked or self._is_counted_group(token):
                 continue  # "les deux dirigeants" refers back (see _references), it describes no one
             state, modifier_end, modifier = self._state_modifier(token, by_token)
             person = self._following_person(token, by_token, state) if role in PERSON_ROLES else None
@@ -360,18 +345,23 @@ class _Resolver:
         for token in self.tokens:
             if token.i in self.blocked:
                 continue
-            if token.lower_ in GROUP_NOUNS and any(child.lower_ == "deux" for child in token.children):
-                people_only = token.lemma_.casefold() in PERSON_GROUP_NOUNS
+            if token.lower_ in self.words.group_nouns and any(
+                child.lower_ in self.words.pair_numbers for child in token.children
+            ):
+                people_only = token.lemma_.casefold() in self.words.person_group_nouns
                 pair = self._last_pair(ordered, before=token.i, people_only=people_only)
-                span = (min([child.i for child in token.children if child.lower_ == "deux"] + [token.i]), token.i + 1)
+                span = (
+                    min([c.i for c in token.children if c.lower_ in self.words.pair_numbers] + [token.i]),
+                    token.i + 1,
+                )
                 references += [_Found(*span, code, Resolution.COREFERENCE) for code in pair]
-            elif token.lower_ in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+            elif token.lower_ in self.words.plural_pronouns and token.dep_ in SUBJECT_DEPS:
                 pair = self._previous_sentence_pair(ordered, token)
                 references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
-            elif token.lower_ in THIRD_PERSON_PLURAL_POSSESSIVES and token.dep_ == "det":
+            elif token.lower_ in self.words.plural_possessives and token.dep_ in POSSESSIVE_DEPS:
                 pair = self._plural_antecedent(ordered, token)
                 references += [_Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
-            elif token.lower_ in SINGULAR_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+            elif token.lower_ in self.words.singular_pronouns and token.dep_ in SUBJECT_DEPS:
                 subject = self._last_subject(ordered, before=token.i)
                 if subject is not None:
                     references.append(_Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
@@ -392,7 +382,7 @@ class _Resolver:
             if people_only and self._kind(item.actor) is not ActorKind.PERSON:
                 continue
             code = self._state(item.actor)
-            weight[code] += 0.5 if _is_locative(self.doc[item.start : item.end]) else 1.0
+            weight[code] += 0.5 if self._is_locative(self.doc[item.start : item.end]) else 1.0
             latest[code] = item.start
             actor_of[code] = item.actor
         ranked = sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)
@@ -441,8 +431,8 @@ class _Resolver:
             if speaker is None:
                 continue
             for token in self.tokens[start:end]:
-                first_person = (token.lower_ in FIRST_PERSON and token.pos_ == "PRON") or (
-                    token.lower_ in FIRST_PERSON_POSSESSIVES and token.dep_ == "det"
+                first_person = (token.lower_ in self.words.first_person and token.pos_ == "PRON") or (
+                    token.lower_ in self.words.first_person_possessives and token.dep_ in POSSESSIVE_DEPS
                 )
                 if first_person and token.i not in by_token:
                     speakers.append(_Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
@@ -454,7 +444,7 @@ class _Resolver:
         for token in self.tokens:
             if token.is_space and "\n" in token.text:
                 opening = None
-            elif token.text in QUOTE_MARKS:
+            elif token.text in self.words.quote_marks:
                 if opening is None:
                     opening = token.i
                 else:
@@ -470,7 +460,7 @@ class _Resolver:
         candidates = [t for t in after if t.i > end] if after is not None else []
         candidates += [t for t in before if t.i < start - 1] if before is not None else []
         for verb in candidates:
-            if verb.pos_ == "VERB" and verb.lemma_.casefold() in REPORTING_LEMMAS:
+            if verb.pos_ == "VERB" and verb.lemma_.casefold() in self.words.reporting_verbs:
                 for child in verb.children:
                     if child.dep_ in SUBJECT_DEPS:
                         speaker = by_token.get(child.i) or next(
@@ -502,8 +492,15 @@ class _Resolver:
             kind=actor.kind,
             qid=actor.qid,
             how=found.how,
-            locative=_is_locative(span),
+            locative=self._is_locative(span),
         )
+
+    def _is_counted_group(self, token: Token) -> bool:
+        """ "les deux pays": a group noun counted by a pair number."""
+        return any(child.dep_ == "nummod" and child.lower_ in self.words.pair_numbers for child in token.children)
+
+    def _is_locative(self, span: Span) -> bool:
+        return any(child.dep_ == "case" and child.lower_ in self.locative_cases for child in span.root.children)
 
     def _kind(self, actor: str) -> ActorKind:
         return self.gazetteer.actors[actor].kind
@@ -512,14 +509,6 @@ class _Resolver:
         return self.gazetteer.actors[actor].state
 
 
-def _is_counted_group(token: Token) -> bool:
-    return any(child.dep_ == "nummod" and child.lower_ == "deux" for child in token.children)
-
-
 def _followed_by_name(ent: Span) -> bool:
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
-
-
-def _is_locative(span: Span) -> bool:
-    return any(child.dep_ == "case" and child.lower_ in LOCATIVE_CASES for child in span.root.children)

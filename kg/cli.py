@@ -245,13 +245,15 @@ def _parser() -> argparse.ArgumentParser:
     train = commands.add_parser(
         "train", parents=[common], help="train the relation classifier on the project's own sentences",
         description="Train the relation classifier of a language on the sentences the project wrote for it "
-        "(data/training/LANG/*.jsonl; never on the corpora it is measured on) and write the model builds use "
-        "(data/events/model-LANG.json). Needs scikit-learn (pip install 'diplomatic-kg[train]'). Seeded: the same "
-        "data gives the same model.",
+        "(data/lang/LANG/training/*.jsonl; never on the corpora it is measured on) and write the model builds "
+        "use (data/lang/LANG/relation_model.json). Needs scikit-learn (pip install 'diplomatic-kg[train]'). "
+        "Seeded: the same data gives the same model.",
     )  # fmt: skip
     train.add_argument("--lang", default="fr", help="the language (default: fr)")
-    train.add_argument("--training", type=Path, metavar="DIR", help="training sentences (default: data/training/LANG)")
-    train.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: data/events/model-LANG.json")
+    train.add_argument(
+        "--training", type=Path, metavar="DIR", help="training sentences (default: data/lang/LANG/training)"
+    )
+    train.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: data/lang/LANG/relation_model.json")
     train.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength (default: 0.5)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     train.add_argument(

@@ -1,8 +1,10 @@
 """The language models: the only place spaCy models are loaded, with the actor ruler added.
 
-`load_nlp` loads the pipeline for a language (fr_core_news_md for French),
-repairs the lemmas its lemmatizer leaves unchanged (`data/nlp/lemma_repairs.tsv`:
-"réclame" is "réclamer"), and adds an entity ruler whose patterns are the gazetteer's surface forms: label
+`load_nlp` loads the pipeline a language pack names (`kg.lang`: fr_core_news_md
+for French), repairs the lemmas its lemmatizer leaves unchanged (the pack's
+`lemma_repairs.tsv`: "réclame" is "réclamer"), maps its dependency labels to
+Universal Dependencies when it does not speak UD (the pack's `[dependencies]`),
+and adds an entity ruler whose patterns are the gazetteer's surface forms: label
 ACTOR (pattern id = actor id), AMBIGUOUS (pattern id = "?" + the folded form,
 resolved in context by `kg.actors`) and NONACTOR (media, think tanks), placed
 after the statistical NER so gazetteer matches win where they overlap.
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.lang import LanguagePack
+
 __all__ = [
-    "MODELS",
-    "SUPPORTED_LANGUAGES",
     "RULER_NAME",
     "ACTOR_LABEL",
     "AMBIGUOUS_LABEL",
@@ -34,11 +36,12 @@ __all__ = [
     "parse_articles",
 ]
 
-MODELS = {"fr": "fr_core_news_md"}
-SUPPORTED_LANGUAGES = frozenset(MODELS)
 RULER_NAME = "actor_ruler"
 PARAGRAPH_COMPONENT = "paragraph_sentences"
 LEMMA_COMPONENT = "lemma_repairs"
+DEPENDENCY_COMPONENT = "ud_dependencies"
+# The components that tag and lemmatise: run for the actor ruler's lower-case patterns.
+TAGGING_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
@@ -47,28 +50,29 @@ DEFAULT_BATCH_SIZE = 16
 log = logging.getLogger(__name__)
 
 
-def load_nlp(lang: str, gazetteer: Gazetteer) -> Language:
-    """Load the spaCy pipeline for `lang` with the actor ruler; `ModelError` if it is not installed."""
+def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
+    """Load the spaCy pipeline of a language pack with the actor ruler; `ModelError` if it is not installed."""
     import spacy
 
     _register_paragraph_component()
     _register_lemma_component()
-    model = MODELS.get(lang)
-    if model is None:
-        raise ModelError(f"no language model for {lang!r}: supported languages are {', '.join(sorted(MODELS))}")
+    _register_dependency_component()
+    model, lang = pack.model, pack.lang
     try:
         nlp = spacy.load(model)
     except OSError as error:
         raise ModelError(
-            f"the spaCy model {model} is not installed; install it with: pip install {model.replace('_', '-')}"
+            f"the spaCy model {model} of the {pack.name} pack is not installed; see the README's install step"
         ) from error
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     repairs = [list(repair) for repair in load_lemma_repairs(lang)]
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs})
+    if pack.dependencies:
+        nlp.add_pipe(DEPENDENCY_COMPONENT, after="parser", config={"scheme": dict(pack.dependencies)})
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
-    with nlp.select_pipes(enable=["tok2vec", "morphologizer", "attribute_ruler", "lemmatizer"]):
+    with nlp.select_pipes(enable=[name for name in TAGGING_COMPONENTS if name in nlp.pipe_names]):
         ruler.add_patterns(actor_patterns(gazetteer, lang))
     log.info("loaded %s with %d actor patterns", model, len(ruler.patterns))
     return nlp
@@ -117,6 +121,56 @@ def _register_lemma_component() -> None:
             return doc
 
         return repair
+
+
+def _register_dependency_component() -> None:
+    """Register the component that rewrites a parse in another scheme (ClearNLP's: a preposition heading its
+    object) into Universal Dependencies, the scheme the rules read (`convert_dependencies`)."""
+    from spacy.language import Language
+
+    if Language.has_factory(DEPENDENCY_COMPONENT):
+        return
+
+    @Language.factory(DEPENDENCY_COMPONENT, default_config={"scheme": {}})
+    def ud_dependencies(nlp: Language, name: str, scheme: dict[str, object]) -> Callable[[Doc], Doc]:
+        def convert(doc: Doc) -> Doc:
+            convert_dependencies(doc, scheme)
+            return doc
+
+        return convert
+
+
+def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
+    """Rewrite a parse into Universal Dependencies, as a pack's `[dependencies]` says: `labels` renames labels
+    ("dobj" -> "obj"); `prepositions` (label -> UD label of its object on a verb: "prep" -> "obl") names the
+    labels of a preposition that heads its object (`object`, "pobj"): the object takes the preposition's place
+    under its head (labelled so on a verb, `noun_label` on a noun) and the preposition becomes its `case`."""
+    labels = dict(scheme.get("labels", {}))  # type: ignore[call-overload]
+    prepositions = dict(scheme.get("prepositions", {}))  # type: ignore[call-overload]
+    object_label = str(scheme.get("object", "pobj"))
+    noun_label = str(scheme.get("noun_label", "nmod"))
+    heads = [token.head.i for token in doc]
+    deps = [token.dep_ for token in doc]
+    for token in doc:
+        if deps[token.i] == object_label and deps[heads[token.i]] in prepositions:
+            preposition = doc[heads[token.i]]
+            head = doc[heads[preposition.i]]
+            if head.i == preposition.i:  # a preposition at the root: leave it
+                continue
+            on_noun = head.pos_ in ("NOUN", "PROPN", "PRON")
+            deps[token.i] = noun_label if on_noun else str(prepositions[deps[preposition.i]])
+            heads[token.i] = head.i
+            heads[preposition.i] = token.i
+            deps[preposition.i] = "case"
+            for child in preposition.children:  # what hung on the preposition hangs on its object
+                if child.i != token.i:
+                    heads[child.i] = token.i
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    relative = numpy.array([head - index for index, head in enumerate(heads)], dtype="int64").astype("uint64")
+    names = numpy.array([doc.vocab.strings.add(str(labels.get(dep, dep))) for dep in deps], dtype="uint64")
+    doc.from_array([HEAD, DEP], numpy.stack([relative, names], axis=1))
 
 
 def actor_patterns(gazetteer: Gazetteer, lang: str) -> list[dict[str, str]]:

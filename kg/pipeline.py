@@ -30,7 +30,7 @@ from kg.outputs import (
     to_article_record,
     write_json,
 )
-from kg.records import Article, EventLexicon, Gazetteer
+from kg.records import Article, CameoCode, Gazetteer
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -187,14 +187,14 @@ def _analyse(
     """Analyse (or reuse) every article as it is read, write its named graph and its records, then the
     build-wide outputs."""
     from kg.cache import CACHE_DIR, ResultCache
-    from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
     from kg.store import STORE_DIR, export_trig, open_store, refresh_summaries
 
     out_dir = staging.parent
     store = open_store(out_dir)
     versions = _versions()
-    build = _write_reference_graphs(store, load_gazetteer(), load_event_lexicon(), versions)
+    build = _write_reference_graphs(store, load_gazetteer(), load_cameo_codes(), versions)
     cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
     counts = _Counts()
     with (
@@ -237,19 +237,22 @@ def _records(
     """Each article's records, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged."""
-    from kg.nlp import SUPPORTED_LANGUAGES
+    from kg.resources import data_dir, pack_languages
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
     reusable: dict[str, CachedRecords] = {}  # read once, until given out
+    languages = pack_languages(data_dir())
 
     def supported() -> Iterator[Article]:
         for article in articles:
             counts.articles.append(article.id)
-            if article.lang in SUPPORTED_LANGUAGES:
+            if article.lang in languages:
                 yield article
             else:
-                counts.unanalysed[article.id] = f"language {article.lang or 'unknown'!r} is not supported"
+                counts.unanalysed[article.id] = (
+                    f"language {article.lang or 'unknown'!r} has no language pack (packs: {', '.join(languages)})"
+                )
 
     def is_current(article: Article) -> bool:
         records = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
@@ -360,18 +363,19 @@ def _write_page(store: Any, staging: Path) -> None:
 
 def _versions() -> dict[str, str]:
     """The versions an analysis depends on: the tool, the spaCy models, the curated data."""
-    from kg.nlp import MODELS
-    from kg.resources import data_digest
+    from kg.lang import load_pack
+    from kg.resources import data_digest, data_dir, pack_languages
 
+    models = [load_pack(lang).model for lang in pack_languages(data_dir())]
     return {
         "tool": __version__,
-        "model": ", ".join(f"{name}-{_package_version(name)}" for name in MODELS.values()),
-        "lexicon": data_digest("actors", "events", "cameo", "nlp"),
+        "model": ", ".join(f"{name}-{_package_version(name)}" for name in models),
+        "lexicon": data_digest("actors", "lang", "cameo"),
     }
 
 
 def _write_reference_graphs(
-    store: Any, gazetteer: Gazetteer, lexicon: EventLexicon, versions: dict[str, str]
+    store: Any, gazetteer: Gazetteer, codes: dict[str, CameoCode], versions: dict[str, str]
 ) -> URIRef:
     """The ontology, CAMEO scheme, gazetteer and build provenance graphs; returns the build's IRI."""
     from rdflib import Graph
@@ -385,7 +389,7 @@ def _write_reference_graphs(
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
     for graph in (
         ontology,
-        cameo_to_graph(lexicon.codes, load_cameo_labels_fr()),
+        cameo_to_graph(codes, load_cameo_labels_fr()),
         gazetteer_to_graph(gazetteer),
         build_to_graph(BUILD_GRAPH, build, started=dt.datetime.now(dt.UTC), versions=versions),
     ):

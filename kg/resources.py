@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import DataError
+from kg.lang import pack_languages
 from kg.records import (
     Actor,
     ActorKind,
@@ -39,6 +40,9 @@ __all__ = [
     "DATA_DIR_VARIABLE",
     "data_dir",
     "read_tsv",
+    "pack_rows",
+    "pack_languages",
+    "pack_dir",
     "load_furniture_rules",
     "load_section_labels",
     "load_gazetteer",
@@ -94,7 +98,24 @@ def read_tsv(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str
             yield line_number, dict(zip(columns, fields, strict=True))
 
 
-@cache
+def pack_rows(
+    name: str, columns: Sequence[str], data: Path | None = None
+) -> Iterator[tuple[Path, int, dict[str, str]]]:
+    """The rows of the file `name` of every language pack (`data/lang/<xx>/NAME`, where it has one), each with
+    its `lang`: (path, line number, row). `data`: another data folder than `data_dir()`."""
+    data = data or data_dir()
+    for lang in pack_languages(data):
+        path = data / "lang" / lang / name
+        if path.is_file():
+            for line, row in read_tsv(path, columns):
+                yield path, line, {**row, "lang": lang}
+
+
+def pack_dir(lang: str) -> Path:
+    """The folder of a language's pack (`data/lang/<lang>/`)."""
+    return data_dir() / "lang" / lang
+
+
 @cache
 def load_furniture_rules(path: Path | None = None) -> tuple[FurnitureRule, ...]:
     """Load the site-furniture rules (`data/ingest/furniture.tsv`)."""
@@ -117,10 +138,9 @@ def load_furniture_rules(path: Path | None = None) -> tuple[FurnitureRule, ...]:
 
 
 @cache
-def load_section_labels(path: Path | None = None) -> frozenset[str]:
-    """Load the section labels that may head an article above its title (`data/ingest/section_labels.tsv`)."""
-    path = path or data_dir() / "ingest" / "section_labels.tsv"
-    return frozenset(row["label"].casefold() for _, row in read_tsv(path, ("label", "lang")))
+def load_section_labels() -> frozenset[str]:
+    """Load the section labels that may head an article above its title (`section_labels.tsv` of every pack)."""
+    return frozenset(row["label"].casefold() for _, _, row in pack_rows("section_labels.tsv", ("label",)))
 
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
@@ -129,29 +149,31 @@ _ACTOR_ID = re.compile(r"^([A-Z]{3,6}|[a-z][a-z0-9]*(-[a-z0-9]+)*)$")
 
 
 @cache
-def load_gazetteer(folder: Path | None = None) -> Gazetteer:
-    """Load and check the actor gazetteer (`data/actors/`); any bad row is a `DataError` with file:line."""
-    folder = folder or data_dir() / "actors"
+def load_gazetteer(data: Path | None = None) -> Gazetteer:
+    """Load and check the actor gazetteer: the actors of `data/actors/` and their names in every language pack
+    (`data/lang/<xx>/`: aliases, demonyms, combining forms, roles, non-actors); any bad row is a `DataError`
+    with file:line. `data`: another data folder than `data_dir()`."""
+    data = data or data_dir()
+    folder = data / "actors"
     actors = _load_states(folder / "states.tsv")
     actors |= _load_actors(folder / "actors.tsv", known=set(actors))
     return Gazetteer(
         actors=actors,
-        aliases=_load_aliases(folder / "aliases.tsv", actors),
-        demonyms=_load_demonyms(folder / "demonyms.tsv", actors),
-        combining_forms=_load_combining_forms(folder / "combining_forms.tsv", actors, "prefix"),
-        compound_words=_load_combining_forms(folder / "combining_forms.tsv", actors, "word"),
+        aliases=_load_aliases(actors, data),
+        demonyms=_load_demonyms(actors, data),
+        combining_forms=_load_combining_forms(actors, "prefix", data),
+        compound_words=_load_combining_forms(actors, "word", data),
         offices=_load_offices(folder / "offices.tsv", actors),
         roles=tuple(
             Role(row["head"], row["complement"], row["role"], row["lang"])
-            for _, row in read_tsv(folder / "roles.tsv", ("head", "complement", "role", "lang"))
+            for _, _, row in pack_rows("roles.tsv", ("head", "complement", "role"), data)
         ),
         non_actor_names=tuple(
-            (row["name"], row["type"], row["lang"])
-            for _, row in read_tsv(folder / "non_actors.tsv", ("name", "type", "lang"))
+            (row["name"], row["type"], row["lang"]) for _, _, row in pack_rows("non_actors.tsv", ("name", "type"), data)
         ),
         non_actor_heads={
             (row["lang"], row["head"]): row["type"]
-            for _, row in read_tsv(folder / "non_actor_heads.tsv", ("head", "type", "lang"))
+            for _, _, row in pack_rows("non_actor_heads.tsv", ("head", "type"), data)
         },
     )
 
@@ -190,10 +212,10 @@ def _load_actors(path: Path, *, known: set[str]) -> dict[str, Actor]:
     return actors
 
 
-def _load_aliases(path: Path, actors: dict[str, Actor]) -> tuple[Alias, ...]:
+def _load_aliases(actors: dict[str, Actor], data: Path) -> tuple[Alias, ...]:
     aliases: list[Alias] = []
     targets: dict[tuple[str, str], list[Alias]] = {}
-    for line, row in read_tsv(path, ("alias", "actor", "type", "lang", "ambiguous")):
+    for path, line, row in pack_rows("aliases.tsv", ("alias", "actor", "type", "ambiguous"), data):
         if row["actor"] not in actors:
             raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
         if not row["alias"].strip():
@@ -220,10 +242,10 @@ def _state_name_aliases(actors: dict[str, Actor]) -> list[tuple[tuple[str, str],
     ]
 
 
-def _load_demonyms(path: Path, actors: dict[str, Actor]) -> dict[tuple[str, str], tuple[str, bool]]:
+def _load_demonyms(actors: dict[str, Actor], data: Path) -> dict[tuple[str, str], tuple[str, bool]]:
     forms = ("masculine", "feminine", "masculine_plural", "feminine_plural")
     demonyms: dict[tuple[str, str], tuple[str, bool]] = {}
-    for line, row in read_tsv(path, ("actor", *forms, "lang", "ambiguous")):
+    for path, line, row in pack_rows("demonyms.tsv", ("actor", *forms, "ambiguous"), data):
         if row["actor"] not in actors:
             raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
         ambiguous = _flag(row["ambiguous"], path, line)
@@ -235,10 +257,10 @@ def _load_demonyms(path: Path, actors: dict[str, Actor]) -> dict[tuple[str, str]
     return demonyms
 
 
-def _load_combining_forms(path: Path, actors: dict[str, Actor], kind: str) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The rows of one kind of `combining_forms.tsv`: (lang, form) -> the actors it names."""
+def _load_combining_forms(actors: dict[str, Actor], kind: str, data: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The rows of one kind of the packs' `combining_forms.tsv`: (lang, form) -> the actors it names."""
     forms: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line, row in read_tsv(path, ("form", "actor", "kind", "lang")):
+    for path, line, row in pack_rows("combining_forms.tsv", ("form", "actor", "kind"), data):
         if row["actor"] not in actors:
             raise DataError(path, f"unknown actor {row['actor']!r}", line=line)
         if row["kind"] not in ("prefix", "word"):
@@ -277,25 +299,8 @@ def _flag(value: str, path: Path, line: int) -> bool:
     return value == "yes"
 
 
-TRIGGER_SLOTS = frozenset(
-    {
-        "subj",
-        "obj",
-        "agent",
-        "place",
-        "à",
-        "avec",
-        "contre",
-        "de",
-        "auprès",
-        "entre",
-        "envers",
-        "face",
-        "sur",
-        "vers",
-        "pour",
-    }
-)
+# The slots every language's frames may name; a pack adds its prepositions (`prepositions` of its pack.toml).
+STRUCTURAL_SLOTS = frozenset({"subj", "obj", "agent", "place"})
 CUE_SCOPES = frozenset({"child", "governor", "case", "mark"})
 
 
@@ -316,48 +321,46 @@ def load_cameo_codes(path: Path | None = None) -> dict[str, CameoCode]:
 
 
 @cache
-def load_event_lexicon(folder: Path | None = None) -> EventLexicon:
-    """Load the event vocabulary (`data/events/`) and check every entry against the CAMEO scheme."""
-    folder = folder or data_dir() / "events"
+def load_event_lexicon(lang: str) -> EventLexicon:
+    """Load the event vocabulary of a language pack (`data/lang/<lang>/`) and check every entry against the
+    CAMEO scheme and the pack's prepositions."""
+    from kg.lang import read_pack_settings
+
+    folder = pack_dir(lang)
     codes = load_cameo_codes()
+    pack = folder / "pack.toml"
+    prepositions = frozenset(read_pack_settings(pack).get("grammar", {}).get("prepositions", []))
+    model_path = folder / "relation_model.json"
     return EventLexicon(
         codes=codes,
-        triggers=_load_triggers(folder / "triggers.tsv", codes),
-        light_verbs=frozenset(
-            (row["lang"], row["verb"]) for _, row in read_tsv(folder / "light_verbs.tsv", ("verb", "lang"))
-        ),
-        cues=_load_cues(folder / "modality.tsv"),
-        reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes),
-        intention_cues=frozenset(
-            (row["lang"], row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue", "lang"))
-        ),
-        topic_verbs=frozenset(
-            (row["lang"], row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb", "lang"))
-        ),
-        control_verbs=_load_control_verbs(folder / "control_verbs.tsv"),
+        triggers=_load_triggers(folder / "triggers.tsv", codes, lang, STRUCTURAL_SLOTS | prepositions),
+        light_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "light_verbs.tsv", ("verb",))),
+        cues=_load_cues(folder / "modality.tsv", lang),
+        reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes, lang),
+        intention_cues=frozenset((lang, row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue",))),
+        topic_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb",))),
+        control_verbs=_load_control_verbs(folder / "control_verbs.tsv", lang, prepositions),
         locutions=frozenset(
-            (row["lang"], row["case"], row["noun"])
-            for _, row in read_tsv(folder / "locutions.tsv", ("noun", "case", "lang"))
+            (lang, row["case"], row["noun"]) for _, row in read_tsv(folder / "locutions.tsv", ("noun", "case"))
         ),
-        models={
-            model.lang: model for path in sorted(folder.glob("model-*.json")) for model in [load_relation_model(path)]
-        },
+        models={lang: load_relation_model(model_path)} if model_path.is_file() else {},
     )
 
 
 @cache
-def load_lemma_repairs(lang: str, path: Path | None = None) -> tuple[tuple[str, str, str], ...]:
-    """The lemma repairs of `lang` (`data/nlp/lemma_repairs.tsv`): (ending, replacement, part of speech)."""
-    path = path or data_dir() / "nlp" / "lemma_repairs.tsv"
+def load_lemma_repairs(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The lemma repairs of a language pack (`data/lang/<lang>/lemma_repairs.tsv`, if it has one): (ending,
+    replacement, part of speech)."""
+    path = pack_dir(lang) / "lemma_repairs.tsv"
+    if not path.is_file():
+        return ()
     return tuple(
-        (row["ending"], row["replacement"], row["pos"])
-        for _, row in read_tsv(path, ("ending", "replacement", "pos", "lang"))
-        if row["lang"] == lang
+        (row["ending"], row["replacement"], row["pos"]) for _, row in read_tsv(path, ("ending", "replacement", "pos"))
     )
 
 
 def load_relation_model(path: Path) -> RelationModel:
-    """Load a trained relation classifier (`data/events/model-LANG.json`, written by `kg train`)."""
+    """Load a trained relation classifier (`data/lang/<xx>/relation_model.json`, written by `kg train`)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return RelationModel(
@@ -370,53 +373,55 @@ def load_relation_model(path: Path) -> RelationModel:
         raise DataError(path, f"not a relation model: {error}") from error
 
 
-def _load_triggers(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
+def _load_triggers(
+    path: Path, codes: dict[str, CameoCode], lang: str, slots: frozenset[str]
+) -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
     triggers: dict[tuple[str, str, str], list[Trigger]] = {}
-    columns = ("trigger", "pos", "cameo", "source", "target", "symmetric", "lang")
+    columns = ("trigger", "pos", "cameo", "source", "target", "symmetric")
     for line, row in read_tsv(path, columns):
         if row["cameo"] not in codes:
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
         if row["pos"] not in ("VERB", "NOUN"):
             raise DataError(path, f"part of speech must be VERB or NOUN, not {row['pos']!r}", line=line)
         for slot in (row["source"], row["target"]):
-            if slot not in TRIGGER_SLOTS:
-                raise DataError(
-                    path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(TRIGGER_SLOTS))}", line=line
-                )
+            if slot not in slots:
+                raise DataError(path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(slots))}", line=line)
         trigger = Trigger(row["trigger"], row["pos"], row["cameo"], row["source"], row["target"],
-                          _flag(row["symmetric"], path, line), row["lang"])  # fmt: skip
-        triggers.setdefault((row["lang"], row["trigger"], row["pos"]), []).append(trigger)
+                          _flag(row["symmetric"], path, line), lang)  # fmt: skip
+        triggers.setdefault((lang, row["trigger"], row["pos"]), []).append(trigger)
     return {key: tuple(entries) for key, entries in triggers.items()}
 
 
-def _load_cues(path: Path) -> dict[tuple[str, str], tuple[Mode, str]]:
+def _load_cues(path: Path, lang: str) -> dict[tuple[str, str], tuple[Mode, str]]:
     cues = {}
-    for line, row in read_tsv(path, ("cue", "mode", "scope", "lang")):
+    for line, row in read_tsv(path, ("cue", "mode", "scope")):
         try:
             mode = Mode(row["mode"])
         except ValueError as error:
             raise DataError(path, str(error), line=line) from error
         if row["scope"] not in CUE_SCOPES:
             raise DataError(path, f"unknown scope {row['scope']!r}", line=line)
-        cues[(row["lang"], row["cue"])] = (mode, row["scope"])
+        cues[(lang, row["cue"])] = (mode, row["scope"])
     return cues
 
 
-def _load_control_verbs(path: Path) -> dict[tuple[str, str], str]:
+def _load_control_verbs(path: Path, lang: str, prepositions: frozenset[str]) -> dict[tuple[str, str], str]:
     controls = {}
-    for line, row in read_tsv(path, ("verb", "controller", "lang")):
-        if row["controller"] not in ("obj", "à"):
-            raise DataError(path, f"controller must be 'obj' or 'à', not {row['controller']!r}", line=line)
-        controls[(row["lang"], row["verb"])] = row["controller"]
+    for line, row in read_tsv(path, ("verb", "controller")):
+        if row["controller"] != "obj" and row["controller"] not in prepositions:
+            raise DataError(
+                path, f"controller must be 'obj' or a preposition of the pack, not {row['controller']!r}", line=line
+            )
+        controls[(lang, row["verb"])] = row["controller"]
     return controls
 
 
-def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode]) -> dict[tuple[str, str], str]:
+def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode], lang: str) -> dict[tuple[str, str], str]:
     verbs = {}
-    for line, row in read_tsv(path, ("verb", "cameo", "lang")):
+    for line, row in read_tsv(path, ("verb", "cameo")):
         if row["cameo"] not in codes:
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
-        verbs[(row["lang"], row["verb"])] = row["cameo"]
+        verbs[(lang, row["verb"])] = row["cameo"]
     return verbs
 
 

@@ -1,6 +1,6 @@
 """Training the relation classifier on sentences the project wrote, never on the corpora it is measured on.
 
-Reads `data/training/LANG/*.jsonl` (one sentence a line: `id`, `text`, and its
+Reads the pack's training sentences (`data/lang/LANG/training/*.jsonl`) (one sentence a line: `id`, `text`, and its
 `relations` in the gold schema's terms: source and target codes, CAMEO code,
 mode, symmetric), parses each sentence with the language's model, finds its
 actors and the rules' candidates exactly as a build does, and labels each: a
@@ -8,7 +8,7 @@ relation when the sentence's annotation relates its two actors with the
 trigger's CAMEO root (in whatever mode: the mode is the rules' to read). A
 logistic regression (scikit-learn, L2, seeded) learns the features' weights;
 its F1 over cross-validated predictions (folds by sentence) is reported. The
-model is written as JSON (`data/events/model-LANG.json`): builds read it
+model is written as JSON (`data/lang/LANG/relation_model.json`): builds read it
 without scikit-learn.
 """
 
@@ -24,9 +24,10 @@ from kg.actors import find_mentions
 from kg.errors import InputError
 from kg.events.classifier import RuleLinks, features
 from kg.events.extraction import Extractor
+from kg.lang import LanguagePack, load_pack
 from kg.nlp import load_nlp
-from kg.records import Article, EventLexicon, TextPiece
-from kg.resources import data_dir, load_event_lexicon, load_gazetteer
+from kg.records import Article, TextPiece
+from kg.resources import load_gazetteer, pack_dir
 
 __all__ = ["TrainingSentence", "TrainingReport", "read_training", "training_examples", "train"]
 
@@ -83,16 +84,16 @@ def read_training(folder: Path) -> list[TrainingSentence]:
 
 
 def training_examples(
-    sentences: Sequence[TrainingSentence], lexicon: EventLexicon, lang: str
+    sentences: Sequence[TrainingSentence], pack: LanguagePack
 ) -> Iterator[tuple[str, list[str], bool]]:
     """(sentence id, features, label) for every candidate of every training sentence."""
     gazetteer = load_gazetteer()
-    nlp = load_nlp(lang, gazetteer)
+    nlp = load_nlp(pack, gazetteer)
     articles = [_article(sentence) for sentence in sentences]
     by_id = {sentence.id: sentence for sentence in sentences}
     for doc, article in nlp.pipe(((article.text, article) for article in articles), as_tuples=True):
-        mentions = find_mentions(doc, article, gazetteer, lang=lang)
-        view = Extractor(doc, article, mentions, lexicon, lang)
+        mentions = find_mentions(doc, article, gazetteer, pack)
+        view = Extractor(doc, article, mentions, pack)
         candidates = view.rule_candidates()
         links = RuleLinks(candidates)
         related = _related(by_id[article.id].relations)
@@ -110,7 +111,7 @@ def train(
     seed: int = 0,
     drop_below: float = 0.0,
 ) -> TrainingReport:
-    """Train the relation classifier of `lang` and write it (default `data/events/model-LANG.json`). Builds
+    """Train the relation classifier of `lang` and write it (default `data/lang/LANG/relation_model.json`). Builds
     drop the candidates whose probability is below `drop_below` (by default none: the probability is the
     relation's confidence, for users to filter by)."""
     import numpy as np
@@ -118,13 +119,12 @@ def train(
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    folder = folder or data_dir() / "training" / lang
-    out = out or data_dir() / "events" / f"model-{lang}.json"
+    folder = folder or pack_dir(lang) / "training"
+    out = out or pack_dir(lang) / "relation_model.json"
     sentences = read_training(folder)
     if not sentences:
         raise InputError(folder, "no training sentences (*.jsonl)")
-    lexicon = _without_models(load_event_lexicon())
-    rows = list(training_examples(sentences, lexicon, lang))
+    rows = list(training_examples(sentences, _without_model(load_pack(lang))))
     groups = [row[0] for row in rows]
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform({name: 1.0 for name in row[1]} for row in rows)
@@ -143,7 +143,7 @@ def train(
     }
     about = (
         f"logistic regression (C={c}, seed {seed}) on the rules' {len(rows)} candidates in {len(sentences)} "
-        f"sentences of training/{folder.name}/; {FOLDS}-fold cross-validation by sentence: F1 {f1:.3f} "
+        f"sentences of {folder.parent.name}/{folder.name}/; {FOLDS}-fold cross-validation by sentence: F1 {f1:.3f} "
         f"(P {precision:.3f}, R {recall:.3f}) at probability {best:.2f}"
     )
     written = {"lang": lang, "about": about, "threshold": drop_below,
@@ -182,7 +182,7 @@ def _article(sentence: TrainingSentence) -> Article:
     return Article(sentence.id, f"{sentence.id}.txt", text, text, text, (TextPiece(0, len(text), 0, len(text)),))
 
 
-def _without_models(lexicon: EventLexicon) -> EventLexicon:
+def _without_model(pack: LanguagePack) -> LanguagePack:
     from dataclasses import replace
 
-    return replace(lexicon, models={})
+    return replace(pack, lexicon=replace(pack.lexicon, models={}))

@@ -27,7 +27,7 @@ IN_FLIGHT_PER_WORKER = 2
 
 log = logging.getLogger(__name__)
 
-_LOADED: dict[str, Any] = {}  # per process: the models by language, the gazetteer, the lexicon
+_LOADED: dict[str, Any] = {}  # per process: the models by language, the gazetteer
 
 
 @dataclass(frozen=True)
@@ -51,21 +51,22 @@ def analyse_batch(
 
     from kg.actors import find_mentions
     from kg.events import extract_cooccurrences, extract_events
+    from kg.lang import load_pack
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
-    from kg.resources import load_event_lexicon, load_gazetteer
+    from kg.resources import load_gazetteer
     from kg.store.model import article_to_trig
 
     if "gazetteer" not in _LOADED:
-        _LOADED["gazetteer"], _LOADED["lexicon"] = load_gazetteer(), load_event_lexicon()
-    gazetteer, lexicon = _LOADED["gazetteer"], _LOADED["lexicon"]
+        _LOADED["gazetteer"] = load_gazetteer()
+    gazetteer, pack = _LOADED["gazetteer"], load_pack(lang)
     if ("nlp", lang) not in _LOADED:
-        _LOADED["nlp", lang] = load_nlp(lang, gazetteer)
+        _LOADED["nlp", lang] = load_nlp(pack, gazetteer)
     results = []
     for article, doc in parse_articles(_LOADED["nlp", lang], articles):
-        mentions = find_mentions(doc, article, gazetteer, lang=lang)
-        events = extract_events(doc, article, mentions, lexicon, lang=lang)
-        pairs = extract_cooccurrences(doc, article, mentions, lexicon, lang=lang) if baseline else None
+        mentions = find_mentions(doc, article, gazetteer, pack)
+        events = extract_events(doc, article, mentions, pack)
+        pairs = extract_cooccurrences(doc, article, mentions, pack) if baseline else None
         graph = article_to_trig(article, mentions, events, build=URIRef(build) if build else None)
         records = {"mentions": [to_mention_record(mention) for mention in mentions],
                    "events": [to_event_record(event) for event in events],

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import read_articles
+from kg.lang import LanguagePack, load_pack
 from kg.records import Article, Gazetteer
 from kg.resources import load_gazetteer
 
@@ -51,11 +52,17 @@ def gazetteer() -> Gazetteer:
 
 
 @pytest.fixture(scope="session")
-def french_nlp(gazetteer: Gazetteer):
+def french() -> LanguagePack:
+    """The French language pack."""
+    return load_pack("fr")
+
+
+@pytest.fixture(scope="session")
+def french_nlp(gazetteer: Gazetteer, french: LanguagePack):
     """The real French pipeline with the actor ruler (loaded once: about 5 s)."""
     from kg.nlp import load_nlp
 
-    return load_nlp("fr", gazetteer)
+    return load_nlp(french, gazetteer)
 
 
 @pytest.fixture(scope="session")

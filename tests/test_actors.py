@@ -12,6 +12,7 @@ from spacy.lang.fr import French
 from spacy.tokens import Doc, Span
 
 from kg.actors import find_mentions
+from kg.lang import load_pack
 from kg.nlp import ACTOR_LABEL, AMBIGUOUS_LABEL, NONACTOR_LABEL
 from kg.records import Article, ArticleDate, DatePrecision, Gazetteer, Mention, Resolution, TextPiece
 
@@ -37,7 +38,7 @@ def article_for(doc: Doc, day: dt.date | None = None) -> Article:
 
 
 def resolve(gazetteer: Gazetteer, doc: Doc, day: dt.date | None = None) -> list[Mention]:
-    return find_mentions(doc, article_for(doc, day), gazetteer)
+    return find_mentions(doc, article_for(doc, day), gazetteer, load_pack("fr"))
 
 
 def summary(mentions: list[Mention]) -> list[tuple[str, str, str]]:
@@ -255,7 +256,7 @@ def test_actors_demonym_alone_is_its_state(gazetteer: Gazetteer) -> None:
 
 def model_mentions(french_nlp, gazetteer: Gazetteer, text: str, day: dt.date | None = None) -> list[Mention]:
     doc = french_nlp(text)
-    return find_mentions(doc, article_for(doc, day), gazetteer)
+    return find_mentions(doc, article_for(doc, day), gazetteer, load_pack("fr"))
 
 
 @pytest.mark.model
@@ -289,7 +290,9 @@ def test_actors_model_seed_actor_codes_are_found(french_nlp, gazetteer: Gazettee
         record = json.loads(line)
         gold[record["article"]] |= {record["source"], record["target"]}
     for article in seed_articles.values():
-        found = {mention.code for mention in find_mentions(french_nlp(article.text), article, gazetteer)}
+        found = {
+            mention.code for mention in find_mentions(french_nlp(article.text), article, gazetteer, load_pack("fr"))
+        }
         assert len(gold[article.id] & found) / len(gold[article.id]) >= 0.95, gold[article.id] - found
 
 
@@ -298,7 +301,7 @@ def test_actors_model_analysts_and_media_never_become_actors(french_nlp, gazette
     non_actors = ("Carnegie", "Council on Foreign Relations", "New York Times", "Stimson", "Royal United", "Clingendael",
                   "Snyder", "Gabuev", "Breuker", "Zandee", "Rinna", "Arnold", "Yun Sun", "Hong Min", "An Chan-il", "Sino-NK")  # fmt: skip
     for article in seed_articles.values():
-        for mention in find_mentions(french_nlp(article.text), article, gazetteer):
+        for mention in find_mentions(french_nlp(article.text), article, gazetteer, load_pack("fr")):
             assert not any(name in mention.text for name in non_actors), mention
 
 

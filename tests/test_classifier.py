@@ -14,15 +14,22 @@ from kg.errors import DataError, InputError
 from kg.events import extract_events
 from kg.events.classifier import RuleLinks, features, probability
 from kg.events.extraction import Extractor
-from kg.records import EventLexicon, Mention, RelationModel
-from kg.resources import data_dir, load_event_lexicon, load_relation_model
+from kg.lang import LanguagePack, load_pack
+from kg.records import Mention, RelationModel
+from kg.resources import load_relation_model, pack_dir
 
 from helpers import article_for, mention, parse
 
 
 @pytest.fixture(scope="module")
-def rules() -> EventLexicon:
-    return replace(load_event_lexicon(), models={})
+def rules() -> LanguagePack:
+    """The French pack without its relation classifier (the tests give their own)."""
+    pack = load_pack("fr")
+    return replace(pack, lexicon=replace(pack.lexicon, models={}))
+
+
+def with_model(pack: LanguagePack, model: RelationModel) -> LanguagePack:
+    return replace(pack, lexicon=replace(pack.lexicon, models={"fr": model}))
 
 
 def condemnation() -> tuple[Doc, list[Mention]]:
@@ -33,9 +40,9 @@ def condemnation() -> tuple[Doc, list[Mention]]:
     return doc, [mention(doc, 1, 2, "ECU"), mention(doc, 3, 4, "CHL"), mention(doc, 5, 6, "PER")]
 
 
-def test_classifier_features_describe_the_rules_reach_and_the_parse(rules: EventLexicon) -> None:
+def test_classifier_features_describe_the_rules_reach_and_the_parse(rules: LanguagePack) -> None:
     doc, mentions = condemnation()
-    view = Extractor(doc, article_for(doc), mentions, rules, "fr")
+    view = Extractor(doc, article_for(doc), mentions, rules)
     candidates = view.rule_candidates()
     [framed] = [c for c in candidates if (c.source.code, c.target.code) == ("CHL", "PER")]
     names = set(features(view, framed, RuleLinks(candidates)))
@@ -43,9 +50,9 @@ def test_classifier_features_describe_the_rules_reach_and_the_parse(rules: Event
             "source.case=-", "order=<>", "actors=3", "passive=False"} <= names  # fmt: skip
 
 
-def test_classifier_path_and_case_of_an_actor_on_another_branch(rules: EventLexicon) -> None:
+def test_classifier_path_and_case_of_an_actor_on_another_branch(rules: LanguagePack) -> None:
     doc, mentions = condemnation()
-    view = Extractor(doc, article_for(doc), mentions, rules, "fr")
+    view = Extractor(doc, article_for(doc), mentions, rules)
     [framed] = [c for c in view.rule_candidates() if (c.source.code, c.target.code) == ("CHL", "PER")]
     attributed = replace(framed, source=mentions[0])  # Ecuador, who says so, taken as the source
     names = set(features(view, attributed, RuleLinks(view.rule_candidates())))
@@ -59,18 +66,18 @@ def test_classifier_probability_follows_the_weights() -> None:
     assert probability(model, ["unknown feature"]) == 0.5
 
 
-def test_classifier_drops_what_it_doubts_and_gives_the_rest_its_probability(rules: EventLexicon) -> None:
+def test_classifier_drops_what_it_doubts_and_gives_the_rest_its_probability(rules: LanguagePack) -> None:
     doc, mentions = condemnation()
     model = RelationModel("fr", {"reach=FRAME": 2.0, "lemma=condamner": 0.5}, bias=-1.0, threshold=0.6)
-    events = extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": model}))
+    events = extract_events(doc, article_for(doc), mentions, with_model(rules, model))
     assert [(e.source, e.target, e.cameo) for e in events] == [("CHL", "PER", "11")]
     assert events[0].confidence == round(probability(model, ["reach=FRAME", "lemma=condamner"]), 3)
     # A filled frame is kept whatever the threshold; the model decides on the rules' looser links only.
     strict = replace(model, threshold=0.99)
-    assert len(extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": strict}))) == 1
+    assert len(extract_events(doc, article_for(doc), mentions, with_model(rules, strict))) == 1
 
 
-def test_classifier_drops_a_loose_link_it_doubts(rules: EventLexicon) -> None:
+def test_classifier_drops_a_loose_link_it_doubts(rules: LanguagePack) -> None:
     # "Le Pérou a voté la loi et le Chili a protesté.": the rules guess CHL > PER from the sentence.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 2, "pérou"),
                  ("vote", "VERB", "ROOT", 2, "voter"),
@@ -80,8 +87,8 @@ def test_classifier_drops_a_loose_link_it_doubts(rules: EventLexicon) -> None:
     mentions = [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "CHL")]
     doubting = RelationModel("fr", {"reach=SENTENCE": -3.0}, bias=0.0, threshold=0.5)
     trusting = replace(doubting, weights={"reach=SENTENCE": 3.0})
-    assert extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": doubting})) == []
-    [kept] = extract_events(doc, article_for(doc), mentions, replace(rules, models={"fr": trusting}))
+    assert extract_events(doc, article_for(doc), mentions, with_model(rules, doubting)) == []
+    [kept] = extract_events(doc, article_for(doc), mentions, with_model(rules, trusting))
     assert (kept.source, kept.target, kept.cameo, kept.confidence) == ("CHL", "PER", "11", 0.953)
 
 
@@ -94,7 +101,7 @@ def test_classifier_model_file_errors_name_the_file(tmp_path: Path) -> None:
 
 
 def test_classifier_the_shipped_model_is_loaded_for_french() -> None:
-    model = load_event_lexicon().models["fr"]
+    model = load_pack("fr").lexicon.models["fr"]
     assert model.lang == "fr" and len(model.weights) > 100 and "cross-validation" in model.about
 
 
@@ -115,11 +122,11 @@ TRAINING = [
 
 
 @pytest.mark.model
-def test_training_labels_the_rules_candidates_from_the_annotation(tmp_path: Path, rules: EventLexicon) -> None:
+def test_training_labels_the_rules_candidates_from_the_annotation(tmp_path: Path, rules: LanguagePack) -> None:
     from kg.training import read_training, training_examples
 
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in TRAINING) + "\n")
-    examples = list(training_examples(read_training(tmp_path), rules, "fr"))
+    examples = list(training_examples(read_training(tmp_path), rules))
     labelled = {(sentence, label) for sentence, _, label in examples}
     assert ("x1", True) in labelled and ("x3", True) in labelled
     assert all(not label for sentence, _, label in examples if sentence in ("x4", "x5", "x6"))
@@ -155,5 +162,5 @@ def test_training_writes_a_seeded_model_builds_can_read(tmp_path: Path) -> None:
 def test_training_the_shipped_model_is_what_kg_train_makes_of_the_shipped_sentences(tmp_path: Path) -> None:
     from kg.training import train
 
-    report = train("fr", out=tmp_path / "model-fr.json")
-    assert json.loads(report.path.read_text()) == json.loads((data_dir() / "events" / "model-fr.json").read_text())
+    report = train("fr", out=tmp_path / "relation_model.json")
+    assert json.loads(report.path.read_text()) == json.loads((pack_dir("fr") / "relation_model.json").read_text())

@@ -10,15 +10,14 @@ from spacy.tokens import Doc
 
 from kg.actors import find_mentions
 from kg.events import extract_events
+from kg.lang import LanguagePack, load_pack
 from kg.records import (
     Event,
-    EventLexicon,
     Gazetteer,
     Mention,
     RelationModel,
     Resolution,
 )
-from kg.resources import load_event_lexicon
 
 from helpers import HandToken, article_for, mention, parse
 
@@ -27,104 +26,105 @@ VOCAB = French().vocab
 
 
 @pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    """The lexicon without its relation classifier: these tests are the rules' (the classifier's are in
+def pack() -> LanguagePack:
+    """The French pack without its relation classifier: these tests are the rules' (the classifier's are in
     test_classifier.py)."""
-    return replace(load_event_lexicon(), models={})
+    pack = load_pack("fr")
+    return replace(pack, lexicon=replace(pack.lexicon, models={}))
 
 
 def relations(events: list[Event]) -> set[tuple[str, str, str, str, bool]]:
     return {(e.source, e.target, e.cameo, str(e.mode), e.symmetric) for e in events}
 
 
-def extract(doc: Doc, mentions: list[Mention], lexicon: EventLexicon) -> list[Event]:
-    return extract_events(doc, article_for(doc), mentions, lexicon)
+def extract(doc: Doc, mentions: list[Mention], pack: LanguagePack) -> list[Event]:
+    return extract_events(doc, article_for(doc), mentions, pack)
 
 
-def test_events_subject_criticises_object(lexicon: EventLexicon) -> None:
+def test_events_subject_criticises_object(pack: LanguagePack) -> None:
     doc = parse([("La", "DET", "det", 1, "le"), ("Chine", "PROPN", "nsubj", 2, "chine"), ("critique", "VERB", "ROOT", 2, "critiquer"),
                  ("le", "DET", "det", 4, "le"), ("Japon", "PROPN", "obj", 2, "japon")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 4, 5, "JPN")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 4, 5, "JPN")], pack)
     assert relations(events) == {("CHN", "JPN", "11", "asserted", False)}
     [event] = events
     assert (event.sub, event.goldstein, event.quadclass, event.evidences[0].trigger) == ("111", -2.0, 3, "critique")
 
 
-def test_events_passive_agent_is_the_source(lexicon: EventLexicon) -> None:
+def test_events_passive_agent_is_the_source(pack: LanguagePack) -> None:
     doc = parse([("Le", "DET", "det", 1, "le"), ("Japon", "PROPN", "nsubj:pass", 3, "japon"), ("est", "AUX", "aux:pass", 3, "être"),
                  ("critiqué", "VERB", "ROOT", 3, "critiquer"), ("par", "ADP", "case", 6, "par"), ("la", "DET", "det", 6, "le"),
                  ("Chine", "PROPN", "obl:agent", 3, "chine")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "JPN"), mention(doc, 6, 7, "CHN")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "JPN"), mention(doc, 6, 7, "CHN")], pack)
     assert relations(events) == {("CHN", "JPN", "11", "asserted", False)}
 
 
-def test_events_buyer_is_source_and_seller_target(lexicon: EventLexicon) -> None:
+def test_events_buyer_is_source_and_seller_target(pack: LanguagePack) -> None:
     doc = parse([("L'Inde", "PROPN", "nsubj", 2, "inde"), ("a", "AUX", "aux:tense", 2, "avoir"), ("acheté", "VERB", "ROOT", 2, "acheter"),
                  ("des", "DET", "det", 4, "un"), ("chars", "NOUN", "obj", 2, "char"), ("à", "ADP", "case", 7, "à"), ("la", "DET", "det", 7, "le"),
                  ("France", "PROPN", "obl:arg", 2, "france")])  # fmt: skip
-    events = extract(doc, [mention(doc, 0, 1, "IND"), mention(doc, 7, 8, "FRA")], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "IND"), mention(doc, 7, 8, "FRA")], pack)
     assert relations(events) == {("IND", "FRA", "06", "asserted", False)}
 
 
-def test_events_coordinated_subjects_of_symmetric_verb_give_one_relation(lexicon: EventLexicon) -> None:
+def test_events_coordinated_subjects_of_symmetric_verb_give_one_relation(pack: LanguagePack) -> None:
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 6, "chili"), ("et", "CCONJ", "cc", 3, "et"),
                  ("l'Argentine", "PROPN", "conj", 1, "argentine"), ("ont", "AUX", "aux:tense", 6, "avoir"), ("hier", "ADV", "advmod", 6, "hier"),
                  ("signé", "VERB", "ROOT", 6, "signer"), ("un", "DET", "det", 8, "un"), ("traité", "NOUN", "obj", 6, "traité")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "ARG")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "ARG")], pack)
     assert len(events) == 1
     assert {events[0].source, events[0].target} == {"CHL", "ARG"} and events[0].symmetric and events[0].cameo == "05"
 
 
-def test_events_coordinated_targets_give_one_relation_each(lexicon: EventLexicon) -> None:
+def test_events_coordinated_targets_give_one_relation_each(pack: LanguagePack) -> None:
     doc = parse([("L'UE", "PROPN", "nsubj", 1, "ue"), ("impose", "VERB", "ROOT", 1, "imposer"), ("des", "DET", "det", 3, "un"),
                  ("sanctions", "NOUN", "obj", 1, "sanction"), ("contre", "ADP", "case", 5, "contre"), ("l'Iran", "PROPN", "nmod", 3, "iran"),
                  ("et", "CCONJ", "cc", 7, "et"), ("la", "DET", "det", 8, "le"), ("Syrie", "PROPN", "conj", 5, "syrie")])  # fmt: skip
     doc[6].head, doc[7].head = doc[8], doc[8]
-    events = extract(doc, [mention(doc, 0, 1, "EUR"), mention(doc, 5, 6, "IRN"), mention(doc, 8, 9, "SYR")], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "EUR"), mention(doc, 5, 6, "IRN"), mention(doc, 8, 9, "SYR")], pack)
     assert {("EUR", "IRN", "16", "asserted", False), ("EUR", "SYR", "16", "asserted", False)} <= relations(events)
 
 
-def test_events_negated_condemnation_is_negated(lexicon: EventLexicon) -> None:
+def test_events_negated_condemnation_is_negated(pack: LanguagePack) -> None:
     doc = parse([("La", "DET", "det", 1, "le"), ("Chine", "PROPN", "nsubj", 5, "chine"), ("n'", "ADV", "advmod", 5, "ne"),
                  ("a", "AUX", "aux:tense", 5, "avoir"), ("pas", "ADV", "advmod", 5, "pas"), ("condamné", "VERB", "ROOT", 5, "condamner"),
                  ("la", "DET", "det", 7, "le"), ("Russie", "PROPN", "obj", 5, "russie")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 7, 8, "RUS")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHN"), mention(doc, 7, 8, "RUS")], pack)
     assert relations(events) == {("CHN", "RUS", "11", "negated", False)}
 
 
-def test_events_modal_verb_makes_it_hypothetical(lexicon: EventLexicon) -> None:
+def test_events_modal_verb_makes_it_hypothetical(pack: LanguagePack) -> None:
     doc = parse([("Washington", "PROPN", "nsubj", 1, "washington"), ("pourrait", "VERB", "ROOT", 1, "pouvoir"),
                  ("livrer", "VERB", "xcomp", 1, "livrer"), ("des", "DET", "det", 4, "un"), ("missiles", "NOUN", "obj", 2, "missile"),
                  ("à", "ADP", "case", 6, "à"), ("Taïwan", "PROPN", "obl:arg", 2, "taïwan")])  # fmt: skip
-    events = extract(doc, [mention(doc, 0, 1, "USA"), mention(doc, 6, 7, "TWN", locative=True)], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "USA"), mention(doc, 6, 7, "TWN", locative=True)], pack)
     assert relations(events) == {("USA", "TWN", "06", "hypothetical", False)}
 
 
-def test_events_light_verb_noun_takes_the_verb_subject(lexicon: EventLexicon) -> None:
+def test_events_light_verb_noun_takes_the_verb_subject(pack: LanguagePack) -> None:
     doc = parse([("Cuba", "PROPN", "nsubj", 1, "cuba"), ("apporte", "VERB", "ROOT", 1, "apporter"), ("son", "DET", "det", 3, "son"),
                  ("soutien", "NOUN", "obj", 1, "soutien"), ("au", "ADP", "case", 5, "au"), ("Venezuela", "PROPN", "obl:arg", 1, "venezuela")])  # fmt: skip
-    events = extract(doc, [mention(doc, 0, 1, "CUB"), mention(doc, 5, 6, "VEN", locative=True)], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "CUB"), mention(doc, 5, 6, "VEN", locative=True)], pack)
     assert relations(events) == {("CUB", "VEN", "05", "asserted", False)}
 
 
-def test_events_reported_transfer_is_an_allegation_by_the_speaker(lexicon: EventLexicon) -> None:
+def test_events_reported_transfer_is_an_allegation_by_the_speaker(pack: LanguagePack) -> None:
     doc = parse([("Séoul", "PROPN", "nsubj", 2, "séoul"), ("a", "AUX", "aux:tense", 2, "avoir"), ("affirmé", "VERB", "ROOT", 2, "affirmer"),
                  ("que", "SCONJ", "mark", 6, "que"), ("Pyongyang", "PROPN", "nsubj", 6, "pyongyang"), ("avait", "AUX", "aux:tense", 6, "avoir"),
                  ("livré", "VERB", "ccomp", 2, "livrer"), ("des", "DET", "det", 8, "un"), ("obus", "NOUN", "obj", 6, "obus"),
                  ("à", "ADP", "case", 10, "à"), ("Moscou", "PROPN", "obl:arg", 6, "moscou")])  # fmt: skip
     mentions = [mention(doc, 0, 1, "KOR"), mention(doc, 4, 5, "PRK"), mention(doc, 10, 11, "RUS", locative=True)]
-    assert relations(extract(doc, mentions, lexicon)) == {
+    assert relations(extract(doc, mentions, pack)) == {
         ("PRK", "RUS", "06", "asserted", False), ("KOR", "PRK", "11", "asserted", False), ("KOR", "RUS", "11", "asserted", False),
     }  # fmt: skip
 
 
-def test_events_self_pair_is_no_relation(lexicon: EventLexicon) -> None:
+def test_events_self_pair_is_no_relation(pack: LanguagePack) -> None:
     doc = parse([("Moscou", "PROPN", "nsubj", 1, "moscou"), ("critique", "VERB", "ROOT", 1, "critiquer"), ("la", "DET", "det", 3, "le"),
                  ("Russie", "PROPN", "obj", 1, "russie")])  # fmt: skip
-    assert extract(doc, [mention(doc, 0, 1, "RUS"), mention(doc, 3, 4, "RUS")], lexicon) == []
+    assert extract(doc, [mention(doc, 0, 1, "RUS"), mention(doc, 3, 4, "RUS")], pack) == []
 
 
-def test_events_repeated_relation_merges_with_every_evidence(lexicon: EventLexicon) -> None:
+def test_events_repeated_relation_merges_with_every_evidence(pack: LanguagePack) -> None:
     tokens = [("Oslo", "PROPN", "nsubj", 1, "oslo"), ("critique", "VERB", "ROOT", 1, "critiquer"), ("Minsk", "PROPN", "obj", 1, "minsk"),
               (".", "PUNCT", "punct", 1, "."), ("Oslo", "PROPN", "nsubj", 5, "oslo"), ("critique", "VERB", "ROOT", 5, "critiquer"),
               ("Minsk", "PROPN", "obj", 5, "minsk")]  # fmt: skip
@@ -135,27 +135,27 @@ def test_events_repeated_relation_merges_with_every_evidence(lexicon: EventLexic
         mention(doc, 4, 5, "NOR"),
         mention(doc, 6, 7, "BLR"),
     ]
-    [event] = extract(doc, mentions, lexicon)
+    [event] = extract(doc, mentions, pack)
     assert len(event.evidences) == 2 and event.evidence == event.evidences[0].text
 
 
-def test_events_lexicon_covers_every_root_with_valid_entries(lexicon: EventLexicon) -> None:
-    entries = [trigger for triggers in lexicon.triggers.values() for trigger in triggers]
+def test_events_lexicon_covers_every_root_with_valid_entries(pack: LanguagePack) -> None:
+    entries = [trigger for triggers in pack.lexicon.triggers.values() for trigger in triggers]
     assert len(entries) >= 300
     assert {trigger.cameo[:2] for trigger in entries} == {f"{root:02d}" for root in range(1, 21)}
-    assert all(trigger.cameo in lexicon.codes for trigger in entries)
-    assert lexicon.codes["114"].root == "11"  # an official protest is disapproval, not a public protest
+    assert all(trigger.cameo in pack.lexicon.codes for trigger in entries)
+    assert pack.lexicon.codes["114"].root == "11"  # an official protest is disapproval, not a public protest
 
 
 # The real French model, on sentences written for the tests -----------------------------------------------------
 
 
 def model_relations(
-    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon, text: str
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
 ) -> set[tuple[str, str, str, str, bool]]:
     doc = french_nlp(text)
     article = article_for(doc)
-    return relations(extract_events(doc, article, find_mentions(doc, article, gazetteer), lexicon))
+    return relations(extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack))
 
 
 @pytest.mark.model
@@ -181,20 +181,20 @@ def model_relations(
     ],
 )
 def test_events_model_sentence(
-    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon, text: str, expected: tuple
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
 ) -> None:
-    assert expected in model_relations(french_nlp, gazetteer, lexicon, text)
+    assert expected in model_relations(french_nlp, gazetteer, pack, text)
 
 
 @pytest.mark.model
 def test_events_model_coordinated_sanctions_and_reported_speech(
-    french_nlp, gazetteer: Gazetteer, lexicon: EventLexicon
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:
     found = model_relations(
-        french_nlp, gazetteer, lexicon, "Le Canada a imposé des sanctions contre la Biélorussie et l'Iran."
+        french_nlp, gazetteer, pack, "Le Canada a imposé des sanctions contre la Biélorussie et l'Iran."
     )
     assert {("CAN", "BLR", "16", "asserted", False), ("CAN", "IRN", "16", "asserted", False)} <= found
-    found = model_relations(french_nlp, gazetteer, lexicon,
+    found = model_relations(french_nlp, gazetteer, pack,
                             "Des responsables sud-coréens ont affirmé que la Corée du Nord avait livré des obus à la Russie.")  # fmt: skip
     assert ("PRK", "RUS", "06", "asserted", False) in found and ("KOR", "PRK", "11", "asserted", False) in found
 
@@ -216,37 +216,38 @@ def test_events_conditional_and_future_forms(form: str, lemma: str, pos: str, co
     from kg.events.grammar import is_conditional, is_future
 
     token = Doc(VOCAB, words=[form], pos=[pos], lemmas=[lemma])[0]
-    assert (is_conditional(token), is_future(token)) == (conditional, future)
+    grammar = load_pack("fr").grammar
+    assert (is_conditional(token, grammar), is_future(token, grammar)) == (conditional, future)
 
 
 # Clause linking: a trigger whose frame finds no slot filled is read loosely from its clause (lower confidence).
 
 
-def test_linking_reads_an_argument_the_frame_does_not_name(lexicon: EventLexicon) -> None:
+def test_linking_reads_an_argument_the_frame_does_not_name(pack: LanguagePack) -> None:
     # "protester" frames "contre X"; "auprès de X" names the one protested to all the same.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("protesté", "VERB", "ROOT", 3, "protester"), ("auprès", "ADP", "case", 6, "auprès"), ("du", "ADP", "fixed", 4, "de"),
                  ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
     assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
     [event] = events
     assert event.confidence < 1.0  # linked loosely: less sure than a filled frame
 
 
-def test_linking_leaves_places_out(lexicon: EventLexicon) -> None:
+def test_linking_leaves_places_out(pack: LanguagePack) -> None:
     # "Le Chili a protesté au Pérou": Peru is where it happened, not whom it concerns.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("protesté", "VERB", "ROOT", 3, "protester"), ("au", "ADP", "case", 5, "au"), ("Pérou", "PROPN", "obl:mod", 3, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER", locative=True)], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER", locative=True)], pack)
     assert events == []
 
 
-def test_linking_leaves_an_attribution_out(lexicon: EventLexicon) -> None:
+def test_linking_leaves_an_attribution_out(pack: LanguagePack) -> None:
     # "Selon le Pérou, le Chili a protesté": Peru says so; it is not the one protested to.
     doc = parse([("Selon", "ADP", "case", 2, "selon"), ("le", "DET", "det", 2, "le"), ("Pérou", "PROPN", "obl:mod", 6, "pérou"),
                  (",", "PUNCT", "punct", 2, ","), ("le", "DET", "det", 5, "le"), ("Chili", "PROPN", "nsubj", 6, "chili"),
                  ("proteste", "VERB", "ROOT", 6, "protester")])  # fmt: skip
-    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 5, 6, "CHL")], lexicon)
+    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 5, 6, "CHL")], pack)
     assert events == []
 
 
@@ -270,39 +271,39 @@ def _two_clauses(third_actor: bool) -> tuple[Doc, list[Mention]]:
     return doc, mentions
 
 
-def test_linking_takes_the_other_actor_of_a_two_actor_sentence(lexicon: EventLexicon) -> None:
+def test_linking_takes_the_other_actor_of_a_two_actor_sentence(pack: LanguagePack) -> None:
     doc, mentions = _two_clauses(third_actor=False)
-    events = extract(doc, mentions, lexicon)
+    events = extract(doc, mentions, pack)
     assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
     assert events[0].confidence < 0.6  # the loosest link: the sentence, not the clause
 
 
-def test_linking_does_not_guess_among_three_actors(lexicon: EventLexicon) -> None:
+def test_linking_does_not_guess_among_three_actors(pack: LanguagePack) -> None:
     doc, mentions = _two_clauses(third_actor=True)
-    assert [e for e in extract(doc, mentions, lexicon) if e.cameo == "11"] == []
+    assert [e for e in extract(doc, mentions, pack) if e.cameo == "11"] == []
 
 
-def test_events_plural_possessive_gives_a_symmetric_meeting_its_two_sides(lexicon: EventLexicon) -> None:
+def test_events_plural_possessive_gives_a_symmetric_meeting_its_two_sides(pack: LanguagePack) -> None:
     # "Leur sommet a eu lieu": "leur" resolved by the actor stage to the two states named before.
     doc = parse([("Leur", "DET", "det", 1, "leur"), ("sommet", "NOUN", "nsubj", 3, "sommet"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("eu", "VERB", "ROOT", 3, "avoir"), ("lieu", "NOUN", "obj", 3, "lieu")])  # fmt: skip
-    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 0, 1, "ECU")], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 0, 1, "ECU")], pack)
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"PER", "ECU"}), "04", True)
     }
 
 
-def test_events_one_word_naming_two_states_relates_them_to_each_other(lexicon: EventLexicon) -> None:
+def test_events_one_word_naming_two_states_relates_them_to_each_other(pack: LanguagePack) -> None:
     # "le partenariat sino-russe": a symmetric noun whose agent is one word naming two states.
     doc = parse([("le", "DET", "det", 1, "le"), ("partenariat", "NOUN", "ROOT", 1, "partenariat"),
                  ("sino-russe", "ADJ", "amod", 1, "sino-russe")])  # fmt: skip
-    events = extract(doc, [mention(doc, 2, 3, "CHN"), mention(doc, 2, 3, "RUS")], lexicon)
+    events = extract(doc, [mention(doc, 2, 3, "CHN"), mention(doc, 2, 3, "RUS")], pack)
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"CHN", "RUS"}), "05", True)
     }
 
 
-def test_linking_a_nationality_on_an_ordinary_noun_is_no_participant(lexicon: EventLexicon) -> None:
+def test_linking_a_nationality_on_an_ordinary_noun_is_no_participant(pack: LanguagePack) -> None:
     # "Le Chili proteste auprès des négociants péruviens, et le Pérou répond.": the loose walk from "proteste"
     # meets "péruviens" on "négociants" (where they come from), not on the trigger: no CHL>PER from it.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), ("proteste", "VERB", "ROOT", 2, "protester"),
@@ -310,61 +311,61 @@ def test_linking_a_nationality_on_an_ordinary_noun_is_no_participant(lexicon: Ev
                  ("péruviens", "ADJ", "amod", 5, "péruvien"), (",", "PUNCT", "punct", 11, ","), ("et", "CCONJ", "cc", 11, "et"),
                  ("le", "DET", "det", 10, "le"), ("Brésil", "PROPN", "nsubj", 11, "brésil"), ("répond", "VERB", "conj", 2, "répondre")])  # fmt: skip
     demonym = replace(mention(doc, 6, 7, "PER"), how=Resolution.DEMONYM)
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), demonym, mention(doc, 10, 11, "BRA")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), demonym, mention(doc, 10, 11, "BRA")], pack)
     assert [e for e in events if e.target == "PER"] == []
     # On the trigger itself, the same adjective is the agent: "la protestation péruvienne".
     doc = parse([("la", "DET", "det", 1, "le"), ("protestation", "NOUN", "ROOT", 1, "protestation"),
                  ("péruvienne", "ADJ", "amod", 1, "péruvien"), ("auprès", "ADP", "case", 5, "auprès"), ("du", "ADP", "fixed", 3, "de"),
                  ("Chili", "PROPN", "nmod", 1, "chili")])  # fmt: skip
     demonym = replace(mention(doc, 2, 3, "PER"), how=Resolution.DEMONYM)
-    assert relations(extract(doc, [demonym, mention(doc, 5, 6, "CHL")], lexicon)) == {
+    assert relations(extract(doc, [demonym, mention(doc, 5, 6, "CHL")], pack)) == {
         ("PER", "CHL", "11", "asserted", False)
     }
 
 
-def test_events_expression_matches_whatever_determiner_its_words_take(lexicon: EventLexicon) -> None:
+def test_events_expression_matches_whatever_determiner_its_words_take(pack: LanguagePack) -> None:
     # "mettre pied" (042, the subject sets foot in a place) is written without the determiner it takes.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("mis", "VERB", "ROOT", 3, "mettre"), ("le", "DET", "det", 5, "le"), ("pied", "NOUN", "obj", 3, "pied"),
                  ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 3, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER", locative=True)], pack)
     assert relations(events) == {("CHL", "PER", "04", "asserted", False)}
 
 
-def test_events_predicate_noun_takes_the_subject_as_agent(lexicon: EventLexicon) -> None:
+def test_events_predicate_noun_takes_the_subject_as_agent(pack: LanguagePack) -> None:
     # "Le Chili est l'allié du Pérou": the noun is the predicate, the subject its agent.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 4, "chili"), ("est", "AUX", "cop", 4, "être"),
                  ("l'", "DET", "det", 4, "le"), ("allié", "NOUN", "ROOT", 4, "allié"), ("du", "ADP", "case", 6, "de"),
                  ("Pérou", "PROPN", "nmod", 4, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
     assert {(e.source, e.target, e.cameo) for e in events} >= {("CHL", "PER", "05")}
 
 
-def test_events_passive_subject_beside_an_active_auxiliary_is_the_subject(lexicon: EventLexicon) -> None:
+def test_events_passive_subject_beside_an_active_auxiliary_is_the_subject(pack: LanguagePack) -> None:
     # "Le Chili avait condamné le Pérou" with the subject mislabelled as a passive one: no passive auxiliary,
     # no agent, so the Chile is still the one who condemns.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj:pass", 3, "chili"), ("avait", "AUX", "aux:tense", 3, "avoir"),
                  ("condamné", "VERB", "ROOT", 3, "condamner"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "obj", 3, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], pack)
     assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
 
 
-def test_linking_subject_the_parser_cut_off_into_a_sentence_of_its_own(lexicon: EventLexicon) -> None:
+def test_linking_subject_the_parser_cut_off_into_a_sentence_of_its_own(pack: LanguagePack) -> None:
     # "Le Chili et la Bolivie | avaient condamné le Pérou": the parser made the subjects a sentence apart.
     doc = Doc(VOCAB, words=["Le", "Chili", "et", "la", "Bolivie", "avaient", "condamné", "le", "Pérou", "."],
               pos=["DET", "PROPN", "CCONJ", "DET", "PROPN", "AUX", "VERB", "DET", "PROPN", "PUNCT"],
               deps=["det", "ROOT", "cc", "det", "conj", "aux:tense", "ROOT", "det", "obj", "punct"],
               heads=[1, 1, 4, 4, 1, 6, 6, 8, 6, 6], sent_starts=[True, False, False, False, False, True, False, False, False, False],
               lemmas=["le", "chili", "et", "le", "bolivie", "avoir", "condamner", "le", "pérou", "."])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "BOL"), mention(doc, 8, 9, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "BOL"), mention(doc, 8, 9, "PER")], pack)
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11"), ("BOL", "PER", "11")}
 
 
-def test_linking_a_name_the_parser_took_for_an_adverb_is_an_argument(lexicon: EventLexicon) -> None:
+def test_linking_a_name_the_parser_took_for_an_adverb_is_an_argument(pack: LanguagePack) -> None:
     # "Le Chili proteste Pérou" with "Pérou" labelled advmod: a name is no adverb.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), ("proteste", "VERB", "ROOT", 2, "protester"),
                  ("Pérou", "PROPN", "advmod", 2, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 3, 4, "PER")], pack)
     assert relations(events) == {("CHL", "PER", "11", "asserted", False)}
 
 
@@ -387,28 +388,28 @@ def _announced(governor: tuple[str, str, str, int, str] | None, verb_form: str) 
     return doc, [mention(doc, 1, 2, "CHL"), mention(doc, len(words) - 1, len(words), "PER")]
 
 
-def test_intentions_a_promised_act_is_an_intent_to_cooperate(lexicon: EventLexicon) -> None:
+def test_intentions_a_promised_act_is_an_intent_to_cooperate(pack: LanguagePack) -> None:
     doc, mentions = _announced(("promet", "VERB", "ROOT", 2, "promettre"), "livrer")
-    found = relations(extract(doc, mentions, lexicon))
+    found = relations(extract(doc, mentions, pack))
     assert {("CHL", "PER", "06", "hypothetical", False), ("CHL", "PER", "03", "asserted", False)} <= found
 
 
-def test_intentions_an_act_in_the_future_is_announced(lexicon: EventLexicon) -> None:
+def test_intentions_an_act_in_the_future_is_announced(pack: LanguagePack) -> None:
     doc, mentions = _announced(None, "livrera")
-    events = extract(doc, mentions, lexicon)
+    events = extract(doc, mentions, pack)
     assert ("CHL", "PER", "03", "asserted", False) in relations(events)
     assert {e.sub for e in events if e.cameo == "03"} == {"031"}  # intent to engage in material cooperation
 
 
-def test_intentions_a_possible_act_is_no_intention(lexicon: EventLexicon) -> None:
+def test_intentions_a_possible_act_is_no_intention(pack: LanguagePack) -> None:
     # "Le Chili pourrait livrer des armes au Pérou": possible, not announced by the Chile.
     doc, mentions = _announced(("pourrait", "VERB", "ROOT", 2, "pouvoir"), "livrer")
-    found = relations(extract(doc, mentions, lexicon))
+    found = relations(extract(doc, mentions, pack))
     assert ("CHL", "PER", "06", "hypothetical", False) in found
     assert not any(code == "03" for _, _, code, _, _ in found)
 
 
-def test_events_a_past_participle_on_a_noun_acts_on_that_noun(lexicon: EventLexicon) -> None:
+def test_events_a_past_participle_on_a_noun_acts_on_that_noun(pack: LanguagePack) -> None:
     # "L'Équateur soutient le diplomate péruvien, critiqué par le Chili": the participle is passive; its noun is
     # the one criticised, and Chile the one who criticises.
     doc = Doc(VOCAB, words=["L'Équateur", "soutient", "le", "diplomate", "péruvien", ",", "critiqué", "par", "le", "Chili"],
@@ -418,56 +419,56 @@ def test_events_a_past_participle_on_a_noun_acts_on_that_noun(lexicon: EventLexi
               lemmas=["équateur", "soutenir", "le", "diplomate", "péruvien", ",", "critiquer", "par", "le", "chili"],
               morphs=["", "", "", "", "", "", "Tense=Past|VerbForm=Part", "", "", ""])  # fmt: skip
     diplomat = replace(mention(doc, 3, 5, "PER"), how=Resolution.DESCRIPTION)
-    events = extract(doc, [mention(doc, 0, 1, "ECU"), diplomat, mention(doc, 9, 10, "CHL")], lexicon)
+    events = extract(doc, [mention(doc, 0, 1, "ECU"), diplomat, mention(doc, 9, 10, "CHL")], pack)
     assert ("CHL", "PER", "11", "asserted", False) in relations(events)
     assert not any(e.source == "PER" and e.cameo == "11" for e in events)
 
 
-def test_events_names_juxtaposed_to_a_meeting_noun_are_its_two_sides(lexicon: EventLexicon) -> None:
+def test_events_names_juxtaposed_to_a_meeting_noun_are_its_two_sides(pack: LanguagePack) -> None:
     # "le sommet Lima-Quito": two actors named right after the noun, joined by a hyphen, without a preposition.
     doc = parse([("le", "DET", "det", 1, "le"), ("sommet", "NOUN", "ROOT", 1, "sommet"), ("Lima", "PROPN", "nmod", 1, "lima"),
                  ("-", "PUNCT", "punct", 4, "-"), ("Quito", "PROPN", "nmod", 1, "quito")])  # fmt: skip
-    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 4, 5, "ECU")], lexicon)
+    events = extract(doc, [mention(doc, 2, 3, "PER"), mention(doc, 4, 5, "ECU")], pack)
     assert {(frozenset((e.source, e.target)), e.cameo, e.symmetric) for e in events} == {
         (frozenset({"PER", "ECU"}), "04", True)
     }
 
 
-def test_events_a_verb_of_saying_with_an_event_noun_is_that_event(lexicon: EventLexicon) -> None:
+def test_events_a_verb_of_saying_with_an_event_noun_is_that_event(pack: LanguagePack) -> None:
     # "Le Chili a signalé sa préoccupation au Pérou": the noun says what happened (disapproval), not the verb.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("signalé", "VERB", "ROOT", 3, "signaler"), ("sa", "DET", "det", 5, "son"),
                  ("préoccupation", "NOUN", "obj", 3, "préoccupation"), ("au", "ADP", "case", 7, "au"),
                  ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], pack)
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11")}
 
 
-def test_events_a_noun_in_apposition_says_what_its_actor_is(lexicon: EventLexicon) -> None:
+def test_events_a_noun_in_apposition_says_what_its_actor_is(pack: LanguagePack) -> None:
     # "Le Chili, allié du Pérou, critique l'Équateur": the apposition makes the Chile the ally.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 7, "chili"), (",", "PUNCT", "punct", 3, ","),
                  ("allié", "NOUN", "appos", 1, "allié"), ("du", "ADP", "case", 5, "de"), ("Pérou", "PROPN", "nmod", 3, "pérou"),
                  (",", "PUNCT", "punct", 3, ","), ("critique", "VERB", "ROOT", 7, "critiquer"),
                  ("l'Équateur", "PROPN", "obj", 7, "équateur")])  # fmt: skip
-    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "ECU")], lexicon)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "ECU")], pack)
     assert {("CHL", "PER", "05"), ("CHL", "ECU", "11")} <= {(e.source, e.target, e.cameo) for e in events}
 
 
-def test_events_one_reading_per_word_and_pair(lexicon: EventLexicon) -> None:
-    # "Le Chili félicite le Pérou": the lexicon gives "féliciter" two codes (an optimistic comment, a praise);
-    # the sentence states one relation, the classifier's likelier reading, else the lexicon's first.
+def test_events_one_reading_per_word_and_pair(pack: LanguagePack) -> None:
+    # "Le Chili félicite le Pérou": the pack gives "féliciter" two codes (an optimistic comment, a praise);
+    # the sentence states one relation, the classifier's likelier reading, else the pack's first.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"),
                  ("félicite", "VERB", "ROOT", 2, "féliciter"), ("le", "DET", "det", 4, "le"),
                  ("Pérou", "PROPN", "obj", 2, "pérou")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER")]
-    assert {"013", "051"} <= {entry.cameo for entry in lexicon.triggers[("fr", "féliciter", "VERB")]}
-    assert [(e.source, e.target, e.sub) for e in extract(doc, mentions, lexicon)] == [("CHL", "PER", "013")]
+    assert {"013", "051"} <= {entry.cameo for entry in pack.lexicon.triggers[("fr", "féliciter", "VERB")]}
+    assert [(e.source, e.target, e.sub) for e in extract(doc, mentions, pack)] == [("CHL", "PER", "013")]
     praise = RelationModel("fr", {"code=051": 1.0}, bias=0.0, threshold=0.0)
-    events = extract(doc, mentions, replace(lexicon, models={"fr": praise}))
+    events = extract(doc, mentions, replace(pack, lexicon=replace(pack.lexicon, models={"fr": praise})))
     assert [(e.source, e.target, e.sub) for e in events] == [("CHL", "PER", "051")]
 
 
-def test_events_a_noun_in_a_locution_is_no_event(lexicon: EventLexicon) -> None:
+def test_events_a_noun_in_a_locution_is_no_event(pack: LanguagePack) -> None:
     # "Le Chili, en réponse au Pérou, sanctionne l'Équateur": "en réponse à" says why Chile sanctions, it
     # reports no reply of its own; "Le Chili, dans sa réponse au Pérou, sanctionne l'Équateur" does.
     for locution in (True, False):
@@ -483,34 +484,34 @@ def test_events_a_noun_in_a_locution_is_no_event(lexicon: EventLexicon) -> None:
                      ("l'Équateur", "PROPN", "obj", 8 + shift, "équateur")])  # fmt: skip
         mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 6 + shift, 7 + shift, "PER"),
                     mention(doc, 9 + shift, 10 + shift, "ECU")]  # fmt: skip
-        found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+        found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
         assert ("CHL", "ECU", "16") in found
         assert (("CHL", "PER", "01") in found) is not locution
 
 
-def test_events_a_war_waged_in_a_country_is_waged_against_it(lexicon: EventLexicon) -> None:
+def test_events_a_war_waged_in_a_country_is_waged_against_it(pack: LanguagePack) -> None:
     # "la guerre menée par le Chili au Pérou": the place of the participle is the war's target.
     part = "VerbForm=Part|Tense=Past"
     doc = parse([("la", "DET", "det", 1, "le"), ("guerre", "NOUN", "ROOT", 1, "guerre"),
                  ("menée", "VERB", "acl", 1, "mener", part), ("par", "ADP", "case", 5, "par"),
                  ("le", "DET", "det", 5, "le"), ("Chili", "PROPN", "obl:agent", 2, "chili"),
                  ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 2, "pérou")])  # fmt: skip
-    events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 7, 8, "PER", locative=True)], lexicon)
+    events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 7, 8, "PER", locative=True)], pack)
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "19")}
 
 
-def test_events_the_object_of_a_verb_of_control_does_what_its_infinitive_says(lexicon: EventLexicon) -> None:
+def test_events_the_object_of_a_verb_of_control_does_what_its_infinitive_says(pack: LanguagePack) -> None:
     # "Le Chili a accusé le Pérou d'isoler la Bolivie": Peru is said to isolate Bolivia, not Chile.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("accusé", "VERB", "ROOT", 3, "accuser"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "obj", 3, "pérou"),
                  ("d'", "ADP", "mark", 7, "de"), ("isoler", "VERB", "xcomp", 3, "isoler"), ("la", "DET", "det", 9, "le"),
                  ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
     assert ("PER", "BOL", "16") in found and ("CHL", "BOL", "16") not in found
 
 
-def test_events_the_passive_subject_of_a_governing_verb_does_what_its_infinitive_says(lexicon: EventLexicon) -> None:
+def test_events_the_passive_subject_of_a_governing_verb_does_what_its_infinitive_says(pack: LanguagePack) -> None:
     # "La Bolivie est soupçonnée par le Chili de menacer le Pérou": Bolivia is the one said to threaten.
     doc = parse([("La", "DET", "det", 1, "le"), ("Bolivie", "PROPN", "nsubj:pass", 3, "bolivie"),
                  ("est", "AUX", "aux:pass", 3, "être"), ("soupçonnée", "VERB", "ROOT", 3, "soupçonner"),
@@ -518,24 +519,24 @@ def test_events_the_passive_subject_of_a_governing_verb_does_what_its_infinitive
                  ("de", "ADP", "mark", 8, "de"), ("menacer", "VERB", "xcomp", 3, "menacer"), ("le", "DET", "det", 10, "le"),
                  ("Pérou", "PROPN", "obj", 8, "pérou")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "BOL"), mention(doc, 6, 7, "CHL"), mention(doc, 10, 11, "PER")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
     assert ("BOL", "PER", "13") in found and ("CHL", "PER", "13") not in found
 
 
-def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(lexicon: EventLexicon) -> None:
+def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(pack: LanguagePack) -> None:
     # "Le Chili a demandé au Pérou de condamner la Bolivie": Peru is asked to condemn.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
                  ("demandé", "VERB", "ROOT", 3, "demander"), ("au", "ADP", "case", 5, "au"), ("Pérou", "PROPN", "obl:arg", 3, "pérou"),
                  ("de", "ADP", "mark", 7, "de"), ("condamner", "VERB", "xcomp", 3, "condamner"), ("la", "DET", "det", 9, "le"),
                  ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, lexicon)}
+    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
     assert ("PER", "BOL", "11") in found and ("CHL", "BOL", "11") not in found
 
 
-def test_events_an_event_noun_talked_about_is_a_topic_not_the_speakers_act(lexicon: EventLexicon) -> None:
+def test_events_an_event_noun_talked_about_is_a_topic_not_the_speakers_act(pack: LanguagePack) -> None:
     # "Le Pérou évoque la coopération avec la Bolivie": Peru talks about cooperation, it does not cooperate.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 2, "pérou"), ("évoque", "VERB", "ROOT", 2, "évoquer"),
                  ("la", "DET", "det", 4, "le"), ("coopération", "NOUN", "obj", 2, "coopération"), ("avec", "ADP", "case", 7, "avec"),
                  ("la", "DET", "det", 7, "le"), ("Bolivie", "PROPN", "nmod", 4, "bolivie")])  # fmt: skip
-    assert extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "BOL")], lexicon) == []
+    assert extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "BOL")], pack) == []

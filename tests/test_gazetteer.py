@@ -84,10 +84,12 @@ def test_gazetteer_offices_know_who_led_when(gazetteer: Gazetteer) -> None:
 
 
 @pytest.fixture
-def gazetteer_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "actors"
-    shutil.copytree(data_dir() / "actors", folder)
-    return folder
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the actors and the French pack's names: a data folder to break."""
+    shutil.copytree(data_dir() / "actors", tmp_path / "actors")
+    (tmp_path / "lang").mkdir()
+    shutil.copytree(data_dir() / "lang" / "fr", tmp_path / "lang" / "fr")
+    return tmp_path
 
 
 def _append(path: Path, row: str) -> int:
@@ -96,28 +98,28 @@ def _append(path: Path, row: str) -> int:
     return len(lines) + 1
 
 
-def test_gazetteer_unknown_code_fails_with_file_and_line(gazetteer_copy: Path) -> None:
-    line = _append(gazetteer_copy / "aliases.tsv", "Atlantide\tATL\tname\tfr\t")
+def test_gazetteer_unknown_code_fails_with_file_and_line(data_copy: Path) -> None:
+    line = _append(data_copy / "lang" / "fr" / "aliases.tsv", "Atlantide\tATL\tname\t")
     with pytest.raises(DataError, match=rf"aliases.tsv:{line}: unknown actor 'ATL'"):
-        load_gazetteer.__wrapped__(gazetteer_copy)
+        load_gazetteer.__wrapped__(data_copy)
 
 
-def test_gazetteer_malformed_qid_fails_with_file_and_line(gazetteer_copy: Path) -> None:
-    line = _append(gazetteer_copy / "actors.tsv", "jean-dupont\tperson\tFRA\tX123\tJean Dupont\tJean Dupont")
+def test_gazetteer_malformed_qid_fails_with_file_and_line(data_copy: Path) -> None:
+    line = _append(data_copy / "actors" / "actors.tsv", "jean-dupont\tperson\tFRA\tX123\tJean Dupont\tJean Dupont")
     with pytest.raises(DataError, match=rf"actors.tsv:{line}: malformed Wikidata QID 'X123'"):
-        load_gazetteer.__wrapped__(gazetteer_copy)
+        load_gazetteer.__wrapped__(data_copy)
 
 
-def test_gazetteer_wrong_column_count_fails_with_file_and_line(gazetteer_copy: Path) -> None:
-    line = _append(gazetteer_copy / "offices.tsv", "vladimir-putin\tRUS\thead-of-state")
+def test_gazetteer_wrong_column_count_fails_with_file_and_line(data_copy: Path) -> None:
+    line = _append(data_copy / "actors" / "offices.tsv", "vladimir-putin\tRUS\thead-of-state")
     with pytest.raises(DataError, match=rf"offices.tsv:{line}: expected 5 tab-separated fields, found 3"):
-        load_gazetteer.__wrapped__(gazetteer_copy)
+        load_gazetteer.__wrapped__(data_copy)
 
 
-def test_gazetteer_unmarked_alias_for_two_actors_fails(gazetteer_copy: Path) -> None:
-    line = _append(gazetteer_copy / "aliases.tsv", "Poutine\tdmitry-medvedev\tperson-name\tfr\t")
+def test_gazetteer_unmarked_alias_for_two_actors_fails(data_copy: Path) -> None:
+    line = _append(data_copy / "lang" / "fr" / "aliases.tsv", "Poutine\tdmitry-medvedev\tperson-name\t")
     with pytest.raises(DataError, match=rf"aliases.tsv:{line}: alias 'Poutine' points to several actors"):
-        load_gazetteer.__wrapped__(gazetteer_copy)
+        load_gazetteer.__wrapped__(data_copy)
 
 
 def test_gazetteer_world_leaders_act_for_their_states(gazetteer: Gazetteer) -> None:

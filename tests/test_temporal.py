@@ -8,10 +8,12 @@ import pytest
 from spacy.lang.fr import French
 from spacy.tokens import Doc
 
+from kg.lang import load_pack
 from kg.records import ArticleDate, DatePrecision
 from kg.temporal import find_relation_date
 
 VOCAB = French().vocab
+FRENCH = load_pack("fr").dates
 PUBLISHED = ArticleDate(dt.date(2023, 9, 13), DatePrecision.DAY, "dateline")  # a Wednesday
 
 
@@ -35,20 +37,20 @@ def trigger_with(words: list[str], deps: list[str], heads: list[int]) -> Doc:
 )
 def test_temporal_expression_resolves_against_the_article_date(words, deps, heads, expected) -> None:
     doc = trigger_with(words, deps, heads)
-    date = find_relation_date(doc[0], PUBLISHED)
+    date = find_relation_date(doc[0], PUBLISHED, FRENCH)
     assert date is not None and (date.value.isoformat(), date.precision, date.source) == (*expected, "sentence")
 
 
 def test_temporal_without_expression_takes_the_article_date() -> None:
     doc = trigger_with(["historique"], ["amod"], [0])
-    assert find_relation_date(doc[0], PUBLISHED) == PUBLISHED
+    assert find_relation_date(doc[0], PUBLISHED, FRENCH) == PUBLISHED
 
 
 def test_temporal_relative_expression_without_article_date_stays_unknown() -> None:
-    assert find_relation_date(trigger_with(["mercredi"], ["obl:mod"], [0])[0], None) is None
-    assert find_relation_date(trigger_with(["en", "juillet"], ["case", "obl:mod"], [2, 0])[0], None) is None
+    assert find_relation_date(trigger_with(["mercredi"], ["obl:mod"], [0])[0], None, FRENCH) is None
+    assert find_relation_date(trigger_with(["en", "juillet"], ["case", "obl:mod"], [2, 0])[0], None, FRENCH) is None
 
 
 def test_temporal_year_needs_no_article_date() -> None:
-    date = find_relation_date(trigger_with(["en", "2018"], ["case", "obl:mod"], [2, 0])[0], None)
+    date = find_relation_date(trigger_with(["en", "2018"], ["case", "obl:mod"], [2, 0])[0], None, FRENCH)
     assert date is not None and date.isoformat() == "2018"

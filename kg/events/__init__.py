@@ -1,7 +1,8 @@
 """Events: CAMEO-coded actor-event-actor relations from the dependency parse of an article.
 
 Reads a Doc (parsed by `kg.nlp`), the article's resolved actor mentions
-(`kg.actors`) and the event lexicon (`data/events/`); returns one `Event` per
+(`kg.actors`) and the language pack of the article (`kg.lang`: its event
+lexicon and grammar words); returns one `Event` per
 (article, source, target, code, mode), each keeping every evidence sentence.
 
 A trigger (verb or noun lemma of the lexicon) fills its frame's slots from
@@ -28,19 +29,20 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events.extraction import Candidate, Extractor
-from kg.records import Article, Event, EventLexicon, Mention, Mode, Trigger
+from kg.records import Article, Event, Mention, Mode, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from kg.lang import LanguagePack
+
 __all__ = ["extract_events", "merge_events", "extract_cooccurrences"]
 
 
-def extract_events(
-    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
-) -> list[Event]:
-    """Extract the article's relations (merged: one per source, target, code and mode)."""
-    extractor = Extractor(doc, article, list(mentions), lexicon, lang)
+def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention], pack: LanguagePack) -> list[Event]:
+    """Extract the article's relations (merged: one per source, target, code and mode), read with the pack of
+    its language."""
+    extractor = Extractor(doc, article, list(mentions), pack)
     return merge_events(extractor.events())
 
 
@@ -61,12 +63,11 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     )
 
 
-def extract_cooccurrences(
-    doc: Doc, article: Article, mentions: Iterable[Mention], lexicon: EventLexicon, *, lang: str = "fr"
-) -> list[Event]:
+def extract_cooccurrences(doc: Doc, article: Article, mentions: Iterable[Mention], pack: LanguagePack) -> list[Event]:
     """The naive baseline: every ordered pair of actors in a sentence, labelled with the root of every
     trigger lemma in that sentence (no parse, no frames, no mode). For comparison in `kg evaluate`."""
-    extractor = Extractor(doc, article, list(mentions), lexicon, lang)
+    extractor = Extractor(doc, article, list(mentions), pack)
+    lexicon = pack.lexicon
     events = []
     for sentence in doc.sents:
         codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
@@ -82,7 +83,7 @@ def extract_cooccurrences(
                     "subj",
                     "obj",
                     False,
-                    lang,
+                    pack.lang,
                 )
                 events.append(extractor._event(Candidate(source, target, base, token, Mode.ASSERTED, False)))
     return merge_events(events)

@@ -19,11 +19,13 @@ from kg.events.grammar import has_case, is_reflexive
 from kg.events.intentions import stated_intentions
 from kg.events.linking import loose_candidates
 from kg.events.modality import cue_for, find_mode
-from kg.records import Article, ArticleDate, Event, EventLexicon, Evidence, Mention, Mode, Resolution, Trigger, derived
+from kg.records import Article, ArticleDate, Event, Evidence, Mention, Mode, Resolution, Trigger, derived
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from kg.lang import LanguagePack
 
 __all__ = ["Candidate", "Extractor"]
 
@@ -39,16 +41,18 @@ HOW_CONFIDENCE = {
 class Extractor:
     """Applies the frames of the lexicon to every trigger token of one Doc."""
 
-    def __init__(self, doc: Doc, article: Article, mentions: list[Mention], lexicon: EventLexicon, lang: str) -> None:
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention], pack: LanguagePack) -> None:
         self.doc = doc
         self.article = article
-        self.lexicon = lexicon
-        self.lang = lang
+        self.pack = pack
+        self.lexicon = pack.lexicon
+        self.lang = pack.lang
+        self.grammar = pack.grammar
         self.by_token: dict[int, list[Mention]] = {}
         for mention in mentions:
             for index in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(index, []).append(mention)
-        self.multiword = derived(lexicon.indexes, ("multiword", lang), self._multiword_triggers)
+        self.multiword = derived(self.lexicon.indexes, ("multiword", self.lang), self._multiword_triggers)
         self.text = doc.text  # Doc.text joins every token on each access
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.sentences = list(doc.sents)
@@ -122,7 +126,7 @@ class Extractor:
         if pos == "NOUN" and self._in_locution(token, lemma):
             return ()
         found: list[Trigger] = []
-        if pos == "VERB" and is_reflexive(token):
+        if pos == "VERB" and is_reflexive(token, self.grammar):
             for form in (f"se {lemma}", f"s'{lemma}"):
                 found += self.lexicon.triggers.get((self.lang, form, pos), ())
         found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
@@ -149,7 +153,7 @@ class Extractor:
         index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
         for (lang, lemma, pos), entries in self.lexicon.triggers.items():
             words = lemma.split()
-            if lang == self.lang and len(words) > 1 and words[0] not in grammar.REFLEXIVE_FORMS:
+            if lang == self.lang and len(words) > 1 and words[0] not in self.grammar.reflexive_forms:
                 index.setdefault((words[0], pos), []).append((tuple(words[1:]), entries))
         return index
 
@@ -158,8 +162,8 @@ class Extractor:
     def _candidates(self, token: Token, trigger: Trigger) -> list[Candidate]:
         if trigger.pos == "VERB" and self._carries_event_noun(token):
             return []  # "apporter son soutien à": the noun says what happened, not the light verb
-        if trigger.target == "entre":
-            members = self._slot(token, "entre", trigger.pos)
+        if trigger.target == self.grammar.between_case:
+            members = self._slot(token, trigger.target, trigger.pos)
             return self._pairs_among(members, token, trigger)
         sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
         if not sources:
@@ -175,7 +179,7 @@ class Extractor:
         shared = (
             trigger.pos == "VERB"
             or self._light_verb(token) is not None  # "le Chili et l'Argentine ont signé un traité"
-            or any(c.dep_ == "det" and c.lower_ in grammar.PLURAL_POSSESSIVES for c in token.children)
+            or any(c.dep_ == "det" and c.lower_ in self.grammar.plural_possessives for c in token.children)
             or len({m.token_start for m in sources}) < len(sources)  # one word naming several: "sino-russes"
             or len(self._juxtaposed_names(token)) > 1  # "le sommet Trump-Poutine"
         )
@@ -187,7 +191,7 @@ class Extractor:
         """The trigger token's mode, read once per token and only for tokens that make a candidate (most
         trigger words have no actors around them)."""
         if token.i not in self.mode_cache:
-            self.mode_cache[token.i] = find_mode(token, self.lexicon, self.lang)
+            self.mode_cache[token.i] = find_mode(token, self.pack)
         return self.mode_cache[token.i]
 
     def _carries_event_noun(self, verb: Token) -> bool:
@@ -212,7 +216,7 @@ class Extractor:
         participle = self._is_passive_participle(verb)
         if slot == "subj":
             if passive or participle:
-                return self._case_arguments(verb, "par") or self._reflexive_subject(verb)
+                return self._case_arguments(verb, self.grammar.agent_case) or self._reflexive_subject(verb)
             return self._subject(verb)
         if slot == "obj":
             if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
@@ -237,11 +241,15 @@ class Extractor:
         found = self._case_arguments(noun, slot)
         if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
             for child in self._children(noun):
-                if child.dep_ == "nmod" and has_case(child, "de") and child.i not in self.by_token:
+                if (
+                    child.dep_ == "nmod"
+                    and self._has_case(child, self.grammar.genitive_case)
+                    and child.i not in self.by_token
+                ):
                     found += self._case_arguments(child, slot, through_object=False)
         if light is not None:
             found += self._case_arguments(light, slot)
-        if not found and slot in grammar.CONTRASTIVE_SLOTS:
+        if not found and slot in self.grammar.contrastive_slots:
             found += self._case_arguments_above(noun, slot)
         return found
 
@@ -263,7 +271,9 @@ class Extractor:
         children = self._children(verb)
         if any(child.dep_ in grammar.PASSIVE_MARK_DEPS for child in children):
             return True
-        return is_reflexive(verb) and any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in children)
+        return is_reflexive(verb, self.grammar) and any(
+            child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in children
+        )
 
     def _is_passive_participle(self, verb: Token) -> bool:
         """A past participle modifying a noun ("des diplomates accusés de", "une opération dénoncée par"): asked
@@ -276,10 +286,10 @@ class Extractor:
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
-        if not subjects and (is_reflexive(verb) or not self._is_passive(verb)):
+        if not subjects and (is_reflexive(verb, self.grammar) or not self._is_passive(verb)):
             subjects = [child for child in self._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         if subjects:
-            if subjects[0].lower_ in grammar.RELATIVE_PRONOUNS and verb.dep_.startswith("acl"):
+            if subjects[0].lower_ in self.grammar.relative_pronouns and verb.dep_.startswith("acl"):
                 return self._mentions(verb.head)
             return [m for child in subjects for m in self._mentions(child)]
         if depth >= grammar.GOVERNOR_STEPS:
@@ -289,9 +299,9 @@ class Extractor:
             return controllers if controllers is not None else self._subject(verb.head, depth + 1)
         if verb.dep_.startswith("acl") and verb.head.i != verb.i:
             noun = verb.head
-            if has_case(noun, "comme") and noun.head.i != noun.i:
+            if self._has_case(noun, self.grammar.as_case) and noun.head.i != noun.i:
                 # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
-                return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, "par")
+                return self._subject(noun.head, depth + 1) or self._case_arguments(noun.head, self.grammar.agent_case)
             return self._mentions(noun, possessor=True)
         return []
 
@@ -316,7 +326,7 @@ class Extractor:
 
     def _reflexive_subject(self, verb: Token) -> list[Mention]:
         """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""
-        if not is_reflexive(verb):
+        if not is_reflexive(verb, self.grammar):
             return []
         return [
             m for child in verb.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for m in self._mentions(child)
@@ -327,12 +337,16 @@ class Extractor:
         for child in self._children(noun):
             if child.dep_ in ("amod", "det") or (  # a demonym, a resolved possessive ("leur sommet")
                 child.dep_ in grammar.OBLIQUE_DEPS
-                and (has_case(child, "par") or (exclude != "de" and has_case(child, "de")))
+                and (
+                    self._has_case(child, self.grammar.agent_case)
+                    or (exclude != self.grammar.genitive_case and self._has_case(child, self.grammar.genitive_case))
+                )
             ):
                 found += self._mentions(child)
             elif child.dep_ in grammar.OBLIQUE_DEPS and child.i in self.by_token:
                 # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
-                found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS and has_case(grand, "par")
+                found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS
+                          and self._has_case(grand, self.grammar.agent_case)
                           for m in self._mentions(grand)]  # fmt: skip
         found += self._participle_agents(noun)
         found += self._juxtaposed_names(noun)
@@ -345,7 +359,7 @@ class Extractor:
         apposed = self._apposed_to(noun)
         if apposed:
             return apposed
-        if exclude == "de":  # "l'invasion de l'Ukraine": the invader must be named, not guessed
+        if exclude == self.grammar.genitive_case:  # "l'invasion de l'Ukraine": the invader must be named, not guessed
             return []
         return self._clause_subject(noun)
 
@@ -353,7 +367,12 @@ class Extractor:
         """The actor a noun is in apposition to, between commas, without a preposition ("la Chine, principale
         alliée de Pyongyang, ..."): what the noun says it is."""
         head = noun.head
-        if head.i == noun.i or head.i > noun.i or head.i not in self.by_token or has_case(noun, "de"):
+        if (
+            head.i == noun.i
+            or head.i > noun.i
+            or head.i not in self.by_token
+            or self._has_case(noun, self.grammar.genitive_case)
+        ):
             return []
         if any(child.dep_ == "case" for child in noun.children):
             return []
@@ -389,7 +408,7 @@ class Extractor:
         d'Occident", "le pays surnommé le royaume ermite")."""
         found: list[Mention] = []
         for child in noun.children:
-            if child.dep_ == "acl" and child.lemma_.casefold() in grammar.NAMING_VERBS:
+            if child.dep_ == "acl" and child.lemma_.casefold() in self.grammar.naming_verbs:
                 for argument in child.children:
                     if argument.dep_ in grammar.OBLIQUE_DEPS | {"xcomp", "obj"}:
                         found += self._mentions(argument, possessor=True)
@@ -409,7 +428,7 @@ class Extractor:
             if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
                 lemma = current.lemma_.casefold()
                 if (
-                    cue_for(self.lexicon, self.lang, lemma)
+                    cue_for(self.pack, lemma)
                     or (self.lang, lemma) in self.lexicon.reporting_verbs
                     or (self.lang, lemma) in self.lexicon.topic_verbs
                 ):
@@ -425,6 +444,9 @@ class Extractor:
             and (self.lang, noun.head.lemma_.casefold()) in self.lexicon.topic_verbs
         )
 
+    def _has_case(self, token: Token, form: str) -> bool:
+        return has_case(token, form, self.grammar)
+
     def _light_verb(self, noun: Token) -> Token | None:
         head = noun.head
         if noun.dep_ in grammar.OBJECT_DEPS and (self.lang, head.lemma_.casefold()) in self.lexicon.light_verbs:
@@ -439,13 +461,13 @@ class Extractor:
         return found
 
     def _own_case_arguments(self, head: Token, slot: str, *, through_object: bool) -> list[Mention]:
-        forms = grammar.CASE_FORMS.get(slot, {slot})
+        forms = self.grammar.forms(slot)
         found: list[Mention] = []
         for child in self._children(head):
             if child.dep_ in grammar.OBLIQUE_DEPS and any(
                 grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
             ):
-                found += self._mentions(child, possessor=slot != "de")
+                found += self._mentions(child, possessor=slot != self.grammar.genitive_case)
         if not found and through_object and head.pos_ == "VERB":
             # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
             # obus destinés à la Russie" (or on a participle of the object).
@@ -461,7 +483,7 @@ class Extractor:
         found: list[Mention] = []
         for child in self._children(head):
             if child.dep_ in grammar.OBLIQUE_DEPS and any(
-                grand.dep_ == "case" and grand.lower_ in grammar.LOCATIVE_CASES for grand in child.children
+                grand.dep_ == "case" and grand.lower_ in self.grammar.locative_cases for grand in child.children
             ):
                 found += self._mentions(child, possessor=True)  # "dans les provinces de Donetsk"
         return found
@@ -495,10 +517,14 @@ class Extractor:
         if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < grammar.GOVERNOR_STEPS:
             event_noun = any(trigger.pos == "NOUN" for trigger in self._triggers(token))
             if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
-                found += self._agent(token, None, exclude="de") or self._case_arguments(token, "entre")
+                found += self._agent(token, None, exclude=self.grammar.genitive_case) or self._case_arguments(
+                    token, self.grammar.between_case
+                )
             if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
                 for child in token.children:
-                    if (child.dep_ == "nmod" and has_case(child, "de")) or child.dep_ == "amod":
+                    if (
+                        child.dep_ == "nmod" and self._has_case(child, self.grammar.genitive_case)
+                    ) or child.dep_ == "amod":
                         found += self._mentions(child, possessor=True, depth=depth + 1)
             if not found:
                 found += self._participle_agents(token)
@@ -541,7 +567,7 @@ class Extractor:
                 ):
                     accused += [candidate.source, candidate.target]
             trigger = Trigger(verb.lemma_.casefold(), "VERB", code, "subj", "obj", False, self.lang)
-            mode = find_mode(verb, self.lexicon, self.lang)
+            mode = find_mode(verb, self.pack)
             for speaker in self._subject(verb):
                 for target in {mention.code: mention for mention in accused}.values():
                     if target.code != speaker.code:
@@ -588,5 +614,5 @@ class Extractor:
                 trigger=self.article.original[trigger_start:trigger_end], trigger_start=trigger_start,
                 trigger_end=trigger_end, sentence=self.sentence_index[sentence.start],
             )  # fmt: skip
-            self.evidence_cache[token.i] = (evidence, find_relation_date(token, self.article.date))
+            self.evidence_cache[token.i] = (evidence, find_relation_date(token, self.article.date, self.pack.dates))
         return self.evidence_cache[token.i]

@@ -50,7 +50,7 @@ def stated_intentions(view: Extractor, candidates: Iterable[Candidate]) -> list[
 
 def _intended(view: Extractor, token: Token) -> bool:
     """Whether the act is announced by its actor: in the simple future, or under an intention cue."""
-    if is_future(token) and not is_conditional(token):
+    if is_future(token, view.grammar) and not is_conditional(token, view.grammar):
         return True
     current = token
     for _ in range(GOVERNOR_STEPS):

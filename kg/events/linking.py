@@ -176,4 +176,4 @@ def _is_origin(view: Extractor, mention: Mention, trigger: Token) -> bool:
 
 def _is_attribution(view: Extractor, token: Token) -> bool:
     """ "selon X", "d'après X": the one who says, not a participant."""
-    return is_attribution(token, view.lexicon, view.lang)
+    return is_attribution(token, view.pack)

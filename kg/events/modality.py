@@ -1,6 +1,6 @@
 """Modality: whether a trigger states an event as happening, possible or planned, or not happening.
 
-Reads the parse around a trigger token and the cues of `data/events/modality.tsv`:
+Reads the parse around a trigger token and the cues of the language pack's `modality.tsv`:
 negation (a dependent such as "pas", a governing verb such as "refuser", a
 preposition such as "sans"), hypothesis (conditional mood, future tense, a
 governing verb such as "pouvoir" or "craindre", "si", an attribution "selon X").
@@ -11,20 +11,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.events.grammar import GOVERNOR_STEPS, is_conditional, is_future
-from kg.records import EventLexicon, Mode
+from kg.records import Mode
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.lang import LanguagePack
+
 __all__ = ["find_mode", "cue_for", "is_attribution"]
 
 
-def find_mode(token: Token, lexicon: EventLexicon, lang: str) -> Mode:
+def find_mode(token: Token, pack: LanguagePack) -> Mode:
     """The mode of the event a trigger token states: negated, hypothetical or asserted."""
     chain = _governors(token)
-    if _is_negated(token, chain, lexicon, lang):
+    if _is_negated(token, chain, pack):
         return Mode.NEGATED
-    if _is_hypothetical(token, chain, lexicon, lang):
+    if _is_hypothetical(token, chain, pack):
         return Mode.HYPOTHETICAL
     return Mode.ASSERTED
 
@@ -48,47 +50,48 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def cue_for(lexicon: EventLexicon, lang: str, word: str) -> tuple[Mode, str] | None:
+def cue_for(pack: LanguagePack, word: str) -> tuple[Mode, str] | None:
     """The modality cue a word is, if any: (mode, scope)."""
-    return lexicon.cues.get((lang, word.casefold()))
+    return pack.lexicon.cues.get((pack.lang, word.casefold()))
 
 
-def is_attribution(token: Token, lexicon: EventLexicon, lang: str) -> bool:
+def is_attribution(token: Token, pack: LanguagePack) -> bool:
     """Whether a phrase says who says so ("selon X", "d'après X"): its case marker is an attribution cue."""
     return any(
-        child.dep_ == "case" and cue_for(lexicon, lang, child.lower_) == (Mode.HYPOTHETICAL, "case")
-        for child in token.children
+        child.dep_ == "case" and cue_for(pack, child.lower_) == (Mode.HYPOTHETICAL, "case") for child in token.children
     )
 
 
-def _is_negated(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
+def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
     # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
     near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
     for node in near:
         for child in node.children:
-            cue = cue_for(lexicon, lang, child.lower_)
+            cue = cue_for(pack, child.lower_)
             if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
                 return True
     for head in chain[:2]:
-        cue = cue_for(lexicon, lang, head.lemma_)
+        cue = cue_for(pack, head.lemma_)
         if cue and cue == (Mode.NEGATED, "governor"):
             return True
     return False
 
 
-def _is_hypothetical(token: Token, chain: list[Token], lexicon: EventLexicon, lang: str) -> bool:
+def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
     for node in [token, *chain]:
-        if is_conditional(node) or is_future(node):
+        if is_conditional(node, pack.grammar) or is_future(node, pack.grammar):
             return True
-        if any(is_conditional(child) or is_future(child) for child in node.children if child.dep_.startswith("aux")):
+        if any(
+            is_conditional(child, pack.grammar) or is_future(child, pack.grammar)
+            for child in node.children
+            if child.dep_.startswith("aux")
+        ):
             return True
     for child in token.children:
-        cue = cue_for(lexicon, lang, child.lower_) or cue_for(lexicon, lang, child.lemma_)
+        cue = cue_for(pack, child.lower_) or cue_for(pack, child.lemma_)
         if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
             return True
         # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
-        if is_attribution(child, lexicon, lang):
+        if is_attribution(child, pack):
             return True
-    return any(
-        (cue := cue_for(lexicon, lang, head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain
-    )
+    return any((cue := cue_for(pack, head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)

@@ -26,8 +26,9 @@ from kg.ingest.formats import (
     read_jsonl_file,
     read_text_file,
 )
+from kg.lang import DateWords, load_pack
 from kg.records import Article
-from kg.resources import load_furniture_rules, load_section_labels
+from kg.resources import data_dir, load_furniture_rules, load_section_labels, pack_languages
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -119,10 +120,11 @@ def parse_raw_article(raw: RawArticle) -> Article:
     )
     if not cleaned.text.strip():
         raise InputError(raw.path, "no article text left after cleaning", line=raw.line)
+    words = date_words(cleaned.lang)
     given_date = raw.metadata.get("date")
-    date = parse_metadata_date(given_date) if given_date else None
+    date = parse_metadata_date(given_date, words) if given_date else None
     if date is None:
-        date = find_publication_date(cleaned.text, (removal.text for removal in cleaned.removed))
+        date = find_publication_date(cleaned.text, (removal.text for removal in cleaned.removed), words)
     return Article(
         id=raw.id,
         path=raw.path,
@@ -145,6 +147,12 @@ def _parse_or_error(raw: RawArticle) -> Article | InputError:
         return parse_raw_article(raw)
     except InputError as error:
         return error
+
+
+def date_words(lang: str | None) -> tuple[DateWords, ...]:
+    """The date words of an article's language pack; of every pack when its language has none."""
+    languages = pack_languages(data_dir())
+    return tuple(load_pack(code).dates for code in ([lang] if lang in languages else languages))
 
 
 def _content_hash(raw: RawArticle) -> str:

@@ -1,30 +1,36 @@
 """Publication dates: from metadata, a dateline, reader-comment stamps or the text's dates.
 
-Date expressions are found with patterns built from babel's month and day
-names and parsed by dateparser; a date whose year the text does not give is
-completed only from the article's own comment stamps, never from today.
-Precedence: metadata > dateline > earliest comment stamp > latest full date
-mentioned. Unknown stays None.
+Date expressions are found with patterns built from the language packs' date
+words (`kg.lang.DateWords`: the locale whose babel month and day names are
+read, the dateline lead, the order of day and month) and parsed by
+dateparser; a date whose year the text does not give is completed only from
+the article's own comment stamps, never from today. Precedence: metadata >
+dateline > earliest comment stamp > latest full date mentioned. Unknown stays
+None.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kg.records import ArticleDate, DatePrecision
 
+if TYPE_CHECKING:
+    from kg.lang import DateWords
+
 __all__ = ["parse_metadata_date", "find_publication_date"]
 
-_DATELINE_LEAD = r"\b(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée)\s+le\s+"
 _NUMERIC = r"\b(?P<nday>\d{1,2})/(?P<nmonth>\d{1,2})/(?P<nyear>\d{4})\b"
 _ISO_PARTS = {4: DatePrecision.YEAR, 7: DatePrecision.MONTH, 10: DatePrecision.DAY}
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 
 
-def parse_metadata_date(value: str) -> ArticleDate | None:
-    """Parse a date given in metadata ("2023-09-13", "2023-09", "2023", or a French/English date)."""
+def parse_metadata_date(value: str, words: Sequence[DateWords]) -> ArticleDate | None:
+    """Parse a date given in metadata ("2023-09-13", "2023-09", "2023", or a date written in a pack's language)."""
     value = value.strip()
     precision = _ISO_PARTS.get(len(value))
     if precision and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
@@ -33,41 +39,45 @@ def parse_metadata_date(value: str) -> ArticleDate | None:
             return ArticleDate(dt.date(int(year), int(month), int(day)), precision, "metadata")
         except ValueError:
             return None
-    parsed = _parse(value, ("day", "month", "year"))
+    parsed = _parse(value, ("day", "month", "year"), tuple(words))
     return ArticleDate(parsed, DatePrecision.DAY, "metadata") if parsed else None
 
 
-def find_publication_date(text: str, removed_texts: Iterable[str] = ()) -> ArticleDate | None:
-    """Infer the publication date from the article's text and the text cleaning removed."""
+def find_publication_date(text: str, removed_texts: Iterable[str], words: Sequence[DateWords]) -> ArticleDate | None:
+    """Infer the publication date from the article's text and the text cleaning removed, with the date words of
+    the article's language (or of every pack, when its language has none)."""
+    known = tuple(words)
     removed = "\n".join(removed_texts)
     earliest_comment = min(_numeric_dates(removed), default=None)
-    dateline = _find_dateline(text + "\n" + removed, year_hint=earliest_comment)
+    dateline = _find_dateline(text + "\n" + removed, known, year_hint=earliest_comment)
     if dateline:
         return ArticleDate(dateline, DatePrecision.DAY, "dateline")
     if earliest_comment:
         return ArticleDate(earliest_comment, DatePrecision.DAY, "comments")
-    mentioned = [date for date in _full_dates(text) if date]
+    mentioned = [date for date in _full_dates(text, known) if date]
     if mentioned:
         return ArticleDate(max(mentioned), DatePrecision.DAY, "mention")
     return None
 
 
-def _find_dateline(text: str, *, year_hint: dt.date | None) -> dt.date | None:
-    for match in _patterns()["dateline"].finditer(text):
-        if match.group("nday"):
-            return _numeric(match)
-        date = _written(match, year_hint=year_hint)
-        if date:
-            return date
+def _find_dateline(text: str, words: tuple[DateWords, ...], *, year_hint: dt.date | None) -> dt.date | None:
+    for pattern in _patterns(words)["dateline"]:
+        for match in pattern.finditer(text):
+            if match.group("nday"):
+                return _numeric(match)
+            date = _written(match, words, year_hint=year_hint)
+            if date:
+                return date
     return None
 
 
 def _numeric_dates(text: str) -> list[dt.date]:
-    return [date for match in _patterns()["numeric"].finditer(text) if (date := _numeric(match))]
+    return [date for match in re.finditer(_NUMERIC, text) if (date := _numeric(match))]
 
 
-def _full_dates(text: str) -> list[dt.date | None]:
-    dates = [_written(match, year_hint=None) for match in _patterns()["written"].finditer(text) if match.group("year")]
+def _full_dates(text: str, words: tuple[DateWords, ...]) -> list[dt.date | None]:
+    matches = [match for pattern in _patterns(words)["written"] for match in pattern.finditer(text)]
+    dates = [_written(match, words, year_hint=None) for match in matches if match.group("year")]
     return dates + _numeric_dates(text)
 
 
@@ -78,56 +88,63 @@ def _numeric(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _written(match: re.Match[str], *, year_hint: dt.date | None) -> dt.date | None:
+def _written(match: re.Match[str], words: tuple[DateWords, ...], *, year_hint: dt.date | None) -> dt.date | None:
     """A written date; without a year, the year of `year_hint` (or the one before, if later)."""
     day_month = f"{match.group('day')} {match.group('month')}"
     if match.group("year"):
-        return _parse(f"{day_month} {match.group('year')}", ("day", "month", "year"))
+        return _parse(f"{day_month} {match.group('year')}", ("day", "month", "year"), words)
     if year_hint is None:
         return None
     for year in (year_hint.year, year_hint.year - 1):
-        date = _parse(f"{day_month} {year}", ("day", "month", "year"))
-        if date and date <= year_hint and _weekday_agrees(match.group("weekday"), date):
+        date = _parse(f"{day_month} {year}", ("day", "month", "year"), words)
+        if date and date <= year_hint and _weekday_agrees(match.group("weekday"), date, words):
             return date
     return None
 
 
-def _weekday_agrees(weekday: str | None, date: dt.date) -> bool:
+def _weekday_agrees(weekday: str | None, date: dt.date, words: tuple[DateWords, ...]) -> bool:
     if not weekday:
         return True
-    return _day_names()[date.weekday()] == weekday.casefold()
+    return any(_day_names(w.locale)[date.weekday()] == weekday.casefold() for w in words)
 
 
-def _parse(value: str, parts: tuple[str, ...]) -> dt.date | None:
+def _parse(value: str, parts: tuple[str, ...], words: tuple[DateWords, ...]) -> dt.date | None:
     import dateparser
 
-    parsed = dateparser.parse(
-        value, languages=["fr", "en"], settings={"REQUIRE_PARTS": list(parts), "DATE_ORDER": "DMY"}
-    )
+    languages = sorted({w.locale for w in words})
+    parsed = dateparser.parse(value, languages=languages, settings={"REQUIRE_PARTS": list(parts), "DATE_ORDER": "DMY"})
     return parsed.date() if parsed else None
 
 
 @cache
-def _day_names() -> tuple[str, ...]:
+def _day_names(locale: str) -> tuple[str, ...]:
     from babel.dates import get_day_names
 
-    names = get_day_names("wide", locale="fr")
+    names = get_day_names("wide", locale=locale)
     return tuple(names[index].casefold() for index in range(7))
 
 
+def _patterns(words: tuple[DateWords, ...]) -> dict[str, list[re.Pattern[str]]]:
+    """The written-date and dateline patterns of each language's date words (day-month and month-day orders)."""
+    return _compiled(tuple((w.locale, w.dateline_lead, w.date_order, tuple(sorted(w.ordinals))) for w in words))
+
+
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _compiled(words: tuple[tuple[str, str, str, tuple[str, ...]], ...]) -> dict[str, list[re.Pattern[str]]]:
     from babel.dates import get_month_names
 
-    months = "|".join(
-        sorted({name.casefold() for locale in ("fr", "en") for name in get_month_names("wide", locale=locale).values()})
-    )
-    weekdays = "|".join(_day_names())
-    written = (
-        rf"\b(?:(?P<weekday>{weekdays})\s+)?(?P<day>1er|\d{{1,2}})\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b"
-    )
-    return {
-        "written": re.compile(written, re.IGNORECASE),
-        "numeric": re.compile(_NUMERIC),
-        "dateline": re.compile(rf"{_DATELINE_LEAD}(?:{written}|{_NUMERIC})", re.IGNORECASE),
-    }
+    written, datelines = [], []
+    for locale, lead, order, ordinals in words:
+        months = "|".join(sorted({name.casefold() for name in get_month_names("wide", locale=locale).values()}))
+        weekdays = "|".join(_day_names(locale))
+        day = "|".join([*ordinals, r"\d{1,2}"])
+        if order == "MDY":  # "Tuesday, June 19, 2024"
+            pattern = (rf"\b(?:(?P<weekday>{weekdays}),?\s+)?(?P<month>{months})\s+(?P<day>{day}){_DAY_SUFFIX}"
+                       rf"(?:,?\s+(?P<year>\d{{4}}))?\b")  # fmt: skip
+        else:  # "mardi 19 juin 2024"
+            pattern = (
+                rf"\b(?:(?P<weekday>{weekdays})\s+)?(?P<day>{day})\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b"
+            )
+        written.append(re.compile(pattern, re.IGNORECASE))
+        datelines.append(re.compile(rf"{lead}(?:{pattern}|{_NUMERIC})", re.IGNORECASE))
+    return {"written": written, "dateline": datelines}

@@ -1,0 +1,205 @@
+"""Language packs: everything one language brings to the pipeline, loaded from `data/lang/<xx>/` into one frozen object.
+
+A pack holds the language's spaCy model name, its grammar words (prepositions
+and the slot each fills, possessives, pronouns, reflexive clitics, verb
+endings), the words that refer back to actors ("les deux pays", "they"), its
+date words and dateline lead, the map from its model's dependency labels to
+Universal Dependencies (for a model that does not speak UD), and its event
+vocabulary (`EventLexicon`: triggers, cues, light, reporting, control and
+topic verbs, its relation classifier). Its actor names (aliases, demonyms,
+roles) are read into the shared `Gazetteer` by `kg.resources`. The pipeline
+code has no word of any language: ingest, actors, events and temporal read
+them from the pack of the article's language.
+
+Adding a language is adding a folder `data/lang/<xx>/` with a `pack.toml`
+and the TSV files of `data/README.md`, and its model's package to the install.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from kg.errors import DataError
+from kg.records import EventLexicon
+
+__all__ = ["Grammar", "References", "DateWords", "LanguagePack", "pack_languages", "load_pack", "PACK_FILE"]
+
+PACK_FILE = "pack.toml"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The function words and endings the frames read."""
+
+    prepositions: frozenset[str]  # those a frame may name as a slot
+    case_forms: Mapping[str, frozenset[str]]  # a preposition -> its forms ("à": au, aux)
+    agent_case: str  # the agent of a passive or of a noun ("par", "by")
+    genitive_case: str  # a noun's complement ("de", "of")
+    between_case: str  # the members of a mutual relation ("entre", "between")
+    as_case: str  # "X présenté comme Y"
+    contrastive_slots: frozenset[str]
+    locative_cases: frozenset[str]
+    possessives: frozenset[str]
+    plural_possessives: frozenset[str]
+    relative_pronouns: frozenset[str]
+    reflexive_forms: frozenset[str]
+    naming_verbs: frozenset[str]
+    future_stems: Mapping[str, str]
+    infinitive_drops: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    future_endings: tuple[str, ...]
+
+    def forms(self, case: str) -> frozenset[str]:
+        """The forms a preposition takes ("à": à, au, aux); itself alone when it has no other."""
+        return self.case_forms.get(case, frozenset({case}))
+
+
+@dataclass(frozen=True)
+class References:
+    """The words by which a text refers back to actors, or quotes them."""
+
+    group_nouns: frozenset[str]
+    person_group_nouns: frozenset[str]
+    pair_numbers: frozenset[str]
+    plural_pronouns: frozenset[str]
+    singular_pronouns: frozenset[str]
+    plural_possessives: frozenset[str]
+    first_person: frozenset[str]
+    first_person_possessives: frozenset[str]
+    quote_marks: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The words of dates: the locale of day and month names, relative words, units, the dateline lead."""
+
+    locale: str
+    past_words: frozenset[str]
+    next_words: frozenset[str]
+    units: Mapping[str, str]  # a word -> year, month or week ("année": year)
+    dateline_lead: str  # a regular expression
+    date_order: str  # DMY or MDY
+    ordinals: frozenset[str] = frozenset()  # day numbers written as words ("1er")
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """One language: its model, grammar, reference words, date words, dependency map and event vocabulary."""
+
+    lang: str
+    name: str
+    model: str  # the spaCy package, loaded by name
+    grammar: Grammar
+    references: References
+    dates: DateWords
+    lexicon: EventLexicon
+    # The model's dependency labels -> Universal Dependencies ones (empty when the model speaks UD).
+    dependencies: Mapping[str, str] = field(default_factory=dict)
+
+
+def packs_dir(data: Path) -> Path:
+    return data / "lang"
+
+
+def pack_languages(data: Path) -> tuple[str, ...]:
+    """The languages that have a pack under `data/lang/` (a folder with a `pack.toml`)."""
+    folder = packs_dir(data)
+    return tuple(sorted(child.name for child in folder.iterdir() if (child / PACK_FILE).is_file()))
+
+
+@cache
+def load_pack(lang: str) -> LanguagePack:
+    """The pack of `lang`, from `data/lang/<lang>/`: `DataError` naming the file if it is missing or malformed."""
+    from kg.resources import data_dir, load_event_lexicon
+
+    path = packs_dir(data_dir()) / lang / PACK_FILE
+    settings = read_pack_settings(path)
+    try:
+        grammar = _grammar(settings["grammar"])
+        references = _references(settings["references"])
+        dates = _dates(settings["dates"])
+        return LanguagePack(
+            lang=lang,
+            name=str(settings["name"]),
+            model=str(settings["model"]),
+            grammar=grammar,
+            references=references,
+            dates=dates,
+            lexicon=load_event_lexicon(lang),
+            dependencies=MappingProxyType({str(k): str(v) for k, v in settings.get("dependencies", {}).items()}),
+        )
+    except KeyError as error:
+        raise DataError(path, f"missing setting {error}") from error
+    except (TypeError, ValueError, AttributeError) as error:
+        raise DataError(path, f"malformed setting: {error}") from error
+
+
+@cache
+def read_pack_settings(path: Path) -> dict[str, Any]:
+    """The settings of a `pack.toml`."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as error:
+        raise DataError(path, "no language pack here") from error
+    except OSError as error:
+        raise DataError(path, f"cannot read: {error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(path, f"not valid TOML: {error}") from error
+
+
+def _words(values: Any) -> frozenset[str]:
+    if not isinstance(values, list):
+        raise TypeError(f"expected a list of words, found {values!r}")
+    return frozenset(str(value) for value in values)
+
+
+def _grammar(section: dict[str, Any]) -> Grammar:
+    return Grammar(
+        prepositions=_words(section["prepositions"]),
+        case_forms=MappingProxyType({str(k): _words(v) | {str(k)} for k, v in section.get("case_forms", {}).items()}),
+        agent_case=str(section["agent_case"]),
+        genitive_case=str(section["genitive_case"]),
+        between_case=str(section["between_case"]),
+        as_case=str(section["as_case"]),
+        contrastive_slots=_words(section["contrastive_slots"]),
+        locative_cases=_words(section["locative_cases"]),
+        possessives=_words(section["possessives"]),
+        plural_possessives=_words(section["plural_possessives"]),
+        relative_pronouns=_words(section["relative_pronouns"]),
+        reflexive_forms=_words(section.get("reflexive_forms", [])),
+        naming_verbs=_words(section["naming_verbs"]),
+        future_stems=MappingProxyType({str(k): str(v) for k, v in section.get("future_stems", {}).items()}),
+        infinitive_drops=tuple(str(v) for v in section.get("infinitive_drops", [])),
+        conditional_endings=tuple(str(v) for v in section.get("conditional_endings", [])),
+        future_endings=tuple(str(v) for v in section.get("future_endings", [])),
+    )
+
+
+def _references(section: dict[str, Any]) -> References:
+    return References(**{name: _words(section[name]) for name in References.__dataclass_fields__})
+
+
+def _dates(section: dict[str, Any]) -> DateWords:
+    order = str(section["date_order"])
+    if order not in ("DMY", "MDY"):
+        raise ValueError(f"date_order must be DMY or MDY, not {order!r}")
+    units = {str(k): str(v) for k, v in section["units"].items()}
+    if set(units.values()) - {"year", "month", "week"}:
+        raise ValueError(f"a unit is year, month or week: {units}")
+    return DateWords(
+        locale=str(section["locale"]),
+        past_words=_words(section["past_words"]),
+        next_words=_words(section["next_words"]),
+        units=MappingProxyType(units),
+        dateline_lead=str(section["dateline_lead"]),
+        date_order=order,
+        ordinals=_words(section.get("ordinals", [])),
+    )
