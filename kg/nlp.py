@@ -67,8 +67,9 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     repairs = [list(repair) for repair in load_lemma_repairs(lang)]
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs})
-    if pack.dependencies:
-        nlp.add_pipe(DEPENDENCY_COMPONENT, after="parser", config={"scheme": dict(pack.dependencies)})
+    if pack.dependencies is not None:
+        # after the parts of speech are set (en_core_web_sm sets them after parsing)
+        nlp.add_pipe(DEPENDENCY_COMPONENT, after=LEMMA_COMPONENT, config={"scheme": pack.dependencies.as_config()})
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
@@ -144,24 +145,31 @@ def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
     """Rewrite a parse into Universal Dependencies, as a pack's `[dependencies]` says: `labels` renames labels
     ("dobj" -> "obj"); `prepositions` (label -> UD label of its object on a verb: "prep" -> "obl") names the
     labels of a preposition that heads its object (`object`, "pobj"): the object takes the preposition's place
-    under its head (labelled so on a verb, `noun_label` on a noun) and the preposition becomes its `case`."""
+    under its head (labelled so on a verb, `noun_label` on a noun) and the preposition becomes its `case`; a
+    clause the preposition heads (`clause_object`, "pcomp") takes its place as `clause_label` ("xcomp"), the
+    preposition becoming its `mark`."""
     labels = dict(scheme.get("labels", {}))  # type: ignore[call-overload]
     prepositions = dict(scheme.get("prepositions", {}))  # type: ignore[call-overload]
     object_label = str(scheme.get("object", "pobj"))
     noun_label = str(scheme.get("noun_label", "nmod"))
+    clause_object, clause_label = str(scheme.get("clause_object", "")), str(scheme.get("clause_label", "xcomp"))
     heads = [token.head.i for token in doc]
     deps = [token.dep_ for token in doc]
     for token in doc:
-        if deps[token.i] == object_label and deps[heads[token.i]] in prepositions:
+        is_object, is_clause = deps[token.i] == object_label, bool(clause_object) and deps[token.i] == clause_object
+        if (is_object or is_clause) and deps[heads[token.i]] in prepositions:
             preposition = doc[heads[token.i]]
             head = doc[heads[preposition.i]]
             if head.i == preposition.i:  # a preposition at the root: leave it
                 continue
-            on_noun = head.pos_ in ("NOUN", "PROPN", "PRON")
-            deps[token.i] = noun_label if on_noun else str(prepositions[deps[preposition.i]])
+            if is_clause:  # "accused X of supplying": the clause, marked by the preposition
+                deps[token.i], deps[preposition.i] = clause_label, "mark"
+            else:
+                on_noun = head.pos_ in ("NOUN", "PROPN", "PRON")
+                deps[token.i] = noun_label if on_noun else str(prepositions[deps[preposition.i]])
+                deps[preposition.i] = "case"
             heads[token.i] = head.i
             heads[preposition.i] = token.i
-            deps[preposition.i] = "case"
             for child in preposition.children:  # what hung on the preposition hangs on its object
                 if child.i != token.i:
                     heads[child.i] = token.i

@@ -204,7 +204,7 @@ def _analyse(
     ):
         outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
         for records in _records(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers, dask_client,
-                                baseline):  # fmt: skip
+                                baseline, skipped):  # fmt: skip
             for name, out in outputs.items():
                 out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name] or ())
             counts.mentions += len(records["mentions"] or ())
@@ -233,10 +233,13 @@ def _records(
     workers: int,
     dask_client: Any,
     baseline: bool,
+    skipped: list[InputError],
 ) -> Iterator[CachedRecords]:
     """Each article's records, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
-    streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged."""
+    streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged.
+    An article in a language without a pack is not analysed: it is kept (its text is in `articles.jsonl`) and
+    its input counted as skipped, with why."""
     from kg.resources import data_dir, pack_languages
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
@@ -250,9 +253,9 @@ def _records(
             if article.lang in languages:
                 yield article
             else:
-                counts.unanalysed[article.id] = (
-                    f"language {article.lang or 'unknown'!r} has no language pack (packs: {', '.join(languages)})"
-                )
+                why = f"language {article.lang or 'unknown'!r} has no language pack (packs: {', '.join(languages)})"
+                counts.unanalysed[article.id] = why
+                skipped.append(InputError(article.path, f"article {article.id} not analysed: {why}"))
 
     def is_current(article: Article) -> bool:
         records = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None

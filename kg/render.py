@@ -77,7 +77,7 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
         start = int(row["start"] or 0)
         trigger = (int(row["triggerStart"]) - start, int(row["triggerEnd"]) - start) if row["triggerEnd"] else (-1, -1)
         evidence.setdefault(row["relation"] or "", []).append(
-            {"text": row["text"], "start": start, "trigger": list(trigger)}
+            {"text": row["text"], "lang": row["lang"] or "", "start": start, "trigger": list(trigger)}
         )
     for items in evidence.values():
         items.sort(key=lambda item: item["start"])

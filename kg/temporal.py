@@ -58,7 +58,7 @@ def _resolve(token: Token, anchor: dt.date | None, words: DateWords) -> tuple[dt
     if word in months:
         year = _year_of(token)
         day = next((int(c.lower_) for c in token.children if c.lower_.isdigit() and 1 <= int(c.lower_) <= 31), None)
-        if day is not None and words.date_order == "MDY":  # "June 19", "June 19, 2024"
+        if day is not None:  # "June 19", "June 19, 2024": the day hangs on the month
             return _day_month(day, months[word], year, anchor)
         month = months[word]
         if year:

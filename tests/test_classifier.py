@@ -159,8 +159,9 @@ def test_training_writes_a_seeded_model_builds_can_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_training_the_shipped_model_is_what_kg_train_makes_of_the_shipped_sentences(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_training_the_shipped_model_is_what_kg_train_makes_of_the_shipped_sentences(tmp_path: Path, lang: str) -> None:
     from kg.training import train
 
-    report = train("fr", out=tmp_path / "relation_model.json")
-    assert json.loads(report.path.read_text()) == json.loads((pack_dir("fr") / "relation_model.json").read_text())
+    report = train(lang, out=tmp_path / "relation_model.json")
+    assert json.loads(report.path.read_text()) == json.loads((pack_dir(lang) / "relation_model.json").read_text())

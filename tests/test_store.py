@@ -230,7 +230,7 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     assert graph.value(node, SCHEMA.text) == Literal(article.original)
     sweden = next(item for item in graph.subjects(KG.refersTo, actor_iri("SWE")))
     assert graph.value(sweden, KG.locative) == Literal(True)
-    assert graph.value(sweden, KG.start) == Literal(47) and graph.value(sweden, KG.text) == Literal("Suède")
+    assert graph.value(sweden, KG.start) == Literal(47) and graph.value(sweden, KG.text) == Literal("Suède", lang="fr")
     assert graph.value(sweden, KG.resolvedBy) == Literal("name")
     relations = {str(graph.value(item, KG.eventType)).rsplit("/", 1)[-1]: item
                  for item in graph.subjects(RDF.type, KG.Relation)}  # fmt: skip

@@ -134,7 +134,9 @@
     return box;
   }
   function evidenceQuote(item) {
-    const quote = element("blockquote", {});
+    // The quote carries its language (the page reads French and English articles alike).
+    const quote = item.lang ? element("blockquote", {lang: item.lang}) : element("blockquote", {});
+    if (item.lang) quote.append(element("span", {class: "lang", title: item.lang}, item.lang.toUpperCase()), " ");
     const [start, end] = item.trigger;
     if (start >= 0 && end > start && end <= item.text.length) {
       quote.append(item.text.slice(0, start), element("mark", {}, item.text.slice(start, end)), item.text.slice(end));

@@ -127,15 +127,17 @@ class Extractor:
             return ()
         found: list[Trigger] = []
         if pos == "VERB" and is_reflexive(token, self.grammar):
-            for form in (f"se {lemma}", f"s'{lemma}"):
+            for clitic in self.grammar.reflexive_forms:  # "se rendre", "s'engager"
+                form = f"{clitic}{lemma}" if clitic.endswith("'") else f"{clitic} {lemma}"
                 found += self.lexicon.triggers.get((self.lang, form, pos), ())
         found += self.lexicon.triggers.get((self.lang, lemma, pos), ())
         expressions = self.multiword.get((lemma, pos), ())
         if expressions:
-            # An expression's words follow its head, determiners aside ("tendre main": "tendre la main").
+            # An expression's words follow its head, determiners and possessives aside ("tendre main": "tendre la
+            # main", "recall ambassador": "recalled its ambassador").
             longest = max(len(words) for words, _ in expressions)
             following = [t.lemma_.casefold() for t in self.tokens[token.i + 1 : token.i + 1 + 2 * longest]
-                         if t.pos_ != "DET"]  # fmt: skip
+                         if t.pos_ != "DET" and "Yes" not in t.morph.get("Poss")]  # fmt: skip
             for words, entries in expressions:
                 if tuple(following[: len(words)]) == words:
                     found += entries
@@ -308,21 +310,24 @@ class Extractor:
     def _controller(self, infinitive: Token) -> list[Mention] | None:
         """Who does what an infinitive says when its governing verb is not the doer: the object of a verb of
         object control ("exhorter X à", "accuser X de"), the "à" argument of one of dative control ("demander à X
-        de"; nobody when it names none), the passive subject of any governing verb ("X est soupçonné de").
-        None when the governing verb's subject is the doer."""
+        de"), the passive subject of any governing verb ("X est soupçonné de"): the actors that argument names
+        (none when it names no actor). None when the governing verb's subject is the doer: it is no verb of
+        control, or one without that argument ("aider à négocier")."""
         governor = infinitive.head
-        if any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in governor.children) and self._is_passive(
-            governor
-        ):
-            return [m for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS
-                    for m in self._mentions(child)]  # fmt: skip
+        passive_subjects = [child for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
+        if passive_subjects and self._is_passive(governor):
+            return [m for child in passive_subjects for m in self._mentions(child)]
         controller = self.lexicon.control_verbs.get((self.lang, governor.lemma_.casefold()))
         if controller is None:
             return None
         if controller == "obj":
-            return [m for child in self._children(governor) if child.dep_ in grammar.OBJECT_DEPS
-                    for m in self._mentions(child)]  # fmt: skip
-        return self._own_case_arguments(governor, controller, through_object=False)
+            arguments = [child for child in self._children(governor) if child.dep_ in grammar.OBJECT_DEPS]
+        else:
+            arguments = [child for child in self._children(governor)
+                         if child.dep_ in grammar.OBLIQUE_DEPS and self._has_case(child, controller)]  # fmt: skip
+        if not arguments:
+            return None
+        return [m for argument in arguments for m in self._mentions(argument)]
 
     def _reflexive_subject(self, verb: Token) -> list[Mention]:
         """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""
@@ -335,7 +340,7 @@ class Extractor:
     def _agent(self, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
         found: list[Mention] = []
         for child in self._children(noun):
-            if child.dep_ in ("amod", "det") or (  # a demonym, a resolved possessive ("leur sommet")
+            if child.dep_ in grammar.MODIFIER_AGENT_DEPS or (  # a demonym, a possessive ("leur sommet", "China's")
                 child.dep_ in grammar.OBLIQUE_DEPS
                 and (
                     self._has_case(child, self.grammar.agent_case)

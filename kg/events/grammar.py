@@ -25,6 +25,9 @@ OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmo
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
+# A noun's modifiers that name its agent: a demonym ("l'aide américaine"), a possessive ("leur sommet",
+# "China's support"), a noun modifier ("US sanctions").
+MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
 GOVERNOR_STEPS = 3
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({2, 4})
@@ -50,8 +53,13 @@ def is_conditional(token: Token, grammar: Grammar) -> bool:
 
 
 def is_future(token: Token, grammar: Grammar) -> bool:
-    """True for a simple future verb form ("remporteront"), by morphology or by stem and ending."""
-    return "Fut" in token.morph.get("Tense") or _has_stem_ending(token, grammar.future_endings, grammar)
+    """True for a future: a simple future verb form ("remporteront"), by morphology or by stem and ending, or a
+    verb with an auxiliary of the future ("will sign")."""
+    return (
+        "Fut" in token.morph.get("Tense")
+        or _has_stem_ending(token, grammar.future_endings, grammar)
+        or any(child.dep_.startswith("aux") and child.lower_ in grammar.future_auxiliaries for child in token.children)
+    )
 
 
 def _has_stem_ending(token: Token, endings: tuple[str, ...], grammar: Grammar) -> bool:

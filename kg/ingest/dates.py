@@ -125,26 +125,25 @@ def _day_names(locale: str) -> tuple[str, ...]:
 
 
 def _patterns(words: tuple[DateWords, ...]) -> dict[str, list[re.Pattern[str]]]:
-    """The written-date and dateline patterns of each language's date words (day-month and month-day orders)."""
-    return _compiled(tuple((w.locale, w.dateline_lead, w.date_order, tuple(sorted(w.ordinals))) for w in words))
+    """The written-date and dateline patterns of each language's date words, in both orders ("19 juin",
+    "June 19")."""
+    return _compiled(tuple((w.locale, w.dateline_lead, tuple(sorted(w.ordinals))) for w in words))
 
 
 @cache
-def _compiled(words: tuple[tuple[str, str, str, tuple[str, ...]], ...]) -> dict[str, list[re.Pattern[str]]]:
+def _compiled(words: tuple[tuple[str, str, tuple[str, ...]], ...]) -> dict[str, list[re.Pattern[str]]]:
     from babel.dates import get_month_names
 
     written, datelines = [], []
-    for locale, lead, order, ordinals in words:
+    for locale, lead, ordinals in words:
         months = "|".join(sorted({name.casefold() for name in get_month_names("wide", locale=locale).values()}))
         weekdays = "|".join(_day_names(locale))
         day = "|".join([*ordinals, r"\d{1,2}"])
-        if order == "MDY":  # "Tuesday, June 19, 2024"
-            pattern = (rf"\b(?:(?P<weekday>{weekdays}),?\s+)?(?P<month>{months})\s+(?P<day>{day}){_DAY_SUFFIX}"
-                       rf"(?:,?\s+(?P<year>\d{{4}}))?\b")  # fmt: skip
-        else:  # "mardi 19 juin 2024"
-            pattern = (
-                rf"\b(?:(?P<weekday>{weekdays})\s+)?(?P<day>{day})\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b"
-            )
-        written.append(re.compile(pattern, re.IGNORECASE))
-        datelines.append(re.compile(rf"{lead}(?:{pattern}|{_NUMERIC})", re.IGNORECASE))
+        day_first = (rf"\b(?:(?P<weekday>{weekdays})\s+)?(?P<day>{day})\s+(?P<month>{months})"
+                     rf"(?:\s+(?P<year>\d{{4}}))?\b")  # fmt: skip  # "mardi 19 juin 2024", "19 June 2024"
+        month_first = (rf"\b(?:(?P<weekday>{weekdays}),?\s+)?(?P<month>{months})\s+(?P<day>{day}){_DAY_SUFFIX}"
+                       rf"(?:,?\s+(?P<year>\d{{4}}))?\b")  # fmt: skip  # "Tuesday, June 19, 2024"
+        for pattern in (day_first, month_first):
+            written.append(re.compile(pattern, re.IGNORECASE))
+            datelines.append(re.compile(rf"{lead}(?:{pattern}|{_NUMERIC})", re.IGNORECASE))
     return {"written": written, "dateline": datelines}

