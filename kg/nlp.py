@@ -97,7 +97,7 @@ def _register_paragraph_component() -> None:
 
 def _register_lemma_component() -> None:
     """Register the component that repairs the lemmas the lemmatizer left unchanged: a verb form whose lemma
-    is the form itself ("réclame") takes the lemma its ending gives (`data/nlp/lemma_repairs.tsv`)."""
+    is the form itself ("réclame") takes the lemma its ending gives (the pack's `lemma_repairs.tsv`)."""
     from spacy.language import Language
 
     if Language.has_factory(LEMMA_COMPONENT):

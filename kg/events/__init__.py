@@ -13,7 +13,7 @@ light verb it is the object of: "apporter son soutien à"), and places.
 Coordinated arguments give one relation each; a symmetric trigger with
 coordinated subjects relates them to each other. Both ends must be resolved
 actors with different codes. Mode comes from negation and hypothesis cues
-(`data/events/modality.tsv`) and the conditional mood.
+(the pack's `modality.tsv`) and the conditional mood or future.
 
 The rules, one module each: `extraction` (frames, nominal events,
 allegations), `linking` (a trigger whose frame fills no slot, read from its

@@ -5,7 +5,7 @@ promet de livrer des chars à Kiev" is an intent to provide aid (033) as well
 as the aid itself, hypothetical; "Moscou menace de riposter" a threat of force
 (138). A candidate whose act is hypothetical because its own actor intends it
 (the act in the simple future, or governed by an intention cue of
-`data/events/intentions.tsv`: "promettre de", "aller" + infinitive, "prêt
+the pack's `intentions.tsv`: "promettre de", "aller" + infinitive, "prêt
 à") gives a second candidate, asserted, with the intent or threat code that
 CAMEO pairs with the act's root (`INTENT_CODES`).
 """
