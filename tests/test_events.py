@@ -540,3 +540,17 @@ def test_events_an_event_noun_talked_about_is_a_topic_not_the_speakers_act(pack:
                  ("la", "DET", "det", 4, "le"), ("coopération", "NOUN", "obj", 2, "coopération"), ("avec", "ADP", "case", 7, "avec"),
                  ("la", "DET", "det", 7, "le"), ("Bolivie", "PROPN", "nmod", 4, "bolivie")])  # fmt: skip
     assert extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 7, 8, "BOL")], pack) == []
+
+
+def test_events_a_statement_a_verb_of_saying_was_said_in_is_no_statement_of_its_own() -> None:
+    # "Peru said in a statement that Chile is negotiating": the medium, not a second statement.
+    english = load_pack("en")
+    english = replace(english, lexicon=replace(english.lexicon, models={}))
+    doc = parse([("Peru", "PROPN", "nsubj", 1, "peru"), ("said", "VERB", "ROOT", 1, "say"), ("in", "ADP", "case", 4, "in"),
+                 ("a", "DET", "det", 4, "a"), ("statement", "NOUN", "obl", 1, "statement"),
+                 ("that", "SCONJ", "mark", 8, "that"), ("Chile", "PROPN", "nsubj", 8, "chile"), ("is", "AUX", "aux", 8, "be"),
+                 ("negotiating", "VERB", "ccomp", 1, "negotiate")])  # fmt: skip
+    mentions = [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "CHL")]
+    assert all(event.cameo != "01" for event in extract(doc, mentions, english))
+    # the same noun as the object of a verb is a statement: "Peru issued a statement on Chile"
+    assert any(entry.cameo.startswith("01") for entry in english.lexicon.triggers[("en", "statement", "NOUN")])

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "Extractor"]
 
+STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -125,6 +126,15 @@ class Extractor:
         lemma = token.lemma_.casefold()
         if pos == "NOUN" and self._in_locution(token, lemma):
             return ()
+        found = self._lexicon_entries(token, lemma, pos)
+        if found and pos == "NOUN" and self._is_medium(token):
+            # "a déclaré dans un communiqué", "said in a statement": the statement is how it was said
+            return tuple(entry for entry in found if entry.cameo[:2] != STATEMENT_ROOT)
+        return found
+
+    def _lexicon_entries(self, token: Token, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        """The lexicon's entries for a token: its lemma (with its reflexive clitic: "se rendre"), and the
+        expressions it heads whose other words follow it."""
         found: list[Trigger] = []
         if pos == "VERB" and is_reflexive(token, self.grammar):
             for clitic in self.grammar.reflexive_forms:  # "se rendre", "s'engager"
@@ -142,6 +152,15 @@ class Extractor:
                 if tuple(following[: len(words)]) == words:
                     found += entries
         return tuple(found)
+
+    def _is_medium(self, noun: Token) -> bool:
+        """A noun of statement that is where a verb of saying said it ("a indiqué dans un communiqué", "said in a
+        statement"): the medium, not a statement of its own."""
+        return (
+            noun.dep_ in grammar.OBLIQUE_DEPS
+            and noun.head.i != noun.i
+            and noun.head.lemma_.casefold() in self.pack.references.reporting_verbs
+        )
 
     def _in_locution(self, noun: Token, lemma: str) -> bool:
         """A noun inside a prepositional locution, without a determiner ("en réponse à", "en échange de"):
