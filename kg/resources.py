@@ -408,9 +408,10 @@ def _load_cues(path: Path, lang: str) -> dict[tuple[str, str], tuple[Mode, str]]
 def _load_control_verbs(path: Path, lang: str, prepositions: frozenset[str]) -> dict[tuple[str, str], str]:
     controls = {}
     for line, row in read_tsv(path, ("verb", "controller")):
-        if row["controller"] != "obj" and row["controller"] not in prepositions:
+        if row["controller"] not in ("obj", "obj|subj") and row["controller"] not in prepositions:
             raise DataError(
-                path, f"controller must be 'obj' or a preposition of the pack, not {row['controller']!r}", line=line
+                path, f"controller must be 'obj', 'obj|subj' or a preposition of the pack, not {row['controller']!r}",
+                line=line,
             )
         controls[(lang, row["verb"])] = row["controller"]
     return controls

@@ -554,3 +554,19 @@ def test_events_a_statement_a_verb_of_saying_was_said_in_is_no_statement_of_its_
     assert all(event.cameo != "01" for event in extract(doc, mentions, english))
     # the same noun as the object of a verb is a statement: "Peru issued a statement on Chile"
     assert any(entry.cameo.startswith("01") for entry in english.lexicon.triggers[("en", "statement", "NOUN")])
+
+
+@pytest.mark.parametrize(("verb", "lemma", "subject_does_it"), [("aide", "aider", True), ("accuse", "accuser", False)])
+def test_events_a_verb_of_control_without_its_object(
+    pack: LanguagePack, verb: str, lemma: str, subject_does_it: bool
+) -> None:
+    # "Le Chili aide à sanctionner le Pérou": Chile takes part; "Le Chili accuse de sanctionner le Pérou": someone
+    # unnamed is accused, not Chile.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), (verb, "VERB", "ROOT", 2, lemma),
+                 ("à" if subject_does_it else "de", "ADP", "mark", 4, "à"), ("sanctionner", "VERB", "xcomp", 2, "sanctionner"),
+                 ("le", "DET", "det", 6, "le"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
+    found = {
+        (e.source, e.target, e.cameo)
+        for e in extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
+    }
+    assert (("CHL", "PER", "16") in found) is subject_does_it

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "Extractor"]
 
+OBJECT_CONTROL = "obj"  # `control_verbs.tsv`: the object does what the infinitive says
+OBJECT_ELSE_SUBJECT_CONTROL = "obj|subj"  # the object, else the subject ("aider X à", "aider à")
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
@@ -330,8 +332,9 @@ class Extractor:
         """Who does what an infinitive says when its governing verb is not the doer: the object of a verb of
         object control ("exhorter X à", "accuser X de"), the "à" argument of one of dative control ("demander à X
         de"), the passive subject of any governing verb ("X est soupçonné de"): the actors that argument names
-        (none when it names no actor). None when the governing verb's subject is the doer: it is no verb of
-        control, or one without that argument ("aider à négocier")."""
+        (none when it names no actor, or when the verb names nobody: "demander de lever les sanctions", "accuser
+        d'ingérence"). None when the governing verb's subject is the doer: it is no verb of control, or one whose
+        subject does it when it has no object ("aider à négocier", "help broker a deal")."""
         governor = infinitive.head
         passive_subjects = [child for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         if passive_subjects and self._is_passive(governor):
@@ -339,14 +342,19 @@ class Extractor:
         controller = self.lexicon.control_verbs.get((self.lang, governor.lemma_.casefold()))
         if controller is None:
             return None
-        if controller == "obj":
+        if controller in (OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL):
             arguments = [child for child in self._children(governor) if child.dep_ in grammar.OBJECT_DEPS]
-        else:
+            if not arguments and controller == OBJECT_ELSE_SUBJECT_CONTROL:  # "helped broker a deal"
+                return None
+        else:  # "demander de lever les sanctions": someone unnamed is asked, not the one who asks
             arguments = [child for child in self._children(governor)
                          if child.dep_ in grammar.OBLIQUE_DEPS and self._has_case(child, controller)]  # fmt: skip
-        if not arguments:
-            return None
         return [m for argument in arguments for m in self._mentions(argument)]
+
+    def _doer_unnamed(self, verb: Token) -> bool:
+        """Whether the verb's doer is someone the sentence leaves unnamed or names as no actor ("accuser de
+        sanctionner X", "accused the company of supplying X"): then no other actor is to be guessed."""
+        return verb.dep_ in grammar.INFINITIVE_DEPS and verb.head.i != verb.i and self._controller(verb) == []
 
     def _reflexive_subject(self, verb: Token) -> list[Mention]:
         """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""

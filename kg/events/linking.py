@@ -68,7 +68,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reach = Reach.CLAUSE
         if sources and not targets:
             targets, reach = _other_actor(view, token, sources), Reach.SENTENCE
-        elif targets and not sources and not view._is_topic(token):
+        elif targets and not sources and not view._is_topic(token) and not view._doer_unnamed(token):
             sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
         for source in sources:
             for target in targets:
