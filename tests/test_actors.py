@@ -100,6 +100,14 @@ def test_actors_description_resolves_to_the_state(gazetteer: Gazetteer) -> None:
     assert summary(resolve(gazetteer, parse(PRESIDENT_RUSSE))) == [("président russe", "RUS", "description")]
 
 
+@pytest.mark.parametrize("noun", ["navires", "équipages", "bombardiers"])
+def test_actors_crews_ships_and_aircraft_act_for_their_state(gazetteer: Gazetteer, noun: str) -> None:
+    # "les navires chinois": the ships (crews, bombers) of a state act for it, as its troops do.
+    doc = parse([("les", "DET", "det", 1, "le"), (noun, "NOUN", "nsubj", 3, noun), ("chinois", "ADJ", "amod", 1, "chinois"),
+                 ("patrouillent", "VERB", "ROOT", 3, "patrouiller")])  # fmt: skip
+    assert summary(resolve(gazetteer, doc)) == [(f"{noun} chinois", "CHN", "description")]
+
+
 def test_actors_description_resolves_to_the_office_holder_named_in_the_article(gazetteer: Gazetteer) -> None:
     tokens = [*PRESIDENT_RUSSE, (".", "PUNCT", "punct", 3, "."), ("Poutine", "PROPN", "nsubj", 6, "poutine"),
               ("sourit", "VERB", "ROOT", 6, "sourire")]  # fmt: skip
