@@ -6,8 +6,9 @@
 
 Every run is a fresh process (tree) timed from start to end, its peak resident
 memory summed over the process tree (sampled every 0.2 s with psutil):
-- parse only: read the articles, load the same spaCy pipeline (with the actor
-  ruler), `nlp.pipe(texts, n_process=N, batch_size=8)`, nothing else;
+- parse only: read the articles, load the same spaCy pipelines (with the actor
+  ruler; one per language of the corpus), `nlp.pipe(texts, n_process=N,
+  batch_size=8)`, nothing else;
 - full build: `kg build CORPUS -o OUT --workers N` into a new folder (parse,
   actors, relations, store, summaries, TriG, HTML page);
 - with --dask: `kg build --cluster local --workers 2`.
@@ -147,10 +148,13 @@ def _parse_only(corpus: Path, workers: int) -> None:
     began = time.perf_counter()
     articles = [article for article in read_articles([corpus]) if isinstance(article, Article)]
     read = time.perf_counter()
-    nlp = load_nlp(load_pack("fr"), load_gazetteer())
+    languages = sorted({article.lang for article in articles if article.lang})
+    models = {lang: load_nlp(load_pack(lang), load_gazetteer()) for lang in languages}  # each language's pipeline
     loaded = time.perf_counter()
-    for _ in nlp.pipe((article.text for article in articles), n_process=workers, batch_size=8):
-        pass
+    for lang, nlp in models.items():
+        texts = (article.text for article in articles if article.lang == lang)
+        for _ in nlp.pipe(texts, n_process=workers, batch_size=8):
+            pass
     phases = {"read_s": read - began, "load_s": loaded - read, "pipe_s": time.perf_counter() - loaded}
     print(json.dumps({name: round(value, 1) for name, value in phases.items()}))
 

@@ -1,0 +1,103 @@
+"""Coreference: words that refer back to actors named before: a counted group noun ("les deux pays", "the two
+leaders") the two most salient actors, a plural pronoun ("ils", "they") the two actors of the previous sentence,
+a plural possessive ("leur sommet") the two named before it, a singular subject pronoun the last actor subject.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.actors.view import POSSESSIVE_DEPS, REFERENCE_WINDOW, SUBJECT_DEPS, ActorView, Found
+from kg.records import ActorKind, Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_references"]
+
+
+def find_references(view: ActorView, found: list[Found]) -> list[Found]:
+    ordered = sorted(found, key=lambda item: item.start)
+    references = []
+    for token in view.tokens:
+        if token.i in view.blocked:
+            continue
+        if token.lower_ in view.words.group_nouns and any(
+            child.lower_ in view.words.pair_numbers for child in token.children
+        ):
+            people_only = token.lemma_.casefold() in view.words.person_group_nouns
+            pair = _last_pair(view, ordered, before=token.i, people_only=people_only)
+            span = (
+                min([c.i for c in token.children if c.lower_ in view.words.pair_numbers] + [token.i]),
+                token.i + 1,
+            )
+            references += [Found(*span, code, Resolution.COREFERENCE) for code in pair]
+        elif token.lower_ in view.words.plural_pronouns and token.dep_ in SUBJECT_DEPS:
+            pair = _previous_sentence_pair(view, ordered, token)
+            references += [Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
+        elif token.lower_ in view.words.plural_possessives and token.dep_ in POSSESSIVE_DEPS:
+            pair = _plural_antecedent(view, ordered, token)
+            references += [Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
+        elif token.lower_ in view.words.singular_pronouns and token.dep_ in SUBJECT_DEPS:
+            subject = _last_subject(view, ordered, before=token.i)
+            if subject is not None:
+                references.append(Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
+    return references
+
+
+def _last_pair(view: ActorView, ordered: Sequence[Found], *, before: int, people_only: bool) -> list[str]:
+    """The two most salient actors (by code) of the reference window: most mentioned there, then most recent.
+
+    Places count half: "une délégation s'est rendue à Moscou" still makes Russia salient.
+    """
+    first_sentence = view.sentence_of[before] - REFERENCE_WINDOW
+    weight: Counter[str] = Counter()
+    latest: dict[str, int] = {}
+    actor_of: dict[str, str] = {}
+    for item in ordered:
+        if item.start >= before or view.sentence_of[item.start] < first_sentence:
+            continue
+        if people_only and view.kind(item.actor) is not ActorKind.PERSON:
+            continue
+        code = view.state(item.actor)
+        weight[code] += 0.5 if view.is_locative(view.doc[item.start : item.end]) else 1.0
+        latest[code] = item.start
+        actor_of[code] = item.actor
+    ranked = sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)
+    if len(ranked) < 2 and people_only:  # "les deux dirigeants" of two states named as states
+        return _last_pair(view, ordered, before=before, people_only=False)
+    return [actor_of[code] for code in ranked[:2]] if len(ranked) >= 2 else []
+
+
+def _previous_sentence_pair(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
+    """The two actors of the previous sentence, when it names exactly two."""
+    previous = view.sentence_of[token.i] - 1
+    in_previous = [item for item in ordered if view.sentence_of[item.start] == previous]
+    codes = {view.state(item.actor): item.actor for item in in_previous}
+    return list(codes.values()) if len(codes) == 2 else []
+
+
+def _plural_antecedent(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
+    """What a plural possessive ("leur sommet", "leurs liens") refers to: the two actors named before it in
+    its sentence, or, when its sentence names none before it, the two of the previous sentence."""
+    sentence = view.sentence_of[token.i]
+    before = [item for item in ordered if item.start < token.i and view.sentence_of[item.start] == sentence]
+    if not before:
+        return _previous_sentence_pair(view, ordered, token)
+    codes = {view.state(item.actor): item.actor for item in before}
+    return list(codes.values()) if len(codes) == 2 else []
+
+
+def _last_subject(view: ActorView, ordered: Sequence[Found], *, before: int) -> Found | None:
+    first_sentence = view.sentence_of[before] - 1
+    for item in reversed(ordered):
+        if item.start >= before or view.sentence_of[item.start] < first_sentence:
+            continue
+        root = view.doc[item.start : item.end].root
+        while root.dep_ in ("flat:name", "flat") and root.head.i != root.i:
+            root = root.head  # "M. Kim": the title heads the name
+        if root.dep_ in SUBJECT_DEPS:
+            return item
+    return None

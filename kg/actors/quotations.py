@@ -1,0 +1,62 @@
+"""Quotations: a first-person pronoun or possessive inside a quotation is its speaker ("« Nous soutenons ... », a
+déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minister said").
+"""
+
+from __future__ import annotations
+
+from kg.actors.view import POSSESSIVE_DEPS, SUBJECT_DEPS, ActorView, Found
+from kg.records import Resolution
+
+__all__ = ["find_quoted_speakers"]
+
+
+def find_quoted_speakers(view: ActorView, found: list[Found]) -> list[Found]:
+    """First-person pronouns and possessives inside a quotation are its speaker ("« Nous soutenons ... », a
+    déclaré M. Kim", "« notre soutien à ... »")."""
+    by_token = {index: item for item in found for index in range(item.start, item.end)}
+    speakers = []
+    for start, end in _quotations(view):
+        speaker = _speaker(view, start, end, by_token)
+        if speaker is None:
+            continue
+        for token in view.tokens[start:end]:
+            first_person = (token.lower_ in view.words.first_person and token.pos_ == "PRON") or (
+                token.lower_ in view.words.first_person_possessives and token.dep_ in POSSESSIVE_DEPS
+            )
+            if first_person and token.i not in by_token:
+                speakers.append(Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
+    return speakers
+
+
+def _quotations(view: ActorView) -> list[tuple[int, int]]:
+    """Token ranges between paired quotation marks, within a paragraph."""
+    quotations, opening = [], None
+    for token in view.tokens:
+        if token.is_space and "\n" in token.text:
+            opening = None
+        elif token.text in view.words.quote_marks:
+            if opening is None:
+                opening = token.i
+            else:
+                quotations.append((opening + 1, token.i))
+                opening = None
+    return quotations
+
+
+def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) -> Found | None:
+    """The subject of the reporting verb just after the quotation (", a déclaré M. Kim") or before it."""
+    # Token.sent walks the sentences on every call: look them up by token instead.
+    after = view.sentences[view.sentence_of[end]] if end < len(view.tokens) else None
+    before = view.sentences[view.sentence_of[start - 1]] if start > 0 else None
+    candidates = [t for t in after if t.i > end] if after is not None else []
+    candidates += [t for t in before if t.i < start - 1] if before is not None else []
+    for verb in candidates:
+        if verb.pos_ == "VERB" and verb.lemma_.casefold() in view.words.reporting_verbs:
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    speaker = by_token.get(child.i) or next(
+                        (by_token[grand.i] for grand in child.children if grand.i in by_token), None
+                    )
+                    if speaker is not None:
+                        return speaker
+    return None

@@ -1,0 +1,128 @@
+"""The read-only view of one parsed article the actor rules share: its tokens and sentences, the gazetteer's
+forms and roles in the article's language, the pack's words, the tokens inside non-actor names (media, think
+tanks: "Institut coréen pour l'unification nationale de Séoul" names no actor), and small token tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.nlp import NONACTOR_LABEL
+from kg.records import ActorKind, Alias, Article, Gazetteer, Resolution, derived
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.lang import LanguagePack
+
+__all__ = ["ActorView", "Found"]
+
+# Grammar: which dependency labels and function words the rules read.
+MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
+NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+POSSESSIVE_DEPS = frozenset({"det", "nmod:poss"})  # "leur sommet"; an English "their" once mapped to UD
+PERSON_ROLES = frozenset(
+    {"head-of-state", "head-of-government", "leader", "supreme-leader", "foreign-minister", "defence-minister",
+     "secretary-general", "vice-president", "spokesperson"}
+)  # fmt: skip
+LEADING_ROLES = frozenset({"leader", "head-of-state", "head-of-government", "supreme-leader"})
+NON_ACTOR_CHAIN_STEPS = 3
+NAME_LOOKAHEAD = 6
+DEMONYM_WORDS = 3  # the most words a demonym has ("central african")
+REFERENCE_WINDOW = 5  # sentences looked back for "les deux pays", "les deux dirigeants"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention before it is turned into a record: a token span, an actor, how."""
+
+    start: int
+    end: int
+    actor: str
+    how: Resolution
+
+
+class ActorView:
+    """One Doc as the actor rules read it (made once per article; the rules do not change it)."""
+
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, pack: LanguagePack) -> None:
+        self.doc = doc
+        self.article = article
+        self.gazetteer = gazetteer
+        lang = self.lang = pack.lang
+        self.words = pack.references
+        self.locative_cases = pack.grammar.locative_cases
+        self.genitive_forms = pack.grammar.forms(pack.grammar.genitive_case)
+        self.day = article.date.value if article.date else None
+        self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
+        self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
+        self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
+        self.blocked = self.non_actor_tokens()
+        self.sentences = list(doc.sents)
+        self.sentence_of = {token.i: index for index, sent in enumerate(self.sentences) for token in sent}
+
+    def non_actor_tokens(self) -> set[int]:
+        """Tokens inside the names of media, think tanks and the like."""
+        blocked: set[int] = set()
+        ents = list(self.doc.ents)
+        for index, ent in enumerate(ents):
+            if ent.label_ == NONACTOR_LABEL or (ent.label_ == "ORG" and self.is_non_actor_head(ent.root)):
+                blocked.update(range(ent.start, ent.end))
+                # An organisation name the model cut before its last word ("Institut ... de" + "Séoul").
+                following = ents[index + 1] if index + 1 < len(ents) else None
+                if following is not None and following.start == ent.end and ent[-1].lower_ in self.genitive_forms:
+                    blocked.update(range(following.start, following.end))
+        return blocked
+
+    def is_blocked(self, span: Span) -> bool:
+        if any(index in self.blocked for index in range(span.start, span.end)):
+            return True
+        return any(self.in_non_actor_name(token) for token in span)
+
+    def in_non_actor_name(self, token: Token) -> bool:
+        """True when a chain of name modifiers leads up to a non-actor head ("Institut ... de Séoul")."""
+        for _ in range(NON_ACTOR_CHAIN_STEPS):
+            if token.dep_ not in NAME_CHAIN_DEPS or token.head.i == token.i:
+                return False
+            token = token.head
+            if self.is_non_actor_head(token):
+                return True
+        return False
+
+    def is_non_actor_head(self, token: Token) -> bool:
+        key = (self.lang, token.lemma_.casefold())
+        return key in self.gazetteer.non_actor_heads or (self.lang, token.lower_) in self.gazetteer.non_actor_heads
+
+    def is_counted_group(self, token: Token) -> bool:
+        """ "les deux pays": a group noun counted by a pair number."""
+        return any(child.dep_ == "nummod" and child.lower_ in self.words.pair_numbers for child in token.children)
+
+    def is_locative(self, span: Span) -> bool:
+        return any(child.dep_ == "case" and child.lower_ in self.locative_cases for child in span.root.children)
+
+    def kind(self, actor: str) -> ActorKind:
+        return self.gazetteer.actors[actor].kind
+
+    def state(self, actor: str) -> str:
+        return self.gazetteer.actors[actor].state
+
+
+def _followed_by_name(ent: Span) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
+
+
+def _forms(gazetteer: Gazetteer, lang: str) -> dict[str, list[Alias]]:
+    """The gazetteer's aliases in `lang` by folded form."""
+    forms: dict[str, list[Alias]] = {}
+    for alias in gazetteer.aliases:
+        if alias.lang == lang:
+            forms.setdefault(alias.text.casefold(), []).append(alias)
+    return forms
+
+
+def _role_heads(gazetteer: Gazetteer, lang: str) -> frozenset[str]:
+    """The head nouns of the gazetteer's roles in `lang`."""
+    return frozenset(role.head for role in gazetteer.roles if role.lang == lang)
