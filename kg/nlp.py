@@ -88,10 +88,11 @@ def _register_paragraph_component() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_sentences(doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text_with_ws and not token.is_space:
-                token.is_sent_start = True
+        for previous in doc[:-1]:  # one Token made per token: most have no line break after them
+            if "\n" in previous.text_with_ws:
+                token = doc[previous.i + 1]
+                if not token.is_space:
+                    token.is_sent_start = True
         return doc
 
 
@@ -110,6 +111,8 @@ def _register_lemma_component() -> None:
         parts_of_speech = {pos for _, _, pos in ordered}
 
         def repair(doc: Doc) -> Doc:
+            if not ordered:
+                return doc
             for token in doc:
                 # hashes first: most tokens are not of a repaired part of speech, or have a lemma of their own
                 if token.lemma != token.lower or token.pos_ not in parts_of_speech:
@@ -153,32 +156,45 @@ def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
     object_label = str(scheme.get("object", "pobj"))
     noun_label = str(scheme.get("noun_label", "nmod"))
     clause_object, clause_label = str(scheme.get("clause_object", "")), str(scheme.get("clause_label", "xcomp"))
-    heads = [token.head.i for token in doc]
-    deps = [token.dep_ for token in doc]
-    for token in doc:
-        is_object, is_clause = deps[token.i] == object_label, bool(clause_object) and deps[token.i] == clause_object
-        if (is_object or is_clause) and deps[heads[token.i]] in prepositions:
-            preposition = doc[heads[token.i]]
-            head = doc[heads[preposition.i]]
-            if head.i == preposition.i:  # a preposition at the root: leave it
-                continue
-            if is_clause:  # "accused X of supplying": the clause, marked by the preposition
-                deps[token.i], deps[preposition.i] = clause_label, "mark"
-            else:
-                on_noun = head.pos_ in ("NOUN", "PROPN", "PRON")
-                deps[token.i] = noun_label if on_noun else str(prepositions[deps[preposition.i]])
-                deps[preposition.i] = "case"
-            heads[token.i] = head.i
-            heads[preposition.i] = token.i
-            for child in preposition.children:  # what hung on the preposition hangs on its object
-                if child.i != token.i:
-                    heads[child.i] = token.i
     import numpy
-    from spacy.attrs import DEP, HEAD
+    from spacy.attrs import DEP, HEAD, POS
 
+    strings = doc.vocab.strings
+    # Arrays, not Token objects: a Token is made on every access, and most tokens need no change.
+    table = doc.to_array([HEAD, DEP, POS])
+    heads = (numpy.arange(len(doc), dtype="int64") + table[:, 0].astype("int64")).tolist()
+    deps = [strings[int(value)] for value in table[:, 1]]
+    nouns = {int(strings.add(pos)) for pos in ("NOUN", "PROPN", "PRON")}
+    children: dict[int, list[int]] = {}
+    for index, head in enumerate(heads):
+        if head != index:
+            children.setdefault(head, []).append(index)
+    moved = False
+    for index, dep in enumerate(deps):
+        is_object, is_clause = dep == object_label, bool(clause_object) and dep == clause_object
+        preposition = heads[index]
+        if not (is_object or is_clause) or deps[preposition] not in prepositions:
+            continue
+        head = heads[preposition]
+        if head == preposition:  # a preposition at the root: leave it
+            continue
+        if is_clause:  # "accused X of supplying": the clause, marked by the preposition
+            deps[index], deps[preposition] = clause_label, "mark"
+        else:
+            on_noun = int(table[head, 2]) in nouns
+            deps[index] = noun_label if on_noun else str(prepositions[deps[preposition]])
+            deps[preposition] = "case"
+        for child in children.get(preposition, ()):  # what hung on the preposition hangs on its object
+            if child != index:
+                heads[child] = index
+        heads[index], heads[preposition] = head, index
+        moved = True
+    renamed = [str(labels.get(dep, dep)) for dep in deps]
+    if not moved and renamed == deps:
+        return
+    ids = {label: strings.add(label) for label in set(renamed)}
     relative = numpy.array([head - index for index, head in enumerate(heads)], dtype="int64").astype("uint64")
-    names = numpy.array([doc.vocab.strings.add(str(labels.get(dep, dep))) for dep in deps], dtype="uint64")
-    doc.from_array([HEAD, DEP], numpy.stack([relative, names], axis=1))
+    doc.from_array([HEAD, DEP], numpy.stack([relative, numpy.array([ids[d] for d in renamed], dtype="uint64")], axis=1))
 
 
 def actor_patterns(gazetteer: Gazetteer, lang: str) -> list[dict[str, str]]:

@@ -410,7 +410,8 @@ def _load_control_verbs(path: Path, lang: str, prepositions: frozenset[str]) -> 
     for line, row in read_tsv(path, ("verb", "controller")):
         if row["controller"] not in ("obj", "obj|subj") and row["controller"] not in prepositions:
             raise DataError(
-                path, f"controller must be 'obj', 'obj|subj' or a preposition of the pack, not {row['controller']!r}",
+                path,
+                f"controller must be 'obj', 'obj|subj' or a preposition of the pack, not {row['controller']!r}",
                 line=line,
             )
         controls[(lang, row["verb"])] = row["controller"]

@@ -37,11 +37,13 @@ def find_demonyms(view: ActorView, found: list[Found]) -> list[Found]:
 def _demonym_at(view: ActorView, start: int, covered: set[int]) -> tuple[int, tuple[str, bool] | None]:
     """The longest demonym starting at a token, of one word or several ("nord-coréen", "North Korean"):
     (its end, its entry), or (the next token, None)."""
-    for size in range(DEMONYM_WORDS, 0, -1):
+    first = view.tokens[start].lower_
+    longest = view.demonym_words.get(first, 1)  # most words of a demonym that starts with this word
+    for size in range(min(longest, DEMONYM_WORDS), 0, -1):
         end = start + size
-        if end > len(view.tokens) or covered & set(range(start, end)):
+        if end > len(view.tokens) or (size > 1 and covered & set(range(start, end))):
             continue
-        words = " ".join(token.lower_ for token in view.tokens[start:end])
+        words = first if size == 1 else " ".join(token.lower_ for token in view.tokens[start:end])
         entry = view.gazetteer.demonyms.get((view.lang, words))
         if entry is not None:
             return end, entry

@@ -58,6 +58,9 @@ class ActorView:
         self.day = article.date.value if article.date else None
         self.forms = derived(gazetteer.indexes, ("forms", lang), lambda: _forms(gazetteer, lang))
         self.role_heads = derived(gazetteer.indexes, ("role heads", lang), lambda: _role_heads(gazetteer, lang))
+        self.demonym_words = derived(
+            gazetteer.indexes, ("demonym words", lang), lambda: _demonym_words(gazetteer, lang)
+        )
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.blocked = self.non_actor_tokens()
         self.sentences = list(doc.sents)
@@ -126,3 +129,13 @@ def _forms(gazetteer: Gazetteer, lang: str) -> dict[str, list[Alias]]:
 def _role_heads(gazetteer: Gazetteer, lang: str) -> frozenset[str]:
     """The head nouns of the gazetteer's roles in `lang`."""
     return frozenset(role.head for role in gazetteer.roles if role.lang == lang)
+
+
+def _demonym_words(gazetteer: Gazetteer, lang: str) -> dict[str, int]:
+    """For each first word of a demonym of several words in `lang` ("north" of "north korean"), the most words."""
+    longest: dict[str, int] = {}
+    for demonym_lang, form in gazetteer.demonyms:
+        words = form.split()
+        if demonym_lang == lang and len(words) > 1:
+            longest[words[0]] = max(longest.get(words[0], 1), len(words))
+    return longest
