@@ -50,7 +50,7 @@ def analyse_batch(
     from rdflib import URIRef
 
     from kg.actors import find_mentions
-    from kg.events import extract_cooccurrences, extract_events
+    from kg.events import extract_relations
     from kg.lang import load_pack
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
@@ -65,8 +65,7 @@ def analyse_batch(
     results = []
     for article, doc in parse_articles(_LOADED["nlp", lang], articles):
         mentions = find_mentions(doc, article, gazetteer, pack)
-        events = extract_events(doc, article, mentions, pack)
-        pairs = extract_cooccurrences(doc, article, mentions, pack) if baseline else None
+        events, pairs = extract_relations(doc, article, mentions, pack, baseline=baseline)
         graph = article_to_trig(article, mentions, events, build=URIRef(build) if build else None)
         records = {"mentions": [to_mention_record(mention) for mention in mentions],
                    "events": [to_event_record(event) for event in events],

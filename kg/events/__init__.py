@@ -36,14 +36,23 @@ if TYPE_CHECKING:
 
     from kg.lang import LanguagePack
 
-__all__ = ["extract_events", "merge_events", "extract_cooccurrences"]
+__all__ = ["extract_events", "extract_relations", "merge_events", "extract_cooccurrences"]
 
 
 def extract_events(doc: Doc, article: Article, mentions: Iterable[Mention], pack: LanguagePack) -> list[Event]:
     """Extract the article's relations (merged: one per source, target, code and mode), read with the pack of
     its language."""
+    return merge_events(Extractor(doc, article, list(mentions), pack).events())
+
+
+def extract_relations(
+    doc: Doc, article: Article, mentions: Iterable[Mention], pack: LanguagePack, *, baseline: bool
+) -> tuple[list[Event], list[Event] | None]:
+    """The article's relations (as `extract_events`) and, if `baseline`, the co-occurrence baseline's (as
+    `extract_cooccurrences`), read from one view of the parse (the trigger lookups are shared)."""
     extractor = Extractor(doc, article, list(mentions), pack)
-    return merge_events(extractor.events())
+    events = merge_events(extractor.events())
+    return events, _cooccurrences(extractor, pack) if baseline else None
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
@@ -66,11 +75,16 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
 def extract_cooccurrences(doc: Doc, article: Article, mentions: Iterable[Mention], pack: LanguagePack) -> list[Event]:
     """The naive baseline: every ordered pair of actors in a sentence, labelled with the root of every
     trigger lemma in that sentence (no parse, no frames, no mode). For comparison in `kg evaluate`."""
-    extractor = Extractor(doc, article, list(mentions), pack)
+    return _cooccurrences(Extractor(doc, article, list(mentions), pack), pack)
+
+
+def _cooccurrences(extractor: Extractor, pack: LanguagePack) -> list[Event]:
     lexicon = pack.lexicon
     events = []
-    for sentence in doc.sents:
+    for sentence in extractor.sentences:
         codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
+        if len(codes) < 2:
+            continue  # a sentence naming fewer than two actors relates nobody
         triggers = {
             trigger.cameo[:2] + "0": (trigger, token) for token in sentence for trigger in extractor._triggers(token)
         }
