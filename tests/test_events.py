@@ -570,3 +570,18 @@ def test_events_a_verb_of_control_without_its_object(
         for e in extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
     }
     assert (("CHL", "PER", "16") in found) is subject_does_it
+
+
+def test_linking_a_verb_whose_subject_is_no_actor_takes_no_other_actor(pack: LanguagePack) -> None:
+    # "Le rapport critique le Pérou ; la Bolivie joue": the report criticises, not Bolivia.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("rapport", "NOUN", "nsubj", 2, "rapport"),
+                 ("critique", "VERB", "ROOT", 2, "critiquer"), ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "obj", 2, "pérou"),
+                 (";", "PUNCT", "punct", 2, ";"), ("la", "DET", "det", 7, "le"), ("Bolivie", "PROPN", "nsubj", 8, "bolivie"),
+                 ("joue", "VERB", "conj", 2, "jouer")])  # fmt: skip
+    assert extract(doc, [mention(doc, 4, 5, "PER"), mention(doc, 7, 8, "BOL")], pack) == []
+    # but an actor inside the subject phrase is the source ("l'armée de la Bolivie critique le Pérou")
+    doc = parse([("L'", "DET", "det", 1, "le"), ("armée", "NOUN", "nsubj", 4, "armée"), ("de", "ADP", "case", 3, "de"),
+                 ("Bolivie", "PROPN", "nmod", 1, "bolivie"), ("critique", "VERB", "ROOT", 4, "critiquer"),
+                 ("le", "DET", "det", 6, "le"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
+    assert ("BOL", "PER", "11") in {(e.source, e.target, e.cameo)
+                                    for e in extract(doc, [mention(doc, 3, 4, "BOL"), mention(doc, 6, 7, "PER")], pack)}  # fmt: skip

@@ -49,7 +49,7 @@ MISLABELLED_DEPS = frozenset({"advmod", "dep", "nummod", "dislocated"})
 CLAUSE_ARGUMENT_DEPS = frozenset({"xcomp"})
 ARGUMENT_DEPTH = 3
 # Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
-SUBJECT_PHRASE_DEPS = frozenset({"nmod", "amod", "appos", "flat:name", "nsubj", "conj"})
+SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:name", "nsubj", "conj"})
 
 
 def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> list[Candidate]:
@@ -68,7 +68,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reach = Reach.CLAUSE
         if sources and not targets:
             targets, reach = _other_actor(view, token, sources), Reach.SENTENCE
-        elif targets and not sources and not view._is_topic(token) and not view._doer_unnamed(token):
+        elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
             sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
         for source in sources:
             for target in targets:
@@ -76,6 +76,19 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) -> bool:
+    """Whether a trigger without a source may take the sentence's other actor: not when the grammar says who
+    acts and it is no actor (a verb's own noun subject: "le gaz arrive de Russie"; an infinitive whose doer the
+    sentence leaves unnamed) or when the trigger is only talked about ("évoquer la coopération avec X")."""
+    if view._is_topic(token) or view._doer_unnamed(token):
+        return False
+    if trigger.pos == "VERB":
+        subjects = [child for child in token.children if child.dep_ in grammar.SUBJECT_DEPS]
+        if any(subject.pos_ == "NOUN" and subject.i not in view.by_token for subject in subjects):
+            return False
+    return True
 
 
 def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Mention]:
