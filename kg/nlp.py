@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
 from kg.records import Article, Gazetteer
-from kg.resources import load_lemma_repairs
+from kg.resources import load_lemma_exceptions, load_lemma_repairs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,7 +66,8 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
         ) from error
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     repairs = [list(repair) for repair in load_lemma_repairs(lang)]
-    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs})
+    exceptions = [list(exception) for exception in load_lemma_exceptions(lang)]
+    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs, "exceptions": exceptions})
     if pack.dependencies is not None:
         # after the parts of speech are set (en_core_web_sm sets them after parsing)
         nlp.add_pipe(DEPENDENCY_COMPONENT, after=LEMMA_COMPONENT, config={"scheme": pack.dependencies.as_config()})
@@ -97,23 +98,31 @@ def _register_paragraph_component() -> None:
 
 
 def _register_lemma_component() -> None:
-    """Register the component that repairs the lemmas the lemmatizer left unchanged: a verb form whose lemma
-    is the form itself ("réclame") takes the lemma its ending gives (the pack's `lemma_repairs.tsv`)."""
+    """Register the component that repairs lemmas: a verb form whose lemma is the form itself ("réclame")
+    takes the lemma its ending gives (the pack's `lemma_repairs.tsv`); a form the lemmatizer gets wrong
+    ("waged" -> "wag") takes the pack's lemma (`lemma_exceptions.tsv`)."""
     from spacy.language import Language
 
     if Language.has_factory(LEMMA_COMPONENT):
         return
 
-    @Language.factory(LEMMA_COMPONENT, default_config={"repairs": []})
-    def lemma_repairs(nlp: Language, name: str, repairs: list[list[str]]) -> Callable[[Doc], Doc]:
+    @Language.factory(LEMMA_COMPONENT, default_config={"repairs": [], "exceptions": []})
+    def lemma_repairs(
+        nlp: Language, name: str, repairs: list[list[str]], exceptions: list[list[str]]
+    ) -> Callable[[Doc], Doc]:
         ordered = sorted(((ending, replacement, pos) for ending, replacement, pos in repairs), key=lambda r: -len(r[0]))
-
         parts_of_speech = {pos for _, _, pos in ordered}
+        corrected = {(form, pos): lemma for form, pos, lemma in exceptions}
 
         def repair(doc: Doc) -> Doc:
-            if not ordered:
+            if not ordered and not corrected:
                 return doc
             for token in doc:
+                if corrected:
+                    lemma = corrected.get((token.lower_, token.pos_))
+                    if lemma is not None:
+                        token.lemma_ = lemma
+                        continue
                 # hashes first: most tokens are not of a repaired part of speech, or have a lemma of their own
                 if token.lemma != token.lower or token.pos_ not in parts_of_speech:
                     continue

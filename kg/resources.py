@@ -50,6 +50,7 @@ __all__ = [
     "load_event_lexicon",
     "load_relation_model",
     "load_lemma_repairs",
+    "load_lemma_exceptions",
     "load_cameo_labels_fr",
     "ontology_path",
     "shapes_path",
@@ -357,6 +358,16 @@ def load_lemma_repairs(lang: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(
         (row["ending"], row["replacement"], row["pos"]) for _, row in read_tsv(path, ("ending", "replacement", "pos"))
     )
+
+
+@cache
+def load_lemma_exceptions(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The forms whose lemma a pack corrects (`data/lang/<lang>/lemma_exceptions.tsv`, if it has one): (form, part
+    of speech, lemma)."""
+    path = pack_dir(lang) / "lemma_exceptions.tsv"
+    if not path.is_file():
+        return ()
+    return tuple((row["form"], row["pos"], row["lemma"]) for _, row in read_tsv(path, ("form", "pos", "lemma")))
 
 
 def load_relation_model(path: Path) -> RelationModel:
