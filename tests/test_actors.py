@@ -108,6 +108,14 @@ def test_actors_crews_ships_and_aircraft_act_for_their_state(gazetteer: Gazettee
     assert summary(resolve(gazetteer, doc)) == [(f"{noun} chinois", "CHN", "description")]
 
 
+def test_actors_the_nationality_of_a_named_person_is_no_actor_of_its_own(gazetteer: Gazetteer) -> None:
+    # "le Norvégien Jens Stoltenberg salue ...": Stoltenberg acts for NATO; "Norvégien" only says where he is from.
+    doc = parse([("le", "DET", "det", 1, "le"), ("Norvégien", "PROPN", "amod", 2, "norvégien"),
+                 ("Jens", "PROPN", "nsubj", 4, "jens"), ("Stoltenberg", "PROPN", "flat:name", 2, "stoltenberg"),
+                 ("salue", "VERB", "ROOT", 4, "saluer")], [(2, 4, ACTOR_LABEL, "jens-stoltenberg")])  # fmt: skip
+    assert [(m.text, m.code) for m in resolve(gazetteer, doc)] == [("Jens Stoltenberg", "NAT")]
+
+
 def test_actors_description_resolves_to_the_office_holder_named_in_the_article(gazetteer: Gazetteer) -> None:
     tokens = [*PRESIDENT_RUSSE, (".", "PUNCT", "punct", 3, "."), ("Poutine", "PROPN", "nsubj", 6, "poutine"),
               ("sourit", "VERB", "ROOT", 6, "sourire")]  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.actors.view import DEMONYM_WORDS, ActorView, Found
-from kg.records import Resolution
+from kg.records import ActorKind, Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,6 +18,8 @@ __all__ = ["find_demonyms"]
 
 def find_demonyms(view: ActorView, found: list[Found]) -> list[Found]:
     covered = {index for item in found for index in range(item.start, item.end)}
+    people = {index for item in found if view.kind(item.actor) is ActorKind.PERSON
+              for index in range(item.start, item.end)}  # fmt: skip
     demonyms = []
     for token in view.tokens:
         if token.i in covered or token.i in view.blocked:
@@ -28,6 +30,8 @@ def find_demonyms(view: ActorView, found: list[Found]) -> list[Found]:
             actors: tuple[str, ...] = (entry[0],) if plain else ()
         else:  # a compound's form says what it is, whatever part of speech the tagger gave it
             actors = _compound(view, token)
+        if actors and view.tokens[end - 1].head.i in people:
+            continue  # "le Norvégien Jens Stoltenberg": the nationality of a person named, no actor of its own
         if actors and not view.is_blocked(view.doc[token.i : end]):
             demonyms += [Found(token.i, end, actor, Resolution.DEMONYM) for actor in actors]
             covered |= set(range(token.i, end))
