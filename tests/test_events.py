@@ -585,3 +585,13 @@ def test_linking_a_verb_whose_subject_is_no_actor_takes_no_other_actor(pack: Lan
                  ("le", "DET", "det", 6, "le"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
     assert ("BOL", "PER", "11") in {(e.source, e.target, e.cameo)
                                     for e in extract(doc, [mention(doc, 3, 4, "BOL"), mention(doc, 6, 7, "PER")], pack)}  # fmt: skip
+
+
+def test_events_an_event_noun_naming_a_kind_is_no_event(pack: LanguagePack) -> None:
+    # "Le navire de guerre chilien croise près du Pérou": a warship, no war; "l'effort de la guerre" would be one.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("navire", "NOUN", "nsubj", 5, "navire"), ("de", "ADP", "case", 3, "de"),
+                 ("guerre", "NOUN", "nmod", 1, "guerre"), ("chilien", "ADJ", "amod", 1, "chilien"),
+                 ("croise", "VERB", "ROOT", 5, "croiser"), ("près", "ADV", "advmod", 5, "près"), ("du", "ADP", "case", 8, "de"),
+                 ("Pérou", "PROPN", "obl:mod", 5, "pérou")])  # fmt: skip
+    mentions = [mention(doc, 1, 5, "CHL", how=Resolution.DESCRIPTION), mention(doc, 8, 9, "PER")]
+    assert all(event.cameo != "19" for event in extract(doc, mentions, pack))

@@ -32,6 +32,8 @@ __all__ = ["Candidate", "Extractor"]
 OBJECT_CONTROL = "obj"  # `control_verbs.tsv`: the object does what the infinitive says
 OBJECT_ELSE_SUBJECT_CONTROL = "obj|subj"  # the object, else the subject ("aider X à", "aider à")
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
+# A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
+CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -126,7 +128,7 @@ class Extractor:
         if pos is None:
             return ()
         lemma = token.lemma_.casefold()
-        if pos == "NOUN" and self._in_locution(token, lemma):
+        if pos == "NOUN" and (self._in_locution(token, lemma) or self._is_classifier(token)):
             return ()
         found = self._lexicon_entries(token, lemma, pos)
         if found and pos == "NOUN" and self._is_medium(token):
@@ -162,6 +164,20 @@ class Extractor:
             noun.dep_ in grammar.OBLIQUE_DEPS
             and noun.head.i != noun.i
             and noun.head.lemma_.casefold() in self.pack.references.reporting_verbs
+        )
+
+    def _is_classifier(self, noun: Token) -> bool:
+        """An event noun that only says what kind of thing another is ("navire de guerre", "avion de combat"):
+        a complement without a determiner of a noun that is no trigger itself."""
+        head = noun.head
+        bare = [child.lower_ for child in noun.children if child.dep_ == "case"] == [self.grammar.genitive_case]
+        return (
+            bare  # "de", not "du" nor "des", which carry an article
+            and noun.dep_ == "nmod"
+            and head.i != noun.i
+            and head.pos_ == "NOUN"
+            and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS for child in noun.children)
+            and not self._lexicon_entries(head, head.lemma_.casefold(), "NOUN")
         )
 
     def _in_locution(self, noun: Token, lemma: str) -> bool:
