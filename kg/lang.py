@@ -127,8 +127,10 @@ def packs_dir(data: Path) -> Path:
     return data / "lang"
 
 
+@cache
 def pack_languages(data: Path) -> tuple[str, ...]:
-    """The languages that have a pack under `data/lang/` (a folder with a `pack.toml`)."""
+    """The languages that have a pack under `data/lang/` (a folder with a `pack.toml`); listed once per data
+    folder (ingest asks for every article)."""
     folder = packs_dir(data)
     return tuple(sorted(child.name for child in folder.iterdir() if (child / PACK_FILE).is_file()))
 

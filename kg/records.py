@@ -356,6 +356,12 @@ class RelationModel:
     about: str = ""
 
 
+# How a verb of control (`control_verbs.tsv`) says who does what its infinitive says, besides a preposition of
+# its pack ("demander à X de"): its object ("exhorter X à"), or its object else its subject ("aider (X) à").
+OBJECT_CONTROL = "obj"
+OBJECT_ELSE_SUBJECT_CONTROL = "obj|subj"
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     """The event vocabulary of one or more languages: triggers, light verbs, modality cues, reporting verbs."""

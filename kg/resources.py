@@ -20,6 +20,8 @@ from pathlib import Path
 from kg.errors import DataError
 from kg.lang import pack_languages
 from kg.records import (
+    OBJECT_CONTROL,
+    OBJECT_ELSE_SUBJECT_CONTROL,
     Actor,
     ActorKind,
     Alias,
@@ -419,12 +421,9 @@ def _load_cues(path: Path, lang: str) -> dict[tuple[str, str], tuple[Mode, str]]
 def _load_control_verbs(path: Path, lang: str, prepositions: frozenset[str]) -> dict[tuple[str, str], str]:
     controls = {}
     for line, row in read_tsv(path, ("verb", "controller")):
-        if row["controller"] not in ("obj", "obj|subj") and row["controller"] not in prepositions:
-            raise DataError(
-                path,
-                f"controller must be 'obj', 'obj|subj' or a preposition of the pack, not {row['controller']!r}",
-                line=line,
-            )
+        if row["controller"] not in prepositions | {OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL}:
+            known = f"'{OBJECT_CONTROL}', '{OBJECT_ELSE_SUBJECT_CONTROL}' or a preposition of the pack"
+            raise DataError(path, f"controller must be {known}, not {row['controller']!r}", line=line)
         controls[(lang, row["verb"])] = row["controller"]
     return controls
 

@@ -58,11 +58,27 @@ def french() -> LanguagePack:
 
 
 @pytest.fixture(scope="session")
-def french_nlp(gazetteer: Gazetteer, french: LanguagePack):
-    """The real French pipeline with the actor ruler (loaded once: about 5 s)."""
+def english() -> LanguagePack:
+    """The English language pack."""
+    return load_pack("en")
+
+
+def _pipeline(pack: LanguagePack, gazetteer: Gazetteer):
     from kg.nlp import load_nlp
 
-    return load_nlp(french, gazetteer)
+    return load_nlp(pack, gazetteer)
+
+
+@pytest.fixture(scope="session")
+def french_nlp(gazetteer: Gazetteer, french: LanguagePack):
+    """The real French pipeline with the actor ruler (loaded once: about 5 s)."""
+    return _pipeline(french, gazetteer)
+
+
+@pytest.fixture(scope="session")
+def english_nlp(gazetteer: Gazetteer, english: LanguagePack):
+    """The real English pipeline with the actor ruler, its parse read as Universal Dependencies."""
+    return _pipeline(english, gazetteer)
 
 
 @pytest.fixture(scope="session")

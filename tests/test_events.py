@@ -37,6 +37,11 @@ def relations(events: list[Event]) -> set[tuple[str, str, str, str, bool]]:
     return {(e.source, e.target, e.cameo, str(e.mode), e.symmetric) for e in events}
 
 
+def triples(events: list[Event]) -> set[tuple[str, str, str]]:
+    """Source, target and CAMEO root of each relation."""
+    return {(e.source, e.target, e.cameo) for e in events}
+
+
 def extract(doc: Doc, mentions: list[Mention], pack: LanguagePack) -> list[Event]:
     return extract_events(doc, article_for(doc), mentions, pack)
 
@@ -338,7 +343,7 @@ def test_events_predicate_noun_takes_the_subject_as_agent(pack: LanguagePack) ->
                  ("l'", "DET", "det", 4, "le"), ("allié", "NOUN", "ROOT", 4, "allié"), ("du", "ADP", "case", 6, "de"),
                  ("Pérou", "PROPN", "nmod", 4, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
-    assert {(e.source, e.target, e.cameo) for e in events} >= {("CHL", "PER", "05")}
+    assert triples(events) >= {("CHL", "PER", "05")}
 
 
 def test_events_passive_subject_beside_an_active_auxiliary_is_the_subject(pack: LanguagePack) -> None:
@@ -358,7 +363,7 @@ def test_linking_subject_the_parser_cut_off_into_a_sentence_of_its_own(pack: Lan
               heads=[1, 1, 4, 4, 1, 6, 6, 8, 6, 6], sent_starts=[True, False, False, False, False, True, False, False, False, False],
               lemmas=["le", "chili", "et", "le", "bolivie", "avoir", "condamner", "le", "pérou", "."])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "BOL"), mention(doc, 8, 9, "PER")], pack)
-    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11"), ("BOL", "PER", "11")}
+    assert triples(events) == {("CHL", "PER", "11"), ("BOL", "PER", "11")}
 
 
 def test_linking_a_name_the_parser_took_for_an_adverb_is_an_argument(pack: LanguagePack) -> None:
@@ -441,7 +446,7 @@ def test_events_a_verb_of_saying_with_an_event_noun_is_that_event(pack: Language
                  ("préoccupation", "NOUN", "obj", 3, "préoccupation"), ("au", "ADP", "case", 7, "au"),
                  ("Pérou", "PROPN", "obl:arg", 3, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], pack)
-    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "11")}
+    assert triples(events) == {("CHL", "PER", "11")}
 
 
 def test_events_a_noun_in_apposition_says_what_its_actor_is(pack: LanguagePack) -> None:
@@ -451,7 +456,7 @@ def test_events_a_noun_in_apposition_says_what_its_actor_is(pack: LanguagePack) 
                  (",", "PUNCT", "punct", 3, ","), ("critique", "VERB", "ROOT", 7, "critiquer"),
                  ("l'Équateur", "PROPN", "obj", 7, "équateur")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "ECU")], pack)
-    assert {("CHL", "PER", "05"), ("CHL", "ECU", "11")} <= {(e.source, e.target, e.cameo) for e in events}
+    assert {("CHL", "PER", "05"), ("CHL", "ECU", "11")} <= triples(events)
 
 
 def test_events_one_reading_per_word_and_pair(pack: LanguagePack) -> None:
@@ -484,7 +489,7 @@ def test_events_a_noun_in_a_locution_is_no_event(pack: LanguagePack) -> None:
                      ("l'Équateur", "PROPN", "obj", 8 + shift, "équateur")])  # fmt: skip
         mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 6 + shift, 7 + shift, "PER"),
                     mention(doc, 9 + shift, 10 + shift, "ECU")]  # fmt: skip
-        found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
+        found = triples(extract(doc, mentions, pack))
         assert ("CHL", "ECU", "16") in found
         assert (("CHL", "PER", "01") in found) is not locution
 
@@ -497,7 +502,7 @@ def test_events_a_war_waged_in_a_country_is_waged_against_it(pack: LanguagePack)
                  ("le", "DET", "det", 5, "le"), ("Chili", "PROPN", "obl:agent", 2, "chili"),
                  ("au", "ADP", "case", 7, "au"), ("Pérou", "PROPN", "obl:mod", 2, "pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 7, 8, "PER", locative=True)], pack)
-    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "19")}
+    assert triples(events) == {("CHL", "PER", "19")}
 
 
 def test_events_the_object_of_a_verb_of_control_does_what_its_infinitive_says(pack: LanguagePack) -> None:
@@ -507,7 +512,7 @@ def test_events_the_object_of_a_verb_of_control_does_what_its_infinitive_says(pa
                  ("d'", "ADP", "mark", 7, "de"), ("isoler", "VERB", "xcomp", 3, "isoler"), ("la", "DET", "det", 9, "le"),
                  ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
+    found = triples(extract(doc, mentions, pack))
     assert ("PER", "BOL", "16") in found and ("CHL", "BOL", "16") not in found
 
 
@@ -519,7 +524,7 @@ def test_events_the_passive_subject_of_a_governing_verb_does_what_its_infinitive
                  ("de", "ADP", "mark", 8, "de"), ("menacer", "VERB", "xcomp", 3, "menacer"), ("le", "DET", "det", 10, "le"),
                  ("Pérou", "PROPN", "obj", 8, "pérou")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "BOL"), mention(doc, 6, 7, "CHL"), mention(doc, 10, 11, "PER")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
+    found = triples(extract(doc, mentions, pack))
     assert ("BOL", "PER", "13") in found and ("CHL", "PER", "13") not in found
 
 
@@ -530,7 +535,7 @@ def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(pack: 
                  ("de", "ADP", "mark", 7, "de"), ("condamner", "VERB", "xcomp", 3, "condamner"), ("la", "DET", "det", 9, "le"),
                  ("Bolivie", "PROPN", "obj", 7, "bolivie")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
-    found = {(e.source, e.target, e.cameo) for e in extract(doc, mentions, pack)}
+    found = triples(extract(doc, mentions, pack))
     assert ("PER", "BOL", "11") in found and ("CHL", "BOL", "11") not in found
 
 
@@ -565,10 +570,7 @@ def test_events_a_verb_of_control_without_its_object(
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"), (verb, "VERB", "ROOT", 2, lemma),
                  ("à" if subject_does_it else "de", "ADP", "mark", 4, "à"), ("sanctionner", "VERB", "xcomp", 2, "sanctionner"),
                  ("le", "DET", "det", 6, "le"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
-    found = {
-        (e.source, e.target, e.cameo)
-        for e in extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
-    }
+    found = triples(extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack))
     assert (("CHL", "PER", "16") in found) is subject_does_it
 
 
@@ -583,8 +585,7 @@ def test_linking_a_verb_whose_subject_is_no_actor_takes_no_other_actor(pack: Lan
     doc = parse([("L'", "DET", "det", 1, "le"), ("armée", "NOUN", "nsubj", 4, "armée"), ("de", "ADP", "case", 3, "de"),
                  ("Bolivie", "PROPN", "nmod", 1, "bolivie"), ("critique", "VERB", "ROOT", 4, "critiquer"),
                  ("le", "DET", "det", 6, "le"), ("Pérou", "PROPN", "obj", 4, "pérou")])  # fmt: skip
-    assert ("BOL", "PER", "11") in {(e.source, e.target, e.cameo)
-                                    for e in extract(doc, [mention(doc, 3, 4, "BOL"), mention(doc, 6, 7, "PER")], pack)}  # fmt: skip
+    assert ("BOL", "PER", "11") in triples(extract(doc, [mention(doc, 3, 4, "BOL"), mention(doc, 6, 7, "PER")], pack))
 
 
 def test_events_an_event_noun_naming_a_kind_is_no_event(pack: LanguagePack) -> None:

@@ -30,18 +30,6 @@ from helpers import article_for, run_kg
 KG = Path(__file__).resolve().parent.parent / "kg"
 
 
-@pytest.fixture(scope="module")
-def english() -> LanguagePack:
-    return load_pack("en")
-
-
-@pytest.fixture(scope="module")
-def english_nlp(gazetteer: Gazetteer, english: LanguagePack):
-    from kg.nlp import load_nlp
-
-    return load_nlp(english, gazetteer)
-
-
 def test_lang_french_and_english_have_packs_naming_their_models() -> None:
     assert {"fr", "en"} <= set(pack_languages(data_dir()))
     assert load_pack("fr").model == "fr_core_news_md"

@@ -19,7 +19,19 @@ from kg.events.grammar import has_case, is_reflexive
 from kg.events.intentions import stated_intentions
 from kg.events.linking import loose_candidates
 from kg.events.modality import cue_for, find_mode
-from kg.records import Article, ArticleDate, Event, Evidence, Mention, Mode, Resolution, Trigger, derived
+from kg.records import (
+    OBJECT_CONTROL,
+    OBJECT_ELSE_SUBJECT_CONTROL,
+    Article,
+    ArticleDate,
+    Event,
+    Evidence,
+    Mention,
+    Mode,
+    Resolution,
+    Trigger,
+    derived,
+)
 from kg.temporal import find_relation_date
 
 if TYPE_CHECKING:
@@ -29,8 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "Extractor"]
 
-OBJECT_CONTROL = "obj"  # `control_verbs.tsv`: the object does what the infinitive says
-OBJECT_ELSE_SUBJECT_CONTROL = "obj|subj"  # the object, else the subject ("aider X à", "aider à")
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
 CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
