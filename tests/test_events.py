@@ -596,3 +596,36 @@ def test_events_an_event_noun_naming_a_kind_is_no_event(pack: LanguagePack) -> N
                  ("Pérou", "PROPN", "obl:mod", 5, "pérou")])  # fmt: skip
     mentions = [mention(doc, 1, 5, "CHL", how=Resolution.DESCRIPTION), mention(doc, 8, 9, "PER")]
     assert all(event.cameo != "19" for event in extract(doc, mentions, pack))
+
+
+def _at_the_request(verb: tuple[str, str, str, int, str]) -> tuple[Doc, list[Mention]]:
+    # "À la demande du Chili, l'OEA s'est réunie lundi" (or another verb in the same place).
+    doc = parse([("À", "ADP", "case", 2, "à"), ("la", "DET", "det", 2, "le"), ("demande", "NOUN", "obl:mod", 10, "demande"),
+                 ("du", "ADP", "case", 4, "de"), ("Chili", "PROPN", "nmod", 2, "chili"), (",", "PUNCT", "punct", 2, ","),
+                 ("l'", "DET", "det", 7, "le"), ("OEA", "PROPN", "nsubj", 10, "oea"),
+                 ("s'", "PRON", "expl:comp", 10, "se"), ("est", "AUX", "aux:tense", 10, "être"), verb,
+                 ("lundi", "NOUN", "obl:mod", 10, "lundi")])  # fmt: skip
+    return doc, [mention(doc, 4, 5, "CHL"), mention(doc, 7, 8, "OAS")]
+
+
+def test_events_a_request_heading_an_adverbial_phrase_is_made_to_the_clause_subject(pack: LanguagePack) -> None:
+    doc, mentions = _at_the_request(("réunie", "VERB", "ROOT", 10, "réunir"))
+    found = triples(extract(doc, mentions, pack))
+    assert ("CHL", "OAS", "02") in found  # Chile asked the OAS to meet
+    # The one who asked is not a party to the meeting the OAS holds.
+    assert not {(s, t) for s, t, root in found if root in ("03", "04")}
+
+
+def test_events_a_circumstance_of_a_passive_clause_is_not_directed_at_its_subject(pack: LanguagePack) -> None:
+    # "À la demande du Chili, l'OEA a été sanctionnée par le Pérou": the OAS is acted on, not asked.
+    doc = parse([("À", "ADP", "case", 2, "à"), ("la", "DET", "det", 2, "le"), ("demande", "NOUN", "obl:mod", 10, "demande"),
+                 ("du", "ADP", "case", 4, "de"), ("Chili", "PROPN", "nmod", 2, "chili"), (",", "PUNCT", "punct", 2, ","),
+                 ("l'", "DET", "det", 7, "le"), ("OEA", "PROPN", "nsubj:pass", 10, "oea"),
+                 ("a", "AUX", "aux:tense", 10, "avoir"), ("été", "AUX", "aux:pass", 10, "être"),
+                 ("sanctionnée", "VERB", "ROOT", 10, "sanctionner"), ("par", "ADP", "case", 13, "par"),
+                 ("le", "DET", "det", 13, "le"), ("Pérou", "PROPN", "obl:agent", 10, "pérou")])  # fmt: skip
+    found = triples(
+        extract(doc, [mention(doc, 4, 5, "CHL"), mention(doc, 7, 8, "OAS"), mention(doc, 13, 14, "PER")], pack)
+    )
+    assert ("PER", "OAS", "16") in found
+    assert not {(s, t) for s, t, root in found if root == "02"}

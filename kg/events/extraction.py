@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
+from kg.events.circumstances import circumstance_targets
 from kg.events.classifier import classify
 from kg.events.grammar import has_case, is_reflexive
 from kg.events.intentions import stated_intentions
@@ -218,6 +219,8 @@ class Extractor:
         if not sources:
             return []  # no pair, and no sources to pair among themselves
         targets = self._slot(token, trigger.target, trigger.pos)
+        if not targets and trigger.pos == "NOUN":
+            targets = circumstance_targets(self, token)  # "à l'invitation de X, Y s'est rendu à ..."
         candidates = [
             Candidate(source, target, trigger, token, self._mode(token), trigger.symmetric)
             for source in sources

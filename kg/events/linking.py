@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.candidates import Candidate, Reach
+from kg.events.circumstances import in_circumstance, is_circumstance
 from kg.events.modality import is_attribution
 from kg.records import Mention, Resolution, Trigger
 
@@ -93,7 +94,7 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
 
 def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Mention]:
     """In a sentence that names two actors only, the one a trigger's clause did not give (not a place, not
-    the source of an attribution)."""
+    the source of an attribution, not a participant of a circumstance: "à la demande de X")."""
     sentence = view.sentence_by_token[token.i]
     if sentence.start not in view.participants_cache:
         view.participants_cache[sentence.start] = {
@@ -105,7 +106,8 @@ def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Me
     if len(actors) != PAIR_SENTENCE_ACTORS:
         return []
     codes = {m.code for m in known}
-    return [m for code, m in actors.items() if code not in codes]
+    return [m for code, m in actors.items()
+            if code not in codes and not in_circumstance(view, view.tokens[m.token_start])]  # fmt: skip
 
 
 def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
@@ -164,7 +166,7 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
                 if child.dep_ in NOT_ARGUMENT_DEPS and not mislabelled:
                     continue
                 seen.add(child.i)
-                if _is_attribution(view, child):
+                if _is_attribution(view, child) or is_circumstance(view, child):
                     continue
                 mentions = [m for m in view._mentions(child) if (takes_place or not m.locative)
                             and not _is_origin(view, m, token)]  # fmt: skip
