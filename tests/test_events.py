@@ -183,6 +183,8 @@ def model_relations(
             "Le ministre chinois a affirmé : « Nous condamnons fermement le Japon ».",
             ("CHN", "JPN", "11", "asserted", False),
         ),
+        ("Le Chili nie avoir attaqué le Pérou.", ("CHL", "PER", "18", "negated", False)),
+        ("La Colombie a démenti avoir expulsé des diplomates vénézuéliens.", ("COL", "VEN", "16", "negated", False)),
     ],
 )
 def test_events_model_sentence(
@@ -537,6 +539,16 @@ def test_events_a_verb_of_dative_control_gives_the_doer_in_its_a_argument(pack: 
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 9, 10, "BOL")]
     found = triples(extract(doc, mentions, pack))
     assert ("PER", "BOL", "11") in found and ("CHL", "BOL", "11") not in found
+
+
+def test_events_a_bare_infinitive_after_a_verb_of_dative_control_is_the_subjects_act(pack: LanguagePack) -> None:
+    # "Le Chili a dit avoir rencontré le Pérou": Chile says it met Peru ("dire à X de" would make X the doer).
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("dit", "VERB", "ROOT", 3, "dire"), ("avoir", "AUX", "aux:tense", 5, "avoir"),
+                 ("rencontré", "VERB", "xcomp", 3, "rencontrer"), ("le", "DET", "det", 7, "le"),
+                 ("Pérou", "PROPN", "obj", 5, "pérou")])  # fmt: skip
+    found = triples(extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER")], pack))
+    assert ("CHL", "PER", "04") in found
 
 
 def test_events_an_event_noun_talked_about_is_a_topic_not_the_speakers_act(pack: LanguagePack) -> None:

@@ -363,7 +363,8 @@ class Extractor:
         de"), the passive subject of any governing verb ("X est soupçonné de"): the actors that argument names
         (none when it names no actor, or when the verb names nobody: "demander de lever les sanctions", "accuser
         d'ingérence"). None when the governing verb's subject is the doer: it is no verb of control, or one whose
-        subject does it when it has no object ("aider à négocier", "help broker a deal")."""
+        subject does it when it has no object ("aider à négocier", "help broker a deal"), or one of dative
+        control whose infinitive comes bare, without its preposition ("X a dit avoir rencontré Y")."""
         governor = infinitive.head
         passive_subjects = [child for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         if passive_subjects and self._is_passive(governor):
@@ -375,6 +376,8 @@ class Extractor:
             arguments = [child for child in self._children(governor) if child.dep_ in grammar.OBJECT_DEPS]
             if not arguments and controller == OBJECT_ELSE_SUBJECT_CONTROL:  # "helped broker a deal"
                 return None
+        elif not any(child.dep_ in grammar.INFINITIVE_MARK_DEPS for child in infinitive.children):
+            return None  # a bare infinitive is the subject's own act: "X a dit avoir rencontré Y"
         else:  # "demander de lever les sanctions": someone unnamed is asked, not the one who asks
             arguments = [child for child in self._children(governor)
                          if child.dep_ in grammar.OBLIQUE_DEPS and self._has_case(child, controller)]  # fmt: skip

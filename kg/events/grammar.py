@@ -24,6 +24,7 @@ OBJECT_DEPS = frozenset({"obj"})
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
+INFINITIVE_MARK_DEPS = frozenset({"mark"})  # the preposition introducing it ("de" in "dire à X de partir")
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 # A noun's modifiers that name its agent: a demonym ("l'aide américaine"), a possessive ("leur sommet",
 # "China's support"), a noun modifier ("US sanctions").
