@@ -46,6 +46,7 @@ class Grammar:
     as_case: str  # "X présenté comme Y"
     contrastive_slots: frozenset[str]
     locative_cases: frozenset[str]
+    topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -192,6 +193,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         as_case=str(section["as_case"]),
         contrastive_slots=_words(section["contrastive_slots"]),
         locative_cases=_words(section["locative_cases"]),
+        topic_cases=_words(section.get("topic_cases", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

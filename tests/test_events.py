@@ -641,3 +641,25 @@ def test_events_a_circumstance_of_a_passive_clause_is_not_directed_at_its_subjec
     )
     assert ("PER", "OAS", "16") in found
     assert not {(s, t) for s, t, root in found if root == "02"}
+
+
+def test_events_a_mediator_acts_on_each_side_who_do_nothing_to_each_other(pack: LanguagePack) -> None:
+    # "la médiation du Chili entre le Pérou et la Bolivie"; "les pourparlers entre" would pair Peru and Bolivia.
+    doc = parse([("la", "DET", "det", 1, "le"), ("médiation", "NOUN", "ROOT", 1, "médiation"), ("du", "ADP", "case", 3, "de"),
+                 ("Chili", "PROPN", "nmod", 1, "chili"), ("entre", "ADP", "case", 6, "entre"), ("le", "DET", "det", 6, "le"),
+                 ("Pérou", "PROPN", "nmod", 1, "pérou"), ("et", "CCONJ", "cc", 9, "et"), ("la", "DET", "det", 9, "le"),
+                 ("Bolivie", "PROPN", "conj", 6, "bolivie")])  # fmt: skip
+    mentions = [mention(doc, 3, 4, "CHL"), mention(doc, 6, 7, "PER"), mention(doc, 9, 10, "BOL")]
+    assert triples(extract(doc, mentions, pack)) == {("CHL", "PER", "04"), ("CHL", "BOL", "04")}
+
+
+@pytest.mark.parametrize(("preposition", "related"), [("on", False), ("with", True)])
+def test_linking_an_actor_a_meeting_is_about_is_no_participant(
+    english: LanguagePack, preposition: str, related: bool
+) -> None:
+    # "The council of Chile met on Peru": Peru is what the meeting is about; "met with Peru" is a meeting.
+    doc = parse([("The", "DET", "det", 1, "the"), ("council", "NOUN", "nsubj", 4, "council"), ("of", "ADP", "case", 3, "of"),
+                 ("Chile", "PROPN", "nmod", 1, "chile"), ("met", "VERB", "ROOT", 4, "meet"),
+                 (preposition, "ADP", "case", 6, preposition), ("Peru", "PROPN", "obl", 4, "peru")])  # fmt: skip
+    found = triples(extract(doc, [mention(doc, 3, 4, "CHL"), mention(doc, 6, 7, "PER")], english))
+    assert (("CHL", "PER", "04") in found) is related

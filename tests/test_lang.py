@@ -145,6 +145,15 @@ def test_lang_english_multiword_demonym_names_its_state(english_nlp, gazetteer: 
 
 
 @pytest.mark.model
+def test_lang_english_headline_abbreviations_of_the_two_koreas(english_nlp, gazetteer: Gazetteer, english) -> None:
+    # Headline style: "N. Korea" is the North, not the "Korea" that alone names the South.
+    doc = english_nlp("N. Korea warns S.Korea after drills.")
+    mentions = find_mentions(doc, article_for(doc), gazetteer, english)
+    assert {m.code for m in mentions if "Korea" in m.text} == {"PRK", "KOR"}
+    assert not any(m.code == "KOR" and m.text.startswith("N.") for m in mentions)
+
+
+@pytest.mark.model
 def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -163,15 +163,7 @@ def _order(mention: Mention, token: Token) -> str:
 
 
 def _head(view: Extractor, mention: Mention) -> Token:
-    """The token that heads a mention's span (whose head lies outside it)."""
-    key = (mention.token_start, mention.token_end)
-    if key not in view.head_cache:
-        view.head_cache[key] = next(
-            (token for token in view.tokens[mention.token_start : mention.token_end]
-             if not mention.token_start <= token.head.i < mention.token_end or token.head.i == token.i),
-            view.tokens[mention.token_start],
-        )  # fmt: skip
-    return view.head_cache[key]
+    return view._mention_head(mention)
 
 
 def _path(view: Extractor, trigger: Token, mention: Mention) -> str:

@@ -214,7 +214,12 @@ class Extractor:
             return []  # "apporter son soutien à": the noun says what happened, not the light verb
         if trigger.target == self.grammar.between_case:
             members = self._slot(token, trigger.target, trigger.pos)
-            return self._pairs_among(members, token, trigger)
+            if trigger.symmetric:  # "les pourparlers entre X et Y": the members act together
+                return self._pairs_among(members, token, trigger)
+            # "la médiation de X entre Y et Z": X acts on each of them, who do nothing to each other
+            sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
+            return [Candidate(source, member, trigger, token, self._mode(token), False)
+                    for source in sources for member in members if source.code != member.code]  # fmt: skip
         sources = self._slot(token, trigger.source, trigger.pos, exclude=trigger.target)
         if not sources:
             return []  # no pair, and no sources to pair among themselves
@@ -551,6 +556,17 @@ class Extractor:
             ):
                 found += self._mentions(child, possessor=True)  # "dans les provinces de Donetsk"
         return found
+
+    def _mention_head(self, mention: Mention) -> Token:
+        """The token that heads a mention's span (whose head lies outside it)."""
+        key = (mention.token_start, mention.token_end)
+        if key not in self.head_cache:
+            self.head_cache[key] = next(
+                (token for token in self.tokens[mention.token_start : mention.token_end]
+                 if not mention.token_start <= token.head.i < mention.token_end or token.head.i == token.i),
+                self.tokens[mention.token_start],
+            )  # fmt: skip
+        return self.head_cache[key]
 
     def _children(self, token: Token) -> list[Token]:
         """A token's dependents, counting those the parser hung on the inner words of a multi-word name

@@ -49,6 +49,8 @@ MISLABELLED_DEPS = frozenset({"advmod", "dep", "nummod", "dislocated"})
 # Dependents that open an argument one step further (an infinitive's own object: "menacer de frapper X").
 CLAUSE_ARGUMENT_DEPS = frozenset({"xcomp"})
 ARGUMENT_DEPTH = 3
+# A name modifying a noun: a topic preposition on that noun makes the name a topic too ("on N. Korea ICBM").
+TOPIC_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 # Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
 SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:name", "nsubj", "conj"})
 
@@ -62,13 +64,14 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         sources = _sources(view, token, trigger)
         takes_place = "place" in (trigger.source, trigger.target)
         own = {(mention.token_start, mention.code) for mention in sources}
-        targets = [m for m in _dependent_actors(view, token, takes_place=takes_place)
+        topics = view.grammar.topic_cases - {entry.target for entry in triggers}
+        targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
                    if (m.token_start, m.code) not in own]  # fmt: skip
         if not targets and trigger.pos == "VERB" and view._is_passive_participle(token):
             targets = [m for m in view._slot(token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
         if sources and not targets:
-            targets, reach = _other_actor(view, token, sources), Reach.SENTENCE
+            targets, reach = _other_actor(view, token, sources, topics=topics), Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
             sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
         for source in sources:
@@ -92,7 +95,9 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
     return True
 
 
-def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Mention]:
+def _other_actor(
+    view: Extractor, token: Token, known: list[Mention], *, topics: frozenset[str] = frozenset()
+) -> list[Mention]:
     """In a sentence that names two actors only, the one a trigger's clause did not give (not a place, not
     the source of an attribution, not a participant of a circumstance: "à la demande de X")."""
     sentence = view.sentence_by_token[token.i]
@@ -107,7 +112,8 @@ def _other_actor(view: Extractor, token: Token, known: list[Mention]) -> list[Me
         return []
     codes = {m.code for m in known}
     return [m for code, m in actors.items()
-            if code not in codes and not in_circumstance(view, view.tokens[m.token_start])]  # fmt: skip
+            if code not in codes and not in_circumstance(view, view.tokens[m.token_start])
+            and not _is_topic_phrase(view, m, topics)]  # fmt: skip
 
 
 def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
@@ -150,9 +156,12 @@ def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> li
     return []
 
 
-def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> list[Mention]:
+def _dependent_actors(
+    view: Extractor, token: Token, *, takes_place: bool, topics: frozenset[str] = frozenset()
+) -> list[Mention]:
     """The actors among a trigger's dependents, nearest first: a breadth-first walk down its arguments that
-    stops at the first depth where actors are found, at the edge of another clause, and at `ARGUMENT_DEPTH`."""
+    stops at the first depth where actors are found, at the edge of another clause, and at `ARGUMENT_DEPTH`.
+    A dependent marked by one of `topics` ("talks on X") is what is talked about, not a participant."""
     frontier = [token]
     seen = {token.i}
     for _depth in range(ARGUMENT_DEPTH):
@@ -166,7 +175,7 @@ def _dependent_actors(view: Extractor, token: Token, *, takes_place: bool) -> li
                 if child.dep_ in NOT_ARGUMENT_DEPS and not mislabelled:
                     continue
                 seen.add(child.i)
-                if _is_attribution(view, child) or is_circumstance(view, child):
+                if _is_attribution(view, child) or is_circumstance(view, child) or _has_any_case(child, topics):
                     continue
                 mentions = [m for m in view._mentions(child) if (takes_place or not m.locative)
                             and not _is_origin(view, m, token)]  # fmt: skip
@@ -192,3 +201,16 @@ def _is_origin(view: Extractor, mention: Mention, trigger: Token) -> bool:
 def _is_attribution(view: Extractor, token: Token) -> bool:
     """ "selon X", "d'après X": the one who says, not a participant."""
     return is_attribution(token, view.pack)
+
+
+def _has_any_case(token: Token, cases: frozenset[str]) -> bool:
+    return bool(cases) and any(child.dep_ == "case" and child.lower_ in cases for child in token.children)
+
+
+def _is_topic_phrase(view: Extractor, mention: Mention, topics: frozenset[str]) -> bool:
+    """An actor named in a phrase marked by a topic preposition ("on the North Korean missile", "on N. Korea
+    ICBM"): its own head, or the noun it modifies, carries the preposition."""
+    head = view._mention_head(mention)
+    if _has_any_case(head, topics):
+        return True
+    return head.dep_ in TOPIC_MODIFIER_DEPS and head.head.i != head.i and _has_any_case(head.head, topics)
