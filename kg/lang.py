@@ -47,6 +47,7 @@ class Grammar:
     contrastive_slots: frozenset[str]
     locative_cases: frozenset[str]
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
+    summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -194,6 +195,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         contrastive_slots=_words(section["contrastive_slots"]),
         locative_cases=_words(section["locative_cases"]),
         topic_cases=_words(section.get("topic_cases", [])),
+        summary_nouns=_words(section.get("summary_nouns", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

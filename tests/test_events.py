@@ -663,3 +663,25 @@ def test_linking_an_actor_a_meeting_is_about_is_no_participant(
                  (preposition, "ADP", "case", 6, preposition), ("Peru", "PROPN", "obl", 4, "peru")])  # fmt: skip
     found = triples(extract(doc, [mention(doc, 3, 4, "CHL"), mention(doc, 6, 7, "PER")], english))
     assert (("CHL", "PER", "04") in found) is related
+
+
+def test_events_a_participle_on_a_noun_summing_up_the_clause_acts_on_its_doer(pack: LanguagePack) -> None:
+    # "Le Chili a sanctionné le Pérou, une décision saluée par l'Argentine mais condamnée par la Bolivie":
+    # the decision is Chile's; Argentina and Bolivia judge Chile, not Peru, and not each other.
+    part = "VerbForm=Part|Tense=Past"
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("sanctionné", "VERB", "ROOT", 3, "sanctionner"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "obj", 3, "pérou"),
+                 (",", "PUNCT", "punct", 8, ","), ("une", "DET", "det", 8, "un"), ("décision", "NOUN", "obj", 3, "décision"),
+                 ("saluée", "VERB", "acl", 8, "saluer", part), ("par", "ADP", "case", 12, "par"), ("l'", "DET", "det", 12, "le"),
+                 ("Argentine", "PROPN", "obl:agent", 9, "argentine"), ("mais", "CCONJ", "cc", 14, "mais"),
+                 ("condamnée", "VERB", "conj", 9, "condamner", part), ("par", "ADP", "case", 17, "par"),
+                 ("la", "DET", "det", 17, "le"), ("Bolivie", "PROPN", "obl:agent", 14, "bolivie")])  # fmt: skip
+    mentions = [
+        mention(doc, 1, 2, "CHL"),
+        mention(doc, 5, 6, "PER"),
+        mention(doc, 12, 13, "ARG"),
+        mention(doc, 17, 18, "BOL"),
+    ]
+    found = triples(extract(doc, mentions, pack))
+    assert {("ARG", "CHL", "05"), ("BOL", "CHL", "11"), ("CHL", "PER", "16")} <= found
+    assert not {(s, t) for s, t, root in found if root in ("05", "11") and t in ("PER", "ARG", "BOL")}

@@ -45,6 +45,9 @@ __all__ = ["Candidate", "Extractor"]
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
 CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
+# Where the parser hangs a noun set beside a clause ("X a expulsé Y, une décision ..."): on its verb, or on
+# the noun that ends it.
+SUMMARY_ATTACHMENT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj"})
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -277,7 +280,7 @@ class Extractor:
             return self._subject(verb)
         if slot == "obj":
             if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
-                return self._mentions(verb.head, possessor=True)
+                return self._participle_objects(verb)
             deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
             return [
                 m for child in self._children(verb) if child.dep_ in deps for m in self._mentions(child, possessor=True)
@@ -333,13 +336,45 @@ class Extractor:
         )
 
     def _is_passive_participle(self, verb: Token) -> bool:
-        """A past participle modifying a noun ("des diplomates accusés de", "une opération dénoncée par"): asked
-        for a subject and an object, its noun is the object and its agent ("par X") the subject."""
-        return (
-            verb.dep_ in grammar.PARTICIPLE_DEPS
-            and "Part" in verb.morph.get("VerbForm")
-            and "Past" in verb.morph.get("Tense")
-        )
+        """A past participle modifying a noun ("des diplomates accusés de", "une opération dénoncée par"), or
+        coordinated with one that does ("saluée par X mais critiquée par Y"): asked for a subject and an object,
+        its noun is the object and its agent ("par X") the subject."""
+        return self._participle_noun(verb) is not None
+
+    def _participle_noun(self, verb: Token) -> Token | None:
+        """The noun a past participle modifies, through the participles it is coordinated with."""
+        if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+            return None
+        current = verb
+        for _ in range(grammar.GOVERNOR_STEPS):
+            if current.head.i == current.i:
+                return None
+            if current.dep_ in grammar.PARTICIPLE_DEPS:
+                return current.head
+            if current.dep_ != "conj":
+                return None
+            current = current.head
+        return None
+
+    def _participle_objects(self, verb: Token) -> list[Mention]:
+        """The actors a past participle acts on: those its noun names, else, for a noun that sums up the act of
+        the clause it is set beside ("X a expulsé ..., une décision condamnée par Y"), the doer of that act."""
+        noun = self._participle_noun(verb)
+        if noun is None:
+            return []
+        # The agents of the participles on the noun act; they are not acted on.
+        own = {t.i for child in noun.children if child.dep_ in grammar.PARTICIPLE_DEPS for t in child.subtree}
+        found = [m for m in self._mentions(noun, possessor=True) if m.token_start not in own]
+        if found or noun.lemma_.casefold() not in self.grammar.summary_nouns:
+            return found
+        clause = noun
+        for _ in range(grammar.GOVERNOR_STEPS):  # "..., a move condemned by": set beside the clause's last noun
+            if clause.head.i == clause.i or clause.dep_ not in SUMMARY_ATTACHMENT_DEPS:
+                return []
+            clause = clause.head
+            if clause.pos_ == "VERB":
+                return self._subject(clause)
+        return []
 
     def _subject(self, verb: Token, depth: int = 0) -> list[Mention]:
         subjects = [child for child in self._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
