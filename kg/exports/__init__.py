@@ -1,0 +1,42 @@
+"""Files other tools read: a build's relations as JSON Lines, CSV or GDELT 2.0 event rows, and actor graphs
+as dynamic GEXF for Gephi.
+
+The formats live in private-looking modules behind these names: `events` (writing relations in a
+format), `gdelt` (GDELT's columns and CAMEO actor codes), `gexf` (GEXF 1.2).
+"""
+
+from __future__ import annotations
+
+from kg.exports.events import CSV_COLUMNS, FORMATS, default_modes, kept_events, write_events
+from kg.exports.gdelt import (
+    GDELT_COLUMNS,
+    GDELT_ID_OFFSET,
+    GdeltActor,
+    GdeltContext,
+    GdeltSource,
+    format_dateadded,
+    gdelt_actor,
+    gdelt_event_id,
+    to_gdelt_row,
+    to_gdelt_rows,
+    to_gdelt_sources,
+)
+
+__all__ = [
+    "FORMATS",
+    "CSV_COLUMNS",
+    "GDELT_COLUMNS",
+    "GDELT_ID_OFFSET",
+    "GdeltActor",
+    "GdeltContext",
+    "GdeltSource",
+    "default_modes",
+    "format_dateadded",
+    "gdelt_actor",
+    "gdelt_event_id",
+    "kept_events",
+    "to_gdelt_row",
+    "to_gdelt_rows",
+    "to_gdelt_sources",
+    "write_events",
+]
