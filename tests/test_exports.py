@@ -28,9 +28,9 @@ from kg.resources import load_gazetteer, read_tsv
 
 from helpers import coded_event
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+TEST_DATA = Path(__file__).parent / "data"
 # GDELT 2.0 event rows written by hand in GDELT's layout (no header, 61 columns): what the export must match.
-WRITTEN_GDELT = ARTIFACTS / "gdelt" / "written.export.CSV"
+WRITTEN_GDELT = TEST_DATA / "gdelt" / "written.export.CSV"
 INTEGER = "int64"  # GDELT's INTEGER columns: never empty in GDELT's files
 FLOAT = "float64"
 TEXT = "string"
