@@ -17,16 +17,18 @@ from types import ModuleType
 from typing import Any
 from unittest import mock
 
+import networkx as nx
 import pandas as pd
 import pytest
+from lxml import etree
 
 from kg import outputs
 from kg.cli import main
-from kg.exports import GDELT_COLUMNS
+from kg.exports import GDELT_COLUMNS, to_gexf
 from kg.records import ActorKind, Article, ArticleDate, DatePrecision, Evidence, Mode, TextPiece
 from kg.resources import load_gazetteer, read_tsv
 
-from helpers import coded_event
+from helpers import coded_event, confidence_store
 
 TEST_DATA = Path(__file__).parent / "data"
 # GDELT 2.0 event rows written by hand in GDELT's layout (no header, 61 columns): what the export must match.
@@ -267,3 +269,78 @@ def test_exports_gdelt_of_the_seeds_load_typed_with_unique_ids(seeds_build: Path
     table = pd.read_csv(io.StringIO(export(seeds_build, "--format", "csv")), dtype={"cameo": str, "sub": str})
     assert list(table.columns[:7]) == ["article", "source", "target", "cameo", "sub", "mode", "symmetric"]
     assert len(table) == len(relations)  # CSV has a mode column: every mode, one row per relation
+
+
+# GEXF -----------------------------------------------------------------------------------------------------------
+
+GEXF_SCHEMA = TEST_DATA / "gexf-1.2" / "gexf.xsd"
+GEXF = "{*}"  # any GEXF namespace: the checks below are about content; the schema checks the version
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+@pytest.fixture(scope="module")
+def analysis_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`kg analyze` of a small store: four dated relations among NOR, SWE, DNK and FIN."""
+    folder = tmp_path_factory.mktemp("analysis")
+    store = confidence_store(folder)
+    store.flush()
+    del store  # the command opens the store itself
+    assert main(["analyze", str(folder), "-o", str(folder / "analysis"), "--actors", "NOR,SWE"]) == 0
+    return folder / "analysis"
+
+
+def test_exports_gexf_files_are_valid_gexf_1_2(analysis_folder: Path) -> None:
+    schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
+    for name in ("relations.gexf", "dyads.gexf"):
+        document = etree.parse(str(analysis_folder / name))
+        assert schema.validate(document), f"{name}: {schema.error_log}"
+        assert document.getroot().get("version") == "1.2"
+
+
+def test_exports_gexf_is_dynamic_with_spells_from_the_relation_dates(analysis_folder: Path) -> None:
+    relations = etree.parse(str(analysis_folder / "relations.gexf")).getroot()
+    graph = relations.find(f"{GEXF}graph")
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    spells = [(edge.find(f"{GEXF}spells/{GEXF}spell")) for edge in graph.iter(f"{GEXF}edge")]
+    assert len(spells) == 4 and all(spell is not None for spell in spells)
+    assert {(spell.get("start"), spell.get("end")) for spell in spells} == {("2024-01-10", "2024-01-10")}
+    dyads = etree.parse(str(analysis_folder / "dyads.gexf")).getroot()
+    assert {(spell.get("start"), spell.get("end")) for spell in dyads.iter(f"{GEXF}spell")} == {
+        ("2024-01-10", "2024-01-10")}  # fmt: skip
+
+
+def test_exports_gexf_spells_span_a_date_to_its_precision_and_undated_edges_have_none() -> None:
+    actor_graph = nx.MultiDiGraph()
+    actor_graph.add_edge("NOR", "SWE", key="r1", date="2024-02", code="036")
+    actor_graph.add_edge("NOR", "SWE", key="r2", date="", code="042")
+    actor_graph.add_edge("SWE", "NOR", key="r3", date="2023", code="043")
+    document = to_gexf(actor_graph)
+    spells = {edge.get("id"): [(spell.get("start"), spell.get("end")) for spell in edge.iter("spell")]
+              for edge in document.iter("edge")}  # fmt: skip
+    assert spells == {"r1": [("2024-02-01", "2024-02-29")], "r2": [], "r3": [("2023-01-01", "2023-12-31")]}
+
+
+def test_exports_gexf_edges_are_keyed_by_relation_without_a_key_column(analysis_folder: Path) -> None:
+    document = etree.parse(str(analysis_folder / "relations.gexf")).getroot()
+    titles = {attribute.get("title") for attribute in document.iter(f"{GEXF}attribute")}
+    assert "networkx_key" not in titles and {"code", "date", "confidence"} <= titles
+    ids = [edge.get("id") for edge in document.iter(f"{GEXF}edge")]
+    assert len(set(ids)) == len(ids) == 4 and all("/relation/" in edge_id for edge_id in ids)
+    assert document.find(f"{GEXF}graph").get("name") is None
+
+
+def test_exports_gexf_and_graphml_type_the_weight_alike(analysis_folder: Path) -> None:
+    graphml = etree.parse(str(analysis_folder / "dyads.graphml")).getroot()
+    keys = {key.get("attr.name"): key for key in graphml.iter(f"{GRAPHML}key") if key.get("for") == "edge"}
+    assert keys["weight"].get("attr.type") == "double"
+    weights_graphml = {(edge.get("source"), edge.get("target")): float(data.text)
+                       for edge in graphml.iter(f"{GRAPHML}edge") for data in edge
+                       if data.get("key") == keys["weight"].get("id")}  # fmt: skip
+    gexf = etree.parse(str(analysis_folder / "dyads.gexf")).getroot()
+    weights_gexf = {(edge.get("source"), edge.get("target")): float(edge.get("weight"))
+                    for edge in gexf.iter(f"{GEXF}edge")}  # fmt: skip
+    assert weights_gexf == weights_graphml and len(weights_gexf) == 3
+    types = {attribute.get("title"): attribute.get("type") for attribute in gexf.iter(f"{GEXF}attribute")}
+    for name, key in keys.items():  # every other attribute: the same type in both files
+        if name != "weight":
+            assert types[name] == key.get("attr.type"), name

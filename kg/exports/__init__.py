@@ -21,6 +21,7 @@ from kg.exports.gdelt import (
     to_gdelt_rows,
     to_gdelt_sources,
 )
+from kg.exports.gexf import GEXF_NAMESPACE, GEXF_VERSION, date_spell, to_gexf, write_gexf
 
 __all__ = [
     "FORMATS",
@@ -39,4 +40,9 @@ __all__ = [
     "to_gdelt_rows",
     "to_gdelt_sources",
     "write_events",
+    "GEXF_NAMESPACE",
+    "GEXF_VERSION",
+    "date_spell",
+    "to_gexf",
+    "write_gexf",
 ]
