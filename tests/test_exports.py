@@ -173,6 +173,15 @@ def test_exports_gdelt_rows_parse_with_gdeltpyr_as_real_rows_do(build: Path) -> 
     assert ours[59].dtype == written[59].dtype == "int64"  # DATEADDED
 
 
+def test_exports_gdelt_readme_reader_is_the_typed_reader(build: Path, tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    snippet = readme.split("Read them as GDELT users read GDELT", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "events.tsv").write_text(export(build, "--format", "gdelt"), encoding="utf-8")
+    namespace: dict[str, Any] = {}
+    exec(snippet.replace('"events.tsv"', repr(str(tmp_path / "events.tsv"))), namespace)  # the README's code as is
+    pd.testing.assert_frame_equal(namespace["events"], read_gdelt(tmp_path / "events.tsv"))
+
+
 def test_exports_gdelt_leaves_hypothetical_and_negated_relations_out_unless_asked(build: Path) -> None:
     assert [row["EventCode"] for row in gdelt_rows(build)] == ["036", "1041", "190", "042", "042"]
     asked = gdelt_rows(build, "--modes", "asserted,hypothetical")
