@@ -372,11 +372,13 @@ def _gdelt_context(out: Path) -> GdeltContext:
     from kg.pipeline import ARTICLES_FILE, EVENTS_FILE, MANIFEST_FILE
     from kg.resources import load_cameo_actor_scheme, load_gazetteer
 
+    sources = to_gdelt_sources(read_jsonl(out / ARTICLES_FILE), folder=Path.cwd())  # no build: the usual error
     try:
         added = dt.datetime.fromisoformat(json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8"))["built"])
     except (OSError, ValueError, KeyError, TypeError):  # an older or partial build: the relations' own time
-        added = dt.datetime.fromtimestamp((out / EVENTS_FILE).stat().st_mtime, dt.UTC)
-    sources = to_gdelt_sources(read_jsonl(out / ARTICLES_FILE), folder=Path.cwd())
+        relations = out / EVENTS_FILE
+        stamp = relations.stat().st_mtime if relations.exists() else None  # none: reading them says why
+        added = dt.datetime.fromtimestamp(stamp, dt.UTC) if stamp is not None else dt.datetime.now(dt.UTC)
     return GdeltContext(sources, added, load_gazetteer(), load_cameo_actor_scheme())
 
 

@@ -28,7 +28,7 @@ from kg.exports import GDELT_COLUMNS, to_gexf
 from kg.records import ActorKind, Article, ArticleDate, DatePrecision, Evidence, Mode, TextPiece
 from kg.resources import load_gazetteer, read_tsv
 
-from helpers import coded_event, confidence_store
+from helpers import coded_event, confidence_store, run_kg
 
 TEST_DATA = Path(__file__).parent / "data"
 # GDELT 2.0 event rows written by hand in GDELT's layout (no header, 61 columns): what the export must match.
@@ -353,3 +353,10 @@ def test_exports_gexf_and_graphml_type_the_weight_alike(analysis_folder: Path) -
     for name, key in keys.items():  # every other attribute: the same type in both files
         if name != "weight":
             assert types[name] == key.get("attr.type"), name
+
+
+def test_exports_gdelt_of_a_folder_without_a_build_is_a_one_line_error(tmp_path: Path) -> None:
+    result = run_kg("export", "events", str(tmp_path / "absent"), "--format", "gdelt")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [f"kg: error: {tmp_path / 'absent' / 'articles.jsonl'}: cannot read "
+                                                  "(No such file or directory); run kg build first"]  # fmt: skip
