@@ -20,13 +20,15 @@ from unittest import mock
 import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from kg import outputs
 from kg.cli import main
-from kg.exports import GDELT_COLUMNS, to_gexf
+from kg.exports import GDELT_COLUMNS, GdeltContext, to_gdelt_rows, to_gexf, write_gexf
 from kg.records import ActorKind, Article, ArticleDate, DatePrecision, Evidence, Mode, TextPiece
-from kg.resources import load_gazetteer, read_tsv
+from kg.resources import load_cameo_actor_scheme, load_cameo_codes, load_gazetteer, read_tsv
 
 from helpers import coded_event, confidence_store, run_kg
 
@@ -360,3 +362,47 @@ def test_exports_gdelt_of_a_folder_without_a_build_is_a_one_line_error(tmp_path:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [f"kg: error: {tmp_path / 'absent' / 'articles.jsonl'}: cannot read "
                                                   "(No such file or directory); run kg build first"]  # fmt: skip
+
+
+# Properties -----------------------------------------------------------------------------------------------------
+
+CODES = sorted(load_cameo_codes())
+ACTORS = sorted(load_gazetteer().actors)
+dates = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)).flatmap(
+    lambda day: st.sampled_from([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]])))  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(code=st.sampled_from(CODES), ends=st.lists(st.sampled_from(ACTORS), min_size=2, max_size=2), date=dates,
+       mode=st.sampled_from(list(Mode)), symmetric=st.booleans())  # fmt: skip
+def test_exports_gdelt_any_relation_is_a_row_the_typed_reader_takes(
+    code: str, ends: list[str], date: str | None, mode: Mode, symmetric: bool
+) -> None:
+    gazetteer = load_gazetteer()
+    states = [gazetteer.actors[end].state for end in ends]
+    event = coded_event("a", states[0], states[1], code, EVIDENCE, mode=mode, date=date, symmetric=symmetric,
+                        source_actor=ends[0], target_actor=ends[1])  # fmt: skip
+    relation = outputs.to_event_record(event)
+    context = GdeltContext({}, dt.datetime(2025, 2, 3, 4, 5, 6, tzinfo=dt.UTC), gazetteer, load_cameo_actor_scheme())
+    rows = to_gdelt_rows(json.loads(json.dumps(relation)), context=context)
+    frame = read_gdelt(io.StringIO("".join("\t".join(row) + "\n" for row in rows)))
+    assert len(frame) == (2 if symmetric else 1) and frame["GLOBALEVENTID"].is_unique
+    assert (frame["EventRootCode"] == code[:2]).all() and (frame["EventCode"] == code).all()
+    day = dt.datetime.strptime(str(frame["SQLDATE"][0]), "%Y%m%d").date()
+    assert day.isoformat() == date if date and len(date) == 10 else day == dt.date(2025, 2, 3)
+    assert frame["Actor1Code"].str.fullmatch(r"(?:[A-Z]{3})+").all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(), min_size=1, max_size=4), numbers=st.lists(st.integers() | st.floats(), max_size=3))
+def test_exports_gexf_any_attributes_give_a_valid_file(texts: list[str], numbers: list[float]) -> None:
+    actor_graph = nx.MultiDiGraph(note=texts[0])
+    for number, text in enumerate(texts):
+        actor_graph.add_node(f"n{number}", label=text, name=text)
+        amount = numbers[number] if number < len(numbers) else None
+        actor_graph.add_edge("n0", f"n{number}", key=f"{text}#{number}", code=text, value=number, amount=amount,
+                             weight=amount)  # fmt: skip
+    buffer = io.BytesIO()
+    write_gexf(actor_graph, buffer)
+    schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
+    assert schema.validate(etree.fromstring(buffer.getvalue()).getroottree()), schema.error_log

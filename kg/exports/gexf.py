@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import IO, Any
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any
 
 from kg import __version__
+
+if TYPE_CHECKING:  # networkx is not loaded with the CLI, only by whoever builds a graph
+    import networkx as nx
 
 __all__ = ["GEXF_NAMESPACE", "GEXF_VERSION", "to_gexf", "write_gexf", "date_spell"]
 
 GEXF_NAMESPACE = "http://www.gexf.net/1.2"
 GEXF_VERSION = "1.2"
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # bool first: a bool is an int
+# Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF): left out of values.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def write_gexf(graph: nx.Graph, target: Path | IO[bytes], *, description: str = "") -> None:
@@ -41,7 +46,7 @@ def to_gexf(graph: nx.Graph, *, description: str = "") -> ET.Element:
     ET.SubElement(meta, "creator").text = f"diplomatic-kg {__version__}"
     settings = "; ".join(f"{name}={value}" for name, value in graph.graph.items())  # level, modes...
     if description or settings:
-        ET.SubElement(meta, "description").text = " ".join(part for part in (description, settings) if part)
+        ET.SubElement(meta, "description").text = _text(" ".join(part for part in (description, settings) if part))
     kind = "directed" if graph.is_directed() else "undirected"
     element = ET.SubElement(root, "graph", {"mode": "dynamic", "timeformat": "date", "defaultedgetype": kind})
     edges = list(graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True))
@@ -49,15 +54,15 @@ def to_gexf(graph: nx.Graph, *, description: str = "") -> ET.Element:
     edge_types = _declare(element, "edge", (edge[-1] for edge in edges), skip={"weight"})
     nodes = ET.SubElement(element, "nodes", {"count": str(graph.number_of_nodes())})
     for node, data in graph.nodes(data=True):
-        item = ET.SubElement(nodes, "node", {"id": str(node), "label": str(data.get("label", node))})
+        item = ET.SubElement(nodes, "node", {"id": _text(node), "label": _text(data.get("label", node))})
         _values(item, data, node_types)
     items = ET.SubElement(element, "edges", {"count": str(len(edges))})
     for number, edge in enumerate(edges):
         data = edge[-1]
-        attributes = {"id": str(edge[2]) if graph.is_multigraph() else str(number),
-                      "source": str(edge[0]), "target": str(edge[1])}  # fmt: skip
+        attributes = {"id": _text(edge[2]) if graph.is_multigraph() else str(number),
+                      "source": _text(edge[0]), "target": _text(edge[1])}  # fmt: skip
         if data.get("weight") is not None:
-            attributes["weight"] = repr(float(data["weight"]))
+            attributes["weight"] = _float(float(data["weight"]))
         item = ET.SubElement(items, "edge", attributes)
         _values(item, data, edge_types)
         if spell := date_spell(data):
@@ -85,7 +90,7 @@ def _declare(graph: ET.Element, kind: str, rows: Any, *, skip: set[str]) -> dict
             types[name] = found if types.get(name, found) == found else "string"
     block = ET.SubElement(graph, "attributes", {"class": kind})
     for name, label in types.items():
-        ET.SubElement(block, "attribute", {"id": name, "title": name, "type": label})
+        ET.SubElement(block, "attribute", {"id": _text(name), "title": _text(name), "type": label})
     return types
 
 
@@ -95,8 +100,19 @@ def _values(item: ET.Element, data: dict[str, Any], types: dict[str, str]) -> No
         return
     values = ET.SubElement(item, "attvalues")
     for name, value in present:
-        text = str(value).lower() if isinstance(value, bool) else str(value)
-        ET.SubElement(values, "attvalue", {"for": name, "value": text})
+        text = str(value).lower() if isinstance(value, bool) else _float(value) if isinstance(value, float) else value
+        ET.SubElement(values, "attvalue", {"for": _text(name), "value": _text(text)})
+
+
+def _text(value: object) -> str:
+    return _NOT_XML.sub("", str(value))
+
+
+def _float(value: float) -> str:
+    """A float as XML Schema writes it (NaN, INF, -INF for the special values)."""
+    if math.isnan(value):
+        return "NaN"
+    return repr(value) if math.isfinite(value) else ("INF" if value > 0 else "-INF")
 
 
 def _days(value: str) -> tuple[str, str]:
