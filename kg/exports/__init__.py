@@ -1,8 +1,8 @@
 """Files other tools read: a build's relations as JSON Lines, CSV or GDELT 2.0 event rows, and actor graphs
 as dynamic GEXF for Gephi.
 
-The formats live in private-looking modules behind these names: `events` (writing relations in a
-format), `gdelt` (GDELT's columns and CAMEO actor codes), `gexf` (GEXF 1.2).
+One module per format family behind these names: `events` (relations in a format, which modes and
+confidences are kept), `gdelt` (GDELT 2.0's columns, ids, dates and CAMEO actor codes), `gexf` (GEXF 1.2).
 """
 
 from __future__ import annotations

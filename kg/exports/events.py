@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from kg.errors import KgError
 from kg.exports.gdelt import GdeltContext, to_gdelt_rows
@@ -33,7 +33,7 @@ def default_modes(format: Literal["jsonl", "csv", "gdelt"]) -> frozenset[Mode]:
 
 def write_events(
     events: Iterable[dict[str, Any]],
-    stream: Any,
+    stream: TextIO,
     *,
     format: Literal["jsonl", "csv", "gdelt"],
     gdelt: GdeltContext | None = None,
