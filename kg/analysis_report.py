@@ -16,6 +16,7 @@ import pandas as pd
 
 from kg import analysis
 from kg.errors import OutputError
+from kg.exports import write_gexf
 from kg.outputs import staged_outputs
 from kg.plots import centrality_bars, dyad_heatmap, dyad_timelines
 
@@ -75,7 +76,7 @@ def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisR
         weighted = analysis.to_weighted_graph(actor_graph)
         for name, graph in (("relations", actor_graph), ("dyads", weighted)):
             exportable = _exportable(graph)
-            nx.write_gexf(exportable, staging / f"{name}.gexf")
+            write_gexf(exportable, staging / f"{name}.gexf")
             nx.write_graphml(exportable, staging / f"{name}.graphml")
             names += [f"{name}.gexf", f"{name}.graphml"]
         figures = {
@@ -91,7 +92,8 @@ def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisR
 
 
 def _exportable(graph: nx.Graph) -> nx.Graph:
-    """A copy whose attributes GEXF and GraphML can hold (no None, no nested values; keys as ids)."""
+    """A copy whose attributes GEXF and GraphML can hold (no None, no nested values; keys as ids), the weight
+    a float in both (GEXF's edge weight is one)."""
     copy = graph.__class__()
     copy.graph.update({key: str(value) for key, value in graph.graph.items()})
     for node, data in graph.nodes(data=True):
@@ -99,6 +101,8 @@ def _exportable(graph: nx.Graph) -> nx.Graph:
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
     for edge in edges:
         data = {key: value for key, value in edge[-1].items() if value is not None}
+        if "weight" in data:
+            data["weight"] = float(data["weight"])
         if graph.is_multigraph():
             copy.add_edge(edge[0], edge[1], key=f"{edge[2]}{'#reverse' if data.get('reversed') else ''}", **data)
         else:

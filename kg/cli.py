@@ -8,16 +8,21 @@ only under `-v`.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg import __version__
 from kg.errors import InputError, KgError
-from kg.records import Article
+from kg.exports import FORMATS
+from kg.records import Article, Mode
+
+if TYPE_CHECKING:
+    from kg.exports import GdeltContext
 
 __all__ = ["main"]
 
@@ -110,10 +115,15 @@ def _parser() -> argparse.ArgumentParser:
     events = export_kinds.add_parser(
         "events", parents=[common], help="the relations, as JSON Lines, CSV or GDELT 2.0 columns",
         description="Export the relations of a build: jsonl (the gold schema's fields and more), csv, or gdelt "
-        "(GDELT 2.0 event columns, tab-separated, with a header row).",
+        "(GDELT 2.0 event rows: 61 tab-separated columns, no header, as GDELT's own files).",
     )  # fmt: skip
     events.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
-    events.add_argument("--format", choices=("jsonl", "csv", "gdelt"), default="jsonl")
+    events.add_argument("--format", choices=FORMATS, default="jsonl")
+    events.add_argument(
+        "--modes", metavar="MODES",
+        help="relation modes exported, comma-separated: asserted, hypothetical, negated (default: all three for "
+        "jsonl and csv, which have a mode column; asserted only for gdelt, which has none)",
+    )  # fmt: skip
     events.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     events.add_argument(
         "--min-confidence", type=_probability, default=0.0, metavar="P",
@@ -338,18 +348,45 @@ def _run_export_events(args: argparse.Namespace) -> int:
 
     from kg.exports import write_events
     from kg.outputs import atomic_writer, read_jsonl
-    from kg.pipeline import ARTICLES_FILE, EVENTS_FILE
-    from kg.resources import load_gazetteer
+    from kg.pipeline import EVENTS_FILE
 
-    sources = {record["id"]: record.get("url") or record["path"] for record in read_jsonl(args.out / ARTICLES_FILE)}
+    modes = [Mode(mode) for mode in _modes(args.modes)] if args.modes else None
+    context = _gdelt_context(args.out) if args.format == "gdelt" else None
     events = read_jsonl(args.out / EVENTS_FILE)
-    gazetteer = load_gazetteer()
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
-        count = write_events(events, stream, format=args.format, gazetteer=gazetteer, sources=sources,
+        count = write_events(events, stream, format=args.format, gdelt=context, modes=modes,
                              min_confidence=args.min_confidence)  # fmt: skip
     if args.output:
-        _stdout().print(f"Wrote {count} relation(s) to {args.output}", markup=False, highlight=False)
+        what = "GDELT row(s)" if args.format == "gdelt" else "relation(s)"
+        _stdout().print(f"Wrote {count} {what} to {args.output}", markup=False, highlight=False)
     return EXIT_OK
+
+
+def _gdelt_context(out: Path) -> GdeltContext:
+    """The build's article sources (relative paths taken from the current folder, where builds record them
+    from), its time (build.json, else the relations file's), the gazetteer and the CAMEO actor scheme."""
+    import datetime as dt
+
+    from kg.exports import GdeltContext, to_gdelt_sources
+    from kg.outputs import read_jsonl
+    from kg.pipeline import ARTICLES_FILE, EVENTS_FILE, MANIFEST_FILE
+    from kg.resources import load_cameo_actor_scheme, load_gazetteer
+
+    sources = to_gdelt_sources(read_jsonl(out / ARTICLES_FILE), folder=Path.cwd())  # no build: the usual error
+    try:
+        added = dt.datetime.fromisoformat(json.loads((out / MANIFEST_FILE).read_text(encoding="utf-8"))["built"])
+    except (OSError, ValueError, KeyError, TypeError):  # an older or partial build: the relations' own time
+        relations = out / EVENTS_FILE
+        stamp = relations.stat().st_mtime if relations.exists() else None  # none: reading them says why
+        added = dt.datetime.fromtimestamp(stamp, dt.UTC) if stamp is not None else dt.datetime.now(dt.UTC)
+    return GdeltContext(sources, added, load_gazetteer(), load_cameo_actor_scheme())
+
+
+def _modes(value: str) -> list[str]:
+    modes = [mode.strip().lower() for mode in value.split(",") if mode.strip()]
+    if unknown := [mode for mode in modes if mode not in {str(known) for known in Mode}]:
+        raise KgError(f"unknown mode {unknown[0]!r}: expected some of {', '.join(Mode)}")
+    return modes
 
 
 def _run_export_graph(args: argparse.Namespace) -> int:

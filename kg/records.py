@@ -33,6 +33,8 @@ __all__ = [
     "Mention",
     "Mode",
     "CameoCode",
+    "CameoActorCode",
+    "CameoActorScheme",
     "Trigger",
     "EventLexicon",
     "Evidence",
@@ -319,6 +321,26 @@ class CameoCode:
     def root(self) -> str:
         """The two-digit root code ("04" for "042")."""
         return self.code[:2]
+
+
+@dataclass(frozen=True)
+class CameoActorCode:
+    """How GDELT codes an actor in CAMEO's actor scheme: the full code ("IGOUNO"), the country ("" for a
+    world body), the known group ("UNO") and the type ("IGO", "SEP")."""
+
+    code: str
+    country: str
+    known_group: str
+    type: str
+
+
+@dataclass(frozen=True)
+class CameoActorScheme:
+    """The CAMEO actor codes of the gazetteer's actors whose code is not their own id (`actors`), and the
+    CAMEO type of each office role (`role_types`: "head-of-state" -> "GOV")."""
+
+    actors: dict[str, CameoActorCode]
+    role_types: dict[str, str]
 
 
 @dataclass(frozen=True)

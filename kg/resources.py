@@ -25,6 +25,8 @@ from kg.records import (
     Actor,
     ActorKind,
     Alias,
+    CameoActorCode,
+    CameoActorScheme,
     CameoCode,
     EventLexicon,
     FurnitureRule,
@@ -49,6 +51,7 @@ __all__ = [
     "load_section_labels",
     "load_gazetteer",
     "load_cameo_codes",
+    "load_cameo_actor_scheme",
     "load_event_lexicon",
     "load_relation_model",
     "load_lemma_repairs",
@@ -321,6 +324,28 @@ def load_cameo_codes(path: Path | None = None) -> dict[str, CameoCode]:
             raise DataError(path, f"bad CAMEO row for code {row['code']!r}", line=line)
         codes[row["code"]] = CameoCode(row["code"], row["name"], goldstein, quadclass, row["plover"])
     return codes
+
+
+@cache
+def load_cameo_actor_scheme(data: Path | None = None) -> CameoActorScheme:
+    """Load how GDELT codes the gazetteer's actors (`data/gdelt/actors.tsv`) and office roles
+    (`data/gdelt/roles.tsv`) in CAMEO's actor scheme; codes are upper-case letters in groups of three."""
+    folder = (data or data_dir()) / "gdelt"
+    actors = {}
+    path = folder / "actors.tsv"
+    for line, row in read_tsv(path, ("actor", "code", "country", "known_group", "type")):
+        if not re.fullmatch(r"(?:[A-Z]{3})+", row["code"]) or not all(
+            re.fullmatch(r"(?:[A-Z]{3})?", row[column]) for column in ("country", "known_group", "type")
+        ):
+            raise DataError(path, f"bad CAMEO actor code in the row of {row['actor']!r}", line=line)
+        actors[row["actor"]] = CameoActorCode(row["code"], row["country"], row["known_group"], row["type"])
+    roles = {}
+    path = folder / "roles.tsv"
+    for line, row in read_tsv(path, ("role", "type")):
+        if not re.fullmatch(r"[A-Z]{3}", row["type"]):
+            raise DataError(path, f"bad CAMEO type {row['type']!r} for the role {row['role']!r}", line=line)
+        roles[row["role"]] = row["type"]
+    return CameoActorScheme(actors, roles)
 
 
 @cache

@@ -415,20 +415,3 @@ def test_evaluate_every_evidence_is_an_exact_substring_of_its_article(seeds_buil
             original = originals[event["article"]]
             assert original[evidence["start"] : evidence["end"]] == evidence["text"]
             assert original[evidence["trigger_start"] : evidence["trigger_end"]] == evidence["trigger"]
-
-
-@pytest.mark.model
-def test_evaluate_export_formats(seeds_build: Path) -> None:
-    from kg.exports import GDELT_COLUMNS
-
-    gdelt = subprocess.run([sys.executable, "-m", "kg", "export", "events", str(seeds_build), "--format", "gdelt"],
-                           capture_output=True, text=True).stdout.splitlines()  # fmt: skip
-    assert len(GDELT_COLUMNS) == 61
-    rows = [line.split("\t") for line in gdelt]
-    assert rows[0] == list(GDELT_COLUMNS) and all(len(row) == 61 for row in rows)
-    first = dict(zip(GDELT_COLUMNS, rows[1], strict=True))
-    assert first["EventRootCode"] == first["EventCode"][:2] and first["SOURCEURL"].endswith(".txt")
-    csv_lines = subprocess.run([sys.executable, "-m", "kg", "export", "events", str(seeds_build), "--format", "csv"],
-                               capture_output=True, text=True).stdout.splitlines()  # fmt: skip
-    assert csv_lines[0].startswith("article,source,target,cameo,sub,mode,symmetric")
-    assert len(csv_lines) == len(gdelt)
