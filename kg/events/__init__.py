@@ -15,11 +15,15 @@ coordinated subjects relates them to each other. Both ends must be resolved
 actors with different codes. Mode comes from negation and hypothesis cues
 (the pack's `modality.tsv`) and the conditional mood or future.
 
-The rules, one module each: `extraction` (frames, nominal events,
-allegations), `linking` (a trigger whose frame fills no slot, read from its
-clause or sentence), `classifier` (the probability that a candidate is a
-relation: its confidence), `intentions` (an announced act is also an intent
-or a threat); `candidates` holds what they pass along.
+The rules, one module each, all reading one parse view (`extraction.Extractor`,
+which also applies the frames and builds the records): `triggers` (which tokens
+the lexicon maps to codes), `slots` (the actors in a frame's slots: subjects,
+objects, agents, case-marked arguments, places), `circumstances` (an event noun
+in an adverbial phrase: "à la demande de X"), `linking` (a trigger whose frame
+fills no slot, read from its clause or sentence), `classifier` (the probability
+that a candidate is a relation: its confidence), `intentions` (an announced act
+is also an intent or a threat), `speech` (a third party's report as an
+accusation), `modality` (mode cues); `candidates` holds what they pass along.
 """
 
 from __future__ import annotations

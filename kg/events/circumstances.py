@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.events import slots
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -42,7 +44,7 @@ def circumstance_targets(view: Extractor, noun: Token) -> list[Mention]:
     ("à l'invitation de Pékin, Moscou a envoyé ...": Moscow is the one invited)."""
     if not is_circumstance(view, noun):
         return []
-    return view._subject(noun.head)  # none for a passive clause, whose subject is acted on, not asked
+    return slots.subject(view, noun.head)  # none for a passive clause, whose subject is acted on, not asked
 
 
 def in_circumstance(view: Extractor, token: Token) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events import grammar
+from kg.events import grammar, slots
 from kg.events.candidates import Candidate, Reach
 from kg.events.circumstances import in_circumstance, is_circumstance
 from kg.events.modality import is_attribution
@@ -67,8 +67,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         topics = view.grammar.topic_cases - {entry.target for entry in triggers}
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
                    if (m.token_start, m.code) not in own]  # fmt: skip
-        if not targets and trigger.pos == "VERB" and view._is_passive_participle(token):
-            targets = [m for m in view._slot(token, "obj", "VERB") if (m.token_start, m.code) not in own]
+        if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
+            targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
         if sources and not targets:
             targets, reach = _other_actor(view, token, sources, topics=topics), Reach.SENTENCE
@@ -86,7 +86,7 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
     """Whether a trigger without a source may take the sentence's other actor: not when the grammar says who
     acts and it is no actor (a verb's own noun subject: "le gaz arrive de Russie"; an infinitive whose doer the
     sentence leaves unnamed) or when the trigger is only talked about ("évoquer la coopération avec X")."""
-    if view._is_topic(token) or view._doer_unnamed(token):
+    if slots.is_topic(view, token) or slots.doer_unnamed(view, token):
         return False
     if trigger.pos == "VERB":
         subjects = [child for child in token.children if child.dep_ in grammar.SUBJECT_DEPS]
@@ -118,8 +118,8 @@ def _other_actor(
 
 def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
     if trigger.pos == "NOUN":
-        return view._slot(token, "agent", "NOUN", exclude=trigger.target)
-    sources = view._slot(token, "subj", "VERB")
+        return slots.fill_slot(view, token, "agent", "NOUN", exclude=trigger.target)
+    sources = slots.fill_slot(view, token, "subj", "VERB")
     if not sources:
         # A subject the resolver did not name as a whole, or that the parser split ("le Premier ministre
         # indien X" with X taken for the head): the nearest actors inside it.
@@ -149,7 +149,7 @@ def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> li
     `through`), breadth first, to `ARGUMENT_DEPTH`."""
     frontier = [head]
     for _depth in range(ARGUMENT_DEPTH):
-        found = [m for node in frontier for m in view._mentions(node, possessor=True)]
+        found = [m for node in frontier for m in slots.mentions(view, node, possessor=True)]
         if found:
             return found
         frontier = [child for node in frontier for child in node.children if child.dep_ in through]
@@ -177,7 +177,7 @@ def _dependent_actors(
                 seen.add(child.i)
                 if _is_attribution(view, child) or is_circumstance(view, child) or _has_any_case(child, topics):
                     continue
-                mentions = [m for m in view._mentions(child) if (takes_place or not m.locative)
+                mentions = [m for m in slots.mentions(view, child) if (takes_place or not m.locative)
                             and not _is_origin(view, m, token)]  # fmt: skip
                 if mentions:
                     found += mentions

@@ -1,0 +1,418 @@
+"""Slots: the actors that fill a frame's slots around a trigger token, read from the parse.
+
+A frame names its source and target slots (`subj`, `obj`, `agent`, `place`, or a preposition such as "à",
+"contre", "between"); these rules find the actors in them through the parse view
+(`kg.events.extraction.Extractor`): a verb's subject (through control, relative clauses and participles)
+and object (passive or active), a noun's agent (a demonym, a possessive, "de"/"par" complements, an
+apposition, juxtaposed names), case-marked arguments wherever the parser hung them, and places. Each
+function is a pure reading of the Doc; the view only caches what it has read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events import grammar
+from kg.events.grammar import is_reflexive
+from kg.events.modality import cue_for
+from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+    from kg.records import Mention
+
+__all__ = [
+    "doer_unnamed",
+    "fill_slot",
+    "is_passive_participle",
+    "is_topic",
+    "juxtaposed_names",
+    "light_verb",
+    "mentions",
+    "subject",
+]
+
+# Where the parser hangs a noun set beside a clause ("X a expulsé Y, une décision ..."): on its verb, or on
+# the noun that ends it.
+SUMMARY_ATTACHMENT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj"})
+
+
+def fill_slot(view: Extractor, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
+    """The actors filling a frame slot of a trigger token (read once: a word's entries share slots)."""
+    key = (token.i, slot, pos, exclude)
+    if key not in view.slot_cache:
+        found = _verb_slot(view, token, slot) if pos == "VERB" else _noun_slot(view, token, slot, exclude=exclude)
+        view.slot_cache[key] = found
+    return list(view.slot_cache[key])
+
+
+def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
+    passive = _is_passive(view, verb)
+    participle = is_passive_participle(view, verb)
+    if slot == "subj":
+        if passive or participle:
+            return _case_arguments(view, verb, view.grammar.agent_case) or _reflexive_subject(view, verb)
+        return subject(view, verb)
+    if slot == "obj":
+        if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
+            return _participle_objects(view, verb)
+        deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
+        return [
+            m for child in view._children(verb) if child.dep_ in deps for m in mentions(view, child, possessor=True)
+        ]
+    if slot == "place":
+        return _places(view, verb)
+    return _case_arguments(view, verb, slot)
+
+
+def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list[Mention]:
+    light = light_verb(view, noun)
+    if slot == "agent":
+        return _agent(view, noun, light, exclude=exclude)
+    if slot == "place":
+        # "la guerre en Ukraine", "mener une offensive en Ukraine", "la guerre menée par X en Ukraine"
+        participles = [child for child in view._children(noun) if is_passive_participle(view, child)]
+        heads = [noun, *([light] if light is not None else []), *participles]
+        return [mention for head in heads for mention in _places(view, head)]
+    found = _case_arguments(view, noun, slot)
+    if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
+        for child in view._children(noun):
+            if (
+                child.dep_ == "nmod"
+                and view._has_case(child, view.grammar.genitive_case)
+                and child.i not in view.by_token
+            ):
+                found += _case_arguments(view, child, slot, through_object=False)
+    if light is not None:
+        found += _case_arguments(view, light, slot)
+    if not found and slot in view.grammar.contrastive_slots:
+        found += _case_arguments_above(view, noun, slot)
+    return found
+
+
+def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
+    subjects = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
+    if not subjects and (is_reflexive(verb, view.grammar) or not _is_passive(view, verb)):
+        subjects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
+    if subjects:
+        if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
+            return mentions(view, verb.head)
+        return [m for child in subjects for m in mentions(view, child)]
+    if depth >= grammar.GOVERNOR_STEPS:
+        return []
+    if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
+        controllers = _controller(view, verb) if verb.dep_ in grammar.INFINITIVE_DEPS else None
+        return controllers if controllers is not None else subject(view, verb.head, depth + 1)
+    if verb.dep_.startswith("acl") and verb.head.i != verb.i:
+        noun = verb.head
+        if view._has_case(noun, view.grammar.as_case) and noun.head.i != noun.i:
+            # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
+            return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
+        return mentions(view, noun, possessor=True)
+    return []
+
+
+def _controller(view: Extractor, infinitive: Token) -> list[Mention] | None:
+    """Who does what an infinitive says when its governing verb is not the doer: the object of a verb of
+    object control ("exhorter X à", "accuser X de"), the "à" argument of one of dative control ("demander à X
+    de"), the passive subject of any governing verb ("X est soupçonné de"): the actors that argument names
+    (none when it names no actor, or when the verb names nobody: "demander de lever les sanctions", "accuser
+    d'ingérence"). None when the governing verb's subject is the doer: it is no verb of control, or one whose
+    subject does it when it has no object ("aider à négocier", "help broker a deal"), or one of dative
+    control whose infinitive comes bare, without its preposition ("X a dit avoir rencontré Y")."""
+    governor = infinitive.head
+    passive_subjects = [child for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
+    if passive_subjects and _is_passive(view, governor):
+        return [m for child in passive_subjects for m in mentions(view, child)]
+    controller = view.lexicon.control_verbs.get((view.lang, governor.lemma_.casefold()))
+    if controller is None:
+        return None
+    if controller in (OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL):
+        arguments = [child for child in view._children(governor) if child.dep_ in grammar.OBJECT_DEPS]
+        if not arguments and controller == OBJECT_ELSE_SUBJECT_CONTROL:  # "helped broker a deal"
+            return None
+    elif not any(child.dep_ in grammar.INFINITIVE_MARK_DEPS for child in infinitive.children):
+        return None  # a bare infinitive is the subject's own act: "X a dit avoir rencontré Y"
+    else:  # "demander de lever les sanctions": someone unnamed is asked, not the one who asks
+        arguments = [child for child in view._children(governor)
+                     if child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, controller)]  # fmt: skip
+    return [m for argument in arguments for m in mentions(view, argument)]
+
+
+def doer_unnamed(view: Extractor, verb: Token) -> bool:
+    """Whether the verb's doer is someone the sentence leaves unnamed or names as no actor ("accuser de
+    sanctionner X", "accused the company of supplying X"): then no other actor is to be guessed."""
+    return verb.dep_ in grammar.INFINITIVE_DEPS and verb.head.i != verb.i and _controller(view, verb) == []
+
+
+def _reflexive_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """A reflexive verb the parser took for a passive ("la Russie s'est présentée"): its subject."""
+    if not is_reflexive(verb, view.grammar):
+        return []
+    return [m for child in verb.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for m in mentions(view, child)]
+
+
+def _is_passive(view: Extractor, verb: Token) -> bool:
+    """A passive voice: a passive auxiliary or agent ("a été condamné par"), or a reflexive passive subject.
+    A passive subject alone, beside an active auxiliary, is the parser's mislabel of an active subject."""
+    children = view._children(verb)
+    if any(child.dep_ in grammar.PASSIVE_MARK_DEPS for child in children):
+        return True
+    return is_reflexive(verb, view.grammar) and any(child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for child in children)
+
+
+def is_passive_participle(view: Extractor, verb: Token) -> bool:
+    """A past participle modifying a noun ("des diplomates accusés de", "une opération dénoncée par"), or
+    coordinated with one that does ("saluée par X mais critiquée par Y"): asked for a subject and an object,
+    its noun is the object and its agent ("par X") the subject."""
+    return _participle_noun(view, verb) is not None
+
+
+def _participle_noun(view: Extractor, verb: Token) -> Token | None:
+    """The noun a past participle modifies, through the participles it is coordinated with."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return None
+    current = verb
+    for _ in range(grammar.GOVERNOR_STEPS):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ in grammar.PARTICIPLE_DEPS:
+            return current.head
+        if current.dep_ != "conj":
+            return None
+        current = current.head
+    return None
+
+
+def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
+    """The actors a past participle acts on: those its noun names, else, for a noun that sums up the act of
+    the clause it is set beside ("X a expulsé ..., une décision condamnée par Y"), the doer of that act."""
+    noun = _participle_noun(view, verb)
+    if noun is None:
+        return []
+    # The agents of the participles on the noun act; they are not acted on.
+    own = {t.i for child in noun.children if child.dep_ in grammar.PARTICIPLE_DEPS for t in child.subtree}
+    found = [m for m in mentions(view, noun, possessor=True) if m.token_start not in own]
+    if found or noun.lemma_.casefold() not in view.grammar.summary_nouns:
+        return found
+    clause = noun
+    for _ in range(grammar.GOVERNOR_STEPS):  # "..., a move condemned by": set beside the clause's last noun
+        if clause.head.i == clause.i or clause.dep_ not in SUMMARY_ATTACHMENT_DEPS:
+            return []
+        clause = clause.head
+        if clause.pos_ == "VERB":
+            return subject(view, clause)
+    return []
+
+
+def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
+    found: list[Mention] = []
+    for child in view._children(noun):
+        if child.dep_ in grammar.MODIFIER_AGENT_DEPS or (  # a demonym, a possessive ("leur sommet", "China's")
+            child.dep_ in grammar.OBLIQUE_DEPS
+            and (
+                view._has_case(child, view.grammar.agent_case)
+                or (exclude != view.grammar.genitive_case and view._has_case(child, view.grammar.genitive_case))
+            )
+        ):
+            found += mentions(view, child)
+        elif child.dep_ in grammar.OBLIQUE_DEPS and child.i in view.by_token:
+            # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
+            found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS
+                      and view._has_case(grand, view.grammar.agent_case)
+                      for m in mentions(view, grand)]  # fmt: skip
+    found += _participle_agents(view, noun)
+    found += juxtaposed_names(view, noun)
+    if found:
+        return list({(m.token_start, m.code): m for m in found}.values())
+    if light is not None:
+        return subject(view, light)
+    if any(child.dep_ in grammar.SUBJECT_DEPS for child in noun.children):
+        return subject(view, noun)  # a predicate noun: "la Chine est le premier partenaire de X"
+    apposed = _apposed_to(view, noun)
+    if apposed:
+        return apposed
+    if exclude == view.grammar.genitive_case:  # "l'invasion de l'Ukraine": the invader must be named, not guessed
+        return []
+    return _clause_subject(view, noun)
+
+
+def _apposed_to(view: Extractor, noun: Token) -> list[Mention]:
+    """The actor a noun is in apposition to, between commas, without a preposition ("la Chine, principale
+    alliée de Pyongyang, ..."): what the noun says it is."""
+    head = noun.head
+    if (
+        head.i == noun.i
+        or head.i > noun.i
+        or head.i not in view.by_token
+        or view._has_case(noun, view.grammar.genitive_case)
+    ):
+        return []
+    if any(child.dep_ == "case" for child in noun.children):
+        return []
+    between = view.tokens[head.i + 1 : noun.i]
+    if not any(token.text == "," for token in between) or any(token.pos_ == "VERB" for token in between):
+        return []
+    return mentions(view, head)
+
+
+def juxtaposed_names(view: Extractor, noun: Token) -> list[Mention]:
+    """Actors named right after a noun without a preposition, one or two joined by a hyphen ("le sommet
+    Trump-Poutine", "la rencontre Xi-Biden", "la visite Macron"): the noun's participants."""
+    first = view.by_token.get(noun.i + 1, ())
+    if not first or any(child.dep_ == "case" for child in view.tokens[noun.i + 1].children):
+        return []
+    end = max(m.token_end for m in first)
+    found = list(first)
+    if end + 1 < len(view.tokens) and view.tokens[end].text == "-" and end + 1 in view.by_token:
+        found += view.by_token[end + 1]
+    return found
+
+
+def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
+    """Agents of a participle on the noun or on its complement ("des exercices à grande échelle menés
+    par les États-Unis", "des politiques imposées par les États-Unis")."""
+    found: list[Mention] = []
+    for child in noun.children:
+        for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
+            if participle.dep_ == "acl" and participle.pos_ == "VERB":
+                found += [m for arg in participle.children if arg.dep_ == "obl:agent" for m in mentions(view, arg)]
+    return found
+
+
+def _named_as(view: Extractor, noun: Token) -> list[Mention]:
+    """The actor a noun is said to be known as ("une bande du mal, autrement connue sous le nom
+    d'Occident", "le pays surnommé le royaume ermite")."""
+    found: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.casefold() in view.grammar.naming_verbs:
+            for argument in child.children:
+                if argument.dep_ in grammar.OBLIQUE_DEPS | {"xcomp", "obj"}:
+                    found += mentions(view, argument, possessor=True)
+    return found
+
+
+def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
+    """The subject of the clause a noun sits in ("sa guerre contre l'Ukraine", "voir des perspectives de
+    coopération avec X"), unless the noun is that subject or a verb of fear, report, modality or topic
+    ("discuter du commerce avec X") stands between (a predicate noun's own subject is read by `_agent`)."""
+    if token.dep_ in grammar.SUBJECT_DEPS or token.dep_ in grammar.PASSIVE_SUBJECT_DEPS:
+        return []
+    current = token
+    for _ in range(grammar.GOVERNOR_STEPS + 1):
+        if current.head.i == current.i:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
+            lemma = current.lemma_.casefold()
+            if (
+                cue_for(view.pack, lemma)
+                or (view.lang, lemma) in view.lexicon.reporting_verbs
+                or (view.lang, lemma) in view.lexicon.topic_verbs
+            ):
+                return []
+            return subject(view, current)
+    return []
+
+
+def is_topic(view: Extractor, noun: Token) -> bool:
+    """Whether a noun is what a verb of discussion talks about ("évoquer la coopération avec X"): its
+    agent is none of that verb's (nor, by default, the sentence's other actor)."""
+    return (
+        noun.dep_ in grammar.OBJECT_DEPS | grammar.OBLIQUE_DEPS
+        and (view.lang, noun.head.lemma_.casefold()) in view.lexicon.topic_verbs
+    )
+
+
+def light_verb(view: Extractor, noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in grammar.OBJECT_DEPS and (view.lang, head.lemma_.casefold()) in view.lexicon.light_verbs:
+        return head
+    return None
+
+
+def _case_arguments(view: Extractor, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
+    found = _own_case_arguments(view, head, slot, through_object=through_object)
+    if not found and through_object and head.dep_ == "xcomp" and head.head.i != head.i:
+        # "cherchent à lutter contre X": the parser may hang the argument on the governing verb.
+        found = _own_case_arguments(view, head.head, slot, through_object=False)
+    return found
+
+
+def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_object: bool) -> list[Mention]:
+    forms = view.grammar.forms(slot)
+    found: list[Mention] = []
+    for child in view._children(head):
+        if child.dep_ in grammar.OBLIQUE_DEPS and any(
+            grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
+        ):
+            found += mentions(view, child, possessor=slot != view.grammar.genitive_case)
+    if not found and through_object and head.pos_ == "VERB":
+        # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
+        # obus destinés à la Russie" (or on a participle of the object).
+        for child in view._children(head):
+            if child.dep_ in grammar.OBJECT_DEPS:
+                found += _case_arguments(view, child, slot, through_object=False)
+                for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
+                    if participle.dep_ == "acl" and participle.pos_ == "VERB":
+                        found += _case_arguments(view, participle, slot, through_object=False)
+    return found
+
+
+def _case_arguments_above(view: Extractor, noun: Token, slot: str) -> list[Mention]:
+    """A "contre X" or "envers X" the parser hung on the verb above the noun phrase ("portant un toast à la
+    lutte du Kremlin contre X"): such prepositions rarely belong to the verb itself."""
+    current = noun
+    for _ in range(2):
+        if current.dep_ not in ("obj", "nmod", "obl:arg", "obl:mod") or current.head.i == current.i:
+            return []
+        current = current.head
+        if current.pos_ == "VERB":
+            return _own_case_arguments(view, current, slot, through_object=False)
+    return []
+
+
+def _places(view: Extractor, head: Token) -> list[Mention]:
+    found: list[Mention] = []
+    for child in view._children(head):
+        if child.dep_ in grammar.OBLIQUE_DEPS and any(
+            grand.dep_ == "case" and grand.lower_ in view.grammar.locative_cases for grand in child.children
+        ):
+            found += mentions(view, child, possessor=True)  # "dans les provinces de Donetsk"
+    return found
+
+
+def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: int = 0) -> list[Mention]:
+    """The actors an argument token stands for.
+
+    Its own mention(s) or its name parts'; with `possessor`, failing those,
+    the actor its "de" complement names ("l'effort de guerre de la Russie");
+    and the same for its conjuncts, wherever inside a name they attach.
+    """
+    found = list(view.by_token.get(token.i, ()))
+    if not found:
+        for child in token.children:
+            if child.dep_ in grammar.NAME_DEPS:
+                found += view.by_token.get(child.i, ())
+    if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < grammar.GOVERNOR_STEPS:
+        event_noun = any(trigger.pos == "NOUN" for trigger in view._triggers(token))
+        if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
+            found += _agent(view, token, None, exclude=view.grammar.genitive_case) or _case_arguments(
+                view, token, view.grammar.between_case
+            )
+        if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
+            for child in token.children:
+                if (child.dep_ == "nmod" and view._has_case(child, view.grammar.genitive_case)) or child.dep_ == "amod":
+                    found += mentions(view, child, possessor=True, depth=depth + 1)
+        if not found:
+            found += _participle_agents(view, token)
+        if not found:
+            found += _named_as(view, token)
+    heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
+    for index in sorted(heads):
+        for child in view.tokens[index].children:
+            if child.dep_ == "conj" and child.i not in heads:
+                found += mentions(view, child, possessor=possessor)
+    return list({(m.token_start, m.actor): m for m in found}.values())

@@ -1,0 +1,105 @@
+"""Triggers: the tokens of one parsed article that the trigger lexicon maps to CAMEO codes.
+
+Reads a token and the language pack's lexicon through the parse view (`kg.events.extraction.Extractor`):
+its lemma, its reflexive form ("se rendre"), and the expressions it heads ("tendre la main"), less the
+nouns that name no event where they stand: inside a locution ("en réponse à"), naming a kind of thing
+("navire de guerre"), or the medium of a verb of saying ("dans un communiqué").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events import grammar
+from kg.events.grammar import is_reflexive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+    from kg.records import Trigger
+
+__all__ = ["STATEMENT_ROOT", "find_triggers", "multiword_triggers"]
+
+STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
+# A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
+CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
+
+
+def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return ()
+    lemma = token.lemma_.casefold()
+    if pos == "NOUN" and (_in_locution(view, token, lemma) or _is_classifier(view, token)):
+        return ()
+    found = _lexicon_entries(view, token, lemma, pos)
+    if found and pos == "NOUN" and _is_medium(view, token):
+        # "a déclaré dans un communiqué", "said in a statement": the statement is how it was said
+        return tuple(entry for entry in found if entry.cameo[:2] != STATEMENT_ROOT)
+    return found
+
+
+def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tuple[Trigger, ...]:
+    """The lexicon's entries for a token: its lemma (with its reflexive clitic: "se rendre"), and the
+    expressions it heads whose other words follow it."""
+    found: list[Trigger] = []
+    if pos == "VERB" and is_reflexive(token, view.grammar):
+        for clitic in view.grammar.reflexive_forms:  # "se rendre", "s'engager"
+            form = f"{clitic}{lemma}" if clitic.endswith("'") else f"{clitic} {lemma}"
+            found += view.lexicon.triggers.get((view.lang, form, pos), ())
+    found += view.lexicon.triggers.get((view.lang, lemma, pos), ())
+    expressions = view.multiword.get((lemma, pos), ())
+    if expressions:
+        # An expression's words follow its head, determiners and possessives aside ("tendre main": "tendre la
+        # main", "recall ambassador": "recalled its ambassador").
+        longest = max(len(words) for words, _ in expressions)
+        following = [t.lemma_.casefold() for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
+                     if t.pos_ != "DET" and "Yes" not in t.morph.get("Poss")]  # fmt: skip
+        for words, entries in expressions:
+            if tuple(following[: len(words)]) == words:
+                found += entries
+    return tuple(found)
+
+
+def _is_medium(view: Extractor, noun: Token) -> bool:
+    """A noun of statement that is where a verb of saying said it ("a indiqué dans un communiqué", "said in a
+    statement"): the medium, not a statement of its own."""
+    return (
+        noun.dep_ in grammar.OBLIQUE_DEPS
+        and noun.head.i != noun.i
+        and noun.head.lemma_.casefold() in view.pack.references.reporting_verbs
+    )
+
+
+def _is_classifier(view: Extractor, noun: Token) -> bool:
+    """An event noun that only says what kind of thing another is ("navire de guerre", "avion de combat"):
+    a complement without a determiner of a noun that is no trigger itself."""
+    head = noun.head
+    bare = [child.lower_ for child in noun.children if child.dep_ == "case"] == [view.grammar.genitive_case]
+    return (
+        bare  # "de", not "du" nor "des", which carry an article
+        and noun.dep_ == "nmod"
+        and head.i != noun.i
+        and head.pos_ == "NOUN"
+        and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS for child in noun.children)
+        and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
+    )
+
+
+def _in_locution(view: Extractor, noun: Token, lemma: str) -> bool:
+    """A noun inside a prepositional locution, without a determiner ("en réponse à", "en échange de"):
+    it says how the clause's act relates to another, it is no event of its own."""
+    if any(child.dep_ == "det" for child in noun.children):
+        return False
+    return any(child.dep_ == "case" and (view.lang, child.lower_, lemma) in view.lexicon.locutions
+               for child in noun.children)  # fmt: skip
+
+
+def multiword_triggers(view: Extractor) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]:
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]] = {}
+    for (lang, lemma, pos), entries in view.lexicon.triggers.items():
+        words = lemma.split()
+        if lang == view.lang and len(words) > 1 and words[0] not in view.grammar.reflexive_forms:
+            index.setdefault((words[0], pos), []).append((tuple(words[1:]), entries))
+    return index
