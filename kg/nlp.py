@@ -39,6 +39,7 @@ __all__ = [
 RULER_NAME = "actor_ruler"
 PARAGRAPH_COMPONENT = "paragraph_sentences"
 LEMMA_COMPONENT = "lemma_repairs"
+INFINITIVE = "Inf"  # the Universal Dependencies VerbForm of an infinitive
 DEPENDENCY_COMPONENT = "ud_dependencies"
 # The components that tag and lemmatise: run for the actor ruler's lower-case patterns.
 TAGGING_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
@@ -126,6 +127,8 @@ def _register_lemma_component() -> None:
                 # hashes first: most tokens are not of a repaired part of speech, or have a lemma of their own
                 if token.lemma != token.lower or token.pos_ not in parts_of_speech:
                     continue
+                if INFINITIVE in token.morph.get("VerbForm"):
+                    continue  # an infinitive is its own lemma: "faire", "vendre" (not "fairer", "vendrer")
                 form = token.lower_
                 for ending, replacement, pos in ordered:
                     if token.pos_ == pos and form.endswith(ending) and len(form) > len(ending) + 2:

@@ -145,6 +145,21 @@ def test_lang_english_multiword_demonym_names_its_state(english_nlp, gazetteer: 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        ("Le Chili réclame des excuses au Pérou.", "réclame", "réclamer"),  # left as it is by the lemmatizer
+        ("Le Chili masse des troupes pour faire face au Pérou.", "faire", "faire"),  # an infinitive is its lemma
+        ("Le Chili veut vendre des armes au Pérou.", "vendre", "vendre"),
+    ],
+)
+def test_lang_french_verb_lemmas_are_repaired_but_infinitives_kept(
+    french_nlp, text: str, form: str, lemma: str
+) -> None:
+    assert next(token.lemma_ for token in french_nlp(text) if token.text == form) == lemma
+
+
+@pytest.mark.model
 def test_lang_english_headline_abbreviations_of_the_two_koreas(english_nlp, gazetteer: Gazetteer, english) -> None:
     # Headline style: "N. Korea" is the North, not the "Korea" that alone names the South.
     doc = english_nlp("N. Korea warns S.Korea after drills.")
