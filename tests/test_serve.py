@@ -1,4 +1,4 @@
-"""`kg serve`: the read-only SPARQL 1.1 endpoint on a build's snapshot, queried with SPARQLWrapper, rdflib and urllib."""
+"""`kg serve`: the read-only SPARQL 1.1 endpoint on a snapshot, queried with SPARQLWrapper, rdflib and urllib."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_serve_stops_cleanly(seeds_build: Path) -> None:
     workers = [child for child in psutil.Process().children() if child not in before]
     assert len(workers) == server.workers
     server.stop()
-    gone, alive = psutil.wait_procs(workers, timeout=10)
+    _gone, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(server.endpoint + "?query=ASK%7B%7D", timeout=2)
@@ -168,7 +168,7 @@ class Listener:
         received = self.received = []  # type: list[str]
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            def do_GET(self) -> None:
                 received.append(self.path)
                 body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
                 self.send_response(200)
@@ -177,7 +177,7 @@ class Listener:
                 self.end_headers()
                 self.wfile.write(body)
 
-            do_POST = do_GET  # noqa: N815
+            do_POST = do_GET
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -203,7 +203,7 @@ def listener() -> Iterator[Listener]:
     [
         "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
         "select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
-        "SELECT * WHERE {{ BIND(\"\"\"a\"\"\" AS ?x) \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        'SELECT * WHERE {{ BIND("""a""" AS ?x) \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}',
         "SELECT * WHERE {{ GRAPH ?g {{ ?r a kg:Relation }} OPTIONAL {{ SERVICE <{url}> {{ ?r ?p ?o }} }} }} LIMIT 3",
     ],
 )
@@ -321,7 +321,7 @@ def test_serve_sigterm_stops_kg_serve_and_every_child(seeds_build: Path) -> None
         assert ask(f"http://127.0.0.1:{port}/query", "ASK {}").status == 200
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=20)
-        gone, alive = psutil.wait_procs(children, timeout=10)
+        _gone, alive = psutil.wait_procs(children, timeout=10)
         assert alive == []
         with pytest.raises(urllib.error.URLError):
             urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
@@ -357,3 +357,16 @@ def test_serve_a_query_worker_killed_is_an_error_status_and_the_server_answers_o
     thread.join(timeout=30)
     assert outcome[0].status == 500 and b"\n" not in outcome[0].body.strip()
     assert count_relations(served.endpoint) > 40
+
+
+def test_serve_cors_headers_only_when_asked(served: SparqlServer, seeds_build: Path) -> None:
+    query = urllib.parse.urlencode({"query": "ASK {}"})
+    with urllib.request.urlopen(f"{served.endpoint}?{query}", timeout=30) as response:
+        assert response.headers.get("Access-Control-Allow-Origin") is None
+    with SparqlServer(seeds_build, port=free_port(), timeout=10, cors=True, workers=1) as server:
+        request = urllib.request.Request(f"{server.endpoint}?{query}", headers={"Origin": "http://example.org"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
+        preflight = urllib.request.Request(server.endpoint, method="OPTIONS", headers={"Origin": "http://example.org"})
+        with urllib.request.urlopen(preflight, timeout=30) as response:
+            assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
