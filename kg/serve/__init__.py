@@ -21,6 +21,7 @@ queries are refused unless `allow_service` is set.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import shutil
 import socket
@@ -122,8 +123,9 @@ class SparqlServer:
         try:
             sockets = tornado.netutil.bind_sockets(self.port, self.bind)
         except OSError as error:
-            raise KgError(f"cannot listen on {self.bind}:{self.port}: {error.strerror or error}; "
-                          "another server uses this port: choose another with --port") from error  # fmt: skip
+            fix = "another program uses this port: choose another with --port" if error.errno == errno.EADDRINUSE \
+                else "check --bind and --port"  # fmt: skip
+            raise KgError(f"cannot listen on {self.bind}:{self.port}: {error.strerror or error}; {fix}") from error
         try:
             self.pool, self.snapshot = self._new_pool(snapshot), snapshot
         except KgError:
