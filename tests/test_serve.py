@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+import pyoxigraph
 import pytest
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
@@ -26,7 +27,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.query import bind_parameters, load_named_queries
-from kg.serve import SparqlServer, current_snapshot, free_port
+from kg.serve import QueryRequest, SparqlServer, answer_query, current_snapshot, free_port, is_federated
 from kg.store import open_graph
 
 RELATIONS = """PREFIX kg: <https://w3id.org/diplomatic-kg/ontology#>
@@ -370,3 +371,41 @@ def test_serve_cors_headers_only_when_asked(served: SparqlServer, seeds_build: P
         preflight = urllib.request.Request(server.endpoint, method="OPTIONS", headers={"Origin": "http://example.org"})
         with urllib.request.urlopen(preflight, timeout=30) as response:
             assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize(
+    ("query", "federated"),
+    [
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p ?o . FILTER EXISTS { SERVICE ?endpoint { ?s ?p ?o } } }", True),
+        ("SELECT * WHERE { { SELECT * WHERE { SeRvIcE SILENT <http://127.0.0.1/> { ?s ?p ?o } } } }", True),
+        ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1/> { ?s ?p << ?a ?b ?c >> } }", True),  # not rdflib's syntax
+        ("PREFIX ex: <http://example.org/> SELECT ?service WHERE { ?service a ex:service }", False),
+        ("SELECT * WHERE { ?s ?p 'SERVICE <http://127.0.0.1/>' } # SERVICE <http://127.0.0.1/>", False),
+        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", False),
+    ],
+)
+def test_serve_a_federated_query_is_recognised_by_its_syntax(query: str, federated: bool) -> None:
+    assert is_federated(query) is federated
+
+
+def test_serve_a_result_over_the_size_bound_is_an_error_status() -> None:
+    store = pyoxigraph.Store()
+    for number in range(2000):
+        node = pyoxigraph.NamedNode(f"http://example.org/{number}")
+        store.add(pyoxigraph.Quad(node, node, pyoxigraph.Literal("x" * 100), node))
+    request = QueryRequest("SELECT * WHERE { ?s ?p ?o }")
+    assert answer_query(store, request, max_bytes=1 << 20).status == 200
+    reply = answer_query(store, request, max_bytes=100_000)
+    assert reply.status == 503 and b"limit" in reply.body and reply.body.count(b"\n") == 1
+
+
+def test_serve_an_unacceptable_format_is_406_and_the_accept_order_is_kept() -> None:
+    store = pyoxigraph.Store()
+    ask_query = QueryRequest("ASK {}", accept="image/png")
+    assert answer_query(store, ask_query).status == 406
+    reply = answer_query(store, QueryRequest("ASK {}", accept="text/csv;q=0.5, application/sparql-results+xml"))
+    assert reply.media_type == "application/sparql-results+xml"
+    construct = answer_query(store, QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", accept="*/*"))
+    assert construct.status == 200 and construct.media_type == "text/turtle"
