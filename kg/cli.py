@@ -159,8 +159,10 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser(
         "serve", parents=[common], help="serve a build's graph over the SPARQL 1.1 protocol (read-only)",
-        description="Run Oxigraph's read-only SPARQL server on the newest snapshot of a build's graph. "
-        "Send SIGHUP to serve a newer build's snapshot; Ctrl-C stops it.",
+        description="Serve the newest snapshot of a build's graph over the SPARQL 1.1 protocol at /query: "
+        "read-only, the default graph the union of the named graphs, the prefixes of kg query predefined, "
+        "$name=value parameters bound as --param does, no outbound request (SERVICE refused). "
+        "SIGHUP serves a newer build's snapshot; Ctrl-C or SIGTERM stops it.",
     )  # fmt: skip
     serve.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
     serve.add_argument("--port", type=_positive_int, default=7878, help="TCP port (default: 7878)")
@@ -168,9 +170,21 @@ def _parser() -> argparse.ArgumentParser:
         "--bind", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     serve.add_argument(
-        "--timeout", type=_positive_int, default=30, metavar="SECONDS", help="query timeout (default: 30)"
-    )
+        "--timeout", type=_positive_int, default=30, metavar="SECONDS",
+        help="bound on a query's whole response: past it the query is stopped and answered 503 (default: 30)",
+    )  # fmt: skip
     serve.add_argument("--cors", action="store_true", help="allow cross-origin requests (browser clients)")
+    serve.add_argument(
+        "--allow-service", action="store_true",
+        help="run federated queries (SERVICE <url>): the server then calls any URL a query names (default: refused)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--workers", type=_positive_int, default=2, help="queries answered at once, one process each (default: 2)"
+    )
+    serve.add_argument(
+        "--max-result-mb", type=_positive_int, default=100, metavar="MB",
+        help="largest result sent; a larger one is answered 503 (default: 100)",
+    )  # fmt: skip
     serve.set_defaults(run=_run_serve)
 
     validate = commands.add_parser(
@@ -457,25 +471,36 @@ def _read_query_file(path: Path) -> str:
 
 def _run_serve(args: argparse.Namespace) -> int:
     import signal
+    import threading
 
     from kg.serve import SparqlServer
 
-    server = SparqlServer(args.out, bind=args.bind, port=args.port, timeout=args.timeout, cors=args.cors)
+    server = SparqlServer(
+        args.out, bind=args.bind, port=args.port, timeout=args.timeout, cors=args.cors,
+        allow_service=args.allow_service, workers=args.workers, max_result_mb=args.max_result_mb,
+    )  # fmt: skip
+    stopping = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda signum, frame: stopping.set())
     server.start()
     out = _stdout()
     out.print(f"SPARQL endpoint: {server.endpoint} (read-only, snapshot {server.snapshot.name})", highlight=False)
-    out.print("Query it with SPARQLWrapper or curl; Ctrl-C stops the server, SIGHUP serves the newest build.")
+    out.print("Query it with SPARQLWrapper, rdflib or curl; Ctrl-C stops the server, SIGHUP serves the newest build.")
+    sys.stdout.flush()
 
     def reload(signum: int, frame: object) -> None:
         server.reload()
         out.print(f"Now serving snapshot {server.snapshot.name}", highlight=False)
 
-    signal.signal(signal.SIGHUP, reload)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, reload)
     try:
-        while server.process is not None and server.process.poll() is None:
-            signal.pause() if hasattr(signal, "pause") else server.process.wait()
+        while server.is_running() and not stopping.wait(0.5):
+            pass
     finally:
         server.stop()
+    if not stopping.is_set():
+        raise KgError("the SPARQL server stopped unexpectedly")
     return EXIT_OK
 
 
