@@ -78,6 +78,14 @@ def test_bad_input_duplicate_article_id(write_file: WriteFile) -> None:
     assert isinstance(results[1], InputError) and "duplicate article id 'same'" in results[1].cause
 
 
+def test_bad_input_duplicate_id_in_json_lines_names_its_line_and_the_first(write_file: WriteFile) -> None:
+    lines = [{"id": "same", "text": "La Grèce et la Turquie."}, {"id": "other", "text": "Le Chili et le Pérou."},
+             {"id": "same", "text": "Le Japon et la Corée."}]  # fmt: skip
+    path = write_file("x.jsonl", "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    errors = [result for result in read_articles([path]) if isinstance(result, InputError)]
+    assert [str(error) for error in errors] == [f"{path}:3: duplicate article id 'same', first read from {path}:1"]
+
+
 def test_bad_input_bad_sidecar_is_reported_on_the_sidecar(write_file: WriteFile) -> None:
     path = write_file("s.txt", "Titre\n\nTexte.")
     sidecar = write_file("s.meta.json", "{broken")
