@@ -168,6 +168,15 @@ def test_store_query_errors_are_one_line(seeds_build: Path) -> None:
     assert missing.returncode == 1 and "missing parameter(s) actor" in missing.stderr
 
 
+def test_store_parameter_not_in_the_select_clause_is_a_user_error(seeds_build: Path) -> None:
+    result = run_kg("query", str(seeds_build), "SELECT ?x WHERE { BIND(?v AS ?x) }", "--param", "v=1")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1
+    assert "?v" in result.stderr and "SELECT" in result.stderr
+    with pytest.raises(OutputError, match=r"\?v"):
+        kg.open(seeds_build).query("SELECT ?x WHERE { BIND(?v AS ?x) }", v=1)
+
+
 def test_store_exports_parse_back(seeds_build: Path, tmp_path: Path) -> None:
     for fmt, parser in (("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("jsonld", "json-ld")):
         target = tmp_path / f"graph.{fmt}"

@@ -271,7 +271,8 @@ class KnowledgeGraph:
                 for solution in result]  # fmt: skip
 
     def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
-        """The store's answer, with the predefined prefixes and the bound values; a syntax error in one line."""
+        """The store's answer, with the predefined prefixes and the bound values; a syntax error, or a value
+        bound to a variable the query does not select, in one line."""
         try:
             return self.store.query(
                 sparql,
@@ -280,6 +281,13 @@ class KnowledgeGraph:
             )
         except SyntaxError as error:
             raise OutputError(f"SPARQL syntax error: {error}") from error
+        except RuntimeError as error:  # Oxigraph checks the bound variables before it runs anything
+            if not bindings:
+                raise
+            names = ", ".join(f"?{name}" for name in bindings)
+            raise OutputError(
+                f"cannot bind {names}: {error} (a parameter must be a variable the query SELECTs)"
+            ) from error
 
     @property
     def dataset(self) -> Dataset:
