@@ -299,3 +299,15 @@ def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path
     mentioned = store.query(f"SELECT ?m WHERE {{ GRAPH <{graph}> {{ ?m a <{KG.Mention}> }} }}")
     assert len(list(relations)) == 1 and len(list(mentioned)) == 1
     assert has_article_graph(store, "no-2")
+
+
+def test_store_lock_taken_is_named_for_who_holds_it(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    with pytest.raises(OutputError, match="open in this process already"):
+        open_store(tmp_path)
+    (tmp_path / "in.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_kg("build", str(tmp_path / "in.txt"), "-o", str(tmp_path))
+    assert result.returncode == 1
+    message = "another kg process is writing the store; wait for it to finish"
+    assert result.stderr == f"kg: error: {tmp_path / 'store'}: {message}\n"
+    del store
