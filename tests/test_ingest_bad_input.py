@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +98,37 @@ def test_bad_input_bad_sidecar_is_reported_on_the_sidecar(write_file: WriteFile)
 def test_bad_input_html_without_article_text(write_file: WriteFile) -> None:
     error = only_error(write_file("empty.html", "<html><body><nav>Menu</nav></body></html>"))
     assert error.cause == "no article text found in the HTML page"
+
+
+DEEP_TEXT = (
+    "<p>Le Portugal et l'Espagne ont signé un accord sur le partage des eaux du Tage à Lisbonne jeudi.</p>"
+    "<p>Les deux gouvernements se réuniront de nouveau au printemps pour en suivre l'application.</p>"
+)
+
+
+@pytest.mark.parametrize("closed", [True, False], ids=["closed", "never-closed"])
+def test_bad_input_text_inside_10000_nested_divs_is_kept(
+    write_file: WriteFile, caplog: pytest.LogCaptureFixture, closed: bool
+) -> None:
+    depth = 10_000
+    page = ("<html><head><title>Un accord sur le Tage</title></head><body>" + "<div>" * depth + DEEP_TEXT
+            + ("</div>" * depth if closed else "") + "</body></html>")  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        results = list(read_article_file(write_file("deep.html", page)))
+    assert [record.getMessage() for record in caplog.records] == []  # no "discarding data: None"
+    assert len(results) == 1 and isinstance(results[0], Article), results
+    assert "signé un accord sur le partage des eaux du Tage" in results[0].text
+    assert "se réuniront de nouveau au printemps" in results[0].text
+
+
+def test_bad_input_unpaired_surrogate_in_json_lines_is_replaced_not_a_crash(write_file: WriteFile) -> None:
+    # JSON escapes of surrogates that pair with nothing: valid JSON, but no characters
+    line = '{"id": "s", "title": "Titre \\udc80", "text": "La Norvège a signé un accord avec la Suède \\ud800."}'
+    path = write_file("surrogate.jsonl", line + "\n")
+    [article] = list(read_article_file(path))
+    assert isinstance(article, Article)
+    assert "avec la Suède \ufffd." in article.text and "\ufffd" in article.title
+    article.text.encode("utf-8")  # valid Unicode from here on: the parser, the outputs and the store take it
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
