@@ -131,7 +131,9 @@ def test_bad_input_unpaired_surrogate_in_json_lines_is_replaced_not_a_crash(writ
     article.text.encode("utf-8")  # valid Unicode from here on: the parser, the outputs and the store take it
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(content=st.binary(max_size=2000))
 def test_bad_input_arbitrary_bytes_give_article_or_input_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "fuzz.txt"
@@ -142,7 +144,9 @@ def test_bad_input_arbitrary_bytes_give_article_or_input_error(tmp_path: Path, c
             assert result.text.strip()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=1500), title=st.one_of(st.none(), st.text(max_size=80)))
 def test_bad_input_arbitrary_unicode_gives_article_or_input_error(tmp_path: Path, text: str, title: str | None) -> None:
     path = tmp_path / "fuzz.jsonl"
