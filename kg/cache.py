@@ -3,7 +3,9 @@
 One JSON file per analysed article holds the key it was analysed under (a hash
 of the article record and of the tool, model and lexicon versions) and its
 mention, relation and baseline records; a TriG file beside it, the named graph
-the store was loaded with (the build's `graph.trig` is made of them). Files are
+the store was loaded with (the build's `graph.trig` is made of them). A file is
+named after the article id (a readable slug) and a digest of the exact id, so
+ids that slug alike ("a/b", "a_b", "A_B") never share an entry. Files are
 written only after the article's named graph is in the store, and removed
 before it is written again, so after an interrupted build every cached article
 is complete in the store, and the others are analysed again.
@@ -19,10 +21,12 @@ from typing import Any
 from kg.errors import OutputError
 from kg.outputs import atomic_binary_writer, atomic_writer, to_article_record
 
-__all__ = ["CACHE_DIR", "CachedRecords", "ResultCache"]
+__all__ = ["CACHE_DIR", "CachedRecords", "ResultCache", "entry_name"]
 
 CACHE_DIR = "cache"
 GRAPH_SUFFIX = ".trig"
+SLUG_CHARS = 40  # of the id, kept readable in the file name
+DIGEST_CHARS = 16  # hex digits of the id's SHA-256: 64 bits, no collision among billions of ids
 
 CachedRecords = dict[str, list[dict[str, Any]] | None]  # "mentions", "events", "cooccurrences" -> records
 
@@ -78,9 +82,13 @@ class ResultCache:
         self._path(article_id).unlink(missing_ok=True)
         self._path(article_id, GRAPH_SUFFIX).unlink(missing_ok=True)
 
-    def article_ids(self) -> set[str]:
-        return {path.stem for path in self.folder.glob("*.json")} if self.folder.is_dir() else set()
-
     def _path(self, article_id: str, suffix: str = ".json") -> Path:
-        safe = "".join(char if char.isalnum() or char in "-_." else "_" for char in article_id)
-        return self.folder / f"{safe}{suffix}"
+        return self.folder / f"{entry_name(article_id)}{suffix}"
+
+
+def entry_name(article_id: str) -> str:
+    """The name (without suffix) of an article's cache files: a readable slug of its id, then a digest of the
+    exact id, so that two ids never share a name, even on a file system that ignores case."""
+    slug = "".join(char if char.isascii() and (char.isalnum() or char in "-_") else "_" for char in article_id)
+    digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+    return f"{slug[:SLUG_CHARS]}-{digest}"

@@ -8,6 +8,7 @@ only under `-v`.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -747,12 +748,23 @@ def _configure_logging(verbose: int) -> None:
 
 
 def _stdout():
-    from rich.console import Console
-
-    return Console(soft_wrap=True)
+    return _console_class()(soft_wrap=True)
 
 
 def _stderr():
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True)
+
+
+@functools.cache
+def _console_class() -> type:
+    """rich's Console, but a reader that went away (`kg build | head -1`) ends the command as `main` says (the
+    work is done: status 0), not with rich's own exit status 1."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console

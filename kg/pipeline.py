@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import time
+import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -125,9 +126,31 @@ def build(
     (`dask_client`). With `prune`, articles of earlier builds that are not among
     the inputs leave the store. Without `baseline`, the co-occurrence baseline
     (for `kg evaluate`) is not computed, and `cooccurrence.jsonl` not written.
+    A write that fails (a full disk) is an `OutputError`; a failed build lets go
+    of the store, even while its error is kept, so the next one can open it.
     """
+    try:
+        return _build(inputs, out_dir, max_bytes=max_bytes, listener=listener or _SilentListener(), workers=workers,
+                      dask_client=dask_client, prune=prune, baseline=baseline)  # fmt: skip
+    except BaseException as error:
+        _release_frames(error)
+        if isinstance(error, OSError):  # a full disk, a folder made read-only: the user's to fix, in one line
+            raise OutputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from error
+        raise
+
+
+def _build(
+    inputs: Iterable[str | Path],
+    out_dir: Path,
+    *,
+    max_bytes: int,
+    listener: BuildListener,
+    workers: int,
+    dask_client: Any | None,
+    prune: bool,
+    baseline: bool,
+) -> BuildReport:
     began = time.perf_counter()
-    listener = listener or _SilentListener()
     skipped: list[InputError] = []
     with staged_outputs(out_dir) as staging:
         with atomic_writer(staging / ARTICLES_FILE) as articles_out:
@@ -194,7 +217,8 @@ def _analyse(
     out_dir = staging.parent
     store = open_store(out_dir)
     versions = _versions()
-    build = _write_reference_graphs(store, load_gazetteer(), load_cameo_codes(), versions)
+    build, started = _build_iri(versions), dt.datetime.now(dt.UTC)
+    gazetteer, codes = load_gazetteer(), load_cameo_codes()
     cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
     counts = _Counts()
     with (
@@ -213,6 +237,10 @@ def _analyse(
         (staging / BASELINE_FILE).unlink()
     if not counts.articles:
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
+    try:  # only now: a build that reads no article leaves the store as it was, its provenance included
+        _write_reference_graphs(store, gazetteer, codes, build, started, versions)
+    except OSError as error:
+        raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     if prune:
         counts.pruned = _prune(store, cache, set(counts.articles))
     refresh_summaries(store)
@@ -377,27 +405,49 @@ def _versions() -> dict[str, str]:
     }
 
 
+def _build_iri(versions: dict[str, str]) -> URIRef:
+    """The IRI of the build (its provenance), named by the tool and lexicon versions."""
+    from kg.vocab import ID
+
+    return ID["build/" + "-".join(versions[key] for key in ("tool", "lexicon")).replace(" ", "")]
+
+
 def _write_reference_graphs(
-    store: Any, gazetteer: Gazetteer, codes: dict[str, CameoCode], versions: dict[str, str]
-) -> URIRef:
-    """The ontology, CAMEO scheme, gazetteer and build provenance graphs; returns the build's IRI."""
+    store: Any,
+    gazetteer: Gazetteer,
+    codes: dict[str, CameoCode],
+    build: URIRef,
+    started: dt.datetime,
+    versions: dict[str, str],
+) -> None:
+    """Write the ontology, CAMEO scheme, gazetteer and build provenance graphs."""
     from rdflib import Graph
 
     from kg.resources import load_cameo_labels_fr, ontology_path
     from kg.store import write_graph
     from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
-    from kg.vocab import BUILD_GRAPH, ID, ONTOLOGY_GRAPH
+    from kg.vocab import BUILD_GRAPH, ONTOLOGY_GRAPH
 
-    build = ID["build/" + "-".join(versions[key] for key in ("tool", "lexicon")).replace(" ", "")]
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
     for graph in (
         ontology,
         cameo_to_graph(codes, load_cameo_labels_fr()),
         gazetteer_to_graph(gazetteer),
-        build_to_graph(BUILD_GRAPH, build, started=dt.datetime.now(dt.UTC), versions=versions),
+        build_to_graph(BUILD_GRAPH, build, started=started, versions=versions),
     ):
         write_graph(store, graph)
-    return build
+
+
+def _release_frames(error: BaseException) -> None:
+    """Clear the variables of the finished frames a failed build's error carries (and those of its causes): the
+    store among them. A caller that keeps the error (a notebook keeps the last one) would otherwise keep the
+    store open, and its lock, and the next build could not open it."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        traceback.clear_frames(cause.__traceback__)
+        cause = cause.__cause__ or cause.__context__
 
 
 def _package_version(name: str) -> str:

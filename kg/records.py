@@ -123,6 +123,7 @@ class Article:
     source: str | None = None
     removed: tuple[Removal, ...] = ()
     content_hash: str = ""
+    line: int | None = None  # of its JSON Lines file (None for an article file of its own)
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

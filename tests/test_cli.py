@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +13,10 @@ import pytest
 
 from kg import outputs
 from kg.cli import main
+from kg.errors import OutputError
 from kg.exports import GDELT_COLUMNS
 
-from helpers import confidence_article, run_kg
+from helpers import confidence_article, run_kg, store_quads
 
 ARTICLE = "L'Inde et le Japon\n\nLe Premier ministre indien a rencontré son homologue japonais à Tokyo.\n"
 
@@ -140,3 +143,58 @@ def test_cli_export_events_min_confidence_leaves_relations_out(tmp_path: Path, c
     with pytest.raises(SystemExit):
         main(["export", "events", str(tmp_path), "--min-confidence", "2"])
     assert "not a probability from 0 to 1" in capsys.readouterr().err
+
+
+def test_cli_build_piped_into_a_reader_that_leaves_exits_zero(tmp_path: Path) -> None:
+    """`kg build ... | head -1`: the reader goes away before the summary is all written; the build is done."""
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(tmp_path / "good.txt"), "-o", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.close()  # gone before the first line: every line of the summary meets a broken pipe
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0, stderr
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr and b"Broken pipe" not in stderr
+    assert json.loads((out / "build.json").read_text(encoding="utf-8"))["articles"] == ["good"]
+
+
+def test_cli_build_that_reads_no_article_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(out)]) == 0
+    before = store_quads(out)  # the build's provenance included (prov:startedAtTime)
+    assert main(["build", str(tmp_path / "empty.txt"), "-o", str(out)]) == 1
+    assert store_quads(out) == before
+
+
+def test_cli_full_disk_while_writing_the_reference_graphs_is_one_line_and_the_next_build_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import kg.store
+    from kg.pipeline import build
+
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    write_graph = kg.store.write_graph
+
+    def disk_full(store: object, graph: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(kg.store, "write_graph", disk_full)
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(out)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kg: error: {out / 'store'}: "), lines
+    assert lines[0].endswith(os.strerror(errno.ENOSPC))
+    # From Python (a notebook keeps the last error and its traceback): the failed build lets go of the store.
+    with pytest.raises(OutputError, match=os.strerror(errno.ENOSPC)) as failure:
+        build([tmp_path / "good.txt"], out)
+    monkeypatch.setattr(kg.store, "write_graph", write_graph)
+    assert build([tmp_path / "good.txt"], out).articles == ("good",)  # while the error (and its traceback) is kept
+    assert str(failure.value).startswith(f"{out / 'store'}: ")
+    # A store that cannot be opened for another cause than a lock is not blamed on another kg process.
+    (tmp_path / "file").mkdir()
+    (tmp_path / "file" / "store").write_text("not a store", encoding="utf-8")
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "file")]) == 1
+    assert "another kg process" not in capsys.readouterr().err

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest import read_article_file, read_articles
+from kg.ingest.markup import flatten_nesting, is_too_deep
 from kg.records import Article, DatePrecision
 
 WriteFile = Callable[[str, str | bytes], Path]
@@ -174,3 +176,19 @@ def test_ingest_folder_is_read_recursively_in_order_skipping_hidden_and_sidecars
 def test_ingest_title_only_article_is_read(write_file: WriteFile) -> None:
     article = read_one(write_file("k.txt", "La Chine rappelle son ambassadeur à Vilnius\n"))
     assert article.title == article.text == "La Chine rappelle son ambassadeur à Vilnius"
+
+
+def test_ingest_flattened_page_keeps_its_text_and_a_shallow_page_is_left_alone() -> None:
+    page = (
+        "<html><body>"
+        + "<div><b>" * 300
+        + "Un texte &amp; son <i>italique</i>."
+        + "</b></div>" * 300
+        + "</body></html>"
+    )
+    flat = flatten_nesting(page, max_depth=50)
+    assert is_too_deep(page) and not is_too_deep(flat)
+    assert re.sub("<[^>]*>", "", flat) == "Un texte &amp; son italique."
+    assert len(re.findall("<[a-z]", flat)) == len(re.findall("</", flat)) == 50
+    shallow = "<html><body><div><p>Un <b>texte</b>.<br></p><p>Un autre</div></body></html>"
+    assert not is_too_deep(shallow) and flatten_nesting(shallow, max_depth=10) == shallow

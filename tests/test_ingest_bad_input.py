@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -78,6 +80,14 @@ def test_bad_input_duplicate_article_id(write_file: WriteFile) -> None:
     assert isinstance(results[1], InputError) and "duplicate article id 'same'" in results[1].cause
 
 
+def test_bad_input_duplicate_id_in_json_lines_names_its_line_and_the_first(write_file: WriteFile) -> None:
+    lines = [{"id": "same", "text": "La Grèce et la Turquie."}, {"id": "other", "text": "Le Chili et le Pérou."},
+             {"id": "same", "text": "Le Japon et la Corée."}]  # fmt: skip
+    path = write_file("x.jsonl", "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    errors = [result for result in read_articles([path]) if isinstance(result, InputError)]
+    assert [str(error) for error in errors] == [f"{path}:3: duplicate article id 'same', first read from {path}:1"]
+
+
 def test_bad_input_bad_sidecar_is_reported_on_the_sidecar(write_file: WriteFile) -> None:
     path = write_file("s.txt", "Titre\n\nTexte.")
     sidecar = write_file("s.meta.json", "{broken")
@@ -90,7 +100,40 @@ def test_bad_input_html_without_article_text(write_file: WriteFile) -> None:
     assert error.cause == "no article text found in the HTML page"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+DEEP_TEXT = (
+    "<p>Le Portugal et l'Espagne ont signé un accord sur le partage des eaux du Tage à Lisbonne jeudi.</p>"
+    "<p>Les deux gouvernements se réuniront de nouveau au printemps pour en suivre l'application.</p>"
+)
+
+
+@pytest.mark.parametrize("closed", [True, False], ids=["closed", "never-closed"])
+def test_bad_input_text_inside_10000_nested_divs_is_kept(
+    write_file: WriteFile, caplog: pytest.LogCaptureFixture, closed: bool
+) -> None:
+    depth = 10_000
+    page = ("<html><head><title>Un accord sur le Tage</title></head><body>" + "<div>" * depth + DEEP_TEXT
+            + ("</div>" * depth if closed else "") + "</body></html>")  # fmt: skip
+    with caplog.at_level(logging.WARNING):
+        results = list(read_article_file(write_file("deep.html", page)))
+    assert [record.getMessage() for record in caplog.records] == []  # no "discarding data: None"
+    assert len(results) == 1 and isinstance(results[0], Article), results
+    assert "signé un accord sur le partage des eaux du Tage" in results[0].text
+    assert "se réuniront de nouveau au printemps" in results[0].text
+
+
+def test_bad_input_unpaired_surrogate_in_json_lines_is_replaced_not_a_crash(write_file: WriteFile) -> None:
+    # JSON escapes of surrogates that pair with nothing: valid JSON, but no characters
+    line = '{"id": "s", "title": "Titre \\udc80", "text": "La Norvège a signé un accord avec la Suède \\ud800."}'
+    path = write_file("surrogate.jsonl", line + "\n")
+    [article] = list(read_article_file(path))
+    assert isinstance(article, Article)
+    assert "avec la Suède \ufffd." in article.text and "\ufffd" in article.title
+    article.text.encode("utf-8")  # valid Unicode from here on: the parser, the outputs and the store take it
+
+
+@settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(content=st.binary(max_size=2000))
 def test_bad_input_arbitrary_bytes_give_article_or_input_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "fuzz.txt"
@@ -101,7 +144,9 @@ def test_bad_input_arbitrary_bytes_give_article_or_input_error(tmp_path: Path, c
             assert result.text.strip()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=1500), title=st.one_of(st.none(), st.text(max_size=80)))
 def test_bad_input_arbitrary_unicode_gives_article_or_input_error(tmp_path: Path, text: str, title: str | None) -> None:
     path = tmp_path / "fuzz.jsonl"

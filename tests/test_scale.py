@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
+from kg.cache import entry_name
 from kg.errors import OutputError
 from kg.pipeline import GRAPH_BATCH
 from kg.store import open_store
@@ -148,7 +149,7 @@ def test_scale_failed_store_write_stops_the_build_and_the_next_build_finishes(
     gc.collect()
     assert str(out / "store") in message and "\n" not in message
     assert len(batches) == 2  # nothing written after the failed batch
-    assert {path.stem for path in (out / "cache").glob("*.json")} == set(batches[0])
+    assert {path.stem for path in (out / "cache").glob("*.json")} == {entry_name(key) for key in batches[0]}
     assert not (out / "relations.jsonl").exists() and not list(out.glob(".staging-*"))
     monkeypatch.setattr(kg.store, "write_article_graphs", write)
     report = pipeline.build([SEEDS], out, baseline=False)

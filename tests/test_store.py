@@ -168,6 +168,15 @@ def test_store_query_errors_are_one_line(seeds_build: Path) -> None:
     assert missing.returncode == 1 and "missing parameter(s) actor" in missing.stderr
 
 
+def test_store_parameter_not_in_the_select_clause_is_a_user_error(seeds_build: Path) -> None:
+    result = run_kg("query", str(seeds_build), "SELECT ?x WHERE { BIND(?v AS ?x) }", "--param", "v=1")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1
+    assert "?v" in result.stderr and "SELECT" in result.stderr
+    with pytest.raises(OutputError, match=r"\?v"):
+        kg.open(seeds_build).query("SELECT ?x WHERE { BIND(?v AS ?x) }", v=1)
+
+
 def test_store_exports_parse_back(seeds_build: Path, tmp_path: Path) -> None:
     for fmt, parser in (("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("jsonld", "json-ld")):
         target = tmp_path / f"graph.{fmt}"
@@ -290,3 +299,15 @@ def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path
     mentioned = store.query(f"SELECT ?m WHERE {{ GRAPH <{graph}> {{ ?m a <{KG.Mention}> }} }}")
     assert len(list(relations)) == 1 and len(list(mentioned)) == 1
     assert has_article_graph(store, "no-2")
+
+
+def test_store_lock_taken_is_named_for_who_holds_it(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    with pytest.raises(OutputError, match="open in this process already"):
+        open_store(tmp_path)
+    (tmp_path / "in.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_kg("build", str(tmp_path / "in.txt"), "-o", str(tmp_path))
+    assert result.returncode == 1
+    message = "another kg process is writing the store; wait for it to finish"
+    assert result.stderr == f"kg: error: {tmp_path / 'store'}: {message}\n"
+    del store

@@ -71,8 +71,9 @@ def read_articles(
 ) -> Iterator[Article | InputError]:
     """Yield every article under the inputs, or the `InputError` that kept one out.
 
-    An article id met twice is an error the second time; pass the same
-    `seen_ids` (id -> first path) to calls that together make one corpus.
+    An article id met twice is an error the second time (naming both places,
+    file and line); pass the same `seen_ids` (id -> where first read) to calls
+    that together make one corpus.
     Errors from `find_input_files` may be passed in and are yielded as they are.
     """
     seen_ids = {} if seen_ids is None else seen_ids
@@ -86,9 +87,10 @@ def read_articles(
                 if isinstance(result, Article):
                     if result.id in seen_ids:
                         first = seen_ids[result.id]
-                        result = InputError(result.path, f"duplicate article id {result.id!r}, first read from {first}")
+                        cause = f"duplicate article id {result.id!r}, first read from {first}"
+                        result = InputError(result.path, cause, line=result.line)
                     else:
-                        seen_ids[result.id] = result.path
+                        seen_ids[result.id] = result.path if result.line is None else f"{result.path}:{result.line}"
                 yield result
 
 
@@ -139,6 +141,7 @@ def parse_raw_article(raw: RawArticle) -> Article:
         source=raw.metadata.get("source"),
         removed=cleaned.removed,
         content_hash=_content_hash(raw),
+        line=raw.line,
     )
 
 

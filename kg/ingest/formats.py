@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 METADATA_FIELDS = ("title", "date", "url", "source", "lang")
 SIDECAR_SUFFIX = ".meta.json"
 FOLDER_METADATA = "metadata.tsv"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,15 @@ def _parse_jsonl_line(raw_line: bytes, path: Path, number: int, *, max_bytes: in
         raise InputError(path, "missing or empty 'text'", line=number)
     if not isinstance(article_id, str | int) or isinstance(article_id, bool) or not str(article_id).strip():
         raise InputError(path, "missing or empty 'id'", line=number)
-    metadata = {key: str(record[key]) for key in METADATA_FIELDS if isinstance(record.get(key), str | int)}
-    original = _with_title(metadata.get("title"), text)
-    return RawArticle(str(article_id).strip(), str(path), original, "utf-8", metadata, number)
+    metadata = {key: _unicode(str(record[key])) for key in METADATA_FIELDS if isinstance(record.get(key), str | int)}
+    original = _with_title(metadata.get("title"), _unicode(text))
+    return RawArticle(_unicode(str(article_id).strip()), str(path), original, "utf-8", metadata, number)
+
+
+def _unicode(text: str) -> str:
+    """The text with each unpaired surrogate (JSON's escape "\\ud800" alone: no character) replaced by U+FFFD,
+    as a decoder replaces a bad byte: what follows (the parser, the outputs, the store) takes valid Unicode only."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _with_title(title: str | None, text: str) -> str:

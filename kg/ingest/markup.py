@@ -3,24 +3,43 @@
 `extract_page` reads a web page's main text and metadata; `strip_tags` turns
 one line that carries HTML fragments (`<p>…</p>`, `<strong>`) into runs of
 plain text, each with its position in the line, so cleaned text still maps
-back to the original characters.
+back to the original characters. A page nested deeper than libxml2 (under
+trafilatura) reads is flattened first (`flatten_nesting`), its text kept.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["MIN_PAGE_WORDS", "TextRun", "PageText", "has_markup", "strip_tags", "extract_page"]
+__all__ = [
+    "MIN_PAGE_WORDS",
+    "MAX_NESTING",
+    "TextRun",
+    "PageText",
+    "has_markup",
+    "strip_tags",
+    "extract_page",
+    "is_too_deep",
+    "flatten_nesting",
+]
 
 # A page whose main text is shorter than this holds no article (a menu, an error page).
 MIN_PAGE_WORDS = 5
 # Elements whose content is never article text.
 _SKIPPED_ELEMENTS = frozenset({"script", "style", "noscript", "template"})
+# libxml2 stops reading a page at 256 nested elements (everything deeper is lost, with trafilatura's warning
+# "discarding data: None"); tags nested deeper than this are dropped before, their text kept.
+MAX_NESTING = 200
+# Elements that never hold others (no end tag): they open no level.
+_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                            "source", "track", "wbr"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,9 +77,12 @@ def strip_tags(line: str) -> list[TextRun]:
 
 
 def extract_page(page: str, path: str | Path) -> PageText:
-    """Extract a web page's main text and metadata with trafilatura."""
+    """Extract a web page's main text and metadata with trafilatura (the page flattened first when it is nested
+    too deep for the parser under it)."""
     import trafilatura
 
+    if is_too_deep(page):
+        page = flatten_nesting(page)
     document = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
@@ -74,6 +96,73 @@ def extract_page(page: str, path: str | Path) -> PageText:
         source=document.sitename or document.hostname or None,
         lang=document.language or None,
     )
+
+
+def is_too_deep(page: str) -> bool:
+    """Whether libxml2 (which trafilatura parses with) would stop reading the page at its nesting limit."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8")
+    try:  # bytes, as trafilatura gives them: lxml refuses text that declares an encoding
+        etree.fromstring(page.encode("utf-8", "replace"), parser)
+    except etree.LxmlError:  # an empty or unparsable page: trafilatura says so
+        return False
+    return any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log)
+
+
+def flatten_nesting(page: str, *, max_depth: int = MAX_NESTING) -> str:
+    """The page without the tags that open (or close) elements nested deeper than `max_depth`: their text stays
+    where it was, in the element at `max_depth`."""
+    parser = _DepthParser(page, max_depth)
+    parser.feed(page)
+    parser.close()
+    kept, start = [], 0
+    for cut_start, cut_end in parser.cuts:
+        kept.append(page[start:cut_start])
+        start = cut_end
+    kept.append(page[start:])
+    return "".join(kept)
+
+
+class _DepthParser(HTMLParser):
+    """Follows the open elements of a page and records the spans of the tags nested deeper than `max_depth`.
+
+    An end tag closes its element and those left open inside it, as browsers read it; an end tag of no open
+    element is ignored. Counting open elements by name keeps each tag O(1), however deep the page."""
+
+    def __init__(self, page: str, max_depth: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.page, self.max_depth = page, max_depth
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", page)]
+        self.open: list[tuple[str, bool]] = []  # (tag, dropped)
+        self.open_names: Counter[str] = Counter()
+        self.cuts: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_ELEMENTS:
+            return
+        dropped = len(self.open) >= self.max_depth
+        if dropped:
+            start = self._offset()
+            self.cuts.append((start, start + len(self.get_starttag_text() or "")))
+        self.open.append((tag, dropped))
+        self.open_names[tag] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open_names[tag]:
+            return
+        while True:
+            name, dropped = self.open.pop()
+            self.open_names[name] -= 1
+            if name == tag:
+                break
+        if dropped:
+            start = self._offset()
+            self.cuts.append((start, self.page.index(">", start) + 1))
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
 
 
 class _RunParser(HTMLParser):

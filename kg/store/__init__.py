@@ -10,7 +10,9 @@ SPARQL with safely bound parameters and gives the rdflib Dataset.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -48,6 +50,11 @@ EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
 QUADCLASS_COUNTS = {1: KG.verbalCooperationCount, 2: KG.materialCooperationCount, 3: KG.verbalConflictCount,
                     4: KG.materialConflictCount}  # fmt: skip
 
+# How RocksDB (under Oxigraph) says its lock file is taken: by another process (the lock call fails with EAGAIN),
+# or by this one.
+_LOCK_FILE = f"{os.sep}LOCK:"
+_LOCKED_HERE = "lock hold by current process"
+
 log = logging.getLogger(__name__)
 
 _SUMMARY_QUERY = """
@@ -79,7 +86,18 @@ def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
         path.mkdir(parents=True, exist_ok=True)
         return pyoxigraph.Store(str(path))
     except OSError as error:
-        raise OutputError(f"{path}: cannot open the store ({error}); is another kg process writing it?") from error
+        raise OutputError(f"{path}: {_open_failure(error)}") from error
+
+
+def _open_failure(error: OSError) -> str:
+    """Why the store could not be opened, in words: its lock held (by another process or by this one), or the
+    cause the system gave (a full disk, a file where the folder should be)."""
+    message = str(error)
+    if _LOCKED_HERE in message:
+        return "the store is open in this process already (an earlier build, or kg.open without close)"
+    if _LOCK_FILE in message and os.strerror(errno.EAGAIN) in message:
+        return "another kg process is writing the store; wait for it to finish"
+    return f"cannot open the store: {error.strerror or message}"
 
 
 def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
@@ -271,7 +289,8 @@ class KnowledgeGraph:
                 for solution in result]  # fmt: skip
 
     def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
-        """The store's answer, with the predefined prefixes and the bound values; a syntax error in one line."""
+        """The store's answer, with the predefined prefixes and the bound values; a syntax error, or a value
+        bound to a variable the query does not select, in one line."""
         try:
             return self.store.query(
                 sparql,
@@ -280,6 +299,13 @@ class KnowledgeGraph:
             )
         except SyntaxError as error:
             raise OutputError(f"SPARQL syntax error: {error}") from error
+        except RuntimeError as error:  # Oxigraph checks the bound variables before it runs anything
+            if not bindings:
+                raise
+            names = ", ".join(f"?{name}" for name in bindings)
+            raise OutputError(
+                f"cannot bind {names}: {error} (a parameter must be a variable the query SELECTs)"
+            ) from error
 
     @property
     def dataset(self) -> Dataset:
