@@ -128,8 +128,9 @@ def mention(
 
 
 def listing_article(*, states: int, mentions: int, title: str = "Une déclaration") -> str:
-    """An article whose one sentence names `mentions` states, `states` different ones in turn, after two
+    """An article whose one sentence names `mentions` states, `states` (up to 202) in turn, after two
     trigger verbs: the shape of the co-occurrence baseline's worst case (pairs of actors x trigger roots)."""
-    names = sorted(actor.label_fr for actor in load_gazetteer().actors.values() if actor.kind == ActorKind.STATE)
+    kinds = (ActorKind.STATE, ActorKind.COLLECTIVE)  # 197 states, and the UN, the EU, NATO...
+    names = sorted(actor.label_fr for actor in load_gazetteer().actors.values() if actor.kind in kinds)
     listed = ", ".join(names[index % states] for index in range(mentions))
     return f"{title}\n\nLe Kremlin a condamné et menacé {listed}.\n"
