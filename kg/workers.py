@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
+from kg.ingest import DEFAULT_MAX_CHARS
 from kg.records import Article
 
 if TYPE_CHECKING:
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
     from kg.lang import LanguagePack
     from kg.records import Event, Mention
 
-__all__ = ["DEFAULT_BATCH", "ArticleResult", "analyse_batch", "analyse_articles", "open_dask_client"]
+__all__ = ["DEFAULT_BATCH", "MAX_BATCH_CHARS", "ArticleResult", "analyse_batch", "analyse_articles", "open_dask_client"]
 
 DEFAULT_BATCH = 4  # articles per task: large enough to amortise the transfer, small enough to balance
 IN_FLIGHT_PER_WORKER = 2
+# The parse's memory grows with the characters parsed together: a batch holds at most as many as one article may.
+MAX_BATCH_CHARS = DEFAULT_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -151,17 +154,21 @@ Batch = tuple[str | None, list[Article]]  # (language, articles); language None:
 
 
 def _batches(articles: Iterable[Article], size: int, skip: Callable[[Article], bool]) -> Iterator[Batch]:
-    """Consecutive articles of one language, at most `size` at a time; a skipped article alone, in its place."""
+    """Consecutive articles of one language, at most `size` at a time and `MAX_BATCH_CHARS` characters (but
+    for a longer article alone); a skipped article alone, in its place."""
     batch: list[Article] = []
+    chars = 0
     for article in articles:
         skipped = skip(article)
-        if batch and (skipped or len(batch) == size or article.lang != batch[0].lang):
+        full = len(batch) == size or chars + len(article.text) > MAX_BATCH_CHARS
+        if batch and (skipped or full or article.lang != batch[0].lang):
             yield batch[0].lang or "", batch
-            batch = []
+            batch, chars = [], 0
         if skipped:
             yield None, [article]
         else:
             batch.append(article)
+            chars += len(article.text)
     if batch:
         yield batch[0].lang or "", batch
 

@@ -37,10 +37,15 @@ def write_adversarial_corpus(folder: Path) -> None:
     (folder / "random-unicode.txt").write_text("".join(map(chr, code_points)), encoding="utf-8")
     (folder / "single-line.txt").write_text("abcdefghij" * 500_000, encoding="utf-8")  # 5 MB, no space
     sentence = "Le Paraguay et l'Uruguay ont signé un accord sur le fleuve. "
-    paragraphs = [f"{sentence * 30}({number})" for number in range(DEFAULT_MAX_CHARS * 6 // 5 // (30 * len(sentence)))]
+    paragraphs = [f"{sentence * 30}({number})" for number in range(1_200_000 // (30 * len(sentence)))]
     (folder / "long-article.txt").write_text("Un article sans fin\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    for name, verb in (("near-limit-1.txt", "a critiqué"), ("near-limit-2.txt", "a félicité")):  # parsed apart
+        sentence = f"Le gouvernement du Canada {verb} le Mexique pour son travail. "
+        count = DEFAULT_MAX_CHARS * 4 // 5 // (30 * len(sentence))  # 4/5 of the limit
+        paragraphs = [f"{sentence * 30}({number})" for number in range(count)]
+        (folder / name).write_text("Canada et Mexique\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
     (folder / "listing.txt").write_text(listing_article(states=200, mentions=10_000), encoding="utf-8")
-    run = "Le Chili a rappelé son ambassadeur en Argentine. " + "a" * 300_000  # a data blob pasted in
+    run = "Le Chili a rappelé son ambassadeur en Argentine. " + "a" * 150_000  # a data blob pasted in
     (folder / "blob.txt").write_text(f"Le Chili rappelle son ambassadeur\n\n{run}\n", encoding="utf-8")
     nested = "<div>" * 10_000 + "Le Pérou a expulsé le consul de Bolivie." + "</div>" * 10_000
     (folder / "nested.html").write_text(f"<html><body>{nested}</body></html>", encoding="utf-8")
@@ -83,9 +88,12 @@ def test_adversarial_corpus_is_built_within_bounds(tmp_path: Path) -> None:
     for entry in manifest["skipped"]:  # one line each, naming the file
         assert "\n" not in entry["cause"] and Path(entry["path"]).name in result.stdout + result.stderr
     assert {"single-line.txt", "long-article.txt", "random-bytes.txt"} <= skipped
-    assert {"listing", "blob", "ok"} <= analysed
-    good = {Path(name).stem for name in GOOD}
-    alone, _, _ = build(SEEDS / GOOD[0], tmp_path / "alone-0")
+    assert {"listing", "blob", "ok", "near-limit-1", "near-limit-2"} <= analysed
+    good = tmp_path / "good"
+    good.mkdir()
+    for name in GOOD:
+        shutil.copy(SEEDS / name, good / name)
+    alone, _, _ = build(good, tmp_path / "alone")
     assert alone.returncode == 0
-    alone_relations = relations(tmp_path / "alone-0", good)
-    assert alone_relations and alone_relations <= relations(tmp_path / "out", good)
+    ids = {Path(name).stem for name in GOOD}
+    assert relations(tmp_path / "alone", ids) == relations(tmp_path / "out", ids) != set()

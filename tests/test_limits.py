@@ -1,5 +1,6 @@
-"""Bounds on what one crowded sentence brings to the co-occurrence baseline (issue 18): a sentence listing
-hundreds of states gave every ordered pair of them, each record carrying a copy of the whole sentence."""
+"""Bounds on the analysis (issue 18): what one crowded sentence brings to the co-occurrence baseline (a
+sentence listing hundreds of states gave every ordered pair of them, each record carrying a copy of the whole
+sentence), and how many characters are parsed together."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import read_article_file
+import kg.workers
+from kg.ingest import DEFAULT_MAX_CHARS, read_article_file
 from kg.limits import MAX_BASELINE_ACTORS, bound_mentions
 from kg.records import ActorKind, Article, Mention, Resolution
-from kg.workers import analyse_batch
+from kg.workers import ArticleResult, analyse_batch
 
 from helpers import listing_article
 
@@ -72,3 +74,22 @@ def test_limits_baseline_records_point_at_their_sentence_instead_of_copying_it(w
     assert article.original[evidence["trigger_start"] : evidence["trigger_end"]] == "condamné"
     [relation] = result.records["events"]
     assert relation["evidence"] == "Le Chili a condamné le Pérou mardi."  # the relations keep their sentence
+
+
+def test_limits_articles_parsed_together_are_bounded_in_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The parse's memory grows with the characters of the articles parsed together: 4 articles just under the
+    # limit of one would need 4 times the memory of the longest article allowed.
+    batches: list[list[int]] = []
+
+    def record(lang: str, articles: list[Article], *args: object) -> list[ArticleResult]:
+        batches.append([len(article.text) for article in articles])
+        return [ArticleResult(article, None, None) for article in articles]
+
+    monkeypatch.setattr(kg.workers, "analyse_batch", record)
+    sizes = [DEFAULT_MAX_CHARS * 3 // 4, 10, DEFAULT_MAX_CHARS // 2, 20, 30, DEFAULT_MAX_CHARS, 40]
+    articles = [Article(id=str(index), path="a.txt", title="", text="x" * size, original="x" * size, pieces=(),
+                        encoding="utf-8", lang="fr") for index, size in enumerate(sizes)]  # fmt: skip
+    passed = list(kg.workers.analyse_articles(articles, batch_size=4))
+    assert [result.article.id for result in passed] == [article.id for article in articles]
+    assert all(sum(batch) <= DEFAULT_MAX_CHARS for batch in batches)
+    assert batches == [[sizes[0], 10], [sizes[2], 20, 30], [DEFAULT_MAX_CHARS], [40]]
