@@ -28,6 +28,7 @@ __all__ = [
     "to_article_record",
     "to_mention_record",
     "to_event_record",
+    "to_baseline_record",
 ]
 
 _FILE_MODE = 0o666
@@ -210,3 +211,14 @@ def to_event_record(event: Event) -> dict[str, Any]:
             for evidence in event.evidences
         ],
     }
+
+
+def to_baseline_record(event: Event) -> dict[str, Any]:
+    """The JSON form of a co-occurrence baseline's relation, as written to `cooccurrence.jsonl`: a relation's
+    record whose evidence sentences are referenced by their offsets in the article's original text (in
+    `articles.jsonl`), not copied: a sentence of many actors is evidence of thousands of pairs."""
+    record = to_event_record(event)
+    del record["evidence"]
+    for evidence in record["evidences"]:
+        del evidence["text"]
+    return record

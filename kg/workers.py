@@ -16,14 +16,23 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kg.ingest import DEFAULT_MAX_CHARS
 from kg.records import Article
 
-__all__ = ["DEFAULT_BATCH", "ArticleResult", "analyse_batch", "analyse_articles", "open_dask_client"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kg.lang import LanguagePack
+    from kg.records import Event, Mention
+
+__all__ = ["DEFAULT_BATCH", "MAX_BATCH_CHARS", "ArticleResult", "analyse_batch", "analyse_articles", "open_dask_client"]
 
 DEFAULT_BATCH = 4  # articles per task: large enough to amortise the transfer, small enough to balance
 IN_FLIGHT_PER_WORKER = 2
+# The parse's memory grows with the characters parsed together: a batch holds at most as many as one article may.
+MAX_BATCH_CHARS = DEFAULT_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +59,9 @@ def analyse_batch(
     from rdflib import URIRef
 
     from kg.actors import find_mentions
-    from kg.events import extract_relations
     from kg.lang import load_pack
     from kg.nlp import load_nlp, parse_articles
-    from kg.outputs import to_event_record, to_mention_record
+    from kg.outputs import to_baseline_record, to_event_record, to_mention_record
     from kg.resources import load_gazetteer
     from kg.store.model import article_to_trig
 
@@ -65,11 +73,13 @@ def analyse_batch(
     results = []
     for article, doc in parse_articles(_LOADED["nlp", lang], articles):
         mentions = find_mentions(doc, article, gazetteer, pack)
-        events, pairs = extract_relations(doc, article, mentions, pack, baseline=baseline)
+        events, pairs = _relations(doc, article, mentions, pack, baseline=baseline)
         graph = article_to_trig(article, mentions, events, build=URIRef(build) if build else None)
-        records = {"mentions": [to_mention_record(mention) for mention in mentions],
-                   "events": [to_event_record(event) for event in events],
-                   "cooccurrences": None if pairs is None else [to_event_record(event) for event in pairs]}  # fmt: skip
+        records = {
+            "mentions": [to_mention_record(mention) for mention in mentions],
+            "events": [to_event_record(event) for event in events],
+            "cooccurrences": None if pairs is None else [to_baseline_record(pair) for pair in pairs],
+        }
         results.append(ArticleResult(article, records, graph))
     return results
 
@@ -122,21 +132,43 @@ def open_dask_client(*, scheduler: str | None = None, local_workers: int | None 
         raise KgError(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
 
 
+def _relations(
+    doc: Doc, article: Article, mentions: Sequence[Mention], pack: LanguagePack, *, baseline: bool
+) -> tuple[list[Event], list[Event] | None]:
+    """The article's relations, from every mention, and (if `baseline`) its co-occurrence baseline, from the
+    mentions of each sentence's first `MAX_BASELINE_ACTORS` actors (`kg.limits`): read from one view of the
+    parse unless a sentence names more."""
+    from kg.events import extract_cooccurrences, extract_relations
+    from kg.limits import MAX_BASELINE_ACTORS, bound_mentions
+
+    bounded, left_out = bound_mentions(mentions, max_actors=MAX_BASELINE_ACTORS) if baseline else (mentions, 0)
+    if not left_out:
+        return extract_relations(doc, article, mentions, pack, baseline=baseline)
+    log.warning("%s: the co-occurrence baseline reads the first %d actors of a sentence: %d mention(s) left out",
+                article.path, MAX_BASELINE_ACTORS, left_out)  # fmt: skip
+    events, _ = extract_relations(doc, article, mentions, pack, baseline=False)
+    return events, extract_cooccurrences(doc, article, bounded, pack)
+
+
 Batch = tuple[str | None, list[Article]]  # (language, articles); language None: articles passed through
 
 
 def _batches(articles: Iterable[Article], size: int, skip: Callable[[Article], bool]) -> Iterator[Batch]:
-    """Consecutive articles of one language, at most `size` at a time; a skipped article alone, in its place."""
+    """Consecutive articles of one language, at most `size` at a time and `MAX_BATCH_CHARS` characters (but
+    for a longer article alone); a skipped article alone, in its place."""
     batch: list[Article] = []
+    chars = 0
     for article in articles:
         skipped = skip(article)
-        if batch and (skipped or len(batch) == size or article.lang != batch[0].lang):
+        full = len(batch) == size or chars + len(article.text) > MAX_BATCH_CHARS
+        if batch and (skipped or full or article.lang != batch[0].lang):
             yield batch[0].lang or "", batch
-            batch = []
+            batch, chars = [], 0
         if skipped:
             yield None, [article]
         else:
             batch.append(article)
+            chars += len(article.text)
     if batch:
         yield batch[0].lang or "", batch
 

@@ -125,3 +125,12 @@ def mention(
     span = doc[start:end]
     return Mention("t", span.text, span.start_char, span.end_char, span.start_char, span.end_char, 0, start, end,
                    code, code, ActorKind.STATE, None, how, locative)  # fmt: skip
+
+
+def listing_article(*, states: int, mentions: int, title: str = "Une déclaration") -> str:
+    """An article whose one sentence names `mentions` states, `states` (up to 202) in turn, after two
+    trigger verbs: the shape of the co-occurrence baseline's worst case (pairs of actors x trigger roots)."""
+    kinds = (ActorKind.STATE, ActorKind.COLLECTIVE)  # 197 states, and the UN, the EU, NATO...
+    names = sorted(actor.label_fr for actor in load_gazetteer().actors.values() if actor.kind in kinds)
+    listed = ", ".join(names[index % states] for index in range(mentions))
+    return f"{title}\n\nLe Kremlin a condamné et menacé {listed}.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.ingest import read_article_file, read_articles
+from kg.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, read_article_file, read_articles
+from kg.ingest.languages import detect_language
 from kg.records import Article
 
 WriteFile = Callable[[str, str | bytes], Path]
@@ -157,3 +159,49 @@ def test_bad_input_arbitrary_unicode_gives_article_or_input_error(tmp_path: Path
             for piece in result.pieces:  # offsets stay inside both texts
                 assert 0 <= piece.original_start <= piece.original_end <= len(result.original)
                 assert 0 <= piece.start <= piece.end <= len(result.text)
+
+
+# Bounds on size (issue 18): past each limit the article is read in bounded time or skipped in one line.
+
+FRENCH_PARAGRAPH = "Le gouvernement du Chili a annoncé jeudi la réouverture de son consulat à La Paz après deux ans."
+
+
+def test_bad_input_long_run_without_spaces_is_read_in_bounded_time(write_file: WriteFile) -> None:
+    # A run of letters of hundreds of KB (a data blob pasted in): language identification was quadratic in its
+    # length (26 s for 364 KB, 13 s for 182 KB). Generous bound: under a second now.
+    blob = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3_500  # 182 KB, under the article limit
+    path = write_file("image-inline.txt", f"Le Chili rouvre son consulat\n\n{FRENCH_PARAGRAPH}\n\n{blob}\n")
+    started = time.perf_counter()
+    article = read_single_article(path)
+    assert time.perf_counter() - started < 5
+    assert article.lang == "fr"
+    assert FRENCH_PARAGRAPH in article.text
+
+
+def test_bad_input_language_of_a_huge_single_word_is_found_in_bounded_time() -> None:
+    started = time.perf_counter()
+    detect_language("abcdefghij" * 40_000)  # 400 KB without a space
+    assert time.perf_counter() - started < 5
+
+
+def test_bad_input_article_over_the_parser_limit_is_reported_in_one_line(write_file: WriteFile) -> None:
+    sentence = "La Bolivie et le Chili ont repris leurs pourparlers sur l'accès à la mer. "
+    paragraphs = DEFAULT_MAX_CHARS // (20 * len(sentence)) + 2
+    body = "\n\n".join(f"{sentence * 20}({number})" for number in range(paragraphs))  # no line repeated
+    path = write_file("long.txt", f"Un très long article\n\n{body}\n")
+    assert path.stat().st_size < DEFAULT_MAX_BYTES  # under the byte limit, over the parser's
+    error = only_error(path)
+    assert f"over the limit of {DEFAULT_MAX_CHARS:,} characters" in error.cause
+    assert "\n" not in str(error) and str(error).startswith(str(path))
+
+
+def test_bad_input_character_limit_is_an_option(write_file: WriteFile) -> None:
+    path = write_file("short.txt", f"Le Chili rouvre son consulat\n\n{FRENCH_PARAGRAPH}\n")
+    assert "over the limit of 50 characters" in only_error(path, max_chars=50).cause
+    assert read_single_article(path).text.endswith(FRENCH_PARAGRAPH)
+
+
+def read_single_article(path: Path) -> Article:
+    results = list(read_article_file(path))
+    assert len(results) == 1 and isinstance(results[0], Article), results
+    return results[0]
