@@ -41,6 +41,8 @@ __all__ = [
     "Event",
     "derived",
     "RelationModel",
+    "RelationReport",
+    "GroupedEvent",
 ]
 
 T = TypeVar("T")
@@ -451,3 +453,57 @@ def derived(indexes: dict[object, object], key: object, make: Callable[[], T]) -
     if key not in indexes:
         indexes[key] = make()
     return indexes[key]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class RelationReport:
+    """What grouping across articles (`kg.grouping`) reads of one article-level relation: what makes it one
+    (`relation`, its IRI), who did what to whom in which mode, its day when known to the day, the article that
+    reports it and that article's outlet, and its number of evidence sentences."""
+
+    relation: str
+    article: str
+    outlet: str
+    source: str
+    target: str
+    code: str  # the full CAMEO code ("042")
+    mode: Mode
+    symmetric: bool
+    day: dt.date | None
+    mentions: int
+
+
+@dataclass(frozen=True)
+class GroupedEvent:
+    """One event as GDELT counts one: the relations of one or more articles that report the same act (same
+    dyad, CAMEO code and mode, close dates). `relations` are the article-level relations' IRIs, first the one
+    reported first; `articles` and `outlets` the distinct articles and outlets reporting it; `mentions` the
+    evidence sentences of them all. A symmetric event's `source` and `target` are in code order."""
+
+    id: str
+    source: str
+    target: str
+    code: str
+    mode: Mode
+    symmetric: bool
+    first_day: dt.date | None
+    last_day: dt.date | None
+    relations: tuple[str, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    mentions: int
+
+    @property
+    def num_mentions(self) -> int:
+        """GDELT's NumMentions: evidence sentences, over every article reporting the event."""
+        return self.mentions
+
+    @property
+    def num_sources(self) -> int:
+        """GDELT's NumSources: distinct outlets reporting the event."""
+        return len(self.outlets)
+
+    @property
+    def num_articles(self) -> int:
+        """GDELT's NumArticles: distinct articles reporting the event."""
+        return len(self.articles)
