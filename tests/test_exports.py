@@ -3,6 +3,7 @@ parser), and GEXF 1.2 as Gephi reads it (the schema, via lxml)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.metadata
 import importlib.util
@@ -267,6 +268,43 @@ def test_exports_gdelt_actor_facts_cover_the_gazetteer() -> None:
 def test_exports_gdelt_is_the_lead_when_reported_in_the_title_or_first_sentence(build: Path) -> None:
     rows = {row["EventCode"]: row for row in gdelt_rows(build)}
     assert (rows["036"]["IsRootEvent"], rows["1041"]["IsRootEvent"]) == (1, 0)  # sentence 1, sentence 4
+
+
+def write_meeting_build(folder: Path) -> Path:
+    """A build of three articles of two outlets: two report the meeting of Norway and Sweden (one on the day,
+    one the next day, naming them the other way round, in two sentences), the third a meeting of theirs a month
+    later; and a criticism."""
+    articles = [
+        article("tribune", url="https://www.tribune.example/sommet", date=dt.date(2024, 3, 4)),
+        article("courrier", url="https://courrier.example/fjords", date=dt.date(2024, 3, 5)),
+        article("suite", url="https://www.tribune.example/suite", date=dt.date(2024, 4, 8)),
+    ]
+    relations = [
+        coded_event("tribune", "NOR", "SWE", "040", EVIDENCE, symmetric=True, date="2024-03-04"),
+        coded_event("courrier", "SWE", "NOR", "040", EVIDENCE, symmetric=True, date="2024-03-05"),
+        coded_event("suite", "NOR", "SWE", "040", EVIDENCE, symmetric=True, date="2024-04-08"),
+        coded_event("courrier", "NOR", "SWE", "111", LATER, date="2024-03-05"),
+    ]
+    relations[1] = dataclasses.replace(relations[1], evidences=(EVIDENCE, LATER))
+    lines = [json.dumps(outputs.to_article_record(each)) for each in articles]
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [json.dumps(outputs.to_event_record(relation)) for relation in relations]
+    (folder / "relations.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "build.json").write_text(json.dumps({"built": BUILT}), encoding="utf-8")
+    return folder
+
+
+def test_exports_gdelt_one_meeting_reported_by_two_articles_is_one_event_with_its_counts(tmp_path: Path) -> None:
+    rows = gdelt_rows(write_meeting_build(tmp_path))
+    counts = [(row["EventCode"], row["Actor1Code"], row["Actor2Code"], row["SQLDATE"], row["NumMentions"],
+               row["NumSources"], row["NumArticles"]) for row in rows]  # fmt: skip
+    assert counts == [
+        ("040", "NOR", "SWE", 20240304, 3, 2, 2), ("040", "SWE", "NOR", 20240304, 3, 2, 2),  # the meeting, each way
+        ("040", "NOR", "SWE", 20240408, 1, 1, 1), ("040", "SWE", "NOR", 20240408, 1, 1, 1),  # a month later
+        ("111", "NOR", "SWE", 20240305, 1, 1, 1),
+    ]
+    assert rows[0]["SOURCEURL"] == "https://www.tribune.example/sommet"  # the first report, as GDELT's
+    assert len({row["GLOBALEVENTID"] for row in rows}) == 5
 
 
 @pytest.mark.model

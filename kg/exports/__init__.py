@@ -18,6 +18,7 @@ from kg.exports.gdelt import (
     gdelt_actor,
     gdelt_event_id,
     to_gdelt_row,
+    to_gdelt_event_rows,
     to_gdelt_rows,
     to_gdelt_sources,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "gdelt_event_id",
     "kept_events",
     "to_gdelt_row",
+    "to_gdelt_event_rows",
     "to_gdelt_rows",
     "to_gdelt_sources",
     "write_events",

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from kg.errors import KgError
-from kg.exports.gdelt import GdeltContext, to_gdelt_rows
+from kg.exports.gdelt import GdeltContext, to_gdelt_event_rows
 from kg.records import Mode
 
 __all__ = ["FORMATS", "CSV_COLUMNS", "default_modes", "write_events", "kept_events"]
@@ -42,7 +42,8 @@ def write_events(
 ) -> int:
     """Write relation records in a format (GDELT rows need `gdelt`, what they take beside the relation).
     Only relations in `modes` (default: `default_modes(format)`) whose `confidence` (a probability) reaches
-    `min_confidence` are written. Returns the count of records (GDELT: of rows, two for a symmetric relation)."""
+    `min_confidence` are written. Returns the count of records (GDELT: of rows, one per event its relations
+    report, two for a symmetric one; the kept relations are grouped into events, so they are read first)."""
     if format == "gdelt" and gdelt is None:
         raise KgError("a GDELT export needs its context (article sources, build time, actor scheme)")
     events = kept_events(events, min_confidence=min_confidence, modes=default_modes(format) if modes is None else modes)
@@ -53,16 +54,15 @@ def write_events(
             count += 1
         return count
     writer = csv.writer(stream, delimiter="," if format == "csv" else "\t", lineterminator="\n")
-    if format == "csv":
-        writer.writerow(CSV_COLUMNS)
-    for event in events:
-        if format == "csv":
-            writer.writerow([len(event["evidences"]) if c == "mentions" else event.get(c) for c in CSV_COLUMNS])
-            count += 1
-        else:
-            rows = to_gdelt_rows(event, context=gdelt)  # type: ignore[arg-type]
+    if format == "gdelt":
+        for rows in to_gdelt_event_rows(list(events), context=gdelt):  # type: ignore[arg-type]
             writer.writerows(rows)
             count += len(rows)
+        return count
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow([len(event["evidences"]) if c == "mentions" else event.get(c) for c in CSV_COLUMNS])
+        count += 1
     return count
 
 

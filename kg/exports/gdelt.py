@@ -1,8 +1,10 @@
-"""GDELT 2.0 event rows: one relation as the 61 tab-separated columns of GDELT's event files.
+"""GDELT 2.0 event rows: one event as the 61 tab-separated columns of GDELT's event files.
 
 Reads relation records (`relations.jsonl`), what is known of their articles (URL or file, publication
-date), the gazetteer and the CAMEO actor scheme (`data/gdelt/`); writes rows as GDELT writes them: no
-header, integer columns always filled, blank for what this project does not know (tone, places).
+date, outlet), the gazetteer and the CAMEO actor scheme (`data/gdelt/`); writes rows as GDELT writes them: no
+header, integer columns always filled, blank for what this project does not know (tone, places). As in GDELT,
+an event reported by several articles is one row (`kg.grouping`), read from its first report, with the
+counts of every report (NumMentions, NumSources, NumArticles).
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.records import ActorKind, CameoActorScheme, DatePrecision, Gazetteer
+from kg.grouping import article_outlet, group_relations, to_report
+from kg.records import ActorKind, CameoActorScheme, DatePrecision, Gazetteer, GroupedEvent
 
 __all__ = [
     "GDELT_COLUMNS",
@@ -26,6 +29,7 @@ __all__ = [
     "to_gdelt_sources",
     "to_gdelt_row",
     "to_gdelt_rows",
+    "to_gdelt_event_rows",
     "gdelt_event_id",
     "gdelt_actor",
     "format_dateadded",
@@ -53,10 +57,12 @@ _NO_PLACE = "0"  # Geo_Type 0: no location, as GDELT writes it
 
 @dataclass(frozen=True)
 class GdeltSource:
-    """What the rows of an article take from it: SOURCEURL, and its publication day (None when unknown)."""
+    """What the rows of an article take from it: SOURCEURL, its publication day (None when unknown), and its
+    outlet (NumSources; empty: the article is an outlet of its own)."""
 
     url: str
     day: dt.date | None
+    outlet: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,31 +89,50 @@ class GdeltContext:
 
 def to_gdelt_sources(articles: Iterable[dict[str, Any]], *, folder: Path) -> dict[str, GdeltSource]:
     """Each article record's SOURCEURL (its URL, else its file as an absolute `file:` URI, a relative path
-    taken from `folder`) and its publication day when the date is known to the day."""
+    taken from `folder`), its publication day when the date is known to the day, and its outlet
+    (`kg.grouping.article_outlet`)."""
     sources = {}
     for record in articles:
         url = record.get("url") or (folder / record["path"]).resolve().as_uri()
         known = record.get("date") and record.get("date_precision") == DatePrecision.DAY
-        sources[record["id"]] = GdeltSource(url, dt.date.fromisoformat(record["date"]) if known else None)
+        day = dt.date.fromisoformat(record["date"]) if known else None
+        sources[record["id"]] = GdeltSource(url, day, article_outlet(record))
     return sources
 
 
-def to_gdelt_rows(event: dict[str, Any], *, context: GdeltContext) -> list[list[str]]:
+def to_gdelt_event_rows(relations: Sequence[dict[str, Any]], *, context: GdeltContext) -> Iterator[list[list[str]]]:
+    """The GDELT rows of the events the relations report (`kg.grouping`), one event after the other in the order
+    of their first report: each event's rows are its first report's (`to_gdelt_rows`), with its counts."""
+    outlets = {article: source.outlet for article, source in context.sources.items() if source.outlet}
+    reports = [to_report(relation, outlets=outlets) for relation in relations]
+    first_reports = {report.relation: relation for report, relation in zip(reports, relations, strict=True)}
+    for event in group_relations(reports):
+        yield to_gdelt_rows(first_reports[event.relations[0]], context=context, grouped=event)
+
+
+def to_gdelt_rows(
+    event: dict[str, Any], *, context: GdeltContext, grouped: GroupedEvent | None = None
+) -> list[list[str]]:
     """A relation's GDELT rows: one, or two for a symmetric relation ("A and B met": GDELT's events are
-    directed, so A met B and B met A), the second with its own id."""
-    rows = [to_gdelt_row(event, context=context)]
+    directed, so A met B and B met A), the second with its own id. `grouped`: the event it is the first report
+    of, whose counts the rows take (else the relation's own: its evidence sentences, one source, one article)."""
+    rows = [to_gdelt_row(event, context=context, grouped=grouped)]
     if event.get("symmetric"):
         swapped = event | {"source": event["target"], "target": event["source"], "source_actor":
                            event.get("target_actor"), "target_actor": event.get("source_actor")}  # fmt: skip
-        rows.append(to_gdelt_row(swapped, context=context, reverse_of=event))
+        rows.append(to_gdelt_row(swapped, context=context, reverse_of=event, grouped=grouped))
     return rows
 
 
 def to_gdelt_row(
-    event: dict[str, Any], *, context: GdeltContext, reverse_of: dict[str, Any] | None = None
+    event: dict[str, Any],
+    *,
+    context: GdeltContext,
+    reverse_of: dict[str, Any] | None = None,
+    grouped: GroupedEvent | None = None,
 ) -> list[str]:
     """One relation as GDELT 2.0 event columns, in `GDELT_COLUMNS` order (`reverse_of`: the symmetric relation
-    this row reads the other way)."""
+    this row reads the other way; `grouped`: the event whose counts the row gives)."""
     source = context.sources.get(event["article"], GdeltSource("", None))
     day = _event_day(event, source, context.added)
     row = dict.fromkeys(GDELT_COLUMNS, "")
@@ -128,10 +153,17 @@ def to_gdelt_row(
         "IsRootEvent": "1" if sentences and min(sentences) < LEAD_SENTENCES else "0",
         "EventCode": sub, "EventBaseCode": sub[:3], "EventRootCode": event["cameo"][:2],
         "QuadClass": str(event["quadclass"]), "GoldsteinScale": str(float(event["goldstein"])),
-        "NumMentions": str(len(sentences) or 1), "NumSources": "1", "NumArticles": "1",
-        "ActionGeo_Type": _NO_PLACE, "DATEADDED": format_dateadded(context.added), "SOURCEURL": source.url,
+        **_counts(grouped, mentions=len(sentences) or 1), "ActionGeo_Type": _NO_PLACE, "DATEADDED": format_dateadded(context.added), "SOURCEURL": source.url,
     }  # fmt: skip
     return [row[column] for column in GDELT_COLUMNS]
+
+
+def _counts(grouped: GroupedEvent | None, *, mentions: int) -> dict[str, str]:
+    """NumMentions, NumSources, NumArticles: the event's, else one relation's (its sentences, once, once)."""
+    if grouped is None:
+        return {"NumMentions": str(mentions), "NumSources": "1", "NumArticles": "1"}
+    return {"NumMentions": str(grouped.num_mentions), "NumSources": str(grouped.num_sources),
+            "NumArticles": str(grouped.num_articles)}  # fmt: skip
 
 
 def gdelt_event_id(event: dict[str, Any], *, reverse: bool = False) -> int:
