@@ -1,9 +1,10 @@
 """The build: the one place where the order of stages is written.
 
 ingest (files -> cleaned articles) -> nlp (parse) -> actors (mentions) ->
-events (CAMEO relations) -> store (the RDF graph in Oxigraph). Writes, for the
-articles of this build, `OUT/articles.jsonl`, `OUT/mentions.jsonl`,
-`OUT/relations.jsonl` and the manifest `OUT/build.json`; and updates the
+events (CAMEO relations) -> grouping (the same act reported by several articles:
+one event) -> store (the RDF graph in Oxigraph). Writes, for the articles of
+this build, `OUT/articles.jsonl`, `OUT/mentions.jsonl`, `OUT/relations.jsonl`,
+`OUT/events.jsonl` and the manifest `OUT/build.json`; and updates the
 persistent graph `OUT/store` (one named graph per article: a new or changed
 article replaces exactly its graph) and its export `OUT/graph.trig`.
 """
@@ -24,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 from kg import __version__
 from kg.cache import CachedRecords
 from kg.errors import InputError, KgError, OutputError
+from kg.grouping import group_relations, outlet_of, to_grouped_event_record, to_report
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
 from kg.outputs import (
     atomic_writer,
@@ -41,6 +43,7 @@ __all__ = [
     "ARTICLES_FILE",
     "MENTIONS_FILE",
     "EVENTS_FILE",
+    "GROUPED_EVENTS_FILE",
     "BASELINE_FILE",
     "GRAPH_FILE",
     "MANIFEST_FILE",
@@ -53,6 +56,7 @@ DEFAULT_OUT = Path("out")
 ARTICLES_FILE = "articles.jsonl"
 MENTIONS_FILE = "mentions.jsonl"
 EVENTS_FILE = "relations.jsonl"
+GROUPED_EVENTS_FILE = "events.jsonl"  # the events across articles (kg.grouping) of this build's relations
 BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
@@ -152,13 +156,16 @@ def _build(
 ) -> BuildReport:
     began = time.perf_counter()
     skipped: list[InputError] = []
+    outlets: dict[str, str] = {}  # article id -> its outlet, for the events across articles
     with staged_outputs(out_dir) as staging:
         with atomic_writer(staging / ARTICLES_FILE) as articles_out:
-            articles = _read(inputs, articles_out, max_bytes=max_bytes, listener=listener, skipped=skipped)
+            articles = _read(inputs, articles_out, max_bytes=max_bytes, listener=listener, skipped=skipped,
+                             outlets=outlets)  # fmt: skip
             counts = _analyse(articles, staging, skipped, workers=workers, dask_client=dask_client, prune=prune,
                               baseline=baseline)  # fmt: skip
-        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, *([BASELINE_FILE] if baseline else []), GRAPH_FILE,
-                 MANIFEST_FILE)  # fmt: skip
+        _write_grouped_events(staging, outlets)
+        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, GROUPED_EVENTS_FILE,
+                 *([BASELINE_FILE] if baseline else []), GRAPH_FILE, MANIFEST_FILE)  # fmt: skip
         outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
             out_dir, tuple(counts.articles), tuple(skipped), outputs,
@@ -171,6 +178,17 @@ def _build(
     return report
 
 
+def _write_grouped_events(staging: Path, outlets: dict[str, str]) -> None:
+    """`events.jsonl`: this build's relations (`relations.jsonl`) grouped into events across its articles
+    (`outlets`: each article's outlet). The store's `graph:events` groups every article the store holds."""
+    from kg.outputs import read_jsonl
+
+    reports = [to_report(relation, outlets=outlets) for relation in read_jsonl(staging / EVENTS_FILE)]
+    with atomic_writer(staging / GROUPED_EVENTS_FILE) as out:
+        for event in group_relations(reports):
+            out.write(json.dumps(to_grouped_event_record(event), ensure_ascii=False) + "\n")
+
+
 def _read(
     inputs: Iterable[str | Path],
     articles_out: IO[str],
@@ -178,9 +196,10 @@ def _read(
     max_bytes: int,
     listener: BuildListener,
     skipped: list[InputError],
+    outlets: dict[str, str],
 ) -> Iterator[Article]:
-    """The articles of the inputs, one at a time (each also written to `articles.jsonl`); bad inputs go to
-    `skipped`."""
+    """The articles of the inputs, one at a time (each also written to `articles.jsonl`, its outlet to
+    `outlets`); bad inputs go to `skipped`."""
     files = list(find_input_files(inputs))
     listener.started(len(files))
     seen_ids: dict[str, str] = {}
@@ -192,6 +211,7 @@ def _read(
                 listener.input_skipped(result)
                 continue
             articles_out.write(json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
+            outlets[result.id] = outlet_of(source=result.source, url=result.url, article=result.id)
             listener.article_read(result)
             yield result
         listener.file_done(item if isinstance(item, Path) else Path(item.path))
@@ -212,7 +232,7 @@ def _analyse(
     from kg.cache import CACHE_DIR, ResultCache
     from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import STORE_DIR, export_trig, open_store, refresh_summaries
+    from kg.store import STORE_DIR, export_trig, open_store, refresh_events, refresh_summaries
 
     out_dir = staging.parent
     store = open_store(out_dir)
@@ -244,6 +264,7 @@ def _analyse(
     if prune:
         counts.pruned = _prune(store, cache, set(counts.articles))
     refresh_summaries(store)
+    refresh_events(store)
     store.flush()
     write_snapshot(store, out_dir)
     export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back

@@ -27,6 +27,7 @@ __all__ = [
     "GAZETTEER_GRAPH",
     "SUMMARY_GRAPH",
     "BUILD_GRAPH",
+    "EVENTS_GRAPH",
     "actor_iri",
     "article_iri",
     "article_graph_iri",
@@ -34,6 +35,7 @@ __all__ = [
     "evidence_iri",
     "mention_iri",
     "dyad_iri",
+    "event_iri",
     "cameo_iri",
     "wikidata_iri",
     "PREFIXES",
@@ -53,6 +55,7 @@ class KG(DefinedNamespace):
     Build: URIRef
     CollectiveActor: URIRef
     DyadSummary: URIRef
+    Event: URIRef
     Evidence: URIRef
     Mention: URIRef
     Mode: URIRef
@@ -81,18 +84,25 @@ class KG(DefinedNamespace):
     dyadSource: URIRef
     dyadTarget: URIRef
     end: URIRef
+    eventCode: URIRef
+    eventMode: URIRef
+    eventSource: URIRef
+    eventSymmetric: URIRef
+    eventTarget: URIRef
     eventType: URIRef
     evidence: URIRef
     exhibitsForcePostureTowards: URIRef
     expressesIntentToCooperateWith: URIRef
     fights: URIRef
     firstDate: URIRef
+    firstDay: URIRef
     goldstein: URIRef
     goldsteinMean: URIRef
     goldsteinSum: URIRef
     hypothetical: URIRef
     investigates: URIRef
     lastDate: URIRef
+    lastDay: URIRef
     lexiconVersion: URIRef
     locative: URIRef
     makesStatementAbout: URIRef
@@ -101,6 +111,10 @@ class KG(DefinedNamespace):
     mode: URIRef
     modelVersion: URIRef
     negated: URIRef
+    numArticles: URIRef
+    numMentions: URIRef
+    numSources: URIRef
+    partOfEvent: URIRef
     plover: URIRef
     protestsAgainst: URIRef
     providesAidTo: URIRef
@@ -109,6 +123,7 @@ class KG(DefinedNamespace):
     refersTo: URIRef
     rejects: URIRef
     relationCount: URIRef
+    reportedIn: URIRef
     resolvedBy: URIRef
     rootCode: URIRef
     rootCount: URIRef
@@ -157,6 +172,7 @@ CAMEO_GRAPH = ID["graph/cameo"]
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
 SUMMARY_GRAPH = ID["graph/summaries"]
 BUILD_GRAPH = ID["graph/build"]
+EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), recomputed by every build
 
 
 def actor_iri(actor_id: str) -> URIRef:
@@ -188,6 +204,11 @@ def mention_iri(article_id: str, start: int, end: int, actor_id: str) -> URIRef:
 
 def dyad_iri(source: str, target: str) -> URIRef:
     return ID[f"dyad/{source}/{target}"]
+
+
+def event_iri(event_id: str) -> URIRef:
+    """An event across articles, named by its id (`GroupedEvent.id`: a digest of its first report's IRI)."""
+    return ID["event/" + event_id]
 
 
 def cameo_iri(code: str) -> URIRef:

@@ -3,13 +3,25 @@ GDELT's counts (NumMentions, NumSources, NumArticles)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
+import pytest
+from rdflib import Graph
+
+import kg
 from kg.grouping import DATE_WINDOW_DAYS, article_outlet, group_relations, to_report
 from kg.outputs import to_event_record
-from kg.records import Evidence, Mode, RelationReport
+from kg.query import load_named_queries, to_text
+from kg.records import Article, ArticleDate, DatePrecision, Evidence, Mode, RelationReport, TextPiece
+from kg.resources import ontology_path
+from kg.store import open_store, refresh_events, write_graph
+from kg.store.model import article_to_graph
+from kg.validation import validate_store
+from kg.vocab import ONTOLOGY_GRAPH
 
-from helpers import coded_event
+from helpers import coded_event, reference_store
 
 SUMMIT = Evidence("Les deux dirigeants se sont rencontrés.", 7, 46, "rencontrés", 36, 46, 1)
 AGAIN = Evidence("Leur rencontre a duré trois heures.", 47, 82, "rencontre", 52, 61, 3)
@@ -98,3 +110,73 @@ def test_grouping_an_article_without_outlet_counts_as_its_own_outlet() -> None:
 
 def test_grouping_nothing_is_no_event() -> None:
     assert group_relations([]) == []
+
+
+# In the graph ---------------------------------------------------------------------------------------------------
+
+PAGE = "Titre\n\nLes deux dirigeants se sont rencontrés. Leur rencontre a duré trois heures.\n"
+
+
+def news(article_id: str, day: dt.date, *, publisher: str | None = None, url: str | None = None) -> Article:
+    return Article(article_id, f"{article_id}.txt", "Titre", PAGE, PAGE, (TextPiece(0, len(PAGE), 0, len(PAGE)),),
+                   lang="fr", date=ArticleDate(day, DatePrecision.DAY, "metadata"), url=url,
+                   source=publisher)  # fmt: skip
+
+
+@pytest.fixture
+def meeting_store(tmp_path: Path) -> Path:
+    """A store of three articles: two outlets report the meeting of Norway and Sweden on the 4th and 5th of
+    March (the second in two sentences, naming Sweden first), one the same pair meeting again in April."""
+    store = reference_store(tmp_path)
+    reports = [
+        (news("tribune", dt.date(2024, 3, 4), publisher="La Tribune du Nord"),
+         [coded_event("tribune", "NOR", "SWE", "040", SUMMIT, symmetric=True, date="2024-03-04")]),
+        (news("courrier", dt.date(2024, 3, 5), url="https://www.courrier.example/fjords"),
+         [dataclasses.replace(coded_event("courrier", "SWE", "NOR", "040", SUMMIT, symmetric=True,
+                                          date="2024-03-05"), evidences=(SUMMIT, AGAIN)),
+          coded_event("courrier", "NOR", "SWE", "111", AGAIN, date="2024-03-05")]),
+        (news("avril", dt.date(2024, 4, 9), publisher="La Tribune du Nord"),
+         [coded_event("avril", "NOR", "SWE", "040", SUMMIT, symmetric=True, date="2024-04-09")]),
+    ]  # fmt: skip
+    for article, relations in reports:
+        write_graph(store, article_to_graph(article, (), relations))
+    write_graph(store, Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path()))
+    refresh_events(store)
+    store.flush()
+    del store
+    return tmp_path
+
+
+def test_grouping_events_are_in_the_graph_linked_to_their_relations(meeting_store: Path) -> None:
+    graph = kg.open(meeting_store)
+    rows = graph.query(
+        "SELECT ?event ?mentions ?sources ?articles ?first ?last (COUNT(DISTINCT ?relation) AS ?relations) "
+        "WHERE { GRAPH graph:events { ?event a kg:Event ; kg:eventSource actor:NOR ; kg:eventTarget actor:SWE ; "
+        "kg:eventCode cameo:040 ; kg:eventMode kg:asserted ; kg:numMentions ?mentions ; kg:numSources ?sources ; "
+        "kg:numArticles ?articles ; kg:firstDay ?first ; kg:lastDay ?last . ?relation kg:partOfEvent ?event } } "
+        "GROUP BY ?event ?mentions ?sources ?articles ?first ?last ORDER BY ?first"
+    )
+    assert [(int(row["mentions"]), int(row["sources"]), int(row["articles"]), str(row["first"]), str(row["last"]),
+             int(row["relations"])) for row in rows] == [(3, 2, 2, "2024-03-04", "2024-03-05", 2),
+                                                         (1, 1, 1, "2024-04-09", "2024-04-09", 1)]  # fmt: skip
+    # The article-level relations stay in their articles' graphs, each linked to its event.
+    linked = graph.query("SELECT ?article WHERE { GRAPH ?g { ?relation a kg:Relation ; prov:wasDerivedFrom ?a . "
+                         "?a schema:identifier ?article } GRAPH graph:events { ?relation kg:partOfEvent ?event . "
+                         "?event kg:reportedIn ?a } }")  # fmt: skip
+    assert sorted(str(row["article"]) for row in linked) == ["avril", "courrier", "courrier", "tribune"]
+
+
+def test_grouping_events_query_lists_events_with_their_counts(meeting_store: Path) -> None:
+    rows = kg.open(meeting_store).query(load_named_queries()["events"].text)
+    assert [(to_text(row["source"]), to_text(row["target"]), str(row["code"]), str(row["mode"]), int(row["mentions"]),
+             int(row["sources"]), int(row["articles"])) for row in rows] == [
+        ("actor:NOR", "actor:SWE", "040", "asserted", 3, 2, 2),
+        ("actor:NOR", "actor:SWE", "111", "asserted", 1, 1, 1),
+        ("actor:NOR", "actor:SWE", "040", "asserted", 1, 1, 1),
+    ]  # fmt: skip
+    assert str(rows[0]["label"]) == "Consult" and str(rows[0]["firstDay"]) == "2024-03-04"
+
+
+def test_grouping_events_graph_conforms_to_the_shapes(meeting_store: Path) -> None:
+    report = validate_store(open_store(meeting_store, read_only=True))
+    assert report.conforms, report

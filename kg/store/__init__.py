@@ -10,6 +10,7 @@ SPARQL with safely bound parameters and gives the rdflib Dataset.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import logging
 import os
@@ -22,8 +23,16 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
-from kg.store.model import date_literal, from_oxigraph_term, from_oxigraph_triple, to_oxigraph_term
-from kg.vocab import KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
+from kg.grouping import group_relations, outlet_of
+from kg.records import DatePrecision, GroupedEvent, Mode, RelationReport
+from kg.store.model import (
+    date_literal,
+    from_oxigraph_term,
+    from_oxigraph_triple,
+    grouped_events_to_graph,
+    to_oxigraph_term,
+)
+from kg.vocab import CAMEO, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -36,6 +45,7 @@ __all__ = [
     "write_graph",
     "write_article_graphs",
     "refresh_summaries",
+    "refresh_events",
     "has_article_graph",
     "article_ids_in_store",
     "remove_article_graph",
@@ -72,6 +82,25 @@ WHERE {
   }
 }
 GROUP BY ?source ?target ?root ?quad
+"""
+
+# What grouping across articles reads of each relation of the store (kg.grouping).
+_REPORTS_QUERY = """
+SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
+       (COUNT(?item) AS ?mentions)
+WHERE {
+  GRAPH ?graph {
+    ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
+              kg:symmetric ?symmetric ; prov:wasDerivedFrom ?article .
+    ?article schema:identifier ?id .
+    OPTIONAL { ?relation kg:date ?date ; kg:datePrecision ?precision }
+    OPTIONAL { ?article schema:publisher ?publisher }
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?relation kg:evidence ?item }
+  }
+}
+GROUP BY ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
+ORDER BY ?id ?relation
 """
 
 
@@ -165,6 +194,35 @@ def refresh_summaries(store: pyoxigraph.Store) -> int:
         _add_summary(graph, URIRef(source), URIRef(target), summary)
     write_graph(store, graph)
     return len(summaries)
+
+
+def refresh_events(store: pyoxigraph.Store) -> list[GroupedEvent]:
+    """Group the relations of every article graph into events across articles (`kg.grouping`) and write them
+    as the named graph `graph:events` (replacing the previous build's); return the events."""
+    events = group_relations(_relation_reports(store))
+    write_graph(store, grouped_events_to_graph(events))
+    return events
+
+
+def _relation_reports(store: pyoxigraph.Store) -> list[RelationReport]:
+    """Each relation of the store as grouping reads it, in article order."""
+    reports = []
+    for row in store.query(_REPORTS_QUERY, prefixes=PREFIXES):
+        article = row["id"].value
+        precision = row["precision"].value if row["precision"] is not None else None
+        day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
+        outlet = outlet_of(source=_value(row["publisher"]), url=_value(row["url"]), article=article)
+        reports.append(RelationReport(
+            row["relation"].value, article, outlet, row["source"].value.rsplit("/", 1)[-1],
+            row["target"].value.rsplit("/", 1)[-1], row["type"].value.removeprefix(str(CAMEO)),
+            Mode(row["mode"].value.rsplit("#", 1)[-1]), row["symmetric"].value == "true",
+            dt.date.fromisoformat(day) if day else None, int(row["mentions"].value) or 1,
+        ))  # fmt: skip
+    return reports
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else term.value
 
 
 def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str, Any]) -> None:

@@ -21,10 +21,11 @@ import pyoxigraph
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, Mention
+from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, GroupedEvent, Mention
 from kg.vocab import (
     CAMEO,
     CAMEO_GRAPH,
+    EVENTS_GRAPH,
     GAZETTEER_GRAPH,
     KG,
     PREFIXES,
@@ -34,6 +35,7 @@ from kg.vocab import (
     article_iri,
     cameo_iri,
     dyad_iri,
+    event_iri,
     evidence_iri,
     mention_iri,
     relation_iri,
@@ -48,6 +50,7 @@ __all__ = [
     "cameo_to_graph",
     "gazetteer_to_graph",
     "build_to_graph",
+    "grouped_events_to_graph",
     "date_literal",
     "decimal_lexical",
     "to_oxigraph_term",
@@ -323,6 +326,32 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
     graph.add((build, KG.toolVersion, Literal(versions["tool"])))
     graph.add((build, KG.modelVersion, Literal(versions["model"])))
     graph.add((build, KG.lexiconVersion, Literal(versions["lexicon"])))
+    return graph
+
+
+def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
+    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event with its dyad,
+    code, mode, first and last day and GDELT's counts, the articles that report it, and each article-level
+    relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
+    graph = Graph(identifier=EVENTS_GRAPH)
+    for event in events:
+        node = event_iri(event.id)
+        graph.add((node, RDF.type, KG.Event))
+        graph.add((node, KG.eventSource, actor_iri(event.source)))
+        graph.add((node, KG.eventTarget, actor_iri(event.target)))
+        graph.add((node, KG.eventCode, cameo_iri(event.code)))
+        graph.add((node, KG.eventMode, MODES[str(event.mode)]))
+        graph.add((node, KG.eventSymmetric, Literal(event.symmetric)))
+        for predicate, day in ((KG.firstDay, event.first_day), (KG.lastDay, event.last_day)):
+            if day is not None:
+                graph.add((node, predicate, Literal(day.isoformat(), datatype=XSD.date)))
+        graph.add((node, KG.numMentions, Literal(event.num_mentions)))
+        graph.add((node, KG.numSources, Literal(event.num_sources)))
+        graph.add((node, KG.numArticles, Literal(event.num_articles)))
+        for article_id in event.articles:
+            graph.add((node, KG.reportedIn, article_iri(article_id)))
+        for relation in event.relations:
+            graph.add((URIRef(relation), KG.partOfEvent, node))
     return graph
 
 
