@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 import kg
+from kg.exports import GDELT_COLUMNS
 from kg.grouping import DATE_WINDOW_DAYS, article_outlet, group_relations, to_report
 from kg.outputs import to_event_record
 from kg.query import load_named_queries, to_text
@@ -21,7 +23,7 @@ from kg.store.model import article_to_graph
 from kg.validation import validate_store
 from kg.vocab import ONTOLOGY_GRAPH
 
-from helpers import coded_event, reference_store
+from helpers import coded_event, reference_store, run_kg
 
 SUMMIT = Evidence("Les deux dirigeants se sont rencontrés.", 7, 46, "rencontrés", 36, 46, 1)
 AGAIN = Evidence("Leur rencontre a duré trois heures.", 47, 82, "rencontre", 52, 61, 3)
@@ -180,3 +182,65 @@ def test_grouping_events_query_lists_events_with_their_counts(meeting_store: Pat
 def test_grouping_events_graph_conforms_to_the_shapes(meeting_store: Path) -> None:
     report = validate_store(open_store(meeting_store, read_only=True))
     assert report.conforms, report
+
+
+# A build ---------------------------------------------------------------------------------------------------------
+
+MEETING_ARTICLES = {
+    "sommet-a": "La Norvège et la Suède signent un accord sur la pêche\n\n"
+                "La Norvège et la Suède ont signé mardi un accord sur la pêche en mer du Nord.\n",
+    "sommet-b": "Oslo et Stockholm s'entendent sur la pêche\n\n"
+                "La Suède et la Norvège ont signé un accord sur la pêche, a annoncé mercredi le gouvernement suédois.\n",
+    "plus-tard": "Nouvel accord entre la Norvège et la Suède\n\nLa Norvège et la Suède ont signé un accord sur l'énergie.\n",
+}  # fmt: skip
+MEETING_METADATA = (
+    "id\tdate\tsource\turl\n"
+    "sommet-a\t2024-03-05\tLa Gazette du Nord\thttps://gazette.example/peche\n"
+    "sommet-b\t2024-03-06\tLe Courrier des Fjords\thttps://courrier.example/peche\n"
+    "plus-tard\t2024-05-20\tLa Gazette du Nord\thttps://gazette.example/energie\n"
+)
+
+
+@pytest.fixture(scope="module")
+def meeting_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two outlets report one agreement of Norway and Sweden a day apart; one of them a new agreement in May."""
+    folder = tmp_path_factory.mktemp("meeting")
+    for name, text in MEETING_ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "metadata.tsv").write_text(MEETING_METADATA, encoding="utf-8")
+    result = run_kg("build", str(folder), "-o", str(folder / "out"))
+    assert result.returncode == 0, result.stderr
+    return folder / "out"
+
+
+@pytest.mark.model
+def test_grouping_build_writes_the_events_of_two_articles_reporting_one_agreement(meeting_build: Path) -> None:
+    events = [json.loads(line) for line in (meeting_build / "events.jsonl").read_text("utf-8").splitlines()]
+    agreements = sorted((event["first_date"], event["last_date"], event["num_mentions"], event["num_sources"],
+                         event["num_articles"], event["articles"]) for event in events if event["sub"] == "057")
+    # sommet-a says it in its title and its first sentence, sommet-b in its first sentence: 3 mentions
+    assert agreements == [("2024-03-05", "2024-03-06", 3, 2, 2, ["sommet-a", "sommet-b"]),
+                          ("2024-05-20", "2024-05-20", 2, 1, 1, ["plus-tard"])]  # fmt: skip
+    relations = (meeting_build / "relations.jsonl").read_text("utf-8").splitlines()
+    assert len(relations) == sum(len(event["relations"]) for event in events)  # every relation in one event
+
+
+@pytest.mark.model
+def test_grouping_build_puts_the_same_events_in_the_graph_and_the_gdelt_export(meeting_build: Path) -> None:
+    rows = kg.open(meeting_build).query(load_named_queries()["events"].text)
+    agreements = [(int(row["mentions"]), int(row["sources"]), int(row["articles"])) for row in rows
+                  if str(row["code"]) == "057"]  # fmt: skip
+    assert agreements == [(3, 2, 2), (2, 1, 1)]
+    exported = run_kg("export", "events", str(meeting_build), "--format", "gdelt")
+    assert exported.returncode == 0, exported.stderr
+    columns = {name: index for index, name in enumerate(GDELT_COLUMNS)}
+    counts = sorted((row[columns["SQLDATE"]], row[columns["Actor1Code"]], row[columns["NumMentions"]],
+                     row[columns["NumSources"]], row[columns["NumArticles"]], row[columns["SOURCEURL"]])
+                    for row in (line.split("\t") for line in exported.stdout.splitlines())
+                    if row[columns["EventCode"]] == "057")  # fmt: skip
+    assert counts == [
+        ("20240305", "NOR", "3", "2", "2", "https://gazette.example/peche"),  # the first report's day and URL
+        ("20240305", "SWE", "3", "2", "2", "https://gazette.example/peche"),  # the other way (symmetric)
+        ("20240520", "NOR", "2", "1", "1", "https://gazette.example/energie"),
+        ("20240520", "SWE", "2", "1", "1", "https://gazette.example/energie"),
+    ]
