@@ -6,6 +6,7 @@ ingest, nlp, actors, events, store; pipeline; cli. For scripts and notebooks:
     import kg
     graph = kg.open("out")                      # a build's folder
     graph.query("SELECT ...", actor=kg.actor("RUS"))
+    graph.query_df("partners", actor="PRK")     # a pandas DataFrame
     graph.dataset                               # the rdflib Dataset
 """
 
@@ -23,16 +24,18 @@ except PackageNotFoundError:  # running from a checkout that was never installed
 if TYPE_CHECKING:
     from rdflib import URIRef
 
-    from kg.store import KnowledgeGraph
+    from kg.query import QueryGraph
 
 __all__ = ["__version__", "open", "actor"]
 
 
-def open(out_dir: str | Path = "out") -> KnowledgeGraph:
-    """Open a build's knowledge graph for reading (SPARQL, rdflib Dataset)."""
-    from kg.store import open_graph
+def open(out_dir: str | Path = "out") -> QueryGraph:
+    """Open a build's knowledge graph for reading (SPARQL, pandas DataFrames, rdflib Dataset)."""
+    from kg.query import QueryGraph
+    from kg.store import open_store
 
-    return open_graph(out_dir)
+    out = Path(out_dir)
+    return QueryGraph(out, open_store(out, read_only=True))
 
 
 def actor(actor_id: str) -> URIRef:

@@ -4,7 +4,8 @@ A named query's header comments give its description and its parameters
 ("# Parameters: source (an actor code), target (an actor code)"). Parameter
 values are turned into RDF terms by their name (actor codes into actor IRIs,
 CAMEO roots and dates into literals) and bound by the store, never pasted
-into the query text.
+into the query text. For notebooks, `QueryGraph` (what `kg.open` gives) answers
+a query as a pandas DataFrame, one typed column per variable.
 """
 
 from __future__ import annotations
@@ -17,15 +18,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import pyoxigraph
 from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.resources import queries_dir
-from kg.store import PREFIXES
+from kg.store import PREFIXES, KnowledgeGraph
 from kg.vocab import actor_iri, article_iri
 
-__all__ = ["RESULT_FORMATS", "NamedQuery", "load_named_queries", "bind_parameters", "format_results", "to_text"]
+if TYPE_CHECKING:  # pandas is loaded by whoever asks for a DataFrame
+    import pandas as pd
+
+__all__ = [
+    "RESULT_FORMATS",
+    "NamedQuery",
+    "load_named_queries",
+    "bind_parameters",
+    "format_results",
+    "to_text",
+    "QueryGraph",
+    "FRAME_DTYPES",
+]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 ACTOR_PARAMETERS = frozenset({"actor", "source", "target", "partner"})
@@ -111,3 +127,97 @@ def format_results(rows: list[dict[str, object]], *, format: str) -> str:
     writer.writerow(columns)
     writer.writerows([to_text(row[name]) for name in columns] for row in rows)
     return buffer.getvalue()
+
+
+# The pandas dtype of a result column, from the datatypes of its values (all of one kind; else text). Nullable
+# dtypes for integers and booleans, as a value may be unbound; days (xsd:date) as datetimes.
+FRAME_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "date": "datetime64[ns]",
+                "text": "string"}  # fmt: skip
+_XSD = str(XSD)
+_INTEGER_TYPES = frozenset(_XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))  # fmt: skip
+_NUMBER_TYPES = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+_DATE = _XSD + "date"
+
+
+class QueryGraph(KnowledgeGraph):
+    """A build's knowledge graph as `kg.open` gives it: SPARQL, the rdflib Dataset, and answers as DataFrames.
+
+    >>> import kg
+    >>> kg.open("out").query_df("partners", actor="PRK")
+    """
+
+    def query_df(self, name_or_sparql: str, **params: object) -> pd.DataFrame:
+        """A SELECT query's answer as a pandas DataFrame: one column per variable, in the SELECT clause's order,
+        typed from the values (integers Int64, decimals and doubles float64, booleans boolean, days (xsd:date)
+        datetime64, a column of mixed kinds (days and months) and everything else string; IRIs shortened with the
+        known prefixes, as `kg query` prints them: actor:RUS).
+
+        `name_or_sparql` is a named query of `data/queries/` (`kg query OUT --list`) or SPARQL text. Parameters
+        given as text are read as `kg query --param` reads them (actor codes become actor IRIs, roots and dates
+        literals); other values (rdflib terms, numbers, dates) are bound as they are. A named query's parameters
+        must all be given."""
+        text, bindings = _query_and_bindings(name_or_sparql, params)
+        result = self._run(text, bindings)
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            raise KgError("query_df needs a SELECT query (use query() for ASK, CONSTRUCT and DESCRIBE)")
+        names = [variable.value for variable in result.variables]
+        rows = [[solution[name] for name in names] for solution in result]
+        return _frame(names, rows)
+
+
+def _query_and_bindings(name_or_sparql: str, params: dict[str, object]) -> tuple[str, dict[str, object]]:
+    """The query's text (a named query's, or the text given) and its bound values."""
+    named = load_named_queries().get(name_or_sparql.strip())
+    if named is None and re.fullmatch(r"\w+", name_or_sparql.strip()):
+        raise KgError(f"no named query {name_or_sparql!r}: the named queries are {', '.join(load_named_queries())}")
+    if named is not None and (missing := [name for name in named.parameters if name not in params]):
+        raise KgError(f"query {named.name}: missing parameter(s) {', '.join(missing)} (it takes "
+                      f"{', '.join(named.parameters)})")  # fmt: skip
+    # Text read as --param values; rdflib terms (IRIs and literals are text too) bound as they are.
+    texts = {name: value for name, value in params.items() if isinstance(value, str) and not isinstance(value, Node)}
+    return (named.text if named else name_or_sparql), params | bind_parameters(texts)
+
+
+def _frame(names: list[str], rows: list[list[Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    columns = {}
+    for index, name in enumerate(names):
+        terms = [row[index] for row in rows]
+        kinds = {_kind(term) for term in terms if term is not None}
+        kind = kinds.pop() if len(kinds) == 1 else "number" if kinds == {"integer", "number"} else "text"
+        values = [None if term is None else _value(term, kind) for term in terms]
+        if kind == "date":  # pandas reads ISO days itself (an unbound one is NaT)
+            values = pd.to_datetime(values, format="ISO8601")
+        columns[name] = pd.Series(values, dtype=FRAME_DTYPES[kind])
+    return pd.DataFrame(columns, columns=names)
+
+
+def _kind(term: Any) -> str:
+    """What a result value is: an integer, another number, a boolean, a date, or text."""
+    if not isinstance(term, pyoxigraph.Literal) or term.language:
+        return "text"
+    datatype = term.datatype.value
+    if datatype in _INTEGER_TYPES:
+        return "integer"
+    if datatype in _NUMBER_TYPES:
+        return "number"
+    if datatype == _XSD + "boolean":
+        return "boolean"
+    return "date" if datatype == _DATE else "text"
+
+
+def _value(term: Any, kind: str) -> object:
+    if kind == "integer":
+        return int(term.value)
+    if kind == "number":
+        return float(term.value)
+    if kind == "boolean":
+        return term.value in ("true", "1")
+    if kind == "date":
+        return term.value
+    if isinstance(term, pyoxigraph.NamedNode):
+        return to_text(URIRef(term.value))
+    return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
