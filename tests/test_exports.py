@@ -302,7 +302,7 @@ def test_exports_gdelt_one_meeting_reported_by_two_articles_is_one_event_with_it
         ("040", "NOR", "SWE", 20240304, 3, 2, 2), ("040", "SWE", "NOR", 20240304, 3, 2, 2),  # the meeting, each way
         ("040", "NOR", "SWE", 20240408, 1, 1, 1), ("040", "SWE", "NOR", 20240408, 1, 1, 1),  # a month later
         ("111", "NOR", "SWE", 20240305, 1, 1, 1),
-    ]
+    ]  # fmt: skip
     assert rows[0]["SOURCEURL"] == "https://www.tribune.example/sommet"  # the first report, as GDELT's
     assert len({row["GLOBALEVENTID"] for row in rows}) == 5
 

@@ -190,8 +190,10 @@ MEETING_ARTICLES = {
     "sommet-a": "La Norvège et la Suède signent un accord sur la pêche\n\n"
                 "La Norvège et la Suède ont signé mardi un accord sur la pêche en mer du Nord.\n",
     "sommet-b": "Oslo et Stockholm s'entendent sur la pêche\n\n"
-                "La Suède et la Norvège ont signé un accord sur la pêche, a annoncé mercredi le gouvernement suédois.\n",
-    "plus-tard": "Nouvel accord entre la Norvège et la Suède\n\nLa Norvège et la Suède ont signé un accord sur l'énergie.\n",
+                "La Suède et la Norvège ont signé un accord sur la pêche, a annoncé mercredi le gouvernement "
+                "suédois.\n",
+    "plus-tard": "Nouvel accord entre la Norvège et la Suède\n\n"
+                 "La Norvège et la Suède ont signé un accord sur l'énergie.\n",
 }  # fmt: skip
 MEETING_METADATA = (
     "id\tdate\tsource\turl\n"
@@ -217,7 +219,7 @@ def meeting_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_grouping_build_writes_the_events_of_two_articles_reporting_one_agreement(meeting_build: Path) -> None:
     events = [json.loads(line) for line in (meeting_build / "events.jsonl").read_text("utf-8").splitlines()]
     agreements = sorted((event["first_date"], event["last_date"], event["num_mentions"], event["num_sources"],
-                         event["num_articles"], event["articles"]) for event in events if event["sub"] == "057")
+                         event["num_articles"], event["articles"]) for event in events if event["sub"] == "057")  # fmt: skip
     # sommet-a says it in its title and its first sentence, sommet-b in its first sentence: 3 mentions
     assert agreements == [("2024-03-05", "2024-03-06", 3, 2, 2, ["sommet-a", "sommet-b"]),
                           ("2024-05-20", "2024-05-20", 2, 1, 1, ["plus-tard"])]  # fmt: skip

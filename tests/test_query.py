@@ -63,7 +63,7 @@ def test_query_df_errors_are_one_line(small_build: Path) -> None:
     graph = kg.open(small_build)
     with pytest.raises(KgError, match="no named query 'partenaires'"):
         graph.query_df("partenaires")
-    with pytest.raises(KgError, match="missing parameter.*actor"):
+    with pytest.raises(KgError, match=r"missing parameter.*actor"):
         graph.query_df("partners")
     with pytest.raises(KgError, match="SELECT"):
         graph.query_df("ASK { ?s ?p ?o }")

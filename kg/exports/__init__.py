@@ -17,8 +17,8 @@ from kg.exports.gdelt import (
     format_dateadded,
     gdelt_actor,
     gdelt_event_id,
-    to_gdelt_row,
     to_gdelt_event_rows,
+    to_gdelt_row,
     to_gdelt_rows,
     to_gdelt_sources,
 )

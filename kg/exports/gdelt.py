@@ -153,7 +153,8 @@ def to_gdelt_row(
         "IsRootEvent": "1" if sentences and min(sentences) < LEAD_SENTENCES else "0",
         "EventCode": sub, "EventBaseCode": sub[:3], "EventRootCode": event["cameo"][:2],
         "QuadClass": str(event["quadclass"]), "GoldsteinScale": str(float(event["goldstein"])),
-        **_counts(grouped, mentions=len(sentences) or 1), "ActionGeo_Type": _NO_PLACE, "DATEADDED": format_dateadded(context.added), "SOURCEURL": source.url,
+        **_counts(grouped, mentions=len(sentences) or 1),
+        "ActionGeo_Type": _NO_PLACE, "DATEADDED": format_dateadded(context.added), "SOURCEURL": source.url,
     }  # fmt: skip
     return [row[column] for column in GDELT_COLUMNS]
 
