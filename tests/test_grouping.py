@@ -218,8 +218,8 @@ def meeting_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.model
 def test_grouping_build_writes_the_events_of_two_articles_reporting_one_agreement(meeting_build: Path) -> None:
     events = [json.loads(line) for line in (meeting_build / "events.jsonl").read_text("utf-8").splitlines()]
-    agreements = sorted((event["first_date"], event["last_date"], event["num_mentions"], event["num_sources"],
-                         event["num_articles"], event["articles"]) for event in events if event["sub"] == "057")  # fmt: skip
+    fields = ("first_date", "last_date", "num_mentions", "num_sources", "num_articles", "articles")
+    agreements = sorted(tuple(event[name] for name in fields) for event in events if event["sub"] == "057")
     # sommet-a says it in its title and its first sentence, sommet-b in its first sentence: 3 mentions
     assert agreements == [("2024-03-05", "2024-03-06", 3, 2, 2, ["sommet-a", "sommet-b"]),
                           ("2024-05-20", "2024-05-20", 2, 1, 1, ["plus-tard"])]  # fmt: skip
