@@ -370,7 +370,7 @@ def _run_export_graph(args: argparse.Namespace) -> int:
 def _run_query(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from kg.query import bind_parameters, format_results, load_named_queries, to_text
+    from kg.query import bind_parameters, format_results, load_named_queries, to_text, without_parameters
     from kg.store import open_graph
 
     named = load_named_queries()
@@ -390,6 +390,8 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a SPARQL query, a named query (see kg query OUT --list) or --file FILE")
     result = open_graph(args.out).query(text, **bindings)
+    if isinstance(result, list):
+        result = without_parameters(result, bindings)
     if isinstance(result, bool):
         _stdout().print("true" if result else "false")
     elif not isinstance(result, list):
