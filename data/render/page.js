@@ -181,7 +181,11 @@
       panel.append(element("div", {}, link(`https://www.wikidata.org/wiki/${node.qid}`, `${T.wikidata} ${node.qid}`)));
     }
     const table = element("table", {class: "measures"});
-    for (const [name, value] of Object.entries(node.measures)) table.append(element("tr", {}, element("td", {}, name), element("td", {}, value)));
+    for (const [name, value] of Object.entries(node.measures)) {
+      // Each measure under the title and with the definition kg.analysis gives it (asserted relations).
+      const measure = data.measures[name] || {title: name, definition: ""};
+      table.append(element("tr", {title: measure.definition}, element("td", {}, measure.title), element("td", {}, value)));
+    }
     panel.append(element("h3", {}, T.measures), table);
     const list = element("ol", {});
     for (const partner of node.partners) {
