@@ -100,7 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--no-baseline", dest="baseline", action="store_false",
-        help="skip the co-occurrence baseline (cooccurrence.jsonl, for kg evaluate): about 15%% faster",
+        help="skip the co-occurrence baseline (cooccurrence.jsonl, for kg evaluate): about a tenth of a "
+        "one-process build's time",
     )  # fmt: skip
     build.set_defaults(run=_run_build)
 
@@ -422,7 +423,7 @@ def _run_export_graph(args: argparse.Namespace) -> int:
 def _run_query(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from kg.query import bind_parameters, format_results, load_named_queries, to_text
+    from kg.query import bind_parameters, format_results, load_named_queries, to_text, without_parameters
     from kg.store import open_graph
 
     named = load_named_queries()
@@ -442,6 +443,8 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a SPARQL query, a named query (see kg query OUT --list) or --file FILE")
     result = open_graph(args.out).query(text, **bindings)
+    if isinstance(result, list):
+        result = without_parameters(result, bindings)
     if isinstance(result, bool):
         _stdout().print("true" if result else "false")
     elif not isinstance(result, list):
@@ -541,15 +544,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = analyze(actor_graph, actors=codes(args.actors), top=args.top)
     files = write_analysis(actor_graph, args.output or args.out / "analysis", report)
-    floor = f", confidence ≥ {args.min_confidence:g}" if args.min_confidence else ""
-    title = f"Centrality ({args.level} level, {actor_graph.number_of_edges()} relations{floor})"
-    table = Table("actor", "name", "relations in/out", "partners", "betweenness", "closeness", "eigenvector",
-                  "PageRank", title=title)  # fmt: skip
-    for actor, row in report.centrality.head(max(args.top, 10)).iterrows():
-        table.add_row(actor, str(row["label"]), f"{row['strength']} = {row['strength_in']}/{row['strength_out']}",
-                      str(row["degree"]), f"{row['betweenness']:.3f}", f"{row['closeness']:.3f}",
-                      f"{row['eigenvector']:.3f}", f"{row['pagerank']:.3f}")  # fmt: skip
-    out.print(table)
+    out.print(_centrality_table(report.centrality.head(max(args.top, 10)), actor_graph, args))
     dyads = Table("source", "target", "relations", "cooperation", "conflict", "mean Goldstein", "first", "last",
                   title=f"Dyads among {', '.join(report.actors)}")  # fmt: skip
     for row in report.dyads.itertuples(index=False):
@@ -564,6 +559,29 @@ def _run_analyze(args: argparse.Namespace) -> int:
     out.print(triads if len(report.triads) else "No closed signed triad (no three actors all related).")
     out.print(f"Files in {files[0].parent}: {', '.join(path.name for path in files)}", highlight=False)
     return EXIT_OK
+
+
+def _centrality_table(centrality: Any, actor_graph: Any, args: argparse.Namespace) -> Any:
+    """The centrality table as printed: each measure titled and, under the table, defined (kg.analysis.MEASURES)."""
+    from rich.table import Table
+
+    from kg.analysis import MEASURES, count_relations
+
+    floor = f", confidence ≥ {args.min_confidence:g}" if args.min_confidence else ""
+    title = f"Centrality ({args.level} level, {count_relations(actor_graph)} relations{floor})"
+    measures = {measure.column: measure for measure in MEASURES}
+    shown = [name for name in ("relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank")
+             if name in centrality.columns]  # fmt: skip
+    parts = "/".join(measures[f"relations_{side}"].title for side in ("out", "in", "symmetric"))
+    headers = [f"relations ({parts})" if name == "relations" else measures[name].title for name in shown]
+    definitions = "\n".join(f"{measures[name].title}: {measures[name].definition}" for name in shown)
+    table = Table("actor", "name", *headers, title=title, caption=definitions, caption_justify="left")
+    for actor, row in centrality.iterrows():
+        cells = [f"{row['relations']} ({row['relations_out']}/{row['relations_in']}/{row['relations_symmetric']})"
+                 if name == "relations" else str(row[name]) if name == "partners" else f"{row[name]:.3f}"
+                 for name in shown]  # fmt: skip
+        table.add_row(actor, str(row["label"]), *cells)
+    return table
 
 
 def _run_render(args: argparse.Namespace) -> int:
