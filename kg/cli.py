@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from kg import __version__
 from kg.errors import InputError, KgError
 from kg.exports import FORMATS
+from kg.query import RESULT_FORMATS
 from kg.records import Article, Mode
+from kg.store import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from kg.exports import GdeltContext
@@ -137,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Export the knowledge graph: trig or nquads (every named graph), turtle or jsonld (their union).",
     )  # fmt: skip
     graph_export.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
-    graph_export.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), default="trig")
+    graph_export.add_argument("--format", choices=EXPORT_FORMATS, default="trig")
     graph_export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -154,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)"
     )
-    query.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    query.add_argument("--format", choices=RESULT_FORMATS, default="table")
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.set_defaults(run=_run_query)
 
@@ -365,7 +367,7 @@ def _run_export_events(args: argparse.Namespace) -> int:
     from kg.outputs import atomic_writer, read_jsonl
     from kg.pipeline import EVENTS_FILE
 
-    modes = [Mode(mode) for mode in _modes(args.modes)] if args.modes else None
+    modes = _modes(args.modes) or None
     context = _gdelt_context(args.out) if args.format == "gdelt" else None
     events = read_jsonl(args.out / EVENTS_FILE)
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
@@ -397,11 +399,12 @@ def _gdelt_context(out: Path) -> GdeltContext:
     return GdeltContext(sources, added, load_gazetteer(), load_cameo_actor_scheme())
 
 
-def _modes(value: str) -> list[str]:
-    modes = [mode.strip().lower() for mode in value.split(",") if mode.strip()]
-    if unknown := [mode for mode in modes if mode not in {str(known) for known in Mode}]:
+def _modes(value: str | None) -> list[Mode]:
+    """The modes of a comma-separated list (any case); `KgError` naming an unknown one."""
+    modes = [mode.strip().lower() for mode in (value or "").split(",") if mode.strip()]
+    if unknown := [mode for mode in modes if mode not in {known.value for known in Mode}]:
         raise KgError(f"unknown mode {unknown[0]!r}: expected some of {', '.join(Mode)}")
-    return modes
+    return [Mode(mode) for mode in modes]
 
 
 def _run_export_graph(args: argparse.Namespace) -> int:
@@ -532,7 +535,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     with open_graph(args.out) as graph:
         actor_graph = analysis.to_actor_graph(
-            graph, level=args.level, modes=codes(args.modes) or ["asserted"], roots=codes(args.roots),
+            graph, level=args.level, modes=_modes(args.modes) or [Mode.ASSERTED], roots=codes(args.roots),
             since=args.since, until=args.until, min_confidence=args.min_confidence,
         )  # fmt: skip
     out = _stdout()

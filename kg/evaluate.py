@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import InputError
-from kg.records import Mode
+from kg.records import CameoCode, Mode, QuadClass
+from kg.resources import load_cameo_codes
 
 __all__ = [
-    "QUADCLASS",
     "MAIN_MODES",
     "MODES",
     "VIEWS",
@@ -44,9 +44,8 @@ __all__ = [
     "locate_evidence",
 ]
 
-QUADCLASS = {f"{root:02d}": 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4 for root in range(1, 21)}
-MAIN_MODES = (Mode.ASSERTED.value, Mode.HYPOTHETICAL.value)
-MODES = tuple(mode.value for mode in Mode)
+MAIN_MODES = (Mode.ASSERTED, Mode.HYPOTHETICAL)
+MODES = tuple(Mode)
 VIEWS = ("event", "dyad", "quad")
 RELATION_FIELDS = frozenset({"article", "source", "target", "cameo"})
 # Characters folded one for one before evidence is searched in an article: typographic quotes, apostrophes, dashes.
@@ -208,16 +207,23 @@ def read_article_ids(folder: Path) -> set[str]:
 
 
 def to_tuples(
-    rows: Iterable[dict[str, Any]], view: str, articles: set[str], *, modes: Sequence[str] = MAIN_MODES
+    rows: Iterable[dict[str, Any]],
+    view: str,
+    articles: set[str],
+    *,
+    modes: Sequence[Mode] = MAIN_MODES,
+    codes: Mapping[str, CameoCode] | None = None,
 ) -> set[Tuple]:
-    """Reduce relations to the scored tuples of a view (given modes, articles of the gold, no self-pairs)."""
+    """Reduce relations to the scored tuples of a view (given modes, articles of the gold, no self-pairs); the
+    quad view labels a relation with its root's QuadClass in `codes` (default: `data/cameo/codes.tsv`)."""
+    quadclasses = _quadclasses(codes) if view == "quad" else {}
     tuples = set()
     for row in rows:
-        if row["article"] not in articles or row.get("mode", "asserted") not in modes:
+        if row["article"] not in articles or row.get("mode", Mode.ASSERTED) not in modes:
             continue
         if row["source"] == row["target"]:
             continue
-        label = {"event": row["cameo"], "quad": QUADCLASS.get(row["cameo"]), "dyad": ""}[view]
+        label = {"event": row["cameo"], "quad": quadclasses.get(row["cameo"]), "dyad": ""}[view]
         tuples.add((row["article"], row["source"], row["target"], label, bool(row.get("symmetric"))))
     return tuples
 
@@ -238,13 +244,16 @@ def evaluate(
     *,
     articles: set[str] | None = None,
     corpus: Corpus | None = None,
+    codes: Mapping[str, CameoCode] | None = None,
 ) -> Evaluation:
     """Score system relations against gold relations on the gold's articles (or `articles`), and class each
-    event-view error; misses past `wrong code` need the build's `corpus` (else they stay `unclassified`)."""
+    event-view error; misses past `wrong code` need the build's `corpus` (else they stay `unclassified`). The
+    quad view reads each root's QuadClass from `codes` (default: `data/cameo/codes.tsv`)."""
     articles = articles if articles is not None else {row["article"] for row in gold_rows}
     views = {}
     for view in VIEWS:
-        gold, system = to_tuples(gold_rows, view, articles), to_tuples(system_rows, view, articles)
+        gold = to_tuples(gold_rows, view, articles, codes=codes)
+        system = to_tuples(system_rows, view, articles, codes=codes)
         views[view], found, hits = score_view(gold, system)
         if view == "event":
             gold_event, system_event, misses, false_positives = gold, system, gold - found, system - hits
@@ -282,6 +291,12 @@ def locate_evidence(text: str, evidence: str) -> tuple[int, int] | None:
     if at < 0:
         return None
     return offsets[at], offsets[at + len(needle) - 1] + 1
+
+
+def _quadclasses(codes: Mapping[str, CameoCode] | None) -> dict[str, QuadClass]:
+    """Each CAMEO root's QuadClass, as the codes table gives it."""
+    codes = load_cameo_codes() if codes is None else codes
+    return {code.code: code.quadclass for code in codes.values() if code.code == code.root}
 
 
 def _read_jsonl(path: Path, fields: frozenset[str], *, what: str) -> Iterator[dict[str, Any]]:
@@ -345,7 +360,7 @@ def _representatives(rows: Sequence[dict[str, Any]], tuples: set[Tuple]) -> list
     """One row (the first, in a main mode) for each tuple, in the tuples' order."""
     chosen: dict[Tuple, dict[str, Any]] = {}
     for row in rows:
-        if row.get("mode", "asserted") in MAIN_MODES:
+        if row.get("mode", Mode.ASSERTED) in MAIN_MODES:
             chosen.setdefault(_as_tuple(row), row)
     return [chosen[item] for item in sorted(tuples)]
 
@@ -434,13 +449,13 @@ def _within(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 def _error(side: Side, error_class: ErrorClass, row: dict[str, Any], **extra: str) -> RelationError:
     return RelationError(
         side, error_class, row["article"], row["source"], row["target"], row["cameo"],
-        str(row.get("mode", "asserted")), bool(row.get("symmetric")), str(row.get("evidence") or ""), **extra,
+        str(row.get("mode", Mode.ASSERTED)), bool(row.get("symmetric")), str(row.get("evidence") or ""), **extra,
     )  # fmt: skip
 
 
 def _describe(row: dict[str, Any]) -> str:
     link = "<>" if row.get("symmetric") else ">"
-    return f"{row['source']}{link}{row['target']} {row['cameo']} {row.get('mode', 'asserted')}"
+    return f"{row['source']}{link}{row['target']} {row['cameo']} {row.get('mode', Mode.ASSERTED)}"
 
 
 def _fold(text: str) -> tuple[str, list[int]]:

@@ -415,3 +415,18 @@ def test_evaluate_every_evidence_is_an_exact_substring_of_its_article(seeds_buil
             original = originals[event["article"]]
             assert original[evidence["start"] : evidence["end"]] == evidence["text"]
             assert original[evidence["trigger_start"] : evidence["trigger_end"]] == evidence["trigger"]
+
+
+def test_evaluate_quad_view_reads_each_roots_quadclass_from_the_codes_table(tmp_path: Path) -> None:
+    from kg.records import QuadClass
+    from kg.resources import load_cameo_codes
+
+    gold = [{"article": "a", "source": "FRA", "target": "DEU", "cameo": "04", "mode": "asserted", "symmetric": False}]
+    system = [dict(gold[0], cameo="11")]
+    table = tmp_path / "codes.tsv"
+    table.write_text("code\tname\tgoldstein\tquadclass\tplover\n04\tConsult\t1.0\t3\tconsult\n"
+                     "11\tDisapprove\t-2.0\t3\taccuse\n")  # fmt: skip
+    same_class = evaluate(gold, system, codes=load_cameo_codes.__wrapped__(table))
+    assert (same_class.views["event"].found, same_class.views["quad"].found) == (0, 1)
+    assert evaluate(gold, system).views["quad"].found == 0  # codes.tsv: 04 verbal cooperation, 11 verbal conflict
+    assert load_cameo_codes()["04"].quadclass is QuadClass.VERBAL_COOPERATION
