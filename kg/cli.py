@@ -21,7 +21,7 @@ from kg import __version__
 from kg.errors import InputError, KgError
 from kg.exports import FORMATS
 from kg.query import RESULT_FORMATS
-from kg.records import Article, Mode
+from kg.records import Article, Event, Mode
 from kg.store import EXPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -364,12 +364,12 @@ def _run_export_events(args: argparse.Namespace) -> int:
     import contextlib
 
     from kg.exports import write_events
-    from kg.outputs import atomic_writer, read_jsonl
+    from kg.outputs import atomic_writer, read_records
     from kg.pipeline import EVENTS_FILE
 
     modes = _modes(args.modes) or None
     context = _gdelt_context(args.out) if args.format == "gdelt" else None
-    events = read_jsonl(args.out / EVENTS_FILE)
+    events = read_records(args.out / EVENTS_FILE, Event)
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
         count = write_events(events, stream, format=args.format, gdelt=context, modes=modes,
                              min_confidence=args.min_confidence)  # fmt: skip

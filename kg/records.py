@@ -520,7 +520,7 @@ def from_json(kind: type[R], value: Mapping[str, Any]) -> R:
     try:
         return _from_json(kind, value)  # type: ignore[no-any-return]
     except (TypeError, KeyError, AttributeError) as error:
-        raise ValueError(f"not a {kind.__name__} record: {error}") from error
+        raise ValueError(f"does not fit the fields of {kind.__name__}: {error}") from error
 
 
 def _from_json(hint: Any, value: Any) -> Any:
