@@ -23,6 +23,7 @@ from kg.exports import FORMATS
 from kg.query import RESULT_FORMATS
 from kg.records import Article, Event, Mode
 from kg.store import EXPORT_FORMATS
+from kg.validation import INFERENCES
 
 if TYPE_CHECKING:
     from kg.exports import GdeltContext
@@ -195,6 +196,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate the knowledge graph with pySHACL against data/ontology/shapes.ttl.",
     )  # fmt: skip
     validate.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    validate.add_argument(
+        "--inference", choices=INFERENCES, default="none",
+        help="none (the graph as it is, the default) or rdfs (with what an RDFS reasoner infers from the ontology)",
+    )  # fmt: skip
     validate.set_defaults(run=_run_validate)
 
     analyze = commands.add_parser(
@@ -512,7 +517,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from kg.store import open_store
     from kg.validation import validate_store
 
-    report = validate_store(open_store(args.out, read_only=True))
+    report = validate_store(open_store(args.out, read_only=True), inference=args.inference)
     out = _stdout()
     if report.conforms:
         out.print(f"{args.out}: the graph conforms to the shapes ({report.checked} nodes checked).", highlight=False)
