@@ -600,7 +600,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         {name.strip() for name in args.articles.split(",") if name.strip()} if args.articles
         else read_article_ids(args.articles_from) if args.articles_from else None
     )  # fmt: skip
-    scope = articles if articles is not None else {row["article"] for row in gold}
+    scope = articles if articles is not None else {relation.article for relation in gold}
     # The build's outputs explain the errors of its own relations (or of --system's, when --out is given too).
     baseline_path = out_dir / BASELINE_FILE
     corpus = None
