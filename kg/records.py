@@ -7,8 +7,8 @@ the language stages find in one article: its mentions, relations and
 co-occurrence baseline.
 
 `to_json` and `from_json` are the one JSON round trip of every record, read
-from its fields and their type hints: output files, the analysis cache and
-the exports all go through them.
+from its fields and their type hints: the mention, relation and baseline
+files, the analysis cache and the relation exports all go through them.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")  # a record type
 
 
 class DatePrecision(StrEnum):
@@ -495,9 +496,6 @@ def derived(indexes: dict[object, object], key: object, make: Callable[[], T]) -
     if key not in indexes:
         indexes[key] = make()
     return indexes[key]  # type: ignore[return-value]
-
-
-R = TypeVar("R")
 
 
 def to_json(value: Any) -> Any:
