@@ -151,7 +151,7 @@ class RelationError:
     source: str
     target: str
     root: str
-    mode: str
+    mode: Mode
     symmetric: bool
     evidence: str
     trigger: str = ""
@@ -495,7 +495,7 @@ def _within(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
 
 
 def _error(side: Side, error_class: ErrorClass, row: Relation, **extra: str) -> RelationError:
-    return RelationError(side, error_class, row.article, row.source, row.target, row.cameo, str(row.mode),
+    return RelationError(side, error_class, row.article, row.source, row.target, row.cameo, row.mode,
                          row.symmetric, row.evidence, **extra)  # fmt: skip
 
 
