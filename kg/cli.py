@@ -20,7 +20,10 @@ from typing import TYPE_CHECKING, Any
 from kg import __version__
 from kg.errors import InputError, KgError
 from kg.exports import FORMATS
-from kg.records import Article, Mode
+from kg.query import RESULT_FORMATS
+from kg.records import Article, Event, Mode
+from kg.store import EXPORT_FORMATS
+from kg.validation import INFERENCES
 
 if TYPE_CHECKING:
     from kg.exports import GdeltContext
@@ -138,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Export the knowledge graph: trig or nquads (every named graph), turtle or jsonld (their union).",
     )  # fmt: skip
     graph_export.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
-    graph_export.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), default="trig")
+    graph_export.add_argument("--format", choices=EXPORT_FORMATS, default="trig")
     graph_export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -155,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)"
     )
-    query.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    query.add_argument("--format", choices=RESULT_FORMATS, default="table")
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.set_defaults(run=_run_query)
 
@@ -194,6 +197,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate the knowledge graph with pySHACL against data/ontology/shapes.ttl.",
     )  # fmt: skip
     validate.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    validate.add_argument(
+        "--inference", choices=INFERENCES, default="none",
+        help="none (the graph as it is, the default) or rdfs (with what an RDFS reasoner infers from the ontology)",
+    )  # fmt: skip
     validate.set_defaults(run=_run_validate)
 
     analyze = commands.add_parser(
@@ -363,12 +370,12 @@ def _run_export_events(args: argparse.Namespace) -> int:
     import contextlib
 
     from kg.exports import write_events
-    from kg.outputs import atomic_writer, read_jsonl
+    from kg.outputs import atomic_writer, read_records
     from kg.pipeline import EVENTS_FILE
 
-    modes = [Mode(mode) for mode in _modes(args.modes)] if args.modes else None
+    modes = _modes(args.modes) or None
     context = _gdelt_context(args.out) if args.format == "gdelt" else None
-    events = read_jsonl(args.out / EVENTS_FILE)
+    events = read_records(args.out / EVENTS_FILE, Event)
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
         count = write_events(events, stream, format=args.format, gdelt=context, modes=modes,
                              min_confidence=args.min_confidence)  # fmt: skip
@@ -398,11 +405,12 @@ def _gdelt_context(out: Path) -> GdeltContext:
     return GdeltContext(sources, added, load_gazetteer(), load_cameo_actor_scheme())
 
 
-def _modes(value: str) -> list[str]:
-    modes = [mode.strip().lower() for mode in value.split(",") if mode.strip()]
-    if unknown := [mode for mode in modes if mode not in {str(known) for known in Mode}]:
+def _modes(value: str | None) -> list[Mode]:
+    """The modes of a comma-separated list (any case); `KgError` naming an unknown one."""
+    modes = [mode.strip().lower() for mode in (value or "").split(",") if mode.strip()]
+    if unknown := [mode for mode in modes if mode not in {known.value for known in Mode}]:
         raise KgError(f"unknown mode {unknown[0]!r}: expected some of {', '.join(Mode)}")
-    return modes
+    return [Mode(mode) for mode in modes]
 
 
 def _run_export_graph(args: argparse.Namespace) -> int:
@@ -512,7 +520,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from kg.store import open_store
     from kg.validation import validate_store
 
-    report = validate_store(open_store(args.out, read_only=True))
+    report = validate_store(open_store(args.out, read_only=True), inference=args.inference)
     out = _stdout()
     if report.conforms:
         out.print(f"{args.out}: the graph conforms to the shapes ({report.checked} nodes checked).", highlight=False)
@@ -535,7 +543,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     with open_graph(args.out) as graph:
         actor_graph = analysis.to_actor_graph(
-            graph, level=args.level, modes=codes(args.modes) or ["asserted"], roots=codes(args.roots),
+            graph, level=args.level, modes=_modes(args.modes) or [Mode.ASSERTED], roots=codes(args.roots),
             since=args.since, until=args.until, min_confidence=args.min_confidence,
         )  # fmt: skip
     out = _stdout()
@@ -610,7 +618,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         {name.strip() for name in args.articles.split(",") if name.strip()} if args.articles
         else read_article_ids(args.articles_from) if args.articles_from else None
     )  # fmt: skip
-    scope = articles if articles is not None else {row["article"] for row in gold}
+    scope = articles if articles is not None else {relation.article for relation in gold}
     # The build's outputs explain the errors of its own relations (or of --system's, when --out is given too).
     baseline_path = out_dir / BASELINE_FILE
     corpus = None

@@ -22,16 +22,18 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
-from kg.cache import CachedRecords
 from kg.errors import InputError, KgError, OutputError
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
 from kg.outputs import (
     atomic_writer,
     staged_outputs,
     to_article_record,
+    to_baseline_record,
+    to_event_record,
+    to_mention_record,
     write_json,
 )
-from kg.records import Article, CameoCode, Gazetteer
+from kg.records import Analysis, Article, CameoCode, Gazetteer
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -226,13 +228,13 @@ def _analyse(
         atomic_writer(staging / EVENTS_FILE) as events_out,
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
-        outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
-        for records in _records(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers, dask_client,
-                                baseline, skipped):  # fmt: skip
-            for name, out in outputs.items():
-                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name] or ())
-            counts.mentions += len(records["mentions"] or ())
-            counts.events += len(records["events"] or ())
+        for analysis in _analyses(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers,
+                                  dask_client, baseline, skipped):  # fmt: skip
+            mentions_out.writelines(_json_line(to_mention_record(mention)) for mention in analysis.mentions)
+            events_out.writelines(_json_line(to_event_record(event)) for event in analysis.events)
+            baseline_out.writelines(_json_line(to_baseline_record(pair)) for pair in analysis.cooccurrences or ())
+            counts.mentions += len(analysis.mentions)
+            counts.events += len(analysis.events)
     if not baseline:
         (staging / BASELINE_FILE).unlink()
     if not counts.articles:
@@ -251,7 +253,11 @@ def _analyse(
     return counts
 
 
-def _records(
+def _json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _analyses(
     articles: Iterable[Article],
     store: Any,
     store_path: Path,
@@ -262,8 +268,8 @@ def _records(
     dask_client: Any,
     baseline: bool,
     skipped: list[InputError],
-) -> Iterator[CachedRecords]:
-    """Each article's records, in input order: from the cache when its analysis is current and its graph is in
+) -> Iterator[Analysis]:
+    """Each article's analysis, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged.
     An article in a language without a pack is not analysed: it is kept (its text is in `articles.jsonl`) and
@@ -272,7 +278,7 @@ def _records(
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
-    reusable: dict[str, CachedRecords] = {}  # read once, until given out
+    reusable: dict[str, Analysis] = {}  # read once, until given out
     languages = pack_languages(data_dir())
 
     def supported() -> Iterator[Article]:
@@ -286,10 +292,10 @@ def _records(
                 skipped.append(InputError(article.path, f"article {article.id} not analysed: {why}"))
 
     def is_current(article: Article) -> bool:
-        records = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
-        if records is not None:
-            reusable[article.id] = records
-        return records is not None
+        analysis = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
+        if analysis is not None:
+            reusable[article.id] = analysis
+        return analysis is not None
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
@@ -298,13 +304,13 @@ def _records(
     try:
         for result in results:
             article = result.article
-            if result.records is None:
+            if result.analysis is None:
                 counts.reused.append(article.id)
                 yield reusable.pop(article.id)
                 continue
             cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
-            unwritten.add(article, result.records, result.graph or b"")
-            yield result.records
+            unwritten.add(article, result.analysis, result.graph or b"")
+            yield result.analysis
         completed = True
     finally:
         unwritten.close(write=completed)
@@ -321,16 +327,16 @@ class _GraphBatch:
 
     def __init__(self, store: Any, cache: Any, counts: _Counts, store_path: Path) -> None:
         self.store, self.cache, self.counts, self.store_path = store, cache, counts, store_path
-        self.items: list[tuple[Article, CachedRecords, bytes]] = []
+        self.items: list[tuple[Article, Analysis, bytes]] = []
         self.size = 0  # bytes of TriG
         self.since = 0.0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
         self.writing: Future[None] | None = None
 
-    def add(self, article: Article, records: CachedRecords, graph: bytes) -> None:
+    def add(self, article: Article, analysis: Analysis, graph: bytes) -> None:
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((article, records, graph))
+        self.items.append((article, analysis, graph))
         self.size += len(graph)
         if (
             len(self.items) >= GRAPH_BATCH
@@ -360,7 +366,7 @@ class _GraphBatch:
             writing, self.writing = self.writing, None
             writing.result()
 
-    def _write(self, items: list[tuple[Article, CachedRecords, bytes]]) -> None:
+    def _write(self, items: list[tuple[Article, Analysis, bytes]]) -> None:
         """Write the graphs to the store, then (and only then) cache the articles."""
         from kg.store import write_article_graphs
 
@@ -368,8 +374,8 @@ class _GraphBatch:
             write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
         except OSError as error:
             raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
-        for article, records, graph in items:
-            self.cache.write(article, records, graph)
+        for article, analysis, graph in items:
+            self.cache.write(article, analysis, graph)
             self.counts.analysed.append(article.id)
 
 

@@ -22,6 +22,7 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
+from kg.records import QuadClass
 from kg.store.model import date_literal, from_oxigraph_term, from_oxigraph_triple, to_oxigraph_term
 from kg.vocab import KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
@@ -47,8 +48,12 @@ __all__ = [
 
 STORE_DIR = "store"
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
-QUADCLASS_COUNTS = {1: KG.verbalCooperationCount, 2: KG.materialCooperationCount, 3: KG.verbalConflictCount,
-                    4: KG.materialConflictCount}  # fmt: skip
+QUADCLASS_COUNTS = {
+    QuadClass.VERBAL_COOPERATION: KG.verbalCooperationCount,
+    QuadClass.MATERIAL_COOPERATION: KG.materialCooperationCount,
+    QuadClass.VERBAL_CONFLICT: KG.verbalConflictCount,
+    QuadClass.MATERIAL_CONFLICT: KG.materialConflictCount,
+}
 
 # How RocksDB (under Oxigraph) says its lock file is taken: by another process (the lock call fails with EAGAIN),
 # or by this one.
@@ -156,7 +161,7 @@ def refresh_summaries(store: pyoxigraph.Store) -> int:
         count = int(row["count"].value)
         summary["count"] += count
         summary["sum"] += float(row["sum"].value)
-        quad = int(row["quad"].value)
+        quad = QuadClass(int(row["quad"].value))
         summary["quads"][quad] = summary["quads"].get(quad, 0) + count
         summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
         summary["dates"] += [row[name].value for name in ("first", "last") if row[name] is not None and row[name].value]
