@@ -1,0 +1,168 @@
+"""The build, incremental to the end: unchanged input files are not read again, a build with nothing to do writes
+nothing but its manifest, a changed file is analysed again and a removed one's relations go."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kg.ingest
+import kg.store
+from kg.outputs import parse_article_record, to_article_record
+from kg.pipeline import build
+from kg.records import Article
+from kg.render import PAGE_FILE
+from kg.store import article_ids_in_store, open_store
+
+# Our own short articles: each names two countries and one act between them.
+ARTICLES = {
+    "accord.txt": "La France signe un accord avec l'Allemagne\n\n"
+    "La France a signé mardi un accord de coopération avec l'Allemagne à Paris.\n",
+    "condamnation.txt": "La Russie condamne la Pologne\n\nLa Russie a condamné lundi la Pologne pour ses manœuvres.\n",
+    "visite.txt": "Le Japon reçoit la Chine\n\nLe Japon a accueilli jeudi une délégation de la Chine à Tokyo.\n",
+}
+CHANGED = "La Russie menace la Norvège\n\nLa Russie a menacé vendredi la Norvège de sanctions.\n"
+AN_HOUR_AGO_NS = (time.time() - 3600) * 10**9
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The articles, last modified an hour ago (as a corpus is when it is built again)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        os.utime(folder / name, ns=(int(AN_HOUR_AGO_NS), int(AN_HOUR_AGO_NS)))
+    return folder
+
+
+@pytest.fixture
+def built(corpus: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    report = build([corpus], out)
+    assert len(report.analysed) == len(ARTICLES) and report.events >= len(ARTICLES)
+    return out
+
+
+@pytest.fixture
+def files_read(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> list[str]:
+    """The names of the corpus files the build opens (by any means) or hands to the article reader."""
+    opened: list[str] = []
+    real_open, real_reader = io.open, kg.ingest.read_article_file
+
+    def spy_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | Path) and Path(file).parent == corpus:
+            opened.append(Path(file).name)
+        return real_open(file, *args, **kwargs)
+
+    def spy_reader(path: Path, **kwargs: Any) -> Any:
+        opened.append(Path(path).name)
+        return real_reader(path, **kwargs)
+
+    monkeypatch.setattr(io, "open", spy_open)
+    monkeypatch.setattr(builtins, "open", spy_open)
+    monkeypatch.setattr(kg.ingest, "read_article_file", spy_reader)
+    return opened
+
+
+@pytest.fixture
+def cleaned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the articles the build cleans (language detection is most of reading's cost)."""
+    paths: list[str] = []
+    real = kg.ingest.parse_raw_article
+
+    def spy(raw: Any, **kwargs: Any) -> Article:
+        paths.append(Path(raw.path).name)
+        return real(raw, **kwargs)
+
+    monkeypatch.setattr(kg.ingest, "parse_raw_article", spy)
+    return paths
+
+
+def relations(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "relations.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    names = ("graph.trig", PAGE_FILE, "articles.jsonl", "mentions.jsonl", "relations.jsonl", "cooccurrence.jsonl")
+    return {name: (out / name).stat().st_mtime_ns for name in names}
+
+
+def spy_summaries(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real: Callable[..., int] = kg.store.refresh_summaries
+
+    def spy(*args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kg.store, "refresh_summaries", spy)
+    return calls
+
+
+def test_pipeline_article_record_reads_back_as_the_article(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        assert parse_article_record(to_article_record(article), line=article.line) == article
+
+
+def test_pipeline_noop_rebuild_reads_no_article_file_and_rewrites_nothing(
+    built: Path, corpus: Path, files_read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, records = mtimes(built), relations(built)
+    summaries = spy_summaries(monkeypatch)
+    report = build([corpus], built)
+    assert files_read == []
+    assert summaries == []
+    assert mtimes(built) == before  # graph.trig, the page and the records are those of the last build
+    assert report.analysed == () and len(report.reused) == len(ARTICLES) and report.events == len(records)
+    assert json.loads((built / "build.json").read_text(encoding="utf-8"))["reused"] == len(ARTICLES)
+
+
+def test_pipeline_touched_identical_file_is_not_analysed_or_cleaned_again(
+    built: Path, corpus: Path, cleaned: list[str]
+) -> None:
+    records = relations(built)
+    os.utime(corpus / "accord.txt")  # touched: a new mtime, the same bytes
+    report = build([corpus], built)
+    assert cleaned == []
+    assert report.analysed == () and relations(built) == records
+
+
+def test_pipeline_changed_file_is_analysed_again_and_only_it(built: Path, corpus: Path, files_read: list[str]) -> None:
+    (corpus / "condamnation.txt").write_text(CHANGED, encoding="utf-8")
+    report = build([corpus], built)
+    assert set(files_read) == {"condamnation.txt"}
+    assert [Path(article).stem for article in report.analysed] == ["condamnation"]
+    targets = {(record["article"], record["target"]) for record in relations(built)}
+    assert ("condamnation", "NOR") in targets and ("condamnation", "POL") not in targets
+    assert {article for article, _ in targets} == {"accord", "condamnation", "visite"}
+
+
+def test_pipeline_removed_file_relations_go_without_reading_the_others(
+    built: Path, corpus: Path, files_read: list[str]
+) -> None:
+    (corpus / "visite.txt").unlink()
+    report = build([corpus], built)
+    assert files_read == []
+    assert {record["article"] for record in relations(built)} == {"accord", "condamnation"}
+    store = open_store(built, read_only=True)
+    assert "visite" in article_ids_in_store(store)  # without --prune the store keeps it, as it always did
+    del store
+    pruned = build([corpus], built, prune=True)
+    assert files_read == [] and pruned.pruned == ("visite",) and report.articles == pruned.articles
+    store = open_store(built, read_only=True)
+    assert article_ids_in_store(store) == ["accord", "condamnation"]
+    summarised = store.query(
+        "SELECT ?source WHERE { GRAPH ?g { ?dyad a kg:DyadSummary ; kg:dyadSource ?source } }",
+        prefixes=kg.store.PREFIXES,
+    )
+    assert not any(row["source"].value.endswith("/JPN") for row in summarised)
+    del store
