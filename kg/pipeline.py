@@ -203,7 +203,7 @@ def _build(
     if not baseline:  # a baseline of an earlier build would no longer match these relations
         (out_dir / BASELINE_FILE).unlink(missing_ok=True)
     # Last, once every output is in place: the index says they are this build's.
-    index = InputIndex(settings, articles_file, tuple(states), _index_report(report, baseline))
+    index = InputIndex(settings, articles_file, tuple(states), _index_report(report, baseline=baseline))
     write_index(out_dir / INDEX_FILE, index)
     return report
 
@@ -231,8 +231,8 @@ def _unchanged_build(
         len(paths) != len(files)
         or [str(path) for path in paths] != [state.path for state in index.files]
         or known["baseline"] != baseline
-        or not _has_outputs(out_dir, baseline=baseline)
         or not all(is_unchanged_by_stat(path, state) for path, state in zip(paths, index.files, strict=True))
+        or not _has_outputs(out_dir, baseline=baseline, page=known["page"])
         or not all(has_article_graph(store, article_id) for article_id in reused)
         or (prune and not set(article_ids_in_store(store)) <= set(known["articles"]))
     ):
@@ -378,6 +378,7 @@ def _analyse(
     build-wide outputs: those made from the store (summaries, snapshot, `graph.trig`, page) only if the store
     changed, or is not known to be as the last build left it (`store_known`)."""
     from kg.cache import CACHE_DIR, ResultCache
+    from kg.render import PAGE_FILE
     from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
     from kg.store import STORE_DIR, export_trig, refresh_summaries
@@ -405,11 +406,12 @@ def _analyse(
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
         counts.pruned = _prune(store, cache, set(counts.articles))
-    if store_known and not counts.analysed and not counts.pruned and _has_outputs(out_dir, baseline=baseline):
+    if store_known and not counts.analysed and not counts.pruned and _has_outputs(out_dir, baseline=baseline,
+                                                                                   page=PAGE_FILE):  # fmt: skip
         log.info("the store is as the last build left it: its summaries, snapshot, graph.trig and page are kept")
         return counts
     try:  # only now: a build that reads no article leaves the store as it was, its provenance included
-        _write_reference_graphs(store, gazetteer, codes, build, started, versions)
+        _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     refresh_summaries(store)
@@ -559,12 +561,11 @@ def _output_paths(out_dir: Path, *, baseline: bool) -> tuple[Path, ...]:
     return tuple(out_dir / name for name in names)
 
 
-def _has_outputs(out_dir: Path, *, baseline: bool) -> bool:
-    """Whether the outputs of an earlier build are all in `out_dir`: the files, the page and the snapshot."""
-    from kg.render import PAGE_FILE
+def _has_outputs(out_dir: Path, *, baseline: bool, page: str) -> bool:
+    """Whether the outputs of an earlier build are all in `out_dir`: the files, the `page` and the snapshot."""
     from kg.serve import current_snapshot
 
-    if not all(path.is_file() for path in (*_output_paths(out_dir, baseline=baseline), out_dir / PAGE_FILE)):
+    if not all(path.is_file() for path in (*_output_paths(out_dir, baseline=baseline), out_dir / page)):
         return False
     try:
         current_snapshot(out_dir)
@@ -573,10 +574,14 @@ def _has_outputs(out_dir: Path, *, baseline: bool) -> bool:
     return True
 
 
-def _index_report(report: BuildReport, baseline: bool) -> dict[str, Any]:
-    """What a build reported, as the input index keeps it for a build with nothing to do."""
+def _index_report(report: BuildReport, *, baseline: bool) -> dict[str, Any]:
+    """What a build reported (and the name of its page), as the input index keeps it for a build with nothing to
+    do."""
+    from kg.render import PAGE_FILE  # imported already: the build wrote the page, or checked it was there
+
     return {
         "baseline": baseline,
+        "page": PAGE_FILE,
         "articles": list(report.articles),
         "mentions": report.mentions,
         "events": report.events,
@@ -627,8 +632,11 @@ def _write_reference_graphs(
     build: URIRef,
     started: dt.datetime,
     versions: dict[str, str],
+    *,
+    provenance_only: bool,
 ) -> None:
-    """Write the ontology, CAMEO scheme, gazetteer and build provenance graphs."""
+    """Write the ontology, CAMEO scheme, gazetteer and build provenance graphs; with `provenance_only`, the last
+    alone (the others are in the store already, made from the same data)."""
     from rdflib import Graph
 
     from kg.resources import load_cameo_labels_fr, ontology_path
@@ -636,13 +644,11 @@ def _write_reference_graphs(
     from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
     from kg.vocab import BUILD_GRAPH, ONTOLOGY_GRAPH
 
+    write_graph(store, build_to_graph(BUILD_GRAPH, build, started=started, versions=versions))
+    if provenance_only:
+        return
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
-    for graph in (
-        ontology,
-        cameo_to_graph(codes, load_cameo_labels_fr()),
-        gazetteer_to_graph(gazetteer),
-        build_to_graph(BUILD_GRAPH, build, started=started, versions=versions),
-    ):
+    for graph in (ontology, cameo_to_graph(codes, load_cameo_labels_fr()), gazetteer_to_graph(gazetteer)):
         write_graph(store, graph)
 
 
