@@ -123,6 +123,9 @@ class _Counts:
     analysed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    # The dyads whose relations the build added to or removed from the store, when the summaries are to be
+    # updated for them alone (None: they are all recomputed).
+    dyads: set[tuple[str, str]] | None = None
 
 
 def build(
@@ -387,7 +390,7 @@ def _analyse(
     build, started = _build_iri(versions), dt.datetime.now(dt.UTC)
     gazetteer, codes = load_gazetteer(), load_cameo_codes()
     cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
-    counts = _Counts()
+    counts = _Counts(dyads=set() if store_known else None)
     with (
         atomic_writer(staging / MENTIONS_FILE) as mentions_out,
         atomic_writer(staging / EVENTS_FILE) as events_out,
@@ -405,7 +408,7 @@ def _analyse(
     if not counts.articles:
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
-        counts.pruned = _prune(store, cache, set(counts.articles))
+        counts.pruned = _prune(store, cache, set(counts.articles), counts.dyads)
     if store_known and not counts.analysed and not counts.pruned and _has_outputs(out_dir, baseline=baseline,
                                                                                    page=PAGE_FILE):  # fmt: skip
         log.info("the store is as the last build left it: its summaries, snapshot, graph.trig and page are kept")
@@ -414,7 +417,7 @@ def _analyse(
         _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
-    refresh_summaries(store)
+    refresh_summaries(store, dyads=counts.dyads)
     store.flush()
     write_snapshot(store, out_dir)
     export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
@@ -532,11 +535,17 @@ class _GraphBatch:
             writing.result()
 
     def _write(self, items: list[tuple[Article, CachedRecords, bytes]]) -> None:
-        """Write the graphs to the store, then (and only then) cache the articles."""
-        from kg.store import write_article_graphs
+        """Write the graphs to the store, then (and only then) cache the articles. The dyads of their relations,
+        before and after, are noted (when the build tracks them)."""
+        from kg.store import article_dyads, write_article_graphs
 
+        ids, dyads = [article.id for article, _, _ in items], self.counts.dyads
         try:
+            if dyads is not None:
+                dyads |= article_dyads(self.store, ids)
             write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
+            if dyads is not None:
+                dyads |= article_dyads(self.store, ids)
         except OSError as error:
             raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
         for article, records, graph in items:
@@ -544,11 +553,14 @@ class _GraphBatch:
             self.counts.analysed.append(article.id)
 
 
-def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:
-    """Remove from the store (and the cache) the articles that are not among `kept`."""
-    from kg.store import article_ids_in_store, remove_article_graph
+def _prune(store: Any, cache: Any, kept: set[str], dyads: set[tuple[str, str]] | None) -> list[str]:
+    """Remove from the store (and the cache) the articles that are not among `kept`; their relations' dyads go to
+    `dyads` (if given)."""
+    from kg.store import article_dyads, article_ids_in_store, remove_article_graph
 
     pruned = sorted(set(article_ids_in_store(store)) - kept)
+    if dyads is not None:
+        dyads |= article_dyads(store, pruned)
     for article_id in pruned:
         remove_article_graph(store, article_id)
         cache.forget(article_id)

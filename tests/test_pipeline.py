@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib.compare import isomorphic
 
 import kg.ingest
 import kg.store
@@ -21,6 +22,9 @@ from kg.pipeline import build
 from kg.records import Article
 from kg.render import PAGE_FILE
 from kg.store import article_ids_in_store, open_store
+from kg.vocab import KG, SUMMARY_GRAPH
+
+from helpers import store_graphs
 
 # Our own short articles: each names two countries and one act between them.
 ARTICLES = {
@@ -166,3 +170,30 @@ def test_pipeline_removed_file_relations_go_without_reading_the_others(
     )
     assert not any(row["source"].value.endswith("/JPN") for row in summarised)
     del store
+
+
+def test_pipeline_summaries_recomputed_for_the_changed_dyads_alone_equal_a_full_recount(
+    built: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recounted: list[set[tuple[str, str]] | None] = []
+    real = kg.store.refresh_summaries
+
+    def spy(store: Any, *, dyads: set[tuple[str, str]] | None = None) -> int:
+        recounted.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
+        return real(store) if dyads is None else real(store, dyads=dyads)
+
+    monkeypatch.setattr(kg.store, "refresh_summaries", spy)
+    (corpus / "condamnation.txt").write_text(CHANGED, encoding="utf-8")
+    build([corpus], built)
+    assert recounted == [{("RUS", "POL"), ("POL", "RUS"), ("RUS", "NOR"), ("NOR", "RUS")}]
+    (corpus / "visite.txt").unlink()
+    build([corpus], built, prune=True)
+    assert recounted[1] is not None and ("JPN", "CHN") in recounted[1] and ("RUS", "NOR") not in recounted[1]
+    updated = store_graphs(built)[str(SUMMARY_GRAPH)]
+    store = open_store(built)
+    real(store)  # every dyad counted again
+    del store
+    recount = store_graphs(built)[str(SUMMARY_GRAPH)]
+    assert isomorphic(updated, recount)
+    codes = {str(node)[-3:] for node in recount.objects(None, KG.dyadSource)}
+    assert "NOR" in {str(node)[-3:] for node in recount.objects(None, KG.dyadTarget)} and "JPN" not in codes
