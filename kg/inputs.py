@@ -6,8 +6,9 @@ build's `articles.jsonl`. A file of the same size and mtime is unchanged without
 modified within `MTIME_SLACK_NS` of when its content was last read (a coarse clock could then hide a change);
 one touched but of the same hash is unchanged too. The index also keeps what the build depended on (versions,
 curated data, options) and what it reported (counts, skipped inputs), so that a build with nothing to do can
-report it again. It is written at the end of a completed build and removed when a build begins, so a build
-that stops half-way leaves none (the next one reads every input again).
+report it again. It is written at the end of a completed build and removed as soon as a build begins to
+change the store or the outputs, so a build that stops half-way leaves none (the next one reads every input
+again), unless it stopped before changing anything.
 """
 
 from __future__ import annotations

@@ -179,8 +179,7 @@ def _build(
     store = open_store(out_dir)  # first: its lock keeps another build out of the index too
     versions = _versions()
     settings = {**versions, "data": _data_digest(), "max_bytes": str(max_bytes)}
-    index = read_index(out_dir, settings=settings)
-    discard_index(out_dir)  # until this build completes, the store and the outputs are not what it says
+    index = read_index(out_dir, settings=settings)  # discarded as soon as this build changes the store or outputs
     files = list(find_input_files(inputs))
     listener.started(len(files))
     if index is not None:
@@ -203,6 +202,7 @@ def _build(
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
         articles_file = stat_key(staging / ARTICLES_FILE)  # a rename keeps the mtime
+        discard_index(out_dir)  # the outputs are about to be replaced
     if not baseline:  # a baseline of an earlier build would no longer match these relations
         (out_dir / BASELINE_FILE).unlink(missing_ok=True)
     # Last, once every output is in place: the index says they are this build's.
@@ -224,7 +224,7 @@ def _unchanged_build(
 ) -> BuildReport | None:
     """The report of a build with nothing to do, or None: the last build's input files, in the same order, each
     of the same size and mtime; the same options; its outputs all there and its articles' graphs in the store.
-    Then no input is opened, and nothing is written but the manifest (and the index again)."""
+    Then no input is opened, and nothing is written but the manifest."""
     from kg.store import article_ids_in_store, has_article_graph
 
     known = index.report
@@ -250,7 +250,6 @@ def _unchanged_build(
                          reused=reused)  # fmt: skip
     log.info("nothing changed since the last build: its outputs are kept")
     write_json(out_dir / MANIFEST_FILE, _manifest(report))
-    write_index(out_dir / INDEX_FILE, index)
     return report
 
 
@@ -408,11 +407,12 @@ def _analyse(
     if not counts.articles:
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
-        counts.pruned = _prune(store, cache, set(counts.articles), counts.dyads)
+        counts.pruned = _prune(store, out_dir / STORE_DIR, cache, set(counts.articles), counts.dyads)
     if store_known and not counts.analysed and not counts.pruned and _has_outputs(out_dir, baseline=baseline,
                                                                                    page=PAGE_FILE):  # fmt: skip
         log.info("the store is as the last build left it: its summaries, snapshot, graph.trig and page are kept")
         return counts
+    discard_index(out_dir)  # the store is about to change
     try:  # only now: a build that reads no article leaves the store as it was, its provenance included
         _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
@@ -540,6 +540,7 @@ class _GraphBatch:
         from kg.store import article_dyads, write_article_graphs
 
         ids, dyads = [article.id for article, _, _ in items], self.counts.dyads
+        discard_index(self.store_path.parent)  # the store is about to change
         try:
             if dyads is not None:
                 dyads |= article_dyads(self.store, ids)
@@ -553,12 +554,14 @@ class _GraphBatch:
             self.counts.analysed.append(article.id)
 
 
-def _prune(store: Any, cache: Any, kept: set[str], dyads: set[tuple[str, str]] | None) -> list[str]:
+def _prune(store: Any, store_path: Path, cache: Any, kept: set[str], dyads: set[tuple[str, str]] | None) -> list[str]:
     """Remove from the store (and the cache) the articles that are not among `kept`; their relations' dyads go to
     `dyads` (if given)."""
     from kg.store import article_dyads, article_ids_in_store, remove_article_graph
 
     pruned = sorted(set(article_ids_in_store(store)) - kept)
+    if pruned:
+        discard_index(store_path.parent)  # the store is about to change
     if dyads is not None:
         dyads |= article_dyads(store, pruned)
     for article_id in pruned:
