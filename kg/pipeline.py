@@ -235,7 +235,8 @@ def _unchanged_build(
         or [str(path) for path in paths] != [state.path for state in index.files]
         or known["baseline"] != baseline
         or not all(is_unchanged_by_stat(path, state) for path, state in zip(paths, index.files, strict=True))
-        or not _has_outputs(out_dir, baseline=baseline, page=known["page"])
+        or not all(path.is_file() for path in _output_paths(out_dir, baseline=baseline))
+        or not _has_store_outputs(out_dir, page=known["page"])
         or not all(has_article_graph(store, article_id) for article_id in reused)
         or (prune and not set(article_ids_in_store(store)) <= set(known["articles"]))
     ):
@@ -323,7 +324,8 @@ class _EarlierArticles:
     is the one the index was made with)."""
 
     def __init__(self, path: Path, index: InputIndex | None) -> None:
-        self.path, self.handle = path, None
+        self.path = path
+        self.handle: IO[bytes] | None = None
         self.files: dict[str, FileState] = {}
         try:
             if index is not None and stat_key(path) == index.articles_file:
@@ -341,7 +343,8 @@ class _EarlierArticles:
 
     def articles(self, state: FileState) -> list[tuple[Article, str]] | None:
         """The articles of a file and their lines; None if a record is not where the index says."""
-        assert self.handle is not None  # files are known only with the handle open
+        if self.handle is None:
+            return None
         kept = []
         try:
             for entry in state.articles:
@@ -408,8 +411,7 @@ def _analyse(
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
     if prune:
         counts.pruned = _prune(store, out_dir / STORE_DIR, cache, set(counts.articles), counts.dyads)
-    if store_known and not counts.analysed and not counts.pruned and _has_outputs(out_dir, baseline=baseline,
-                                                                                   page=PAGE_FILE):  # fmt: skip
+    if store_known and not counts.analysed and not counts.pruned and _has_store_outputs(out_dir, page=PAGE_FILE):
         log.info("the store is as the last build left it: its summaries, snapshot, graph.trig and page are kept")
         return counts
     discard_index(out_dir)  # the store is about to change
@@ -576,11 +578,12 @@ def _output_paths(out_dir: Path, *, baseline: bool) -> tuple[Path, ...]:
     return tuple(out_dir / name for name in names)
 
 
-def _has_outputs(out_dir: Path, *, baseline: bool, page: str) -> bool:
-    """Whether the outputs of an earlier build are all in `out_dir`: the files, the `page` and the snapshot."""
+def _has_store_outputs(out_dir: Path, *, page: str) -> bool:
+    """Whether the outputs an earlier build made from the store are in `out_dir`: `graph.trig`, the `page` and
+    the snapshot."""
     from kg.serve import current_snapshot
 
-    if not all(path.is_file() for path in (*_output_paths(out_dir, baseline=baseline), out_dir / page)):
+    if not (out_dir / GRAPH_FILE).is_file() or not (out_dir / page).is_file():
         return False
     try:
         current_snapshot(out_dir)
