@@ -233,3 +233,33 @@ def test_pipeline_build_failed_after_changing_the_store_leaves_the_next_one_to_r
     assert report.analysed == () and summaries == [None]  # the changed article was kept; every dyad counted again
     assert any(record["target"] == "NOR" for record in relations(built))
     assert "Norv" in (built / "graph.trig").read_text(encoding="utf-8")  # the export was made again
+
+
+def test_pipeline_json_lines_articles_come_back_whole_and_a_bad_line_is_reported_again(
+    corpus: Path, tmp_path: Path, files_read: list[str]
+) -> None:
+    lines = [
+        {"id": "dépêche-1", "title": "La Grèce et la Turquie", "date": "2024-03",
+         "text": "La Grèce a invité la Turquie à reprendre le dialogue sur les îles."},
+        {"id": "dépêche-2", "text": "La Suède a félicité la Finlande pour son entrée dans l'alliance."},
+    ]  # fmt: skip
+    (corpus / "fil.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
+                                      encoding="utf-8")  # fmt: skip
+    (corpus / "abîmé.jsonl").write_text('{"id": "x", "text": "Le Chili a salué le Pérou."}\n{oops\n', encoding="utf-8")
+    for path in (corpus / "fil.jsonl", corpus / "abîmé.jsonl"):
+        os.utime(path, ns=(int(AN_HOUR_AGO_NS), int(AN_HOUR_AGO_NS)))
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    articles = (out / "articles.jsonl").read_text(encoding="utf-8")
+    assert {"dépêche-1", "dépêche-2", "x"} <= set(first.articles) and len(first.skipped) == 1
+    files_read.clear()
+    nothing = build([corpus], out)  # nothing to do: the bad line is reported again, nothing is read
+    assert files_read == [] and [str(error) for error in nothing.skipped] == [str(error) for error in first.skipped]
+    (corpus / "accord.txt").write_text(ARTICLES["accord.txt"].replace("mardi", "lundi"), encoding="utf-8")
+    again = build([corpus], out)
+    assert set(files_read) == {"accord.txt", "abîmé.jsonl"}  # a file that gave an error is read again
+    assert [str(error) for error in again.skipped] == [str(error) for error in first.skipped]
+    assert again.articles == first.articles and again.analysed == ("accord",)
+    kept = [line for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines() if "dépêche" in line]
+    assert len(kept) == 2 and kept == [line for line in articles.splitlines() if "dépêche" in line]
+    assert json.loads(kept[0])["date"] == "2024-03" and json.loads(kept[0])["date_precision"] == "month"
