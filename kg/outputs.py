@@ -7,6 +7,7 @@ in place of a good one.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from kg.errors import OutputError
-from kg.records import Article, Event, Mention, from_json, to_json
+from kg.records import Article, ArticleDate, DatePrecision, Event, Mention, Removal, TextPiece, from_json, to_json
 
 __all__ = [
     "staged_outputs",
@@ -26,6 +27,7 @@ __all__ = [
     "write_json",
     "read_jsonl",
     "to_article_record",
+    "parse_article_record",
     "to_mention_record",
     "to_event_record",
     "to_baseline_record",
@@ -159,6 +161,32 @@ def to_article_record(article: Article) -> dict[str, Any]:
             for removal in article.removed
         ],
     }
+
+
+def parse_article_record(record: dict[str, Any], *, line: int | None = None) -> Article:
+    """The article an `articles.jsonl` record was made from (`to_article_record`'s inverse; `line`, of its JSON
+    Lines input, is not in the record)."""
+    date = None
+    if record["date"]:
+        year, month, day = [*record["date"].split("-"), "1", "1"][:3]  # a date cut to its precision: its first day
+        date = ArticleDate(dt.date(int(year), int(month), int(day)), DatePrecision(record["date_precision"]),
+                           record["date_source"])  # fmt: skip
+    return Article(
+        id=record["id"],
+        path=record["path"],
+        title=record["title"],
+        text=record["text"],
+        original=record["original"],
+        pieces=tuple(TextPiece(*piece) for piece in record["pieces"]),
+        encoding=record["encoding"],
+        lang=record["lang"],
+        date=date,
+        url=record["url"],
+        source=record["source"],
+        removed=tuple(Removal(item["reason"], item["text"], item["start"], item["end"]) for item in record["removed"]),
+        content_hash=record["content_hash"],
+        line=line,
+    )
 
 
 def _current_umask() -> int:

@@ -87,6 +87,8 @@ def test_cli_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: 
         raise KeyboardInterrupt
 
     monkeypatch.setattr("kg.pipeline.to_article_record", interrupted)
+    # Changed, so read again (an unchanged file's record is the last build's, not made again).
+    (tmp_path / "good.txt").write_text(ARTICLE + "\n" + ARTICLE, encoding="utf-8")
     assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 130
     assert (tmp_path / "out" / "articles.jsonl").read_bytes() == before
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == files_before  # no staging left behind
