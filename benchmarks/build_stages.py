@@ -37,7 +37,7 @@ def main() -> None:
     from kg.nlp import load_nlp, parse_articles
     from kg.outputs import to_event_record, to_mention_record
     from kg.pipeline import GRAPH_BATCH
-    from kg.records import Article
+    from kg.records import Analysis, Article
     from kg.resources import load_gazetteer
     from kg.store import open_store, write_article_graphs
     from kg.store.model import article_to_trig
@@ -76,9 +76,9 @@ def main() -> None:
                 pending.clear()
             seconds["store write"] += _lap(began)
             began = time.perf_counter()
-            records = {"mentions": [to_mention_record(mention) for mention in mentions],
-                       "events": [to_event_record(event) for event in events], "cooccurrences": None}  # fmt: skip
-            cache.write(article, records)
+            for record in [to_mention_record(mention) for mention in mentions] + [to_event_record(e) for e in events]:
+                json.dumps(record, ensure_ascii=False)  # as the build writes its files
+            cache.write(article, Analysis(tuple(mentions), tuple(events)))
             seconds["records and cache"] += _lap(began)
         del store
     for stage, total in seconds.items():

@@ -40,7 +40,7 @@ class AnalysisReport:
 
 
 def main_actors(actor_graph: nx.MultiDiGraph, *, top: int = 8) -> list[str]:
-    """The `top` actors by number of relations (total strength), ties by PageRank."""
+    """The `top` actors by number of relations, ties by PageRank."""
     return list(analysis.centrality_table(actor_graph).head(top).index)
 
 

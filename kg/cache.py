@@ -1,8 +1,10 @@
 """The analysis cache of a build folder (`OUT/cache/`): what makes builds incremental and resumable.
 
 One JSON file per analysed article holds the key it was analysed under (a hash
-of the article record and of the tool, model and lexicon versions) and its
-mention, relation and baseline records; a TriG file beside it, the named graph
+of the article record, of the tool, model and lexicon versions and of the
+cache's own format) and its `Analysis`: mentions and relations in their JSON
+form (`kg.records.to_json`), the baseline as `cooccurrence.jsonl` writes it
+(its quotes taken again from the article when read); a TriG file beside it, the named graph
 the store was loaded with (the build's `graph.trig` is made of them). A file is
 named after the article id (a readable slug) and a digest of the exact id, so
 ids that slug alike ("a/b", "a_b", "A_B") never share an entry. Files are
@@ -16,19 +18,26 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 from kg.errors import OutputError
-from kg.outputs import atomic_binary_writer, atomic_writer, to_article_record
+from kg.outputs import (
+    atomic_binary_writer,
+    atomic_writer,
+    from_baseline_record,
+    to_article_record,
+    to_baseline_record,
+)
+from kg.records import Analysis, Article, Event, Mention, from_json, to_json
 
-__all__ = ["CACHE_DIR", "CachedRecords", "ResultCache", "entry_name"]
+__all__ = ["CACHE_DIR", "CACHE_FORMAT", "ResultCache", "entry_name"]
 
 CACHE_DIR = "cache"
 GRAPH_SUFFIX = ".trig"
 SLUG_CHARS = 40  # of the id, kept readable in the file name
 DIGEST_CHARS = 16  # hex digits of the id's SHA-256: 64 bits, no collision among billions of ids
-
-CachedRecords = dict[str, list[dict[str, Any]] | None]  # "mentions", "events", "cooccurrences" -> records
+# The layout of an entry, part of its key: an entry of another layout is not read (its article is analysed again).
+# 2: typed records (mentions keep their token offsets); 1: the output files' dicts.
+CACHE_FORMAT = 2
 
 
 class ResultCache:
@@ -38,25 +47,38 @@ class ResultCache:
         self.folder = folder
         self.version = version
 
-    def key(self, article: Any) -> str:
-        """The article's content hash under this analysis version."""
+    def key(self, article: Article) -> str:
+        """The article's content hash under this analysis version and cache format."""
         record = json.dumps(to_article_record(article), ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256((self.version + "\n" + record).encode("utf-8")).hexdigest()
+        version = f"{self.version}\ncache format {CACHE_FORMAT}"
+        return hashlib.sha256((version + "\n" + record).encode("utf-8")).hexdigest()
 
-    def read(self, article: Any, *, baseline: bool = False) -> CachedRecords | None:
-        """The cached records of `article` if they were made from this very content and version (and include
-        the co-occurrence baseline, when `baseline`)."""
+    def read(self, article: Article, *, baseline: bool = False) -> Analysis | None:
+        """The cached analysis of `article` if it was made from this very content, version and cache format (and
+        includes the co-occurrence baseline, when `baseline`)."""
         path = self._path(article.id)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            if entry.get("key") != self.key(article) or (baseline and entry.get("cooccurrences") is None):
+                return None
+            pairs = entry.get("cooccurrences")
+            return Analysis(
+                tuple(from_json(Mention, record) for record in entry["mentions"]),
+                tuple(from_json(Event, record) for record in entry["events"]),
+                None if pairs is None else tuple(from_baseline_record(record, article) for record in pairs),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable or damaged: analysed again
             return None
-        if entry.get("key") != self.key(article) or (baseline and entry.get("cooccurrences") is None):
-            return None
-        return {name: entry.get(name) for name in ("mentions", "events", "cooccurrences")}
 
-    def write(self, article: Any, records: CachedRecords, graph: bytes | None = None) -> None:
-        """Cache an article's records and (`graph`) the TriG its named graph was loaded from."""
+    def write(self, article: Article, analysis: Analysis, graph: bytes | None = None) -> None:
+        """Cache an article's analysis and (`graph`) the TriG its named graph was loaded from."""
+        pairs = analysis.cooccurrences
+        entry = {
+            "key": self.key(article),
+            "mentions": [to_json(mention) for mention in analysis.mentions],
+            "events": [to_json(event) for event in analysis.events],
+            "cooccurrences": None if pairs is None else [to_baseline_record(pair) for pair in pairs],
+        }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             # Not fsynced (25 ms an article): the renames are atomic, and an entry is only trusted when the
@@ -66,7 +88,7 @@ class ResultCache:
                     graph_out.write(graph)
             with atomic_writer(self._path(article.id), durable=False) as out:
                 # json.dumps, not json.dump: only the one-shot encoder is the C one (3 times faster here)
-                out.write(json.dumps({"key": self.key(article), **records}, ensure_ascii=False))
+                out.write(json.dumps(entry, ensure_ascii=False))
         except OSError as error:
             raise OutputError(f"{self.folder}: cannot write the analysis cache: {error.strerror}") from error
 

@@ -20,7 +20,10 @@ from typing import TYPE_CHECKING, Any
 from kg import __version__
 from kg.errors import InputError, KgError
 from kg.exports import FORMATS
-from kg.records import Article, Mode
+from kg.query import RESULT_FORMATS
+from kg.records import Article, Event, Mode
+from kg.store import EXPORT_FORMATS
+from kg.validation import INFERENCES
 
 if TYPE_CHECKING:
     from kg.exports import GdeltContext
@@ -100,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--no-baseline", dest="baseline", action="store_false",
-        help="skip the co-occurrence baseline (cooccurrence.jsonl, for kg evaluate): about 15%% faster",
+        help="skip the co-occurrence baseline (cooccurrence.jsonl, for kg evaluate): about a tenth of a "
+        "one-process build's time",
     )  # fmt: skip
     build.set_defaults(run=_run_build)
 
@@ -137,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Export the knowledge graph: trig or nquads (every named graph), turtle or jsonld (their union).",
     )  # fmt: skip
     graph_export.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
-    graph_export.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), default="trig")
+    graph_export.add_argument("--format", choices=EXPORT_FORMATS, default="trig")
     graph_export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -154,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument(
         "--param", action="append", default=[], metavar="NAME=VALUE", help="bind a parameter (repeatable)"
     )
-    query.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    query.add_argument("--format", choices=RESULT_FORMATS, default="table")
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     query.set_defaults(run=_run_query)
 
@@ -193,6 +197,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate the knowledge graph with pySHACL against data/ontology/shapes.ttl.",
     )  # fmt: skip
     validate.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
+    validate.add_argument(
+        "--inference", choices=INFERENCES, default="none",
+        help="none (the graph as it is, the default) or rdfs (with what an RDFS reasoner infers from the ontology)",
+    )  # fmt: skip
     validate.set_defaults(run=_run_validate)
 
     analyze = commands.add_parser(
@@ -362,12 +370,12 @@ def _run_export_events(args: argparse.Namespace) -> int:
     import contextlib
 
     from kg.exports import write_events
-    from kg.outputs import atomic_writer, read_jsonl
+    from kg.outputs import atomic_writer, read_records
     from kg.pipeline import EVENTS_FILE
 
-    modes = [Mode(mode) for mode in _modes(args.modes)] if args.modes else None
+    modes = _modes(args.modes) or None
     context = _gdelt_context(args.out) if args.format == "gdelt" else None
-    events = read_jsonl(args.out / EVENTS_FILE)
+    events = read_records(args.out / EVENTS_FILE, Event)
     with atomic_writer(args.output) if args.output else contextlib.nullcontext(sys.stdout) as stream:
         count = write_events(events, stream, format=args.format, gdelt=context, modes=modes,
                              min_confidence=args.min_confidence)  # fmt: skip
@@ -397,11 +405,12 @@ def _gdelt_context(out: Path) -> GdeltContext:
     return GdeltContext(sources, added, load_gazetteer(), load_cameo_actor_scheme())
 
 
-def _modes(value: str) -> list[str]:
-    modes = [mode.strip().lower() for mode in value.split(",") if mode.strip()]
-    if unknown := [mode for mode in modes if mode not in {str(known) for known in Mode}]:
+def _modes(value: str | None) -> list[Mode]:
+    """The modes of a comma-separated list (any case); `KgError` naming an unknown one."""
+    modes = [mode.strip().lower() for mode in (value or "").split(",") if mode.strip()]
+    if unknown := [mode for mode in modes if mode not in {known.value for known in Mode}]:
         raise KgError(f"unknown mode {unknown[0]!r}: expected some of {', '.join(Mode)}")
-    return modes
+    return [Mode(mode) for mode in modes]
 
 
 def _run_export_graph(args: argparse.Namespace) -> int:
@@ -422,7 +431,7 @@ def _run_export_graph(args: argparse.Namespace) -> int:
 def _run_query(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from kg.query import bind_parameters, format_results, load_named_queries, to_text
+    from kg.query import bind_parameters, format_results, load_named_queries, to_text, without_parameters
     from kg.store import open_graph
 
     named = load_named_queries()
@@ -442,6 +451,8 @@ def _run_query(args: argparse.Namespace) -> int:
     else:
         raise KgError("give a SPARQL query, a named query (see kg query OUT --list) or --file FILE")
     result = open_graph(args.out).query(text, **bindings)
+    if isinstance(result, list):
+        result = without_parameters(result, bindings)
     if isinstance(result, bool):
         _stdout().print("true" if result else "false")
     elif not isinstance(result, list):
@@ -509,7 +520,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     from kg.store import open_store
     from kg.validation import validate_store
 
-    report = validate_store(open_store(args.out, read_only=True))
+    report = validate_store(open_store(args.out, read_only=True), inference=args.inference)
     out = _stdout()
     if report.conforms:
         out.print(f"{args.out}: the graph conforms to the shapes ({report.checked} nodes checked).", highlight=False)
@@ -532,7 +543,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     with open_graph(args.out) as graph:
         actor_graph = analysis.to_actor_graph(
-            graph, level=args.level, modes=codes(args.modes) or ["asserted"], roots=codes(args.roots),
+            graph, level=args.level, modes=_modes(args.modes) or [Mode.ASSERTED], roots=codes(args.roots),
             since=args.since, until=args.until, min_confidence=args.min_confidence,
         )  # fmt: skip
     out = _stdout()
@@ -541,15 +552,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         return EXIT_OK
     report = analyze(actor_graph, actors=codes(args.actors), top=args.top)
     files = write_analysis(actor_graph, args.output or args.out / "analysis", report)
-    floor = f", confidence ≥ {args.min_confidence:g}" if args.min_confidence else ""
-    title = f"Centrality ({args.level} level, {actor_graph.number_of_edges()} relations{floor})"
-    table = Table("actor", "name", "relations in/out", "partners", "betweenness", "closeness", "eigenvector",
-                  "PageRank", title=title)  # fmt: skip
-    for actor, row in report.centrality.head(max(args.top, 10)).iterrows():
-        table.add_row(actor, str(row["label"]), f"{row['strength']} = {row['strength_in']}/{row['strength_out']}",
-                      str(row["degree"]), f"{row['betweenness']:.3f}", f"{row['closeness']:.3f}",
-                      f"{row['eigenvector']:.3f}", f"{row['pagerank']:.3f}")  # fmt: skip
-    out.print(table)
+    out.print(_centrality_table(report.centrality.head(max(args.top, 10)), actor_graph, args))
     dyads = Table("source", "target", "relations", "cooperation", "conflict", "mean Goldstein", "first", "last",
                   title=f"Dyads among {', '.join(report.actors)}")  # fmt: skip
     for row in report.dyads.itertuples(index=False):
@@ -564,6 +567,29 @@ def _run_analyze(args: argparse.Namespace) -> int:
     out.print(triads if len(report.triads) else "No closed signed triad (no three actors all related).")
     out.print(f"Files in {files[0].parent}: {', '.join(path.name for path in files)}", highlight=False)
     return EXIT_OK
+
+
+def _centrality_table(centrality: Any, actor_graph: Any, args: argparse.Namespace) -> Any:
+    """The centrality table as printed: each measure titled and, under the table, defined (kg.analysis.MEASURES)."""
+    from rich.table import Table
+
+    from kg.analysis import MEASURES, count_relations
+
+    floor = f", confidence ≥ {args.min_confidence:g}" if args.min_confidence else ""
+    title = f"Centrality ({args.level} level, {count_relations(actor_graph)} relations{floor})"
+    measures = {measure.column: measure for measure in MEASURES}
+    shown = [name for name in ("relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank")
+             if name in centrality.columns]  # fmt: skip
+    parts = "/".join(measures[f"relations_{side}"].title for side in ("out", "in", "symmetric"))
+    headers = [f"relations ({parts})" if name == "relations" else measures[name].title for name in shown]
+    definitions = "\n".join(f"{measures[name].title}: {measures[name].definition}" for name in shown)
+    table = Table("actor", "name", *headers, title=title, caption=definitions, caption_justify="left")
+    for actor, row in centrality.iterrows():
+        cells = [f"{row['relations']} ({row['relations_out']}/{row['relations_in']}/{row['relations_symmetric']})"
+                 if name == "relations" else str(row[name]) if name == "partners" else f"{row[name]:.3f}"
+                 for name in shown]  # fmt: skip
+        table.add_row(actor, str(row["label"]), *cells)
+    return table
 
 
 def _run_render(args: argparse.Namespace) -> int:
@@ -592,7 +618,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         {name.strip() for name in args.articles.split(",") if name.strip()} if args.articles
         else read_article_ids(args.articles_from) if args.articles_from else None
     )  # fmt: skip
-    scope = articles if articles is not None else {row["article"] for row in gold}
+    scope = articles if articles is not None else {relation.article for relation in gold}
     # The build's outputs explain the errors of its own relations (or of --system's, when --out is given too).
     baseline_path = out_dir / BASELINE_FILE
     corpus = None

@@ -22,14 +22,17 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.errors import InputError
-from kg.records import Mode
+from kg.records import CameoCode, Mode, QuadClass, from_json
+from kg.resources import load_cameo_codes
 
 __all__ = [
-    "QUADCLASS",
     "MAIN_MODES",
     "MODES",
     "VIEWS",
     "ErrorClass",
+    "Quote",
+    "Relation",
+    "Scored",
     "Score",
     "RelationError",
     "Span",
@@ -44,18 +47,15 @@ __all__ = [
     "locate_evidence",
 ]
 
-QUADCLASS = {f"{root:02d}": 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4 for root in range(1, 21)}
-MAIN_MODES = (Mode.ASSERTED.value, Mode.HYPOTHETICAL.value)
-MODES = tuple(mode.value for mode in Mode)
+MAIN_MODES = (Mode.ASSERTED, Mode.HYPOTHETICAL)
+MODES = tuple(Mode)
 VIEWS = ("event", "dyad", "quad")
 RELATION_FIELDS = frozenset({"article", "source", "target", "cameo"})
 # Characters folded one for one before evidence is searched in an article: typographic quotes, apostrophes, dashes.
 FOLDED = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
                         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})  # fmt: skip
 
-Tuple = tuple[str, str, str, Any, bool]  # article, source, target, label, symmetric
 Side = Literal["miss", "false positive"]
-Pairs = dict[tuple[str, frozenset[str]], list[dict[str, Any]]]  # (article, unordered pair) -> relations
 
 
 class ErrorClass(StrEnum):
@@ -74,6 +74,55 @@ class ErrorClass(StrEnum):
     NO_FRAME_SLOT = "trigger but no frame slot"  # a trigger of the gold's root in the sentence, no relation
     UNCLASSIFIED = "unclassified"  # no build outputs (articles, mentions) to look into
     SPURIOUS_PAIR = "spurious pair"  # false positive: the gold does not relate the pair in the article
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An evidence sentence of a relation as the errors are explained from it: its text (none in a baseline
+    record, which gives offsets only) and its trigger word with the trigger's offsets in the original text."""
+
+    text: str = ""
+    trigger: str = ""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation as it is scored: the gold schema's fields (`cameo` the two-digit root) and, for a build's
+    relations (`relations.jsonl`, `cooccurrence.jsonl`, read from their `Event` records' JSON), its evidences."""
+
+    article: str
+    source: str
+    target: str
+    cameo: str
+    mode: Mode = Mode.ASSERTED
+    symmetric: bool = False
+    evidence: str = ""
+    evidences: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class Scored:
+    """A relation reduced to what one view scores: its article and actors, its `label` (the CAMEO root in the
+    event view, the QuadClass in the quad view, nothing in the dyad view) and whether it is symmetric."""
+
+    article: str
+    source: str
+    target: str
+    label: str | int
+    symmetric: bool
+
+    def key(self) -> tuple[str, str | int, frozenset[str]]:
+        """What two tuples that may match share: the article, the label and the unordered pair."""
+        return self.article, self.label, frozenset((self.source, self.target))
+
+    def matches(self, other: Scored) -> bool:
+        """True for the same direction, or either way when one of them is symmetric (same `key` assumed)."""
+        return (self.source, self.target) == (other.source, other.target) or self.symmetric or other.symmetric
+
+
+Pairs = dict[tuple[str, frozenset[str]], list[Relation]]  # (article, unordered pair) -> relations
 
 
 @dataclass(frozen=True)
@@ -102,7 +151,7 @@ class RelationError:
     source: str
     target: str
     root: str
-    mode: str
+    mode: Mode
     symmetric: bool
     evidence: str
     trigger: str = ""
@@ -141,8 +190,8 @@ class Evaluation:
     views: dict[str, Score]
     per_root: dict[str, Score]
     per_mode: dict[str, Score]
-    misses: tuple[Tuple, ...]
-    false_positives: tuple[Tuple, ...]
+    misses: tuple[Scored, ...]
+    false_positives: tuple[Scored, ...]
     errors: tuple[RelationError, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -152,13 +201,18 @@ class Evaluation:
         return {error_class: counts[error_class] for error_class in ErrorClass if counts[error_class]}
 
 
-def read_relations(path: Path) -> list[dict[str, Any]]:
-    """Read a relations file (gold or system); `InputError` with file:line for a bad line."""
-    rows = []
-    for row in _read_jsonl(path, RELATION_FIELDS, what="relations"):
-        row["cameo"] = str(row["cameo"]).zfill(2)[:2]
-        rows.append(row)
-    return rows
+def read_relations(path: Path) -> list[Relation]:
+    """Read a relations file (gold or system) as `Relation` records; `InputError` with file:line for a bad
+    line."""
+    relations = []
+    for number, row in _read_jsonl(path, RELATION_FIELDS, what="relations"):
+        row = row | {"cameo": str(row["cameo"]).zfill(2)[:2], "mode": row.get("mode") or Mode.ASSERTED,
+                     "symmetric": bool(row.get("symmetric")), "evidence": str(row.get("evidence") or "")}  # fmt: skip
+        try:
+            relations.append(from_json(Relation, row))
+        except ValueError as error:
+            raise InputError(path, f"not a relation: {error}", line=number) from error
+    return relations
 
 
 def read_corpus(
@@ -177,20 +231,20 @@ def read_corpus(
 
     originals = {
         record["id"]: record["original"]
-        for record in _read_jsonl(articles_path, frozenset({"id", "original"}), what="articles")
+        for _, record in _read_jsonl(articles_path, frozenset({"id", "original"}), what="articles")
         if wanted(record["id"])
     }
     mention_fields = frozenset({"article", "code", "original_start", "original_end"})
     mentions: dict[str, list[Span]] = {}
-    for record in _read_jsonl(mentions_path, mention_fields, what="mentions"):
+    for _, record in _read_jsonl(mentions_path, mention_fields, what="mentions"):
         if wanted(record["article"]):
             span = Span(record["code"], record["original_start"], record["original_end"])
             mentions.setdefault(record["article"], []).append(span)
     triggers: dict[str, set[Span]] = {}
     if cooccurrence_path is not None:
-        for row in read_relations(cooccurrence_path):
-            if wanted(row["article"]):
-                triggers.setdefault(row["article"], set()).update(_trigger_spans(row))
+        for relation in read_relations(cooccurrence_path):
+            if wanted(relation.article):
+                triggers.setdefault(relation.article, set()).update(_trigger_spans(relation))
     return Corpus(
         originals,
         {article: tuple(spans) for article, spans in mentions.items()},
@@ -208,21 +262,26 @@ def read_article_ids(folder: Path) -> set[str]:
 
 
 def to_tuples(
-    rows: Iterable[dict[str, Any]], view: str, articles: set[str], *, modes: Sequence[str] = MAIN_MODES
-) -> set[Tuple]:
-    """Reduce relations to the scored tuples of a view (given modes, articles of the gold, no self-pairs)."""
+    relations: Iterable[Relation],
+    view: str,
+    articles: set[str],
+    *,
+    modes: Sequence[Mode] = MAIN_MODES,
+    codes: Mapping[str, CameoCode] | None = None,
+) -> set[Scored]:
+    """Reduce relations to the scored tuples of a view (given modes, articles of the gold, no self-pairs); the
+    quad view labels a relation with its root's QuadClass in `codes` (default: `data/cameo/codes.tsv`)."""
+    quadclasses = _quadclasses(codes) if view == "quad" else {}
     tuples = set()
-    for row in rows:
-        if row["article"] not in articles or row.get("mode", "asserted") not in modes:
+    for relation in relations:
+        if relation.article not in articles or relation.mode not in modes or relation.source == relation.target:
             continue
-        if row["source"] == row["target"]:
-            continue
-        label = {"event": row["cameo"], "quad": QUADCLASS.get(row["cameo"]), "dyad": ""}[view]
-        tuples.add((row["article"], row["source"], row["target"], label, bool(row.get("symmetric"))))
+        label = {"event": relation.cameo, "quad": quadclasses.get(relation.cameo, 0), "dyad": ""}[view]
+        tuples.add(Scored(relation.article, relation.source, relation.target, label, relation.symmetric))
     return tuples
 
 
-def score_view(gold: set[Tuple], system: set[Tuple]) -> tuple[Score, set[Tuple], set[Tuple]]:
+def score_view(gold: set[Scored], system: set[Scored]) -> tuple[Score, set[Scored], set[Scored]]:
     """Score one view; also return the gold tuples found and the system tuples that hit."""
     found, hits = _match(gold, system)
     precision = len(hits) / len(system) if system else 0.0
@@ -233,25 +292,28 @@ def score_view(gold: set[Tuple], system: set[Tuple]) -> tuple[Score, set[Tuple],
 
 
 def evaluate(
-    gold_rows: Sequence[dict[str, Any]],
-    system_rows: Sequence[dict[str, Any]],
+    gold_rows: Sequence[Relation],
+    system_rows: Sequence[Relation],
     *,
     articles: set[str] | None = None,
     corpus: Corpus | None = None,
+    codes: Mapping[str, CameoCode] | None = None,
 ) -> Evaluation:
     """Score system relations against gold relations on the gold's articles (or `articles`), and class each
-    event-view error; misses past `wrong code` need the build's `corpus` (else they stay `unclassified`)."""
-    articles = articles if articles is not None else {row["article"] for row in gold_rows}
+    event-view error; misses past `wrong code` need the build's `corpus` (else they stay `unclassified`). The
+    quad view reads each root's QuadClass from `codes` (default: `data/cameo/codes.tsv`)."""
+    articles = articles if articles is not None else {relation.article for relation in gold_rows}
     views = {}
     for view in VIEWS:
-        gold, system = to_tuples(gold_rows, view, articles), to_tuples(system_rows, view, articles)
+        gold = to_tuples(gold_rows, view, articles, codes=codes)
+        system = to_tuples(system_rows, view, articles, codes=codes)
         views[view], found, hits = score_view(gold, system)
         if view == "event":
             gold_event, system_event, misses, false_positives = gold, system, gold - found, system - hits
     per_root = {}
-    for root in sorted({t[3] for t in gold_event | system_event}):
+    for root in sorted({str(item.label) for item in gold_event | system_event}):
         per_root[root], _, _ = score_view(
-            {t for t in gold_event if t[3] == root}, {t for t in system_event if t[3] == root}
+            {item for item in gold_event if item.label == root}, {item for item in system_event if item.label == root}
         )
     per_mode = {
         mode: score_view(
@@ -260,8 +322,8 @@ def evaluate(
         )[0]
         for mode in MODES
     }
-    gold_scoped = [row for row in gold_rows if row["article"] in articles and row["source"] != row["target"]]
-    system_scoped = [row for row in system_rows if row["article"] in articles and row["source"] != row["target"]]
+    gold_scoped = [row for row in gold_rows if row.article in articles and row.source != row.target]
+    system_scoped = [row for row in system_rows if row.article in articles and row.source != row.target]
     gold_pairs, system_pairs = _by_pair(gold_scoped), _by_pair(system_scoped)
     if corpus is not None:  # the system's own triggers count too: without the baseline they are the only ones known
         corpus = replace(corpus, triggers=_with_triggers(corpus.triggers, system_scoped))
@@ -284,7 +346,13 @@ def locate_evidence(text: str, evidence: str) -> tuple[int, int] | None:
     return offsets[at], offsets[at + len(needle) - 1] + 1
 
 
-def _read_jsonl(path: Path, fields: frozenset[str], *, what: str) -> Iterator[dict[str, Any]]:
+def _quadclasses(codes: Mapping[str, CameoCode] | None) -> dict[str, QuadClass]:
+    """Each CAMEO root's QuadClass, as the codes table gives it."""
+    codes = load_cameo_codes() if codes is None else codes
+    return {code.code: code.quadclass for code in codes.values() if code.code == code.root}
+
+
+def _read_jsonl(path: Path, fields: frozenset[str], *, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -299,7 +367,7 @@ def _read_jsonl(path: Path, fields: frozenset[str], *, what: str) -> Iterator[di
         missing = fields - set(row) if isinstance(row, dict) else {"an object"}
         if missing:
             raise InputError(path, f"missing {sorted(missing)}", line=number)
-        yield row
+        yield number, row
 
 
 def _read_unanalysed(path: Path | None) -> dict[str, str]:
@@ -313,66 +381,62 @@ def _read_unanalysed(path: Path | None) -> dict[str, str]:
     return {str(article): str(why) for article, why in unanalysed.items()} if isinstance(unanalysed, dict) else {}
 
 
-def _trigger_spans(row: dict[str, Any]) -> Iterator[Span]:
-    for evidence in row.get("evidences") or ():
-        if isinstance(evidence, dict) and {"trigger_start", "trigger_end"} <= set(evidence):
-            yield Span(row["cameo"], evidence["trigger_start"], evidence["trigger_end"])
+def _trigger_spans(relation: Relation) -> Iterator[Span]:
+    for evidence in relation.evidences:
+        if evidence.trigger_start is not None and evidence.trigger_end is not None:
+            yield Span(relation.cameo, evidence.trigger_start, evidence.trigger_end)
 
 
-def _index(tuples: set[Tuple]) -> dict[tuple[str, Any, frozenset[str]], list[Tuple]]:
-    index: dict[tuple[str, Any, frozenset[str]], list[Tuple]] = {}
+def _index(tuples: set[Scored]) -> dict[tuple[str, str | int, frozenset[str]], list[Scored]]:
+    index: dict[tuple[str, str | int, frozenset[str]], list[Scored]] = {}
     for item in tuples:
-        index.setdefault((item[0], item[3], frozenset(item[1:3])), []).append(item)
+        index.setdefault(item.key(), []).append(item)
     return index
 
 
-def _matches(a: Tuple, b: Tuple) -> bool:
-    return (a[1], a[2]) == (b[1], b[2]) or a[4] or b[4]
-
-
-def _match(gold: set[Tuple], system: set[Tuple]) -> tuple[set[Tuple], set[Tuple]]:
+def _match(gold: set[Scored], system: set[Scored]) -> tuple[set[Scored], set[Scored]]:
     gold_index, system_index = _index(gold), _index(system)
-    found = {g for g in gold if any(_matches(g, s) for s in system_index.get((g[0], g[3], frozenset(g[1:3])), ()))}
-    hits = {s for s in system if any(_matches(s, g) for g in gold_index.get((s[0], s[3], frozenset(s[1:3])), ()))}
+    found = {item for item in gold if any(item.matches(other) for other in system_index.get(item.key(), ()))}
+    hits = {item for item in system if any(item.matches(other) for other in gold_index.get(item.key(), ()))}
     return found, hits
 
 
-def _as_tuple(row: dict[str, Any]) -> Tuple:
-    return row["article"], row["source"], row["target"], row["cameo"], bool(row.get("symmetric"))
+def _as_tuple(relation: Relation) -> Scored:
+    return Scored(relation.article, relation.source, relation.target, relation.cameo, relation.symmetric)
 
 
-def _representatives(rows: Sequence[dict[str, Any]], tuples: set[Tuple]) -> list[dict[str, Any]]:
-    """One row (the first, in a main mode) for each tuple, in the tuples' order."""
-    chosen: dict[Tuple, dict[str, Any]] = {}
-    for row in rows:
-        if row.get("mode", "asserted") in MAIN_MODES:
-            chosen.setdefault(_as_tuple(row), row)
+def _representatives(relations: Sequence[Relation], tuples: set[Scored]) -> list[Relation]:
+    """One relation (the first, in a main mode) for each tuple, in the tuples' order."""
+    chosen: dict[Scored, Relation] = {}
+    for relation in relations:
+        if relation.mode in MAIN_MODES:
+            chosen.setdefault(_as_tuple(relation), relation)
     return [chosen[item] for item in sorted(tuples)]
 
 
-def _by_pair(rows: Iterable[dict[str, Any]]) -> Pairs:
+def _by_pair(relations: Iterable[Relation]) -> Pairs:
     index: Pairs = {}
-    for row in rows:
-        index.setdefault((row["article"], frozenset((row["source"], row["target"]))), []).append(row)
+    for relation in relations:
+        index.setdefault((relation.article, frozenset((relation.source, relation.target))), []).append(relation)
     return index
 
 
 def _with_triggers(
-    triggers: Mapping[str, tuple[Span, ...]], rows: Iterable[dict[str, Any]]
+    triggers: Mapping[str, tuple[Span, ...]], relations: Iterable[Relation]
 ) -> dict[str, tuple[Span, ...]]:
     merged = {article: set(spans) for article, spans in triggers.items()}
-    for row in rows:
-        merged.setdefault(row["article"], set()).update(_trigger_spans(row))
+    for relation in relations:
+        merged.setdefault(relation.article, set()).update(_trigger_spans(relation))
     return {article: tuple(sorted(spans, key=lambda span: span.start)) for article, spans in merged.items()}
 
 
-def _related(row: dict[str, Any], others: Pairs) -> tuple[ErrorClass, dict[str, Any]] | None:
+def _related(row: Relation, others: Pairs) -> tuple[ErrorClass, Relation] | None:
     """How the other side relates the row's pair in its article: same root in a direction that matches (so
     the mode differs), same root reversed, or another root in the same sentence; None if it does not."""
-    related = others.get((row["article"], frozenset((row["source"], row["target"]))), [])
-    same_root = [other for other in related if other["cameo"] == row["cameo"]]
+    related = others.get((row.article, frozenset((row.source, row.target))), [])
+    same_root = [other for other in related if other.cameo == row.cameo]
     for error_class, candidates in (
-        (ErrorClass.WRONG_MODE, [other for other in same_root if _matches(_as_tuple(row), _as_tuple(other))]),
+        (ErrorClass.WRONG_MODE, [other for other in same_root if _as_tuple(row).matches(_as_tuple(other))]),
         (ErrorClass.WRONG_DIRECTION, same_root),
         (ErrorClass.WRONG_CODE, [other for other in related if _sentences(other) & _sentences(row)]),
     ):
@@ -381,13 +445,13 @@ def _related(row: dict[str, Any], others: Pairs) -> tuple[ErrorClass, dict[str, 
     return None
 
 
-def _sentences(row: dict[str, Any]) -> set[str]:
+def _sentences(row: Relation) -> set[str]:
     """The evidence sentences of a relation, white space collapsed (a gold row has one, a build's row many)."""
-    texts = [row.get("evidence")] + [e.get("text") for e in row.get("evidences") or () if isinstance(e, dict)]
-    return {" ".join(str(text).split()) for text in texts if text}
+    texts = [row.evidence] + [evidence.text for evidence in row.evidences]
+    return {" ".join(text.split()) for text in texts if text}
 
 
-def _explain_miss(row: dict[str, Any], system: Pairs, corpus: Corpus | None) -> RelationError:
+def _explain_miss(row: Relation, system: Pairs, corpus: Corpus | None) -> RelationError:
     related = _related(row, system)
     if related:
         error_class, counterpart = related[0], _describe(related[1])
@@ -396,31 +460,30 @@ def _explain_miss(row: dict[str, Any], system: Pairs, corpus: Corpus | None) -> 
     return _error("miss", error_class, row, counterpart=counterpart)
 
 
-def _explain_false_positive(row: dict[str, Any], gold: Pairs) -> RelationError:
+def _explain_false_positive(row: Relation, gold: Pairs) -> RelationError:
     related = _related(row, gold)
     error_class, counterpart = (related[0], _describe(related[1])) if related else (ErrorClass.SPURIOUS_PAIR, "")
-    evidences = [evidence for evidence in row.get("evidences") or () if isinstance(evidence, dict)]
-    trigger = str(evidences[0].get("trigger", "")) if evidences else ""
+    trigger = row.evidences[0].trigger if row.evidences else ""
     return _error("false positive", error_class, row, trigger=trigger, counterpart=counterpart)
 
 
-def _explain_in_text(row: dict[str, Any], corpus: Corpus | None) -> ErrorClass:
+def _explain_in_text(row: Relation, corpus: Corpus | None) -> ErrorClass:
     """Class a miss the system does not relate at all, from the article's text, mentions and trigger words."""
     if corpus is None:
         return ErrorClass.UNCLASSIFIED
-    original = corpus.originals.get(row["article"])
-    if original is None or row["article"] in corpus.unanalysed:
+    original = corpus.originals.get(row.article)
+    if original is None or row.article in corpus.unanalysed:
         return ErrorClass.ARTICLE_NOT_ANALYSED
-    mentions = corpus.mentions.get(row["article"], ())
-    if not {row["source"], row["target"]} <= {mention.label for mention in mentions}:
+    mentions = corpus.mentions.get(row.article, ())
+    if not {row.source, row.target} <= {mention.label for mention in mentions}:
         return ErrorClass.ACTOR_MISSED
-    span = locate_evidence(original, str(row.get("evidence") or ""))
+    span = locate_evidence(original, row.evidence)
     if span is None:
         return ErrorClass.NOT_LOCATED
-    if not {row["source"], row["target"]} <= {mention.label for mention in _within(mentions, span)}:
+    if not {row.source, row.target} <= {mention.label for mention in _within(mentions, span)}:
         return ErrorClass.IMPLICIT_PARTICIPANT
-    roots = {trigger.label for trigger in _within(corpus.triggers.get(row["article"], ()), span)}
-    if row["cameo"] in roots:
+    roots = {trigger.label for trigger in _within(corpus.triggers.get(row.article, ()), span)}
+    if row.cameo in roots:
         return ErrorClass.NO_FRAME_SLOT
     if not corpus.has_baseline:
         return ErrorClass.NO_TRIGGER_OR_CANDIDATE
@@ -431,16 +494,14 @@ def _within(spans: Iterable[Span], bounds: tuple[int, int]) -> list[Span]:
     return [span for span in spans if bounds[0] <= span.start and span.end <= bounds[1]]
 
 
-def _error(side: Side, error_class: ErrorClass, row: dict[str, Any], **extra: str) -> RelationError:
-    return RelationError(
-        side, error_class, row["article"], row["source"], row["target"], row["cameo"],
-        str(row.get("mode", "asserted")), bool(row.get("symmetric")), str(row.get("evidence") or ""), **extra,
-    )  # fmt: skip
+def _error(side: Side, error_class: ErrorClass, row: Relation, **extra: str) -> RelationError:
+    return RelationError(side, error_class, row.article, row.source, row.target, row.cameo, row.mode,
+                         row.symmetric, row.evidence, **extra)  # fmt: skip
 
 
-def _describe(row: dict[str, Any]) -> str:
-    link = "<>" if row.get("symmetric") else ">"
-    return f"{row['source']}{link}{row['target']} {row['cameo']} {row.get('mode', 'asserted')}"
+def _describe(row: Relation) -> str:
+    link = "<>" if row.symmetric else ">"
+    return f"{row.source}{link}{row.target} {row.cameo} {row.mode}"
 
 
 def _fold(text: str) -> tuple[str, list[int]]:

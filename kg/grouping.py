@@ -1,6 +1,6 @@
 """Events across articles: the article-level relations that report the same act, grouped into one event.
 
-Reads `RelationReport`s (made here from relation and article records, or by `kg.store` from the graph); gives
+Reads `RelationReport`s (made here from relations, `Event` records, or by `kg.store` from the graph); gives
 `GroupedEvent`s with GDELT's counts: NumMentions (evidence sentences), NumSources (distinct outlets) and
 NumArticles (distinct articles). Pure transforms: no files, no store.
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from kg.records import DatePrecision, GroupedEvent, Mode, RelationReport
+from kg.records import DatePrecision, Event, GroupedEvent, Mode, RelationReport
 
 __all__ = [
     "DATE_WINDOW_DAYS",
@@ -70,19 +70,19 @@ def outlet_of(*, source: str | None, url: str | None, article: str) -> str:
     return article
 
 
-def to_report(relation: Mapping[str, Any], *, outlets: Mapping[str, str]) -> RelationReport:
-    """What grouping reads of a relation record (`relations.jsonl`); `outlets` maps article ids to outlets
-    (an article missing from it is its own outlet)."""
+def to_report(relation: Event, *, outlets: Mapping[str, str]) -> RelationReport:
+    """What grouping reads of a relation (an `Event` record, as `relations.jsonl` holds them); `outlets` maps
+    article ids to outlets (an article missing from it is its own outlet)."""
     from kg.vocab import relation_iri  # rdflib: loaded by whoever groups, not with the CLI
 
-    code = relation.get("sub") or relation["cameo"]
-    mode, symmetric = Mode(relation["mode"]), bool(relation["symmetric"])
-    iri = relation_iri(relation["article"], relation["source"], relation["target"], code, str(mode), symmetric)
-    known = relation.get("date") and relation.get("date_precision") == DatePrecision.DAY
+    code = relation.sub or relation.cameo
+    iri = relation_iri(relation.article, relation.source, relation.target, code, str(relation.mode),
+                       relation.symmetric)  # fmt: skip
+    day = relation.date if relation.date and relation.date_precision == DatePrecision.DAY else None
     return RelationReport(
-        str(iri), relation["article"], outlets.get(relation["article"]) or relation["article"], relation["source"],
-        relation["target"], code, mode, symmetric, dt.date.fromisoformat(relation["date"]) if known else None,
-        len(relation.get("evidences") or ()) or 1,
+        str(iri), relation.article, outlets.get(relation.article) or relation.article, relation.source,
+        relation.target, code, Mode(relation.mode), relation.symmetric,
+        dt.date.fromisoformat(day) if day else None, len(relation.evidences) or 1,
     )  # fmt: skip
 
 

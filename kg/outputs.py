@@ -7,17 +7,18 @@ in place of a good one.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from kg.errors import OutputError
-from kg.records import Article, Event, Mention
+from kg.records import Article, ArticleDate, DatePrecision, Event, Mention, Removal, TextPiece, from_json, to_json
 
 __all__ = [
     "staged_outputs",
@@ -26,10 +27,18 @@ __all__ = [
     "write_json",
     "read_jsonl",
     "to_article_record",
+    "parse_article_record",
     "to_mention_record",
     "to_event_record",
     "to_baseline_record",
+    "from_baseline_record",
+    "read_records",
+    "MENTION_FIELDS",
+    "EVENT_FIELDS",
+    "EVIDENCE_FIELDS",
 ]
+
+R = TypeVar("R")
 
 _FILE_MODE = 0o666
 
@@ -154,63 +163,64 @@ def to_article_record(article: Article) -> dict[str, Any]:
     }
 
 
+def parse_article_record(record: dict[str, Any], *, line: int | None = None) -> Article:
+    """The article an `articles.jsonl` record was made from (`to_article_record`'s inverse; `line`, of its JSON
+    Lines input, is not in the record)."""
+    date = None
+    if record["date"]:
+        year, month, day = [*record["date"].split("-"), "1", "1"][:3]  # a date cut to its precision: its first day
+        date = ArticleDate(dt.date(int(year), int(month), int(day)), DatePrecision(record["date_precision"]),
+                           record["date_source"])  # fmt: skip
+    return Article(
+        id=record["id"],
+        path=record["path"],
+        title=record["title"],
+        text=record["text"],
+        original=record["original"],
+        pieces=tuple(TextPiece(*piece) for piece in record["pieces"]),
+        encoding=record["encoding"],
+        lang=record["lang"],
+        date=date,
+        url=record["url"],
+        source=record["source"],
+        removed=tuple(Removal(item["reason"], item["text"], item["start"], item["end"]) for item in record["removed"]),
+        content_hash=record["content_hash"],
+        line=line,
+    )
+
+
 def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
 
 
+# The layouts of the output files: which fields of a record's JSON form (`kg.records.to_json`) they hold, in order.
+MENTION_FIELDS = (
+    "article", "text", "start", "end", "original_start", "original_end", "sentence", "actor", "code", "kind", "qid",
+    "how", "locative",
+)  # fmt: skip
+EVENT_FIELDS = (
+    "article", "source", "target", "cameo", "sub", "mode", "symmetric", "evidence", "source_actor", "target_actor",
+    "goldstein", "quadclass", "plover", "confidence", "date", "date_precision", "evidences",
+)  # fmt: skip
+EVIDENCE_FIELDS = ("text", "start", "end", "sentence", "trigger", "trigger_start", "trigger_end")
+# What a baseline record leaves out: the quotes, which its offsets give (a sentence of many actors is evidence of
+# thousands of pairs).
+QUOTE_FIELDS = frozenset({"evidence", "text"})
+
+
 def to_mention_record(mention: Mention) -> dict[str, Any]:
-    """The JSON form of an actor mention, as written to `mentions.jsonl`."""
-    return {
-        "article": mention.article,
-        "text": mention.text,
-        "start": mention.start,
-        "end": mention.end,
-        "original_start": mention.original_start,
-        "original_end": mention.original_end,
-        "sentence": mention.sentence,
-        "actor": mention.actor,
-        "code": mention.code,
-        "kind": str(mention.kind),
-        "qid": mention.qid,
-        "how": str(mention.how),
-        "locative": mention.locative,
-    }
+    """The JSON form of an actor mention, as written to `mentions.jsonl` (its token offsets, which index a parse
+    that is not kept, left out)."""
+    return _laid_out(to_json(mention), MENTION_FIELDS)
 
 
 def to_event_record(event: Event) -> dict[str, Any]:
     """The JSON form of a relation, as written to `relations.jsonl`: the gold schema's fields, then the rest."""
-    return {
-        "article": event.article,
-        "source": event.source,
-        "target": event.target,
-        "cameo": event.cameo,
-        "sub": event.sub,
-        "mode": str(event.mode),
-        "symmetric": event.symmetric,
-        "evidence": event.evidence,
-        "source_actor": event.source_actor,
-        "target_actor": event.target_actor,
-        "goldstein": event.goldstein,
-        "quadclass": event.quadclass,
-        "plover": event.plover,
-        "confidence": event.confidence,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "evidences": [
-            {
-                "text": evidence.text,
-                "start": evidence.start,
-                "end": evidence.end,
-                "sentence": evidence.sentence,
-                "trigger": evidence.trigger,
-                "trigger_start": evidence.trigger_start,
-                "trigger_end": evidence.trigger_end,
-            }
-            for evidence in event.evidences
-        ],
-    }
+    record = _laid_out(to_json(event), EVENT_FIELDS)
+    record["evidences"] = [_laid_out(evidence, EVIDENCE_FIELDS) for evidence in record["evidences"]]
+    return record
 
 
 def to_baseline_record(event: Event) -> dict[str, Any]:
@@ -218,7 +228,29 @@ def to_baseline_record(event: Event) -> dict[str, Any]:
     record whose evidence sentences are referenced by their offsets in the article's original text (in
     `articles.jsonl`), not copied: a sentence of many actors is evidence of thousands of pairs."""
     record = to_event_record(event)
-    del record["evidence"]
-    for evidence in record["evidences"]:
-        del evidence["text"]
-    return record
+    return _unquoted(record) | {"evidences": [_unquoted(evidence) for evidence in record["evidences"]]}
+
+
+def from_baseline_record(record: Mapping[str, Any], article: Article) -> Event:
+    """The relation a baseline record (`to_baseline_record`) was made of, its quotes taken again from `article`."""
+    evidences = [dict(evidence, text=article.original[evidence["start"] : evidence["end"]])
+                 for evidence in record["evidences"]]  # fmt: skip
+    return from_json(Event, dict(record, evidences=evidences, evidence=evidences[0]["text"] if evidences else ""))
+
+
+def read_records(path: Path, kind: type[R]) -> Iterator[R]:
+    """Read the records of an output JSON Lines file as `kind` records (`relations.jsonl` as `Event`s);
+    `OutputError` with file:line for a line that is not one."""
+    for number, record in enumerate(read_jsonl(path), start=1):
+        try:
+            yield from_json(kind, record)
+        except ValueError as error:
+            raise OutputError(f"{path}:{number}: damaged output line ({error})") from error
+
+
+def _laid_out(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: record[name] for name in fields}
+
+
+def _unquoted(record: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in record.items() if name not in QUOTE_FIELDS}

@@ -7,6 +7,13 @@ this build, `OUT/articles.jsonl`, `OUT/mentions.jsonl`, `OUT/relations.jsonl`,
 `OUT/events.jsonl` and the manifest `OUT/build.json`; and updates the
 persistent graph `OUT/store` (one named graph per article: a new or changed
 article replaces exactly its graph) and its export `OUT/graph.trig`.
+
+Incremental to the end: the input index `OUT/inputs.json` (see `kg.inputs`)
+lets a build take an input file that still has its content as it is, without
+reading and cleaning it again; the summaries, the events across articles
+(`graph:events`), `graph.trig` and the page are made again only when the store
+changed; and a build with nothing to do opens no input and writes only its
+manifest.
 """
 
 from __future__ import annotations
@@ -18,22 +25,38 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kg import __version__
-from kg.cache import CachedRecords
 from kg.errors import InputError, KgError, OutputError
 from kg.grouping import group_relations, outlet_of, to_grouped_event_record, to_report
 from kg.ingest import DEFAULT_MAX_BYTES, find_input_files, read_articles
+from kg.inputs import (
+    INDEX_FILE,
+    FileState,
+    IndexedArticle,
+    InputIndex,
+    check_file,
+    discard_index,
+    is_unchanged_by_stat,
+    read_file_state,
+    read_index,
+    stat_key,
+    write_index,
+)
 from kg.outputs import (
     atomic_writer,
+    parse_article_record,
     staged_outputs,
     to_article_record,
+    to_baseline_record,
+    to_event_record,
+    to_mention_record,
     write_json,
 )
-from kg.records import Article, CameoCode, Gazetteer
+from kg.records import Analysis, Article, CameoCode, Gazetteer
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -107,6 +130,9 @@ class _Counts:
     analysed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    # The dyads whose relations the build added to or removed from the store, when the summaries are to be
+    # updated for them alone (None: they are all recomputed).
+    dyads: set[tuple[str, str]] | None = None
 
 
 def build(
@@ -154,67 +180,213 @@ def _build(
     prune: bool,
     baseline: bool,
 ) -> BuildReport:
+    from kg.store import open_store
+
     began = time.perf_counter()
+    store = open_store(out_dir)  # first: its lock keeps another build out of the index too
+    versions = _versions()
+    settings = {**versions, "data": _data_digest(), "max_bytes": str(max_bytes)}
+    index = read_index(out_dir, settings=settings)  # discarded as soon as this build changes the store or outputs
+    files = list(find_input_files(inputs))
+    listener.started(len(files))
+    if index is not None:
+        unchanged = _unchanged_build(files, index, store, out_dir, baseline=baseline, prune=prune, listener=listener,
+                                     began=began)  # fmt: skip
+        if unchanged is not None:
+            return unchanged
     skipped: list[InputError] = []
+    states: list[FileState] = []
     outlets: dict[str, str] = {}  # article id -> its outlet, for the events across articles
     with staged_outputs(out_dir) as staging:
         with atomic_writer(staging / ARTICLES_FILE) as articles_out:
-            articles = _read(inputs, articles_out, max_bytes=max_bytes, listener=listener, skipped=skipped,
-                             outlets=outlets)  # fmt: skip
-            counts = _analyse(articles, staging, skipped, workers=workers, dask_client=dask_client, prune=prune,
-                              baseline=baseline)  # fmt: skip
+            articles = _read(files, index, articles_out, out_dir, max_bytes=max_bytes, listener=listener,
+                             skipped=skipped, states=states, outlets=outlets)  # fmt: skip
+            counts = _analyse(articles, staging, skipped, store=store, versions=versions, store_known=index is not None,
+                              workers=workers, dask_client=dask_client, prune=prune, baseline=baseline)  # fmt: skip
         _write_grouped_events(staging, outlets)
-        names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, GROUPED_EVENTS_FILE,
-                 *([BASELINE_FILE] if baseline else []), GRAPH_FILE, MANIFEST_FILE)  # fmt: skip
-        outputs = tuple(out_dir / name for name in names)
         report = BuildReport(
-            out_dir, tuple(counts.articles), tuple(skipped), outputs,
+            out_dir, tuple(counts.articles), tuple(skipped), _output_paths(out_dir, baseline=baseline),
             time.perf_counter() - began, counts.mentions, counts.events, counts.unanalysed, tuple(counts.analysed),
             tuple(counts.reused), tuple(counts.pruned),
         )  # fmt: skip
         write_json(staging / MANIFEST_FILE, _manifest(report))
+        articles_file = stat_key(staging / ARTICLES_FILE)  # a rename keeps the mtime
+        discard_index(out_dir)  # the outputs are about to be replaced
     if not baseline:  # a baseline of an earlier build would no longer match these relations
         (out_dir / BASELINE_FILE).unlink(missing_ok=True)
+    # Last, once every output is in place: the index says they are this build's.
+    index = InputIndex(settings, articles_file, tuple(states), _index_report(report, baseline=baseline))
+    write_index(out_dir / INDEX_FILE, index)
+    return report
+
+
+def _unchanged_build(
+    files: list[Path | InputError],
+    index: InputIndex,
+    store: Any,
+    out_dir: Path,
+    *,
+    baseline: bool,
+    prune: bool,
+    listener: BuildListener,
+    began: float,
+) -> BuildReport | None:
+    """The report of a build with nothing to do, or None: the last build's input files, in the same order, each
+    of the same size and mtime; the same options; its outputs all there and its articles' graphs in the store.
+    Then no input is opened, and nothing is written but the manifest."""
+    from kg.store import article_ids_in_store, has_article_graph
+
+    known = index.report
+    paths = [item for item in files if isinstance(item, Path)]
+    reused = tuple(article_id for article_id in known["articles"] if article_id not in known["unanalysed"])
+    if (
+        len(paths) != len(files)
+        or [str(path) for path in paths] != [state.path for state in index.files]
+        or known["baseline"] != baseline
+        or not all(is_unchanged_by_stat(path, state) for path, state in zip(paths, index.files, strict=True))
+        or not all(path.is_file() for path in _output_paths(out_dir, baseline=baseline))
+        or not _has_store_outputs(out_dir, page=known["page"])
+        or not all(has_article_graph(store, article_id) for article_id in reused)
+        or (prune and not set(article_ids_in_store(store)) <= set(known["articles"]))
+    ):
+        return None
+    skipped = tuple(InputError(path, cause, line=line) for path, line, cause in known["skipped"])
+    for error in skipped:
+        listener.input_skipped(error)
+    for path in paths:
+        listener.file_done(path)
+    report = BuildReport(out_dir, tuple(known["articles"]), skipped, _output_paths(out_dir, baseline=baseline),
+                         time.perf_counter() - began, known["mentions"], known["events"], dict(known["unanalysed"]),
+                         reused=reused)  # fmt: skip
+    log.info("nothing changed since the last build: its outputs are kept")
+    write_json(out_dir / MANIFEST_FILE, _manifest(report))
     return report
 
 
 def _write_grouped_events(staging: Path, outlets: dict[str, str]) -> None:
     """`events.jsonl`: this build's relations (`relations.jsonl`) grouped into events across its articles
-    (`outlets`: each article's outlet). The store's `graph:events` groups every article the store holds."""
-    from kg.outputs import read_jsonl
+    (`outlets`: each article's outlet). Written with `relations.jsonl`, whether or not the store changed; the
+    store's `graph:events` groups every article the store holds, and is made again only when the store changed."""
+    from kg.outputs import read_records
+    from kg.records import Event
 
-    reports = [to_report(relation, outlets=outlets) for relation in read_jsonl(staging / EVENTS_FILE)]
+    reports = [to_report(relation, outlets=outlets) for relation in read_records(staging / EVENTS_FILE, Event)]
     with atomic_writer(staging / GROUPED_EVENTS_FILE) as out:
-        for event in group_relations(reports):
-            out.write(json.dumps(to_grouped_event_record(event), ensure_ascii=False) + "\n")
+        out.writelines(_json_line(to_grouped_event_record(event)) for event in group_relations(reports))
 
 
 def _read(
-    inputs: Iterable[str | Path],
+    files: list[Path | InputError],
+    index: InputIndex | None,
     articles_out: IO[str],
+    out_dir: Path,
     *,
     max_bytes: int,
     listener: BuildListener,
     skipped: list[InputError],
+    states: list[FileState],
     outlets: dict[str, str],
 ) -> Iterator[Article]:
-    """The articles of the inputs, one at a time (each also written to `articles.jsonl`, its outlet to
-    `outlets`); bad inputs go to `skipped`."""
-    files = list(find_input_files(inputs))
-    listener.started(len(files))
+    """The articles of the input files, one at a time, each also written to `articles.jsonl` (its outlet to
+    `outlets`); bad inputs go to `skipped`, each file's state (and where its articles' records are) to `states`.
+    A file that still has the content the last build read is not read and cleaned again: its articles are those
+    of the last build's `articles.jsonl`."""
     seen_ids: dict[str, str] = {}
-    for item in files:
-        for result in read_articles([item], max_bytes=max_bytes, seen_ids=seen_ids):
-            if isinstance(result, InputError):
-                log.debug("skipped %s", result)
-                skipped.append(result)
-                listener.input_skipped(result)
+    offset, now_ns = 0, time.time_ns()
+    with _EarlierArticles(out_dir / ARTICLES_FILE, index) as earlier:
+        for item in files:
+            if isinstance(item, InputError):
+                _skip(item, skipped, listener)
                 continue
-            articles_out.write(json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
-            outlets[result.id] = outlet_of(source=result.source, url=result.url, article=result.id)
-            listener.article_read(result)
-            yield result
-        listener.file_done(item if isinstance(item, Path) else Path(item.path))
+            state, results = _file_articles(item, earlier, seen_ids, max_bytes=max_bytes, now_ns=now_ns)
+            entries, errors = [], 0
+            for result in results:
+                if isinstance(result, InputError):
+                    errors += 1
+                    _skip(result, skipped, listener)
+                    continue
+                article, line = result
+                size = len(line.encode("utf-8"))
+                articles_out.write(line)
+                entries.append(IndexedArticle(article.id, article.line, offset, size))
+                offset += size
+                outlets[article.id] = outlet_of(source=article.source, url=article.url, article=article.id)
+                listener.article_read(article)
+                yield article
+            if state is not None:
+                states.append(replace(state, articles=tuple(entries), errors=errors))
+            listener.file_done(item)
+
+
+def _file_articles(
+    path: Path, earlier: _EarlierArticles, seen_ids: dict[str, str], *, max_bytes: int, now_ns: int
+) -> tuple[FileState | None, Iterable[tuple[Article, str] | InputError]]:
+    """A file's state and its articles (each with its `articles.jsonl` line): those of the last build if the file
+    still has the content it had then (and gave no error: a duplicate id depends on other files), else read."""
+    state = check_file(path, earlier.files.get(str(path)), now_ns=now_ns)
+    if state is not None and not state.errors and not any(entry.id in seen_ids for entry in state.articles):
+        kept = earlier.articles(state)
+        if kept is not None:
+            for article, _ in kept:
+                seen_ids[article.id] = article.path if article.line is None else f"{article.path}:{article.line}"
+            return state, kept
+    try:
+        state = read_file_state(path, now_ns=now_ns)
+    except OSError:  # the reader says why
+        state = None
+    results = (
+        result if isinstance(result, InputError)
+        else (result, json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
+        for result in read_articles([path], max_bytes=max_bytes, seen_ids=seen_ids)
+    )  # fmt: skip
+    return state, results
+
+
+class _EarlierArticles:
+    """The article records of the last build's `articles.jsonl`, where its input index says they are (if the file
+    is the one the index was made with)."""
+
+    def __init__(self, path: Path, index: InputIndex | None) -> None:
+        self.path = path
+        self.handle: IO[bytes] | None = None
+        self.files: dict[str, FileState] = {}
+        try:
+            if index is not None and stat_key(path) == index.articles_file:
+                self.handle = path.open("rb")
+                self.files = {state.path: state for state in index.files}
+        except OSError:
+            pass
+
+    def __enter__(self) -> _EarlierArticles:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+    def articles(self, state: FileState) -> list[tuple[Article, str]] | None:
+        """The articles of a file and their lines; None if a record is not where the index says."""
+        if self.handle is None:
+            return None
+        kept = []
+        try:
+            for entry in state.articles:
+                self.handle.seek(entry.offset)
+                line = self.handle.read(entry.length).decode("utf-8")
+                record = json.loads(line)
+                if record.get("id") != entry.id or not line.endswith("\n"):
+                    return None
+                kept.append((parse_article_record(record, line=entry.line), line))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.debug("%s: the record of an article of %s cannot be read back (%s)", self.path, state.path, error)
+            return None
+        return kept
+
+
+def _skip(error: InputError, skipped: list[InputError], listener: BuildListener) -> None:
+    log.debug("skipped %s", error)
+    skipped.append(error)
+    listener.input_skipped(error)
 
 
 def _analyse(
@@ -222,48 +394,57 @@ def _analyse(
     staging: Path,
     skipped: list[InputError],
     *,
+    store: Any,
+    versions: dict[str, str],
+    store_known: bool,
     workers: int,
     dask_client: Any,
     prune: bool,
     baseline: bool,
 ) -> _Counts:
     """Analyse (or reuse) every article as it is read, write its named graph and its records, then the
-    build-wide outputs."""
+    build-wide outputs: those made from the store (summaries, events across articles, snapshot, `graph.trig`,
+    page) only if the store changed, or is not known to be as the last build left it (`store_known`)."""
     from kg.cache import CACHE_DIR, ResultCache
+    from kg.render import PAGE_FILE
     from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import STORE_DIR, export_trig, open_store, refresh_events, refresh_summaries
+    from kg.store import STORE_DIR, export_trig, refresh_events, refresh_summaries
 
     out_dir = staging.parent
-    store = open_store(out_dir)
-    versions = _versions()
     build, started = _build_iri(versions), dt.datetime.now(dt.UTC)
     gazetteer, codes = load_gazetteer(), load_cameo_codes()
     cache = ResultCache(out_dir / CACHE_DIR, json.dumps(versions, sort_keys=True))
-    counts = _Counts()
+    counts = _Counts(dyads=set() if store_known else None)
     with (
         atomic_writer(staging / MENTIONS_FILE) as mentions_out,
         atomic_writer(staging / EVENTS_FILE) as events_out,
         atomic_writer(staging / BASELINE_FILE) as baseline_out,
     ):
-        outputs = {"mentions": mentions_out, "events": events_out, "cooccurrences": baseline_out}
-        for records in _records(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers, dask_client,
-                                baseline, skipped):  # fmt: skip
-            for name, out in outputs.items():
-                out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records[name] or ())
-            counts.mentions += len(records["mentions"] or ())
-            counts.events += len(records["events"] or ())
+        for analysis in _analyses(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers,
+                                  dask_client, baseline, skipped):  # fmt: skip
+            mentions_out.writelines(_json_line(to_mention_record(mention)) for mention in analysis.mentions)
+            events_out.writelines(_json_line(to_event_record(event)) for event in analysis.events)
+            baseline_out.writelines(_json_line(to_baseline_record(pair)) for pair in analysis.cooccurrences or ())
+            counts.mentions += len(analysis.mentions)
+            counts.events += len(analysis.events)
     if not baseline:
         (staging / BASELINE_FILE).unlink()
     if not counts.articles:
         raise KgError(f"no article could be read from the inputs ({len(skipped)} skipped); {out_dir} left as it was")
+    if prune:
+        counts.pruned = _prune(store, out_dir / STORE_DIR, cache, set(counts.articles), counts.dyads)
+    if store_known and not counts.analysed and not counts.pruned and _has_store_outputs(out_dir, page=PAGE_FILE):
+        log.info(
+            "the store is as the last build left it: its summaries, events, snapshot, graph.trig and page are kept"
+        )
+        return counts
+    discard_index(out_dir)  # the store is about to change
     try:  # only now: a build that reads no article leaves the store as it was, its provenance included
-        _write_reference_graphs(store, gazetteer, codes, build, started, versions)
+        _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
-    if prune:
-        counts.pruned = _prune(store, cache, set(counts.articles))
-    refresh_summaries(store)
+    refresh_summaries(store, dyads=counts.dyads)
     refresh_events(store)
     store.flush()
     write_snapshot(store, out_dir)
@@ -272,7 +453,11 @@ def _analyse(
     return counts
 
 
-def _records(
+def _json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _analyses(
     articles: Iterable[Article],
     store: Any,
     store_path: Path,
@@ -283,8 +468,8 @@ def _records(
     dask_client: Any,
     baseline: bool,
     skipped: list[InputError],
-) -> Iterator[CachedRecords]:
-    """Each article's records, in input order: from the cache when its analysis is current and its graph is in
+) -> Iterator[Analysis]:
+    """Each article's analysis, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged.
     An article in a language without a pack is not analysed: it is kept (its text is in `articles.jsonl`) and
@@ -293,7 +478,7 @@ def _records(
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
-    reusable: dict[str, CachedRecords] = {}  # read once, until given out
+    reusable: dict[str, Analysis] = {}  # read once, until given out
     languages = pack_languages(data_dir())
 
     def supported() -> Iterator[Article]:
@@ -307,10 +492,10 @@ def _records(
                 skipped.append(InputError(article.path, f"article {article.id} not analysed: {why}"))
 
     def is_current(article: Article) -> bool:
-        records = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
-        if records is not None:
-            reusable[article.id] = records
-        return records is not None
+        analysis = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
+        if analysis is not None:
+            reusable[article.id] = analysis
+        return analysis is not None
 
     results = analyse_articles(supported(), build=build, baseline=baseline, workers=workers, client=dask_client,
                                skip=is_current)  # fmt: skip
@@ -319,13 +504,13 @@ def _records(
     try:
         for result in results:
             article = result.article
-            if result.records is None:
+            if result.analysis is None:
                 counts.reused.append(article.id)
                 yield reusable.pop(article.id)
                 continue
             cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
-            unwritten.add(article, result.records, result.graph or b"")
-            yield result.records
+            unwritten.add(article, result.analysis, result.graph or b"")
+            yield result.analysis
         completed = True
     finally:
         unwritten.close(write=completed)
@@ -342,16 +527,16 @@ class _GraphBatch:
 
     def __init__(self, store: Any, cache: Any, counts: _Counts, store_path: Path) -> None:
         self.store, self.cache, self.counts, self.store_path = store, cache, counts, store_path
-        self.items: list[tuple[Article, CachedRecords, bytes]] = []
+        self.items: list[tuple[Article, Analysis, bytes]] = []
         self.size = 0  # bytes of TriG
         self.since = 0.0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
         self.writing: Future[None] | None = None
 
-    def add(self, article: Article, records: CachedRecords, graph: bytes) -> None:
+    def add(self, article: Article, analysis: Analysis, graph: bytes) -> None:
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((article, records, graph))
+        self.items.append((article, analysis, graph))
         self.size += len(graph)
         if (
             len(self.items) >= GRAPH_BATCH
@@ -381,28 +566,83 @@ class _GraphBatch:
             writing, self.writing = self.writing, None
             writing.result()
 
-    def _write(self, items: list[tuple[Article, CachedRecords, bytes]]) -> None:
-        """Write the graphs to the store, then (and only then) cache the articles."""
-        from kg.store import write_article_graphs
+    def _write(self, items: list[tuple[Article, Analysis, bytes]]) -> None:
+        """Write the graphs to the store, then (and only then) cache the articles. The dyads of their relations,
+        before and after, are noted (when the build tracks them)."""
+        from kg.store import article_dyads, write_article_graphs
 
+        ids, dyads = [article.id for article, _, _ in items], self.counts.dyads
+        discard_index(self.store_path.parent)  # the store is about to change
         try:
+            if dyads is not None:
+                dyads |= article_dyads(self.store, ids)
             write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
+            if dyads is not None:
+                dyads |= article_dyads(self.store, ids)
         except OSError as error:
             raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
-        for article, records, graph in items:
-            self.cache.write(article, records, graph)
+        for article, analysis, graph in items:
+            self.cache.write(article, analysis, graph)
             self.counts.analysed.append(article.id)
 
 
-def _prune(store: Any, cache: Any, kept: set[str]) -> list[str]:
-    """Remove from the store (and the cache) the articles that are not among `kept`."""
-    from kg.store import article_ids_in_store, remove_article_graph
+def _prune(store: Any, store_path: Path, cache: Any, kept: set[str], dyads: set[tuple[str, str]] | None) -> list[str]:
+    """Remove from the store (and the cache) the articles that are not among `kept`; their relations' dyads go to
+    `dyads` (if given)."""
+    from kg.store import article_dyads, article_ids_in_store, remove_article_graph
 
     pruned = sorted(set(article_ids_in_store(store)) - kept)
+    if pruned:
+        discard_index(store_path.parent)  # the store is about to change
+    if dyads is not None:
+        dyads |= article_dyads(store, pruned)
     for article_id in pruned:
         remove_article_graph(store, article_id)
         cache.forget(article_id)
     return pruned
+
+
+def _output_paths(out_dir: Path, *, baseline: bool) -> tuple[Path, ...]:
+    names = (ARTICLES_FILE, MENTIONS_FILE, EVENTS_FILE, GROUPED_EVENTS_FILE, *([BASELINE_FILE] if baseline else []),
+             GRAPH_FILE, MANIFEST_FILE)  # fmt: skip
+    return tuple(out_dir / name for name in names)
+
+
+def _has_store_outputs(out_dir: Path, *, page: str) -> bool:
+    """Whether the outputs an earlier build made from the store are in `out_dir`: `graph.trig`, the `page` and
+    the snapshot."""
+    from kg.serve import current_snapshot
+
+    if not (out_dir / GRAPH_FILE).is_file() or not (out_dir / page).is_file():
+        return False
+    try:
+        current_snapshot(out_dir)
+    except KgError:
+        return False
+    return True
+
+
+def _index_report(report: BuildReport, *, baseline: bool) -> dict[str, Any]:
+    """What a build reported (and the name of its page), as the input index keeps it for a build with nothing to
+    do."""
+    from kg.render import PAGE_FILE  # imported already: the build wrote the page, or checked it was there
+
+    return {
+        "baseline": baseline,
+        "page": PAGE_FILE,
+        "articles": list(report.articles),
+        "mentions": report.mentions,
+        "events": report.events,
+        "unanalysed": report.unanalysed,
+        "skipped": [[error.path, error.line, error.cause] for error in report.skipped],
+    }
+
+
+def _data_digest() -> str:
+    """A digest of all the curated data: reading, the reference graphs and the page depend on it too."""
+    from kg.resources import data_digest, data_dir
+
+    return data_digest(*sorted(path.name for path in data_dir().iterdir() if path.is_dir()))
 
 
 def _write_page(store: Any, staging: Path) -> None:
@@ -440,8 +680,11 @@ def _write_reference_graphs(
     build: URIRef,
     started: dt.datetime,
     versions: dict[str, str],
+    *,
+    provenance_only: bool,
 ) -> None:
-    """Write the ontology, CAMEO scheme, gazetteer and build provenance graphs."""
+    """Write the ontology, CAMEO scheme, gazetteer and build provenance graphs; with `provenance_only`, the last
+    alone (the others are in the store already, made from the same data)."""
     from rdflib import Graph
 
     from kg.resources import load_cameo_labels_fr, ontology_path
@@ -449,13 +692,11 @@ def _write_reference_graphs(
     from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
     from kg.vocab import BUILD_GRAPH, ONTOLOGY_GRAPH
 
+    write_graph(store, build_to_graph(BUILD_GRAPH, build, started=started, versions=versions))
+    if provenance_only:
+        return
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
-    for graph in (
-        ontology,
-        cameo_to_graph(codes, load_cameo_labels_fr()),
-        gazetteer_to_graph(gazetteer),
-        build_to_graph(BUILD_GRAPH, build, started=started, versions=versions),
-    ):
+    for graph in (ontology, cameo_to_graph(codes, load_cameo_labels_fr()), gazetteer_to_graph(gazetteer)):
         write_graph(store, graph)
 
 

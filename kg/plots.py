@@ -16,21 +16,25 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from kg.analysis import MEASURES
+
 __all__ = ["centrality_bars", "dyad_heatmap", "dyad_timelines"]
 
 COOPERATION_COLOUR = "#2b7bba"
 CONFLICT_COLOUR = "#c8423b"
 
 
-def centrality_bars(table: pd.DataFrame, *, top: int = 12, measures: Sequence[str] = ("strength", "betweenness",
+def centrality_bars(table: pd.DataFrame, *, top: int = 12, measures: Sequence[str] = ("relations", "betweenness",
                     "eigenvector", "pagerank")) -> Figure:  # fmt: skip
-    """Horizontal bars of the `top` actors for each measure of a `centrality_table`, one panel each."""
+    """Horizontal bars of the `top` actors for each measure of a `centrality_table`, one panel each: each panel
+    ranks its own actors on its own scale (no shared axis), titled as `kg.analysis.MEASURES` names it."""
+    titles = {measure.column: measure.title for measure in MEASURES}
     figure = Figure(figsize=(4.2 * len(measures), 0.45 * min(top, max(len(table), 1)) + 1.6), layout="constrained")
     axes = figure.subplots(1, len(measures), squeeze=False)[0]
     for axis, measure in zip(axes, measures, strict=True):
         ranked = table.sort_values(measure, ascending=False, kind="stable").head(top).iloc[::-1]
         axis.barh([_short(label) for label in ranked["label"].astype(str)], ranked[measure], color=COOPERATION_COLOUR)
-        axis.set_title(measure)
+        axis.set_title(titles.get(measure, measure))
         axis.tick_params(axis="y", labelsize=8)
         axis.grid(axis="x", alpha=0.3)
     figure.suptitle("Centrality of the actors")

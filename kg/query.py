@@ -4,17 +4,22 @@ A named query's header comments give its description and its parameters
 ("# Parameters: source (an actor code), target (an actor code)"). Parameter
 values are turned into RDF terms by their name (actor codes into actor IRIs,
 CAMEO roots and dates into literals) and bound by the store, never pasted
-into the query text. For notebooks, `QueryGraph` (what `kg.open` gives) answers
-a query as a pandas DataFrame, one typed column per variable.
+into the query text. An actor is named by its code in any case ("RUS", "rus",
+"vladimir-putin") or by a name or alias the gazetteer knows in any language pack
+("Russia", "Russie", "Vladimir Poutine"); an unknown one is an error that suggests
+the nearest codes. For notebooks, `QueryGraph` (what `kg.open` gives) answers a
+query as a pandas DataFrame, one typed column per variable.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,18 +30,22 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.resources import queries_dir
+from kg.resources import load_gazetteer, queries_dir
 from kg.store import PREFIXES, KnowledgeGraph
 from kg.vocab import actor_iri, article_iri
 
-if TYPE_CHECKING:  # pandas is loaded by whoever asks for a DataFrame
-    import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd  # loaded by whoever asks for a DataFrame
+
+    from kg.records import Gazetteer
 
 __all__ = [
     "RESULT_FORMATS",
     "NamedQuery",
     "load_named_queries",
     "bind_parameters",
+    "find_actor",
+    "without_parameters",
     "format_results",
     "to_text",
     "QueryGraph",
@@ -46,6 +55,7 @@ __all__ = [
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 ACTOR_PARAMETERS = frozenset({"actor", "source", "target", "partner"})
 DATE_PARAMETERS = frozenset({"since", "until", "date"})
+SUGGESTIONS = 3  # nearest actor codes an unknown actor's error names
 _PARAMETERS_LINE = re.compile(r"^#\s*Parameters:\s*(.+)$", re.MULTILINE)
 
 
@@ -73,22 +83,66 @@ def load_named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
     return queries
 
 
-def bind_parameters(values: dict[str, str], *, expected: Sequence[str] = ()) -> dict[str, URIRef | Literal]:
-    """RDF terms for `name=value` parameters; `KgError` for a missing or malformed one."""
+def bind_parameters(
+    values: dict[str, str], *, expected: Sequence[str] = (), gazetteer: Gazetteer | None = None
+) -> dict[str, URIRef | Literal]:
+    """RDF terms for `name=value` parameters; `KgError` for a missing, malformed or unknown one. Actor parameters
+    are looked up in `gazetteer` (loaded when needed and not given)."""
     missing = [name for name in expected if name not in values]
     if missing:
         raise KgError(f"missing parameter(s) {', '.join(missing)}: give them as --param NAME=VALUE")
     unknown = [name for name in values if expected and name not in expected]
     if unknown:
         raise KgError(f"unknown parameter(s) {', '.join(unknown)}; this query takes {', '.join(expected)}")
-    return {name: _term(name, value) for name, value in values.items()}
+    if ACTOR_PARAMETERS.isdisjoint(values):
+        return {name: _term(name, value) for name, value in values.items()}
+    actors = gazetteer or load_gazetteer()
+    return {name: actor_iri(find_actor(value, actors, parameter=name)) if name in ACTOR_PARAMETERS
+            else _term(name, value) for name, value in values.items()}  # fmt: skip
+
+
+def find_actor(value: str, gazetteer: Gazetteer, *, parameter: str = "actor") -> str:
+    """The id of the actor `value` names: its code in any case, else a name or unambiguous alias (any case,
+    accents optional). `KgError` naming the nearest codes when none matches, or the actors when several do."""
+    text = value.strip()
+    if text in gazetteer.actors:
+        return text
+    by_code = {code.casefold(): code for code in gazetteer.actors}
+    if text.casefold() in by_code:
+        return by_code[text.casefold()]
+    names = _actor_names(gazetteer)
+    found = names.get(_folded(text), set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise KgError(f"parameter {parameter}: {value!r} names several actors ({', '.join(sorted(found))}); "
+                      "give one of their codes")  # fmt: skip
+    candidates = {name: sorted(codes) for name, codes in names.items()} | {key: [code] for key, code in by_code.items()}
+    nearest = difflib.get_close_matches(_folded(text), list(candidates), n=10 * SUGGESTIONS, cutoff=0.5)
+    codes = list(dict.fromkeys(code for name in nearest for code in candidates[name]))
+    hint = f"did you mean {', '.join(codes[:SUGGESTIONS])}?" if codes else "kg query OUT actor_ranking lists them"
+    raise KgError(f"parameter {parameter}: {value!r} is not an actor code or a name in the gazetteer; {hint}")
+
+
+def _actor_names(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Every label and unambiguous alias of the gazetteer, folded, with the actors it names."""
+    names: dict[str, set[str]] = {}
+    for actor in gazetteer.actors.values():
+        for label in (actor.label_fr, actor.label_en):
+            names.setdefault(_folded(label), set()).add(actor.id)
+    for alias in gazetteer.aliases:
+        if not alias.ambiguous:
+            names.setdefault(_folded(alias.text), set()).add(alias.actor)
+    return names
+
+
+def _folded(text: str) -> str:
+    """Case and accents set aside ("Fédération" and "federation" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).split())
 
 
 def _term(name: str, value: str) -> URIRef | Literal:
-    if name in ACTOR_PARAMETERS:
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", value):
-            raise KgError(f"parameter {name}: {value!r} is not an actor code (RUS, UNO, vladimir-putin)")
-        return actor_iri(value if not value.isalpha() or not value.isupper() else value.upper())
     if name == "article":
         return article_iri(value)
     if name == "root":
@@ -101,6 +155,12 @@ def _term(name: str, value: str) -> URIRef | Literal:
         except ValueError as error:
             raise KgError(f"parameter {name}: {value!r} is not a date (YYYY-MM-DD)") from error
     return Literal(value)
+
+
+def without_parameters(rows: list[dict[str, object]], bindings: dict[str, object]) -> list[dict[str, object]]:
+    """The rows without the columns of bound parameters (a SELECT must name them, but they are the same in every
+    row: the pair asked about is no row's direction)."""
+    return [{name: value for name, value in row.items() if name not in bindings} for row in rows]
 
 
 def to_text(term: object) -> str:
@@ -157,12 +217,13 @@ class QueryGraph(KnowledgeGraph):
         `name_or_sparql` is a named query of `data/queries/` (`kg query OUT --list`) or SPARQL text. Parameters
         given as text are read as `kg query --param` reads them (actor codes become actor IRIs, roots and dates
         literals); other values (rdflib terms, numbers, dates) are bound as they are. A named query's parameters
-        must all be given."""
+        must all be given. As `kg query` prints them, the columns of bound parameters (the same in every row) are
+        left out."""
         text, bindings = _query_and_bindings(name_or_sparql, params)
         result = self._run(text, bindings)
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise KgError("query_df needs a SELECT query (use query() for ASK, CONSTRUCT and DESCRIBE)")
-        names = [variable.value for variable in result.variables]
+        names = [variable.value for variable in result.variables if variable.value not in bindings]
         rows = [[solution[name] for name in names] for solution in result]
         return _frame(names, rows)
 

@@ -2,17 +2,27 @@
 
 An `Article` is what ingestion hands to the language stages: the cleaned text
 the parser reads, the original text that evidence is quoted from, the map
-between the two, and what cleaning set aside (with why).
+between the two, and what cleaning set aside (with why). An `Analysis` is what
+the language stages find in one article: its mentions, relations and
+co-occurrence baseline.
+
+`to_json` and `from_json` are the one JSON round trip of every record, read
+from its fields and their type hints: the mention, relation and baseline
+files, the analysis cache and the relation exports all go through them.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import TypeVar
+from enum import Enum, IntEnum, StrEnum
+from functools import cache
+from typing import Any, TypeVar
 
 __all__ = [
     "DatePrecision",
@@ -32,6 +42,7 @@ __all__ = [
     "Resolution",
     "Mention",
     "Mode",
+    "QuadClass",
     "CameoCode",
     "CameoActorCode",
     "CameoActorScheme",
@@ -39,13 +50,17 @@ __all__ = [
     "EventLexicon",
     "Evidence",
     "Event",
+    "Analysis",
     "derived",
     "RelationModel",
     "RelationReport",
     "GroupedEvent",
+    "to_json",
+    "from_json",
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")  # a record type
 
 
 class DatePrecision(StrEnum):
@@ -310,6 +325,26 @@ class Mode(StrEnum):
     NEGATED = "negated"
 
 
+class QuadClass(IntEnum):
+    """GDELT's four classes of CAMEO events (its QuadClass column): each code's is read from
+    `data/cameo/codes.tsv`, never derived from its root."""
+
+    VERBAL_COOPERATION = 1
+    MATERIAL_COOPERATION = 2
+    VERBAL_CONFLICT = 3
+    MATERIAL_CONFLICT = 4
+
+    @property
+    def label(self) -> str:
+        """What the class is called: "verbal cooperation", "material conflict"."""
+        return self.name.lower().replace("_", " ")
+
+    @property
+    def is_cooperation(self) -> bool:
+        """True for verbal and material cooperation (classes 1 and 2)."""
+        return self in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)
+
+
 @dataclass(frozen=True)
 class CameoCode:
     """A CAMEO code with its Goldstein score, GDELT QuadClass and PLOVER category."""
@@ -317,7 +352,7 @@ class CameoCode:
     code: str
     name: str
     goldstein: float
-    quadclass: int
+    quadclass: QuadClass
     plover: str
 
     @property
@@ -441,11 +476,21 @@ class Event:
     source_actor: str
     target_actor: str
     goldstein: float
-    quadclass: int
+    quadclass: QuadClass
     plover: str
     confidence: float
     date: str | None = None
     date_precision: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the language stages found in one article: its actor mentions, its relations, and its co-occurrence
+    baseline (None when it was not computed)."""
+
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    cooccurrences: tuple[Event, ...] | None = None
 
 
 def derived(indexes: dict[object, object], key: object, make: Callable[[], T]) -> T:
@@ -507,3 +552,50 @@ class GroupedEvent:
     def num_articles(self) -> int:
         """GDELT's NumArticles: distinct articles reporting the event."""
         return len(self.articles)
+
+
+def to_json(value: Any) -> Any:
+    """The JSON form of a record (or of a value in one): a dict of its fields in their order (those a record
+    sets itself, `init=False`, left out), enums as their values, tuples as lists, dates as ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {item.name: to_json(getattr(value, item.name)) for item in dataclasses.fields(value) if item.init}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def from_json(kind: type[R], value: Mapping[str, Any]) -> R:
+    """The record of type `kind` whose JSON form (`to_json`) is `value`; a field it lacks takes its default.
+    `ValueError` when `value` does not fit the record's fields."""
+    try:
+        return _from_json(kind, value)  # type: ignore[no-any-return]
+    except (TypeError, KeyError, AttributeError) as error:
+        raise ValueError(f"does not fit the fields of {kind.__name__}: {error}") from error
+
+
+def _from_json(hint: Any, value: Any) -> Any:
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in arguments:
+            return None
+        return _from_json(next(argument for argument in arguments if argument is not type(None)), value)
+    if origin is tuple:
+        return tuple(_from_json(arguments[0], item) for item in value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = _field_hints(hint)
+        known = {name: _from_json(field_hint, value[name]) for name, field_hint in hints.items() if name in value}
+        return hint(**known)
+    if isinstance(hint, type) and issubclass(hint, Enum | dt.date):
+        return hint(value) if issubclass(hint, Enum) else hint.fromisoformat(value)
+    return value
+
+
+@cache
+def _field_hints(kind: type) -> dict[str, Any]:
+    """The type hints of a record's fields that its constructor takes."""
+    hints = typing.get_type_hints(kind)
+    return {item.name: hints[item.name] for item in dataclasses.fields(kind) if item.init}

@@ -56,6 +56,8 @@ BLOC_COLOURS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2"
 VIS_NETWORK = ("lib", "vis-9.1.2")  # inside the pyvis package
 EXACT_LIMIT = 200  # actors up to which the page shows exact betweenness and closeness
 BETWEENNESS_SAMPLE = 64  # sources sampled for betweenness beyond EXACT_LIMIT actors
+# The measures an actor's panel shows (asserted relations), as kg.analysis.MEASURES names and defines them.
+PAGE_MEASURES = ("relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     blocs = analysis.blocs(asserted)
     undirected = analysis.to_weighted_graph(actor_graph, directed=False)
     positions = _layout(undirected)
-    partners = _partners(undirected)
+    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
     highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
     nodes = []
     for node, attributes in sorted(actor_graph.nodes(data=True)):
@@ -128,11 +130,7 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
             "size": round(10 + 30 * math.sqrt(pagerank / highest), 1) if highest else 10,
             "color": KIND_COLOURS.get(attributes.get("kind", ""), KIND_COLOURS[""]) if colour == "kind"
             else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
-            "measures": {} if row is None else {
-                "relations": int(row["strength"]), "partners": int(row["degree"]),
-                "betweenness": round(float(row["betweenness"]), 4),
-                **({"closeness": round(float(row["closeness"]), 4)} if "closeness" in row.index else {}),
-                "eigenvector": round(float(row["eigenvector"]), 4), "pagerank": round(pagerank, 4)},
+            "measures": {} if row is None else _measures(row),
             "partners": partners.get(node, []),
         })  # fmt: skip
     relations = []
@@ -155,6 +153,8 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
         "lang": lang, "level": actor_graph.graph.get("level", "state"), "colour": colour,
         "minConfidence": float(actor_graph.graph.get("min_confidence", 0.0)),
         "nodes": nodes, "relations": relations,
+        "measures": {measure.column: {"title": measure.title, "definition": measure.definition}
+                     for measure in analysis.MEASURES if measure.column in PAGE_MEASURES},
         "articles": {key: value for key, value in details.articles.items() if key in used},
         "quadclasses": {quad: {"label": QUADCLASS_LABELS[lang][quad], "colour": colour_code}
                         for quad, colour_code in QUADCLASS_COLOURS.items()},
@@ -259,8 +259,14 @@ def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
 
+def _measures(row: Any) -> dict[str, int | float]:
+    """An actor's measures for its panel: counts as integers, centralities to four places."""
+    return {name: int(row[name]) if name in ("relations", "partners") else round(float(row[name]), 4)
+            for name in PAGE_MEASURES if name in row.index}  # fmt: skip
+
+
 def _partners(undirected: nx.Graph, *, top: int = 6) -> dict[str, list[dict[str, Any]]]:
-    """Each actor's main partners: relations either way (all modes) and mean Goldstein score."""
+    """Each actor's main partners: relations either way (asserted ones, as its measures) and mean Goldstein."""
     partners: dict[str, list[dict[str, Any]]] = {}
     for first, second, data in undirected.edges(data=True):
         for actor, partner in ((first, second), (second, first)):

@@ -33,6 +33,7 @@ from kg.records import (
     Gazetteer,
     Mode,
     Office,
+    QuadClass,
     RelationModel,
     Role,
     RuleMatch,
@@ -317,10 +318,10 @@ def load_cameo_codes(path: Path | None = None) -> dict[str, CameoCode]:
     codes = {}
     for line, row in read_tsv(path, ("code", "name", "goldstein", "quadclass", "plover")):
         try:
-            goldstein, quadclass = float(row["goldstein"]), int(row["quadclass"])
+            goldstein, quadclass = float(row["goldstein"]), QuadClass(int(row["quadclass"]))
         except ValueError as error:
-            raise DataError(path, f"bad number: {error}", line=line) from error
-        if not re.fullmatch(r"\d{2,4}", row["code"]) or not -10 <= goldstein <= 10 or quadclass not in (1, 2, 3, 4):
+            raise DataError(path, f"bad number (QuadClass is 1 to 4): {error}", line=line) from error
+        if not re.fullmatch(r"\d{2,4}", row["code"]) or not -10 <= goldstein <= 10:
             raise DataError(path, f"bad CAMEO row for code {row['code']!r}", line=line)
         codes[row["code"]] = CameoCode(row["code"], row["name"], goldstein, quadclass, row["plover"])
     return codes

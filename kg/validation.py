@@ -2,13 +2,16 @@
 
 Reads the store's named graphs as one union graph (so the ontology's class
 hierarchy and the CAMEO scheme are visible) and reports each violation as a
-line a person can read: the node, the property, the message.
+line a person can read: the node, the property, the message. The graph is
+checked as it is, or (`inference="rdfs"`) with what an RDFS reasoner infers
+from the ontology's domains, ranges and hierarchy, as a triple store with
+RDFS reasoning (GraphDB's default) would see it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
@@ -19,7 +22,10 @@ from kg.resources import shapes_path
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["ValidationReport", "validate_graph", "validate_store"]
+__all__ = ["INFERENCES", "Inference", "ValidationReport", "validate_graph", "validate_store"]
+
+Inference = Literal["none", "rdfs"]
+INFERENCES: tuple[Inference, ...] = ("none", "rdfs")
 
 
 @dataclass(frozen=True)
@@ -31,26 +37,26 @@ class ValidationReport:
     violations: tuple[str, ...]
 
 
-def validate_graph(graph: Graph) -> ValidationReport:
-    """Validate an rdflib graph against the shapes."""
+def validate_graph(graph: Graph, *, inference: Inference = "none") -> ValidationReport:
+    """Validate an rdflib graph against the shapes, as it is or with RDFS inference (`inference="rdfs"`)."""
     import pyshacl
 
     shapes = Graph().parse(shapes_path())
-    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True)
+    conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference=inference, advanced=True)
     violations = sorted(_describe(results, result) for result in results.subjects(SH.resultSeverity, SH.Violation))
     classes = set(shapes.objects(None, SH.targetClass))
     checked = len({node for node, kind in graph.subject_objects(RDF.type) if kind in classes})
     return ValidationReport(bool(conforms), checked, tuple(violations))
 
 
-def validate_store(store: pyoxigraph.Store) -> ValidationReport:
-    """Validate the union of a store's named graphs."""
+def validate_store(store: pyoxigraph.Store, *, inference: Inference = "none") -> ValidationReport:
+    """Validate the union of a store's named graphs (with RDFS inference, `inference="rdfs"`)."""
     import pyoxigraph
 
     union = Graph()
     data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     union.parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
-    return validate_graph(union)
+    return validate_graph(union, inference=inference)
 
 
 def _describe(results: Graph, result: object) -> str:

@@ -3,8 +3,8 @@
 The analysis of an article (parse, actor mentions, relations, the co-occurrence
 baseline, and its RDF named graph as TriG) is the same function everywhere
 (`analyse_batch`); each process loads the spaCy model, the gazetteer and the
-lexicon once, on its first batch. Results come back as plain records and bytes
-(`ArticleResult`), never as spaCy Docs, in the order the articles went in, with
+lexicon once, on its first batch. Results come back as records and bytes
+(`ArticleResult`: an `Analysis` and TriG), never as spaCy Docs, in the order the articles went in, with
 a bounded number of batches in flight so memory does not grow with the corpus.
 """
 
@@ -19,7 +19,7 @@ from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 from kg.ingest import DEFAULT_MAX_CHARS
-from kg.records import Article
+from kg.records import Analysis, Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,11 +41,11 @@ _LOADED: dict[str, Any] = {}  # per process: the models by language, the gazette
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """One article's analysis: its records ("mentions", "events", "cooccurrences": JSON-ready dicts) and its
-    named graph as TriG; both None for an article passed through unanalysed (see `analyse_articles`)."""
+    """One article's analysis (its mentions, relations and co-occurrence baseline) and its named graph as TriG;
+    both None for an article passed through unanalysed (see `analyse_articles`)."""
 
     article: Article
-    records: dict[str, list[dict[str, Any]] | None] | None
+    analysis: Analysis | None
     graph: bytes | None
 
 
@@ -61,7 +61,6 @@ def analyse_batch(
     from kg.actors import find_mentions
     from kg.lang import load_pack
     from kg.nlp import load_nlp, parse_articles
-    from kg.outputs import to_baseline_record, to_event_record, to_mention_record
     from kg.resources import load_gazetteer
     from kg.store.model import article_to_trig
 
@@ -75,12 +74,8 @@ def analyse_batch(
         mentions = find_mentions(doc, article, gazetteer, pack)
         events, pairs = _relations(doc, article, mentions, pack, baseline=baseline)
         graph = article_to_trig(article, mentions, events, build=URIRef(build) if build else None)
-        records = {
-            "mentions": [to_mention_record(mention) for mention in mentions],
-            "events": [to_event_record(event) for event in events],
-            "cooccurrences": None if pairs is None else [to_baseline_record(pair) for pair in pairs],
-        }
-        results.append(ArticleResult(article, records, graph))
+        analysis = Analysis(tuple(mentions), tuple(events), None if pairs is None else tuple(pairs))
+        results.append(ArticleResult(article, analysis, graph))
     return results
 
 

@@ -50,11 +50,22 @@ def build(*relations: tuple[str, str] | tuple[str, str, dict]) -> nx.MultiDiGrap
 def test_analysis_degree_and_strength_count_partners_and_relations() -> None:
     graph = build(("a", "b"), ("a", "b"), ("a", "b"), ("b", "a"), ("b", "c"))
     degree = analysis.degree(graph)
-    assert degree.loc["b"].to_dict() | {} == {"label": "B", "in": 1, "out": 2, "total": 3}
+    assert degree.loc["b"].to_dict() | {} == {"label": "B", "in": 1, "out": 2, "total": 2}  # partners a and c
     assert list(degree.index) == ["b", "a", "c"]  # sorted by total, highest first
     strength = analysis.strength(graph)
     assert (strength.loc["a", "out"], strength.loc["a", "in"], strength.loc["a", "total"]) == (3, 1, 4)
     assert (strength.loc["c", "in"], strength.loc["c", "total"]) == (1, 1)
+
+
+def test_analysis_relations_count_a_symmetric_relation_once_and_partners_once() -> None:
+    graph = build(("a", "b", {"symmetric": True}), ("a", "b"), ("c", "a"), ("b", "a"))
+    relations = analysis.relations(graph)
+    assert relations.loc["a", ["out", "in", "symmetric", "total"]].tolist() == [1, 2, 1, 4]
+    assert analysis.degree(graph).loc["a", "total"] == 2  # b (both ways) and c
+    assert analysis.strength(graph).loc["a", "total"] == 4  # the weighted degree by relations is the count
+    table = analysis.centrality_table(graph)
+    assert (table.loc["a", "relations"], table.loc["a", "partners"], table.loc["b", "relations"]) == (4, 2, 3)
+    assert {measure.column for measure in analysis.MEASURES} == set(table.columns) - {"label", "kind"}
 
 
 def test_analysis_betweenness_and_closeness_on_a_path() -> None:
@@ -97,8 +108,9 @@ def test_analysis_pagerank_with_a_dangling_actor() -> None:
 
 def test_analysis_centrality_table_has_every_measure() -> None:
     table = analysis.centrality_table(build(("a", "b"), ("b", "c"), ("c", "a"), ("a", "c")))
-    assert {"degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "label"} <= set(table.columns)
-    assert table.index[0] in {"a", "c"} and table.loc["a", "strength"] == 3
+    measures = {"relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank", "label"}
+    assert measures <= set(table.columns)
+    assert table.index[0] in {"a", "c"} and table.loc["a", "relations"] == 3
     assert analysis.centrality_table(nx.MultiDiGraph()).empty
 
 
@@ -320,14 +332,32 @@ def test_analysis_cli_writes_tables_graphs_and_pictures(seeds_build: Path, tmp_p
     assert not (tmp_path / "b" / "centrality.csv").exists()
 
 
+def test_analysis_notebook_is_committed_with_its_outputs() -> None:
+    """A reader on GitHub sees the tables and pictures: every code cell ran, in order, without error."""
+    import nbformat
+
+    notebook = nbformat.read(ROOT / "notebooks" / "centrality.ipynb", as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
+    outputs = [output for cell in code for output in cell.outputs]
+    assert not [output for output in outputs if output.output_type == "error"]
+    figures = [cell for cell in code if any("image/png" in output.get("data", {}) for output in cell.outputs)]
+    assert any("centrality_bars" in cell.source for cell in figures) and len(figures) >= 3
+    tables = [output for output in outputs if "text/html" in output.get("data", {})]
+    assert any("pagerank" in output.data["text/html"] and "PRK" in output.data["text/html"] for output in tables)
+
+
 def test_analysis_notebook_runs_top_to_bottom(seeds_build: Path, tmp_path: Path) -> None:
     import nbformat
     from nbclient import NotebookClient
 
     path = ROOT / "notebooks" / "centrality.ipynb"
     notebook = nbformat.read(path, as_version=4)
-    assert all(not cell.get("outputs") and not cell.get("execution_count") for cell in notebook.cells
-               if cell.cell_type == "code"), "outputs are stripped in git"  # fmt: skip
+    # The centrality panels each have their own value axis: shared, three of the four looked empty.
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "panels = list(getattr(axes, 'flat', axes))\n"
+        "print('shared value axes:', sum(len(panel.get_shared_x_axes().get_siblings(panel)) > 1 for panel in panels))"
+    ))  # fmt: skip
     import os
 
     os.environ["KG_OUT"] = str(seeds_build)
@@ -341,3 +371,43 @@ def test_analysis_notebook_runs_top_to_bottom(seeds_build: Path, tmp_path: Path)
     assert "PRK" in outputs and "pagerank" in outputs
     assert not [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
                 if output.output_type == "error"]  # fmt: skip
+    assert "shared value axes: 0" in outputs
+
+
+def test_analysis_one_actor_has_one_count_in_relations_ranking_cli_page_and_analysis(
+    seeds_build: Path, tmp_path: Path
+) -> None:
+    """Relations and distinct partners of each actor: relations.jsonl (asserted, a symmetric relation once), the
+    actor_ranking query, `kg analyze`, the page and `centrality_table` all say the same."""
+    import os
+
+    import kg
+
+    expected: dict[str, tuple[int, set[str]]] = {}
+    for line in (seeds_build / "relations.jsonl").open(encoding="utf-8"):
+        item = json.loads(line)
+        if item["mode"] == "asserted" and item["source"] != item["target"]:
+            for actor, partner in ((item["source"], item["target"]), (item["target"], item["source"])):
+                count, partners = expected.get(actor, (0, set()))
+                expected[actor] = (count + 1, partners | {partner})
+    counts = {actor: (count, len(partners)) for actor, (count, partners) in expected.items()}
+    with kg.open(seeds_build) as graph:
+        table = analysis.centrality_table(analysis.to_actor_graph(graph))
+    assert {actor: (row["relations"], row["partners"]) for actor, row in table.iterrows()} == counts
+    ranking = subprocess.run([sys.executable, "-m", "kg", "query", str(seeds_build), "actor_ranking", "--format",
+                              "json"], capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert {row["actor"].removeprefix("actor:"): (int(row["relations"]), int(row["partners"]))
+            for row in json.loads(ranking.stdout)} == counts  # fmt: skip
+    page = (seeds_build / "graph.html").read_text(encoding="utf-8")
+    nodes = json.loads(page.split('id="kg-data">')[1].split("</script>")[0])["nodes"]
+    assert {node["id"]: (node["measures"]["relations"], node["measures"]["partners"]) for node in nodes
+            if node["measures"]} == counts  # fmt: skip
+    printed = subprocess.run([sys.executable, "-m", "kg", "analyze", str(seeds_build), "-o", str(tmp_path / "a"),
+                              "--top", "20"], capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "COLUMNS": "250"})  # fmt: skip
+    centrality = printed.stdout.split("Dyads among")[0]  # the first table
+    cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in centrality.splitlines()
+             if line.startswith("│") and line.split("│")[1].strip() in counts]  # fmt: skip
+    shown = {row[0]: (int(row[2].split()[0]), int(row[3])) for row in cells if len(row) == 8}
+    assert shown == counts
+    assert f"{sum(count for count, _ in counts.values()) // 2} relations" in printed.stdout

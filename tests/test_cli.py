@@ -87,6 +87,8 @@ def test_cli_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: 
         raise KeyboardInterrupt
 
     monkeypatch.setattr("kg.pipeline.to_article_record", interrupted)
+    # Changed, so read again (an unchanged file's record is the last build's, not made again).
+    (tmp_path / "good.txt").write_text(ARTICLE + "\n" + ARTICLE, encoding="utf-8")
     assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 130
     assert (tmp_path / "out" / "articles.jsonl").read_bytes() == before
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == files_before  # no staging left behind
@@ -198,3 +200,28 @@ def test_cli_full_disk_while_writing_the_reference_graphs_is_one_line_and_the_ne
     (tmp_path / "file" / "store").write_text("not a store", encoding="utf-8")
     assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "file")]) == 1
     assert "another kg process" not in capsys.readouterr().err
+
+
+def test_cli_format_choices_are_those_of_the_modules_that_own_them() -> None:
+    import argparse
+
+    from kg import cli, exports, query, store
+
+    def choices(*path: str) -> object:
+        parser = cli._parser()
+        for name in path:
+            action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            parser = action.choices[name]
+        return next(a for a in parser._actions if "--format" in a.option_strings).choices
+
+    assert choices("export", "events") is exports.FORMATS
+    assert choices("export", "graph") is store.EXPORT_FORMATS
+    assert choices("query") is query.RESULT_FORMATS
+
+
+def test_cli_analyze_unknown_mode_is_a_one_line_error(seeds_build: Path) -> None:
+    result = run_kg("analyze", str(seeds_build), "--modes", "asserted,asertted")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "kg: error: unknown mode 'asertted': expected some of asserted, hypothetical, negated"
+    ]

@@ -14,7 +14,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.evaluate import ErrorClass, Evaluation, evaluate, locate_evidence, read_corpus, read_relations
+from kg.evaluate import ErrorClass, Evaluation, Relation, evaluate, locate_evidence, read_corpus, read_relations
+from kg.records import Mode, from_json
 
 GOLD = Path(__file__).parent / "gold" / "seeds.jsonl"
 SCORER = Path(__file__).parent / "gold" / "score.py"
@@ -75,6 +76,10 @@ def write_build(
 def relation(article: str, source: str, target: str, cameo: str, evidence: str, **fields: Any) -> dict[str, Any]:
     return {"article": article, "source": source, "target": target, "cameo": cameo, "mode": "asserted",
             "symmetric": False, "evidence": evidence, **fields}  # fmt: skip
+
+
+def records(rows: list[dict[str, Any]]) -> list[Relation]:
+    return [from_json(Relation, row) for row in rows]
 
 
 def system_relation(text: str, article: str, source: str, target: str, cameo: str, sentence: str, trigger: str,
@@ -290,7 +295,7 @@ def test_evaluate_without_baseline_merges_no_trigger_and_no_candidate_and_says_s
 def test_evaluate_without_build_outputs_leaves_text_errors_unclassified() -> None:
     gold = [relation("a", "FRA", "DEU", "11", "La France a condamné l'Allemagne."),
             relation("a", "FRA", "ESP", "04", "La France a rencontré l'Espagne.")]  # fmt: skip
-    result = evaluate(gold, [relation("a", "FRA", "ESP", "19", "La France a rencontré l'Espagne.")])
+    result = evaluate(records(gold), records([relation("a", "FRA", "ESP", "19", "La France a rencontré l'Espagne.")]))
     assert [e.error_class for e in result.errors if e.side == "miss"] == [ErrorClass.UNCLASSIFIED,
                                                                           ErrorClass.WRONG_CODE]  # fmt: skip
     assert result.error_counts("miss") == {ErrorClass.WRONG_CODE: 1, ErrorClass.UNCLASSIFIED: 1}
@@ -300,7 +305,7 @@ def test_evaluate_without_build_outputs_leaves_text_errors_unclassified() -> Non
 def test_evaluate_wrong_code_needs_the_same_sentence() -> None:
     # The pair related with another root in another sentence says nothing about why this one was missed.
     gold = [relation("a", "FRA", "ESP", "04", "La France a rencontré l'Espagne.")]
-    result = evaluate(gold, [relation("a", "FRA", "ESP", "19", "La France a combattu l'Espagne.")])
+    result = evaluate(records(gold), records([relation("a", "FRA", "ESP", "19", "La France a combattu l'Espagne.")]))
     assert [e.error_class for e in result.errors if e.side == "miss"] == [ErrorClass.UNCLASSIFIED]
     assert [e.error_class for e in result.errors if e.side == "false positive"] == [ErrorClass.SPURIOUS_PAIR]
 
@@ -415,3 +420,39 @@ def test_evaluate_every_evidence_is_an_exact_substring_of_its_article(seeds_buil
             original = originals[event["article"]]
             assert original[evidence["start"] : evidence["end"]] == evidence["text"]
             assert original[evidence["trigger_start"] : evidence["trigger_end"]] == evidence["trigger"]
+
+
+def test_evaluate_quad_view_reads_each_roots_quadclass_from_the_codes_table(tmp_path: Path) -> None:
+    from kg.records import QuadClass
+    from kg.resources import load_cameo_codes
+
+    gold = [{"article": "a", "source": "FRA", "target": "DEU", "cameo": "04", "mode": "asserted", "symmetric": False}]
+    system = [dict(gold[0], cameo="11")]
+    table = tmp_path / "codes.tsv"
+    table.write_text("code\tname\tgoldstein\tquadclass\tplover\n04\tConsult\t1.0\t3\tconsult\n"
+                     "11\tDisapprove\t-2.0\t3\taccuse\n")  # fmt: skip
+    same_class = evaluate(records(gold), records(system), codes=load_cameo_codes.__wrapped__(table))
+    assert (same_class.views["event"].found, same_class.views["quad"].found) == (0, 1)
+    # codes.tsv: 04 is verbal cooperation, 11 verbal conflict
+    assert evaluate(records(gold), records(system)).views["quad"].found == 0
+    assert load_cameo_codes()["04"].quadclass is QuadClass.VERBAL_COOPERATION
+
+
+def test_evaluate_reads_relations_as_records_and_names_what_it_scores(tmp_path: Path) -> None:
+    text = "La France a condamné l'Allemagne."
+    gold = write_rows(tmp_path / "gold.jsonl", [relation("a", "FRA", "DEU", "11", text),
+                                                relation("a", "FRA", "ESP", "04", text, symmetric=True)])  # fmt: skip
+    system = write_rows(tmp_path / "system.jsonl", [system_relation(text, "a", "FRA", "DEU", "112", text, "condamné")])
+    [first, _], [found] = read_relations(gold), read_relations(system)
+    assert (first.cameo, first.mode, found.cameo, found.evidences[0].trigger) == ("11", Mode.ASSERTED, "11", "condamné")
+    result = evaluate(read_relations(gold), read_relations(system))
+    [miss] = result.misses
+    assert (miss.source, miss.target, miss.label, miss.symmetric) == ("FRA", "ESP", "04", True)
+
+
+def test_evaluate_unknown_mode_names_file_and_line(tmp_path: Path) -> None:
+    rows = [relation("a", "FRA", "DEU", "11", "La France a condamné."),
+            relation("a", "FRA", "DEU", "11", "Idem.", mode="asertted")]  # fmt: skip
+    path = write_rows(tmp_path / "gold.jsonl", rows)
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: not a relation: 'asertted' is not a valid Mode"):
+        read_relations(path)

@@ -27,7 +27,7 @@ from lxml import etree
 
 from kg import outputs
 from kg.cli import main
-from kg.exports import GDELT_COLUMNS, GdeltContext, to_gdelt_rows, to_gexf, write_gexf
+from kg.exports import GDELT_COLUMNS, GdeltContext, to_gdelt_rows, to_gexf, write_events, write_gexf
 from kg.records import ActorKind, Article, ArticleDate, DatePrecision, Evidence, Mode, TextPiece
 from kg.resources import load_cameo_actor_scheme, load_cameo_codes, load_gazetteer, read_tsv
 
@@ -420,9 +420,8 @@ def test_exports_gdelt_any_relation_is_a_row_the_typed_reader_takes(
     states = [gazetteer.actors[end].state for end in ends]
     event = coded_event("a", states[0], states[1], code, EVIDENCE, mode=mode, date=date, symmetric=symmetric,
                         source_actor=ends[0], target_actor=ends[1])  # fmt: skip
-    relation = outputs.to_event_record(event)
     context = GdeltContext({}, dt.datetime(2025, 2, 3, 4, 5, 6, tzinfo=dt.UTC), gazetteer, load_cameo_actor_scheme())
-    rows = to_gdelt_rows(json.loads(json.dumps(relation)), context=context)
+    rows = to_gdelt_rows(event, context=context)
     frame = read_gdelt(io.StringIO("".join("\t".join(row) + "\n" for row in rows)))
     assert len(frame) == (2 if symmetric else 1) and frame["GLOBALEVENTID"].is_unique
     assert (frame["EventRootCode"] == code[:2]).all() and (frame["EventCode"] == code).all()
@@ -444,3 +443,15 @@ def test_exports_gexf_any_attributes_give_a_valid_file(texts: list[str], numbers
     write_gexf(actor_graph, buffer)
     schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
     assert schema.validate(etree.fromstring(buffer.getvalue()).getroottree()), schema.error_log
+
+
+def test_exports_write_events_takes_event_records() -> None:
+    relations = [coded_event("a", "RUS", "PRK", "036", EVIDENCE, date="2024-06-18"),
+                 coded_event("a", "NOR", "SWE", "042", LATER, mode=Mode.NEGATED, symmetric=True)]  # fmt: skip
+    csv_out, jsonl_out = io.StringIO(), io.StringIO()
+    assert write_events(relations, csv_out, format="csv") == 2
+    header, *rows = csv_out.getvalue().splitlines()
+    first = dict(zip(header.split(","), rows[0].split(","), strict=True))
+    assert (first["mode"], first["quadclass"], first["goldstein"], first["mentions"]) == ("asserted", "1", "4.0", "1")
+    assert write_events(relations, jsonl_out, format="jsonl", modes=[Mode.NEGATED]) == 1
+    assert jsonl_out.getvalue() == json.dumps(outputs.to_event_record(relations[1]), ensure_ascii=False) + "\n"

@@ -14,7 +14,6 @@ from rdflib import Graph
 import kg
 from kg.exports import GDELT_COLUMNS
 from kg.grouping import DATE_WINDOW_DAYS, article_outlet, group_relations, to_report
-from kg.outputs import to_event_record
 from kg.query import load_named_queries, to_text
 from kg.records import Article, ArticleDate, DatePrecision, Evidence, Mode, RelationReport, TextPiece
 from kg.resources import ontology_path
@@ -33,10 +32,9 @@ OUTLETS = {"tribune": "La Tribune du Nord", "courrier": "Le Courrier des Fjords"
 def report(article: str, code: str = "040", *, date: str | None = "2024-03-04", source: str = "NOR",
            target: str = "SWE", symmetric: bool = True, mode: Mode = Mode.ASSERTED,
            evidence: tuple[Evidence, ...] = (SUMMIT,)) -> RelationReport:  # fmt: skip
-    """A relation of `article` (meeting NOR and SWE by default) as grouping reads it from `relations.jsonl`."""
+    """A relation of `article` (meeting NOR and SWE by default) as grouping reads it."""
     relation = coded_event(article, source, target, code, evidence[0], date=date, mode=mode, symmetric=symmetric)
-    record = to_event_record(relation) | {"evidences": [{"sentence": each.sentence} for each in evidence]}
-    return to_report(record, outlets=OUTLETS)
+    return to_report(dataclasses.replace(relation, evidences=evidence), outlets=OUTLETS)
 
 
 def test_grouping_two_articles_reporting_one_meeting_on_close_dates_are_one_event() -> None:

@@ -13,6 +13,7 @@ import pytest
 import kg.workers
 from kg.ingest import DEFAULT_MAX_CHARS, read_article_file
 from kg.limits import MAX_BASELINE_ACTORS, bound_mentions
+from kg.outputs import to_baseline_record
 from kg.records import ActorKind, Article, Mention, Resolution
 from kg.workers import ArticleResult, analyse_batch
 
@@ -53,8 +54,8 @@ def test_limits_baseline_does_not_grow_with_a_listing_sentence(write_file: Write
     for mentions in (300, 600):
         article = read_article(write_file, f"liste-{mentions}.txt", listing_article(states=30, mentions=mentions))
         [result] = analyse_batch("fr", [article])
-        assert result.records is not None
-        pairs = result.records["cooccurrences"] or []
+        assert result.analysis is not None
+        pairs = [to_baseline_record(pair) for pair in result.analysis.cooccurrences or ()]
         actors = {record["source"] for record in pairs} | {record["target"] for record in pairs}
         assert 2 <= len(actors) <= MAX_BASELINE_ACTORS
         sizes.append(len(json.dumps(pairs)))
@@ -66,14 +67,14 @@ def test_limits_baseline_records_point_at_their_sentence_instead_of_copying_it(w
     text = "Le Chili et le Pérou\n\nLe Chili a condamné le Pérou mardi. Rien d'autre.\n"
     article = read_article(write_file, "chili.txt", text)
     [result] = analyse_batch("fr", [article])
-    assert result.records is not None
-    [pair, *_] = result.records["cooccurrences"] or []
+    assert result.analysis is not None
+    [pair, *_] = [to_baseline_record(pair) for pair in result.analysis.cooccurrences or ()]
     assert "evidence" not in pair and all("text" not in evidence for evidence in pair["evidences"])
     evidence = pair["evidences"][0]
     assert article.original[evidence["start"] : evidence["end"]] == "Le Chili a condamné le Pérou mardi."
     assert article.original[evidence["trigger_start"] : evidence["trigger_end"]] == "condamné"
-    [relation] = result.records["events"]
-    assert relation["evidence"] == "Le Chili a condamné le Pérou mardi."  # the relations keep their sentence
+    [relation] = result.analysis.events
+    assert relation.evidence == "Le Chili a condamné le Pérou mardi."  # the relations keep their sentence
 
 
 def test_limits_articles_parsed_together_are_bounded_in_characters(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -179,6 +179,12 @@ def test_render_seeds_page_in_chromium(browser: object, seeds_build: Path) -> No
     opened.page.fill("#search-input", "coree du nord")
     opened.page.click("#search button")
     assert "Corée du Nord" in details.inner_text() and "Wikidata Q423" in details.inner_text()
+    # Its measures are named and defined as kg.analysis defines them (the definition on hovering the row).
+    measures = opened.js("JSON.parse(document.getElementById('kg-data').textContent).nodes"
+                         ".find(node => node.id === 'PRK').measures")  # fmt: skip
+    partners = details.locator("table.measures tr", has_text="partenaires distincts")
+    assert partners.inner_text().split()[-1] == str(measures["partners"])  # type: ignore[index]
+    assert partners.get_attribute("title").startswith("distinct actors it has at least one relation with")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     opened.page.screenshot(path=str(ARTIFACTS / "graph-seeds.png"))
     assert opened.requests == [] and opened.errors == []

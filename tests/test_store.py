@@ -28,7 +28,7 @@ from kg.records import (
     Resolution,
     TextPiece,
 )
-from kg.resources import ontology_path
+from kg.resources import ontology_path, shapes_path
 from kg.store import article_ids_in_store, export_trig, has_article_graph, open_store, write_article_graphs
 from kg.store.model import article_to_graph, article_to_trig
 from kg.validation import validate_store
@@ -113,6 +113,45 @@ def test_store_building_one_new_article_adds_only_that_article(seeds_build: Path
         if "/graph/article/" in name:
             assert isomorphic(graph, after[name]), name
     assert kg.open(out).query("ASK { GRAPH ?g { actor:NOR kg:disapprovesOf actor:SWE } }") is True
+
+
+def union_graph(out: Path) -> Graph:
+    """The union of a build's named graphs, as an rdflib graph (what a triple store's reasoner sees)."""
+    import pyoxigraph
+
+    store = open_store(out, read_only=True)
+    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return Graph().parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_store_seeds_graph_conforms_to_the_shapes_with_and_without_rdfs_inference(
+    seeds_build: Path, inference: str
+) -> None:
+    import pyshacl
+
+    shapes = Graph().parse(shapes_path())
+    conforms, _, text = pyshacl.validate(union_graph(seeds_build), shacl_graph=shapes, inference=inference)
+    assert conforms, text[:3000]
+    result = run_kg("validate", str(seeds_build), "--inference", inference)
+    assert result.returncode == 0 and "conforms" in result.stdout, result.stdout + result.stderr
+
+
+def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_build: Path) -> None:
+    # An RDFS reasoner types every subject of a property with its domain (and every object with its range): the
+    # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations.
+    query = """
+        SELECT DISTINCT ?property ?class ?node WHERE {
+          { ?property rdfs:domain ?class . ?node ?property ?value . }
+          UNION
+          { ?property rdfs:range ?class . ?value ?property ?node . FILTER(isIRI(?node)) }
+          FILTER(STRSTARTS(STR(?class), STR(kg:)))
+          FILTER NOT EXISTS { ?node a/rdfs:subClassOf* ?class }
+        } LIMIT 20
+    """
+    wrong = [tuple(str(row[name]) for name in ("property", "class", "node"))
+             for row in union_graph(seeds_build).query(query, initNs={"rdfs": RDFS, "kg": KG})]  # fmt: skip
+    assert wrong == []
 
 
 def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@
          notfound: "Aucun acteur de ce nom.", partners: "Principaux partenaires", wikidata: "Wikidata",
          level: {state: "niveau des États", actor: "niveau des acteurs"}, state: "État", goldstein: "Goldstein",
          source: "Source", measures: "Centralité", minConfidence: "Confiance (min.)", confidence: "confiance",
-         all: "toutes"},
+         all: "toutes", measureTitles: {relations: "relations", partners: "partenaires distincts"}},
     en: {search: "Actor", find: "Find", quadclass: "QuadClass", mode: "Mode", root: "CAMEO root",
          dates: "Dates", since: "since", until: "until", undated: "undated relations", minimum: "Relations per edge (min.)",
          legend: "Legend", hint: "Click an edge for its relations and their evidence, an actor for its profile.",
@@ -25,7 +25,7 @@
          notfound: "No actor by that name.", partners: "Main partners", wikidata: "Wikidata",
          level: {state: "state level", actor: "actor level"}, state: "State", goldstein: "Goldstein",
          source: "Source", measures: "Centrality", minConfidence: "Confidence (min.)", confidence: "confidence",
-         all: "all"},
+         all: "all", measureTitles: {}},
   };
   const T = TEXT[data.lang] || TEXT.en;
   const MODES = ["asserted", "hypothetical", "negated"];
@@ -181,7 +181,12 @@
       panel.append(element("div", {}, link(`https://www.wikidata.org/wiki/${node.qid}`, `${T.wikidata} ${node.qid}`)));
     }
     const table = element("table", {class: "measures"});
-    for (const [name, value] of Object.entries(node.measures)) table.append(element("tr", {}, element("td", {}, name), element("td", {}, value)));
+    for (const [name, value] of Object.entries(node.measures)) {
+      // Each measure under the title and with the definition kg.analysis gives it (asserted relations).
+      const measure = data.measures[name] || {title: name, definition: ""};
+      const title = T.measureTitles[name] || measure.title;
+      table.append(element("tr", {title: measure.definition}, element("td", {}, title), element("td", {}, value)));
+    }
     panel.append(element("h3", {}, T.measures), table);
     const list = element("ol", {});
     for (const partner of node.partners) {

@@ -1,6 +1,6 @@
 """Writing a build's relations in a format: JSON Lines (the gold schema and more), CSV, or GDELT 2.0 rows.
 
-Reads relation records (`OUT/relations.jsonl`); writes text to a stream. The GDELT columns are
+Reads relations (`Event` records, as `OUT/relations.jsonl` holds them); writes text to a stream. The GDELT columns are
 `kg.exports.gdelt`'s.
 """
 
@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any, Literal, TextIO
+from typing import Literal, TextIO
 
 from kg.errors import KgError
 from kg.exports.gdelt import GdeltContext, to_gdelt_event_rows
-from kg.records import Mode
+from kg.outputs import to_event_record
+from kg.records import Event, Mode
 
 __all__ = ["FORMATS", "CSV_COLUMNS", "default_modes", "write_events", "kept_events"]
 
@@ -32,7 +33,7 @@ def default_modes(format: Literal["jsonl", "csv", "gdelt"]) -> frozenset[Mode]:
 
 
 def write_events(
-    events: Iterable[dict[str, Any]],
+    events: Iterable[Event],
     stream: TextIO,
     *,
     format: Literal["jsonl", "csv", "gdelt"],
@@ -40,7 +41,7 @@ def write_events(
     modes: Collection[Mode] | None = None,
     min_confidence: float = 0.0,
 ) -> int:
-    """Write relation records in a format (GDELT rows need `gdelt`, what they take beside the relation).
+    """Write relations in a format (GDELT rows need `gdelt`, what they take beside the relation).
     Only relations in `modes` (default: `default_modes(format)`) whose `confidence` (a probability) reaches
     `min_confidence` are written. Returns the count of records (GDELT: of rows, one per event its relations
     report, two for a symmetric one; the kept relations are grouped into events, so they are read first)."""
@@ -50,7 +51,7 @@ def write_events(
     count = 0
     if format == "jsonl":
         for event in events:
-            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+            stream.write(json.dumps(to_event_record(event), ensure_ascii=False) + "\n")
             count += 1
         return count
     writer = csv.writer(stream, delimiter="," if format == "csv" else "\t", lineterminator="\n")
@@ -61,20 +62,16 @@ def write_events(
         return count
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow([len(event["evidences"]) if c == "mentions" else event.get(c) for c in CSV_COLUMNS])
+        writer.writerow([len(event.evidences) if c == "mentions" else getattr(event, c) for c in CSV_COLUMNS])
         count += 1
     return count
 
 
 def kept_events(
-    events: Iterable[dict[str, Any]], *, min_confidence: float = 0.0, modes: Collection[Mode] = frozenset(Mode)
-) -> Iterator[dict[str, Any]]:
-    """The relation records in `modes` whose `confidence` reaches `min_confidence` (all of them at 0)."""
+    events: Iterable[Event], *, min_confidence: float = 0.0, modes: Collection[Mode] = frozenset(Mode)
+) -> Iterator[Event]:
+    """The relations in `modes` whose `confidence` reaches `min_confidence` (all of them at 0)."""
     if not 0.0 <= min_confidence <= 1.0:  # checked now, not when the first record is read
         raise KgError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
     kept_modes = frozenset(Mode(mode) for mode in modes)
-    return (
-        event
-        for event in events
-        if float(event.get("confidence") or 0.0) >= min_confidence and event.get("mode", Mode.ASSERTED) in kept_modes
-    )
+    return (event for event in events if event.confidence >= min_confidence and event.mode in kept_modes)

@@ -1,7 +1,7 @@
 """GDELT 2.0 event rows: one event as the 61 tab-separated columns of GDELT's event files.
 
-Reads relation records (`relations.jsonl`), what is known of their articles (URL or file, publication
-date, outlet), the gazetteer and the CAMEO actor scheme (`data/gdelt/`); writes rows as GDELT writes them: no
+Reads relations (`Event` records), what is known of their articles (URL or file, publication date,
+outlet), the gazetteer and the CAMEO actor scheme (`data/gdelt/`); writes rows as GDELT writes them: no
 header, integer columns always filled, blank for what this project does not know (tone, places). As in GDELT,
 an event reported by several articles is one row (`kg.grouping`), read from its first report, with the
 counts of every report (NumMentions, NumSources, NumArticles).
@@ -13,12 +13,12 @@ import datetime as dt
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from kg.grouping import article_outlet, group_relations, to_report
-from kg.records import ActorKind, CameoActorScheme, DatePrecision, Gazetteer, GroupedEvent
+from kg.records import ActorKind, CameoActorScheme, DatePrecision, Event, Gazetteer, GroupedEvent
 
 __all__ = [
     "GDELT_COLUMNS",
@@ -100,7 +100,7 @@ def to_gdelt_sources(articles: Iterable[dict[str, Any]], *, folder: Path) -> dic
     return sources
 
 
-def to_gdelt_event_rows(relations: Sequence[dict[str, Any]], *, context: GdeltContext) -> Iterator[list[list[str]]]:
+def to_gdelt_event_rows(relations: Sequence[Event], *, context: GdeltContext) -> Iterator[list[list[str]]]:
     """The GDELT rows of the events the relations report (`kg.grouping`), one event after the other in the order
     of their first report: each event's rows are its first report's (`to_gdelt_rows`), with its counts."""
     outlets = {article: source.outlet for article, source in context.sources.items() if source.outlet}
@@ -110,30 +110,24 @@ def to_gdelt_event_rows(relations: Sequence[dict[str, Any]], *, context: GdeltCo
         yield to_gdelt_rows(first_reports[event.relations[0]], context=context, grouped=event)
 
 
-def to_gdelt_rows(
-    event: dict[str, Any], *, context: GdeltContext, grouped: GroupedEvent | None = None
-) -> list[list[str]]:
+def to_gdelt_rows(event: Event, *, context: GdeltContext, grouped: GroupedEvent | None = None) -> list[list[str]]:
     """A relation's GDELT rows: one, or two for a symmetric relation ("A and B met": GDELT's events are
     directed, so A met B and B met A), the second with its own id. `grouped`: the event it is the first report
     of, whose counts the rows take (else the relation's own: its evidence sentences, one source, one article)."""
     rows = [to_gdelt_row(event, context=context, grouped=grouped)]
-    if event.get("symmetric"):
-        swapped = event | {"source": event["target"], "target": event["source"], "source_actor":
-                           event.get("target_actor"), "target_actor": event.get("source_actor")}  # fmt: skip
+    if event.symmetric:
+        swapped = replace(event, source=event.target, target=event.source, source_actor=event.target_actor,
+                          target_actor=event.source_actor)  # fmt: skip
         rows.append(to_gdelt_row(swapped, context=context, reverse_of=event, grouped=grouped))
     return rows
 
 
 def to_gdelt_row(
-    event: dict[str, Any],
-    *,
-    context: GdeltContext,
-    reverse_of: dict[str, Any] | None = None,
-    grouped: GroupedEvent | None = None,
+    event: Event, *, context: GdeltContext, reverse_of: Event | None = None, grouped: GroupedEvent | None = None
 ) -> list[str]:
     """One relation as GDELT 2.0 event columns, in `GDELT_COLUMNS` order (`reverse_of`: the symmetric relation
     this row reads the other way; `grouped`: the event whose counts the row gives)."""
-    source = context.sources.get(event["article"], GdeltSource("", None))
+    source = context.sources.get(event.article, GdeltSource("", None))
     day = _event_day(event, source, context.added)
     row = dict.fromkeys(GDELT_COLUMNS, "")
     row |= {
@@ -142,39 +136,31 @@ def to_gdelt_row(
         "FractionDate": _fraction_date(day),
     }  # fmt: skip
     for number, side in ((1, "source"), (2, "target")):
-        actor = gdelt_actor(event.get(f"{side}_actor") or event[side], event[side], day=day,
+        actor = gdelt_actor(getattr(event, f"{side}_actor") or getattr(event, side), getattr(event, side), day=day,
                             gazetteer=context.gazetteer, scheme=context.scheme)  # fmt: skip
         row |= {f"Actor{number}Code": actor.code, f"Actor{number}Name": actor.name,
                 f"Actor{number}CountryCode": actor.country, f"Actor{number}KnownGroupCode": actor.known_group,
                 f"Actor{number}Type1Code": actor.type, f"Actor{number}Geo_Type": _NO_PLACE}  # fmt: skip
-    sub = event.get("sub") or event["cameo"]
-    sentences = [evidence["sentence"] for evidence in event.get("evidences", ())]
+    sub = event.sub or event.cameo
+    sentences = [evidence.sentence for evidence in event.evidences]
     row |= {
         "IsRootEvent": "1" if sentences and min(sentences) < LEAD_SENTENCES else "0",
-        "EventCode": sub, "EventBaseCode": sub[:3], "EventRootCode": event["cameo"][:2],
-        "QuadClass": str(event["quadclass"]), "GoldsteinScale": str(float(event["goldstein"])),
+        "EventCode": sub, "EventBaseCode": sub[:3], "EventRootCode": event.cameo[:2],
+        "QuadClass": str(int(event.quadclass)), "GoldsteinScale": str(float(event.goldstein)),
         **_counts(grouped, mentions=len(sentences) or 1),
         "ActionGeo_Type": _NO_PLACE, "DATEADDED": format_dateadded(context.added), "SOURCEURL": source.url,
     }  # fmt: skip
     return [row[column] for column in GDELT_COLUMNS]
 
 
-def _counts(grouped: GroupedEvent | None, *, mentions: int) -> dict[str, str]:
-    """NumMentions, NumSources, NumArticles: the event's, else one relation's (its sentences, once, once)."""
-    if grouped is None:
-        return {"NumMentions": str(mentions), "NumSources": "1", "NumArticles": "1"}
-    return {"NumMentions": str(grouped.num_mentions), "NumSources": str(grouped.num_sources),
-            "NumArticles": str(grouped.num_articles)}  # fmt: skip
-
-
-def gdelt_event_id(event: dict[str, Any], *, reverse: bool = False) -> int:
+def gdelt_event_id(event: Event, *, reverse: bool = False) -> int:
     """A GLOBALEVENTID from what makes a relation one (as its IRI in the graph): the same relation gets the
     same id in every export, two relations different ids; `reverse`: the id of a symmetric relation's second
     row."""
     from kg.vocab import relation_iri  # rdflib: loaded when a GDELT export is written, not with the CLI
 
-    iri = relation_iri(event["article"], event["source"], event["target"], event.get("sub") or event["cameo"],
-                       str(event["mode"]), bool(event["symmetric"]))  # fmt: skip
+    iri = relation_iri(event.article, event.source, event.target, event.sub or event.cameo, str(event.mode),
+                       event.symmetric)  # fmt: skip
     digest = hashlib.sha256(f"{iri}{'#reverse' if reverse else ''}".encode()).digest()
     return GDELT_ID_OFFSET + int.from_bytes(digest[:8], "big") % GDELT_ID_OFFSET
 
@@ -202,11 +188,19 @@ def format_dateadded(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%d%H%M%S")
 
 
-def _event_day(event: dict[str, Any], source: GdeltSource, added: dt.datetime) -> dt.date:
+def _event_day(event: Event, source: GdeltSource, added: dt.datetime) -> dt.date:
     """The relation's date when known to the day, else its article's publication day, else the build's."""
-    if event.get("date") and event.get("date_precision") == DatePrecision.DAY:
-        return dt.date.fromisoformat(event["date"])
+    if event.date and event.date_precision == DatePrecision.DAY:
+        return dt.date.fromisoformat(event.date)
     return source.day or added.astimezone(dt.UTC).date()
+
+
+def _counts(grouped: GroupedEvent | None, *, mentions: int) -> dict[str, str]:
+    """NumMentions, NumSources, NumArticles: the event's, else one relation's (its sentences, once, once)."""
+    if grouped is None:
+        return {"NumMentions": str(mentions), "NumSources": "1", "NumArticles": "1"}
+    return {"NumMentions": str(grouped.num_mentions), "NumSources": str(grouped.num_sources),
+            "NumArticles": str(grouped.num_articles)}  # fmt: skip
 
 
 def _gdelt_name(label: str) -> str:

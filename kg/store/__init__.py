@@ -2,8 +2,8 @@
 
 Named graphs: one per article (replaced as a whole when the article is built
 again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
-provenance and the dyad summaries (recomputed by every build, so they stay
-exact). Graphs are written with Oxigraph's bulk loader when new (new article
+provenance and the dyad summaries (recomputed by a build for the dyads whose
+relations it added or removed, so they stay exact). Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
 SPARQL with safely bound parameters and gives the rdflib Dataset.
 """
@@ -14,7 +14,7 @@ import datetime as dt
 import errno
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
-from kg.records import DatePrecision, GroupedEvent, Mode, RelationReport
+from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.model import (
     date_literal,
     from_oxigraph_term,
@@ -46,6 +46,7 @@ __all__ = [
     "write_article_graphs",
     "refresh_summaries",
     "refresh_events",
+    "article_dyads",
     "has_article_graph",
     "article_ids_in_store",
     "remove_article_graph",
@@ -57,8 +58,12 @@ __all__ = [
 
 STORE_DIR = "store"
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
-QUADCLASS_COUNTS = {1: KG.verbalCooperationCount, 2: KG.materialCooperationCount, 3: KG.verbalConflictCount,
-                    4: KG.materialConflictCount}  # fmt: skip
+QUADCLASS_COUNTS = {
+    QuadClass.VERBAL_COOPERATION: KG.verbalCooperationCount,
+    QuadClass.MATERIAL_COOPERATION: KG.materialCooperationCount,
+    QuadClass.VERBAL_CONFLICT: KG.verbalConflictCount,
+    QuadClass.MATERIAL_CONFLICT: KG.materialConflictCount,
+}
 
 # How RocksDB (under Oxigraph) says its lock file is taken: by another process (the lock call fails with EAGAIN),
 # or by this one.
@@ -72,6 +77,7 @@ SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein)
        (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
 WHERE {
   GRAPH ?graph {
+    %s
     ?relation a kg:Relation ; kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein ; kg:mode ?mode ;
               kg:symmetric ?symmetric .
     { ?relation kg:source ?source ; kg:target ?target . }
@@ -82,6 +88,12 @@ WHERE {
   }
 }
 GROUP BY ?source ?target ?root ?quad
+"""
+# The dyads of some articles' relations. VALUES, here and in the summary query, go inside the GRAPH block: there
+# Oxigraph starts from them (outside it, it joins them with every relation of the store).
+_DYADS_QUERY = """
+SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s } ?relation a kg:Relation ;
+                                                       kg:source ?source ; kg:target ?target . } }
 """
 
 # What grouping across articles reads of each relation of the store (kg.grouping).
@@ -176,24 +188,48 @@ def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
     store.update(f"DROP SILENT GRAPH <{article_graph_iri(article_id)}>")
 
 
-def refresh_summaries(store: pyoxigraph.Store) -> int:
-    """Recompute the dyad summaries from every article graph; return the number of dyads."""
+def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
+    """Recompute the dyad summaries from every article graph; return the number of dyads summarised. With `dyads`
+    ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
+    kept as it is (exact as long as every relation added or removed since it was made is of these dyads)."""
+    if dyads is not None and not dyads:
+        return 0
+    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads or ()))
+    restriction = "" if dyads is None else f"VALUES (?source ?target) {{ {pairs} }}"
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in store.query(_SUMMARY_QUERY, prefixes=PREFIXES):
+    for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
         key = (row["source"].value, row["target"].value)
         summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
         count = int(row["count"].value)
         summary["count"] += count
         summary["sum"] += float(row["sum"].value)
-        quad = int(row["quad"].value)
+        quad = QuadClass(int(row["quad"].value))
         summary["quads"][quad] = summary["quads"].get(quad, 0) + count
         summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
         summary["dates"] += [row[name].value for name in ("first", "last") if row[name] is not None and row[name].value]
     graph = Graph(identifier=SUMMARY_GRAPH)
     for (source, target), summary in summaries.items():
         _add_summary(graph, URIRef(source), URIRef(target), summary)
-    write_graph(store, graph)
+    if dyads is None:
+        write_graph(store, graph)
+        return len(summaries)
+    _remove_summaries(store, [dyad_iri(source.split("/")[-1], target.split("/")[-1]) for source, target in dyads])
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES,
+               to_graph=pyoxigraph.NamedNode(str(SUMMARY_GRAPH)))  # fmt: skip
     return len(summaries)
+
+
+def article_dyads(store: pyoxigraph.Store, article_ids: Iterable[str]) -> set[tuple[str, str]]:
+    """The dyads of the relations in these articles' graphs (those the store holds), each both ways round (a
+    symmetric relation counts for both): (source, target) actor IRIs."""
+    names = " ".join(f"<{article_graph_iri(article_id)}>" for article_id in article_ids)
+    if not names:
+        return set()
+    dyads = set()
+    for row in store.query(_DYADS_QUERY % names, prefixes=PREFIXES):
+        source, target = row["source"].value, row["target"].value
+        dyads |= {(source, target), (target, source)}
+    return dyads
 
 
 def refresh_events(store: pyoxigraph.Store) -> list[GroupedEvent]:
@@ -223,6 +259,18 @@ def _relation_reports(store: pyoxigraph.Store) -> list[RelationReport]:
 
 def _value(term: Any) -> str | None:
     return None if term is None else term.value
+
+
+def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
+    """Remove these dyads' summaries (and their counts by root code) from the summaries graph."""
+    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    root_count = pyoxigraph.NamedNode(str(KG.rootCount))
+    for node in nodes:
+        quads = list(store.quads_for_pattern(pyoxigraph.NamedNode(str(node)), None, None, graph))
+        for item in [quad.object for quad in quads if quad.predicate == root_count]:
+            quads += store.quads_for_pattern(item, None, None, graph)
+        for quad in quads:
+            store.remove(quad)
 
 
 def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ import pyoxigraph
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, GroupedEvent, Mention
+from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, GroupedEvent, Mention, Mode
 from kg.vocab import (
     CAMEO,
     CAMEO_GRAPH,
@@ -74,7 +74,7 @@ ACTOR_CLASSES = {
 _XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DECIMAL = (
     pyoxigraph.NamedNode(str(datatype)) for datatype in (XSD.integer, XSD.string, XSD.boolean, XSD.decimal)
 )
-MODES = {"asserted": KG.asserted, "hypothetical": KG.hypothetical, "negated": KG.negated}
+MODES = {Mode.ASSERTED: KG.asserted, Mode.HYPOTHETICAL: KG.hypothetical, Mode.NEGATED: KG.negated}
 
 
 def article_to_graph(
@@ -253,10 +253,10 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     add(node, _KG.targetActor, actor(event.target_actor))
     add(node, _KG.eventType, _named_node(str(cameo_iri(event.sub))))
     add(node, _KG.rootCode, _literal(event.cameo))
-    add(node, _KG.mode, _OX_MODES[str(event.mode)])
+    add(node, _KG.mode, _OX_MODES[event.mode])
     add(node, _KG.symmetric, _literal(event.symmetric))
     add(node, _KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
-    add(node, _KG.quadClass, _literal(event.quadclass))
+    add(node, _KG.quadClass, _literal(int(event.quadclass)))
     add(node, _KG.plover, _literal(event.plover))
     add(node, _KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
     add(node, _PROV.wasDerivedFrom, article)
@@ -271,7 +271,7 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
         add(item, _KG.trigger, _literal(evidence.trigger))
         add(item, _KG.triggerStart, _literal(evidence.trigger_start))
         add(item, _KG.triggerEnd, _literal(evidence.trigger_end))
-    if str(event.mode) == "asserted":  # direct edges state what happened: not what may or did not
+    if event.mode == Mode.ASSERTED:  # direct edges state what happened: not what may or did not
         add(source, _OX_ROOT_EDGES[event.cameo], target)
         if event.symmetric:
             add(target, _OX_ROOT_EDGES[event.cameo], source)
@@ -291,7 +291,7 @@ def cameo_to_graph(codes: dict[str, CameoCode], root_labels_fr: dict[str, str]) 
         graph.add((concept, SKOS.notation, Literal(code.code)))
         graph.add((concept, SKOS.prefLabel, Literal(code.name, lang="en")))
         graph.add((concept, KG.goldstein, Literal(decimal_lexical(code.goldstein), datatype=XSD.decimal)))
-        graph.add((concept, KG.quadClass, Literal(code.quadclass)))
+        graph.add((concept, KG.quadClass, Literal(int(code.quadclass))))
         graph.add((concept, KG.plover, Literal(code.plover)))
         graph.add((concept, KG.rootCode, Literal(code.root)))
         if code.code == code.root:
@@ -340,7 +340,7 @@ def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
         graph.add((node, KG.eventSource, actor_iri(event.source)))
         graph.add((node, KG.eventTarget, actor_iri(event.target)))
         graph.add((node, KG.eventCode, cameo_iri(event.code)))
-        graph.add((node, KG.eventMode, MODES[str(event.mode)]))
+        graph.add((node, KG.eventMode, MODES[event.mode]))
         graph.add((node, KG.eventSymmetric, Literal(event.symmetric)))
         for predicate, day in ((KG.firstDay, event.first_day), (KG.lastDay, event.last_day)):
             if day is not None:

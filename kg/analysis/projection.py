@@ -1,0 +1,258 @@
+"""The knowledge graph projected into networkx: one edge per relation, and the dyad graphs made from it.
+
+Reads the store through SPARQL (`data/queries/projection/*.rq`) into a `MultiDiGraph`
+(`to_actor_graph`), and aggregates its relations into weighted dyad graphs
+(`to_weighted_graph`), the graphs every measure of `kg.analysis` reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+
+from kg.errors import KgError
+from kg.resources import queries_dir
+
+if TYPE_CHECKING:
+    from kg.store import KnowledgeGraph
+
+__all__ = [
+    "LEVELS",
+    "MODES",
+    "WEIGHTS",
+    "QUADCLASS_NAMES",
+    "COOPERATION",
+    "AnyGraph",
+    "to_actor_graph",
+    "to_weighted_graph",
+    "count_relations",
+    "directed_dyads",
+    "undirected_dyads",
+    "actor_label",
+    "actor_frame",
+]
+
+LEVELS = ("state", "actor")
+MODES = ("asserted", "hypothetical", "negated")
+QUADCLASS_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
+COOPERATION = frozenset({1, 2})
+WEIGHTS = ("count", "goldstein_sum", "goldstein_mean", "cooperation", "conflict", "signed")
+_KINDS = {"State": "state", "Person": "person", "Organisation": "organisation", "CollectiveActor": "collective"}
+
+AnyGraph = nx.MultiDiGraph | nx.DiGraph | nx.Graph
+
+
+# --- projection ------------------------------------------------------------------------------------------------
+
+
+def to_actor_graph(
+    graph: KnowledgeGraph,
+    *,
+    level: str = "state",
+    modes: Iterable[str] = ("asserted",),
+    roots: Iterable[str | int] | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    min_confidence: float = 0.0,
+    self_loops: bool = False,
+) -> nx.MultiDiGraph:
+    """Project the store into a `MultiDiGraph`: one node per actor, one edge per relation.
+
+    Nodes are actor codes ("RUS", "vladimir-putin") with `label` (French), `label_en`, `kind`, `state`,
+    `qid` and `iri`. Edges are keyed by the relation's IRI and carry `code`, `root`, `quadclass`, `goldstein`,
+    `mode`, `symmetric`, `date` ("" when unknown), `precision`, `confidence`, `article` and `evidence` (the
+    number of evidence sentences). A symmetric relation gives an edge each way, the second with
+    `reversed=True`. `level="state"` rolls persons and bodies up to the state they act for; `"actor"` keeps
+    them. Only relations in `modes` are kept (asserted ones by default: hypothetical and negated relations
+    did not happen); `roots` keeps those CAMEO roots; `since`/`until` ("2022", "2022-03", "2022-03-05" or a
+    date, inclusive) keep dated relations whose date overlaps the window, undated ones are then left out.
+    `min_confidence` (a probability, 0 to 1) leaves out the relations whose `confidence` is below it (none at
+    0, the default). Relations of an actor with itself (possible at state level) are dropped unless
+    `self_loops`. The graph records `level`, `modes` and `min_confidence`.
+    """
+    if level not in LEVELS:
+        raise KgError(f"unknown level {level!r}: expected one of {', '.join(LEVELS)}")
+    kept_modes = frozenset(modes)
+    if unknown := kept_modes - set(MODES):
+        raise KgError(f"unknown mode {sorted(unknown)[0]!r}: expected some of {', '.join(MODES)}")
+    kept_roots = None if roots is None else frozenset(_root(value) for value in roots)
+    window = (_interval(since)[0] if since else None, _interval(until)[1] if until else None)
+    if not 0.0 <= min_confidence <= 1.0:
+        raise KgError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
+    actors = {row["code"]: row for row in graph.query_values(_projection_query("actors"))}
+    evidence = Counter(row["relation"] for row in graph.query_values(_projection_query("evidence")))
+    projection = nx.MultiDiGraph(level=level, modes=",".join(mode for mode in MODES if mode in kept_modes),
+                                 min_confidence=min_confidence)  # fmt: skip
+    for row in sorted(graph.query_values(_projection_query("relations")), key=lambda row: row["relation"] or ""):
+        mode = _local_name(row["mode"])
+        if mode not in kept_modes or (kept_roots is not None and row["root"] not in kept_roots):
+            continue
+        if float(row["confidence"]) < min_confidence or ((since or until) and not _overlaps(row["date"], window)):
+            continue
+        ends = (row["source"], row["target"]) if level == "state" else (row["sourceActor"], row["targetActor"])
+        source, target = (_local_name(iri, "/") for iri in ends)
+        if source == target and not self_loops:
+            continue
+        for node, iri in ((source, ends[0]), (target, ends[1])):
+            if node not in projection:
+                projection.add_node(node, **_actor_attributes(node, iri, actors.get(node)))
+        symmetric = row["symmetric"] == "true"
+        attributes = {
+            "relation": row["relation"], "code": row["code"] or row["root"], "root": row["root"],
+            "quadclass": int(row["quadClass"]), "goldstein": float(row["goldstein"]), "mode": mode,
+            "symmetric": symmetric, "date": row["date"] or "", "precision": row["precision"] or "",
+            "confidence": float(row["confidence"]), "article": row["article"], "evidence": evidence[row["relation"]],
+        }  # fmt: skip
+        projection.add_edge(source, target, key=row["relation"], reversed=False, **attributes)
+        if symmetric:
+            projection.add_edge(target, source, key=row["relation"], reversed=True, **attributes)
+    return projection
+
+
+def count_relations(actor_graph: nx.MultiDiGraph) -> int:
+    """The relations of a projection: its edges, a symmetric relation's second edge not counted."""
+    return sum(1 for _, _, reverse in actor_graph.edges(data="reversed") if not reverse)
+
+
+def to_weighted_graph(actor_graph: nx.MultiDiGraph, *, weight: str = "count", directed: bool = True) -> AnyGraph:
+    """Aggregate the relations of each dyad into one edge: a `DiGraph`, or a `Graph` with `directed=False`.
+
+    Edge attributes: `count`, `symmetric` (how many of them are symmetric), `goldstein_sum`, `goldstein_mean`,
+    the four QuadClass counts (`verbal_cooperation`, `material_cooperation`, `verbal_conflict`,
+    `material_conflict`), `cooperation`, `conflict`, `signed` (cooperation minus conflict), `evidence`,
+    `first_date`, `last_date`, `distance` (1 / count, for path measures: more relations, closer actors) and
+    `weight`, a copy of the attribute named by `weight`. Undirected, a symmetric relation counts once and the
+    two directions of a pair add up.
+    """
+    if weight not in WEIGHTS:
+        raise KgError(f"unknown weight {weight!r}: expected one of {', '.join(WEIGHTS)}")
+    totals: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, target, data in actor_graph.edges(data=True):
+        if not directed and data.get("reversed"):
+            continue
+        pair = (source, target) if directed else tuple(sorted((source, target)))
+        total = totals.setdefault(pair, {"count": 0, "symmetric": 0, "goldstein_sum": 0.0, "evidence": 0, "dates": [],  # type: ignore[index]
+                                         **{name: 0 for name in QUADCLASS_NAMES.values()}})  # fmt: skip
+        total["count"] += 1
+        total["symmetric"] += bool(data.get("symmetric"))
+        total["goldstein_sum"] += data["goldstein"]
+        total["evidence"] += data["evidence"]
+        total[QUADCLASS_NAMES[data["quadclass"]]] += 1
+        if data["date"]:
+            total["dates"].append(data["date"])
+    weighted: AnyGraph = nx.DiGraph() if directed else nx.Graph()
+    weighted.graph.update(actor_graph.graph, weight=weight)
+    weighted.add_nodes_from(actor_graph.nodes(data=True))
+    for (source, target), total in totals.items():
+        weighted.add_edge(source, target, **_edge_summary(total, weight))
+    return weighted
+
+
+def _edge_summary(total: dict[str, Any], weight: str) -> dict[str, Any]:
+    dates = total.pop("dates")
+    summary = dict(total)
+    summary["goldstein_sum"] = round(total["goldstein_sum"], 3)
+    summary["goldstein_mean"] = round(total["goldstein_sum"] / total["count"], 3)
+    summary["cooperation"] = total["verbal_cooperation"] + total["material_cooperation"]
+    summary["conflict"] = total["verbal_conflict"] + total["material_conflict"]
+    summary["signed"] = summary["cooperation"] - summary["conflict"]
+    summary["first_date"] = min(dates) if dates else ""
+    summary["last_date"] = max(dates) if dates else ""
+    summary["distance"] = 1.0 / total["count"]
+    summary["weight"] = summary[weight]
+    return summary
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _projection_query(name: str) -> str:
+    return (queries_dir() / "projection" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _local_name(iri: str | None, separator: str = "#") -> str:
+    return (iri or "").rsplit(separator, 1)[-1]
+
+
+def _actor_attributes(node: str, iri: str, row: dict[str, str | None] | None) -> dict[str, str]:
+    if row is None:  # an actor the gazetteer does not describe: keep it, with what is known
+        return {"label": node, "label_en": node, "kind": "", "state": node, "qid": "", "iri": iri}
+    return {"label": row["labelFr"] or row["labelEn"] or node, "label_en": row["labelEn"] or row["labelFr"] or node,
+            "kind": _KINDS.get(_local_name(row["kind"]), ""), "state": row["state"] or node,
+            "qid": _local_name(row["wikidata"], "/") if row["wikidata"] else "", "iri": iri}  # fmt: skip
+
+
+def _root(value: str | int) -> str:
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 20:
+        raise KgError(f"unknown CAMEO root {value!r}: expected 01 to 20")
+    return f"{int(text):02d}"
+
+
+def _interval(value: str | dt.date) -> tuple[str, str]:
+    """The first and last day a date of any precision covers, as ISO strings."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    try:
+        if len(text) == 4:
+            return f"{int(text):04d}-01-01", f"{int(text):04d}-12-31"
+        if len(text) == 7:
+            first = dt.date.fromisoformat(text + "-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first.isoformat(), (following - dt.timedelta(days=1)).isoformat()
+        return dt.date.fromisoformat(text).isoformat(), dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise KgError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def _overlaps(date: str | None, window: tuple[str | None, str | None]) -> bool:
+    if not date:
+        return False
+    first, last = _interval(date)
+    return (window[0] is None or last >= window[0]) and (window[1] is None or first <= window[1])
+
+
+def directed_dyads(graph: AnyGraph) -> nx.DiGraph:
+    if graph.is_multigraph():
+        return to_weighted_graph(graph, directed=True)  # type: ignore[arg-type,return-value]
+    if not graph.is_directed():
+        return graph.to_directed()  # type: ignore[return-value]
+    return graph  # type: ignore[return-value]
+
+
+def undirected_dyads(graph: AnyGraph) -> nx.Graph:
+    """An undirected dyad graph: from the relations when given them; from a DiGraph by adding up the numeric
+    attributes of the two directions of a pair (a symmetric relation then counts twice)."""
+    if graph.is_multigraph():
+        return to_weighted_graph(graph, directed=False)  # type: ignore[arg-type,return-value]
+    if not graph.is_directed():
+        return graph  # type: ignore[return-value]
+    undirected = nx.Graph(**graph.graph)
+    undirected.add_nodes_from(graph.nodes(data=True))
+    for a, b, data in graph.edges(data=True):
+        if undirected.has_edge(a, b):
+            merged = undirected.edges[a, b]
+            for name, value in data.items():
+                if isinstance(value, int | float) and not isinstance(value, bool) and name != "distance":
+                    merged[name] = merged.get(name, 0) + value
+        else:
+            undirected.add_edge(a, b, **data)
+    for _, _, data in undirected.edges(data=True):
+        if data.get("count"):
+            data["distance"] = 1.0 / data["count"]
+    return undirected
+
+
+def actor_label(graph: nx.Graph, node: str) -> str:
+    return str(graph.nodes[node].get("label", node)) if node in graph else node
+
+
+def actor_frame(graph: nx.Graph, rows: dict[str, dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    records = [{"actor": node, "label": actor_label(graph, node), "kind": graph.nodes[node].get("kind", ""), **values}
+               for node, values in rows.items()]  # fmt: skip
+    frame = pd.DataFrame(records, columns=["actor", *columns]).set_index("actor")
+    return frame.sort_index()
