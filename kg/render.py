@@ -26,6 +26,7 @@ import networkx as nx
 from kg import analysis
 from kg.errors import OutputError
 from kg.outputs import atomic_writer
+from kg.records import Mode
 from kg.resources import data_dir, queries_dir
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     asserted = nx.MultiDiGraph()
     asserted.add_nodes_from(actor_graph.nodes(data=True))
     asserted.add_edges_from((source, target, key, data) for source, target, key, data
-                            in actor_graph.edges(keys=True, data=True) if data["mode"] == "asserted")  # fmt: skip
+                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
     measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
                 if asserted.number_of_nodes() else None)  # fmt: skip
     blocs = analysis.blocs(asserted)

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.actors.view import POSSESSIVE_DEPS, REFERENCE_WINDOW, SUBJECT_DEPS, ActorView, Found
+from kg.actors.view import ANY_SUBJECT_DEPS, POSSESSIVE_DEPS, REFERENCE_WINDOW, ActorView, Found
 from kg.records import ActorKind, Resolution
 
 if TYPE_CHECKING:
@@ -34,13 +34,13 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
                 token.i + 1,
             )
             references += [Found(*span, code, Resolution.COREFERENCE) for code in pair]
-        elif token.lower_ in view.words.plural_pronouns and token.dep_ in SUBJECT_DEPS:
+        elif token.lower_ in view.words.plural_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
             pair = _previous_sentence_pair(view, ordered, token)
             references += [Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
         elif token.lower_ in view.words.plural_possessives and token.dep_ in POSSESSIVE_DEPS:
             pair = _plural_antecedent(view, ordered, token)
             references += [Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
-        elif token.lower_ in view.words.singular_pronouns and token.dep_ in SUBJECT_DEPS:
+        elif token.lower_ in view.words.singular_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
             subject = _last_subject(view, ordered, before=token.i)
             if subject is not None:
                 references.append(Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
@@ -98,6 +98,6 @@ def _last_subject(view: ActorView, ordered: Sequence[Found], *, before: int) -> 
         root = view.doc[item.start : item.end].root
         while root.dep_ in ("flat:name", "flat") and root.head.i != root.i:
             root = root.head  # "M. Kim": the title heads the name
-        if root.dep_ in SUBJECT_DEPS:
+        if root.dep_ in ANY_SUBJECT_DEPS:
             return item
     return None

@@ -4,7 +4,7 @@ déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minis
 
 from __future__ import annotations
 
-from kg.actors.view import POSSESSIVE_DEPS, SUBJECT_DEPS, ActorView, Found
+from kg.actors.view import ANY_SUBJECT_DEPS, POSSESSIVE_DEPS, ActorView, Found
 from kg.records import Resolution
 
 __all__ = ["find_quoted_speakers"]
@@ -53,7 +53,7 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
     for verb in candidates:
         if verb.pos_ == "VERB" and verb.lemma_.casefold() in view.words.reporting_verbs:
             for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ in ANY_SUBJECT_DEPS:
                     speaker = by_token.get(child.i) or next(
                         (by_token[grand.i] for grand in child.children if grand.i in by_token), None
                     )

@@ -21,7 +21,7 @@ __all__ = ["ActorView", "Found"]
 # Grammar: which dependency labels and function words the rules read.
 MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
 NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})  # active or passive: who the clause is about
 POSSESSIVE_DEPS = frozenset({"det", "nmod:poss"})  # "leur sommet"; an English "their" once mapped to UD
 PERSON_ROLES = frozenset(
     {"head-of-state", "head-of-government", "leader", "supreme-leader", "foreign-minister", "defence-minister",

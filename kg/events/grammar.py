@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.records import QuadClass
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -31,7 +33,7 @@ NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
 GOVERNOR_STEPS = 3
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
-ALLEGED_QUADCLASSES = frozenset({2, 4})
+ALLEGED_QUADCLASSES = frozenset({QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT})
 
 
 def has_case(token: Token, form: str, grammar: Grammar) -> bool:
