@@ -557,8 +557,12 @@ class GroupedEvent:
 def to_json(value: Any) -> Any:
     """The JSON form of a record (or of a value in one): a dict of its fields in their order (those a record
     sets itself, `init=False`, left out), enums as their values, tuples as lists, dates as ISO strings."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {item.name: to_json(getattr(value, item.name)) for item in dataclasses.fields(value) if item.init}
+    kind = type(value)
+    if kind in _PLAIN_TYPES:  # most values: checked first, by exact type (an enum of ints or strings is not one)
+        return value
+    names = _init_field_names(kind)
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
@@ -592,6 +596,17 @@ def _from_json(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and issubclass(hint, Enum | dt.date):
         return hint(value) if issubclass(hint, Enum) else hint.fromisoformat(value)
     return value
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _init_field_names(kind: type) -> tuple[str, ...] | None:
+    """The names of the fields a record's constructor takes, in order; None for a type that is no record."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(item.name for item in dataclasses.fields(kind) if item.init)
 
 
 @cache
