@@ -16,6 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from kg.errors import KgError
+from kg.records import QuadClass
 from kg.resources import queries_dir
 
 if TYPE_CHECKING:
@@ -39,8 +40,9 @@ __all__ = [
 
 LEVELS = ("state", "actor")
 MODES = ("asserted", "hypothetical", "negated")
-QUADCLASS_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-COOPERATION = frozenset({1, 2})
+# Column names of the four classes ("verbal_cooperation", ...) and the cooperative ones, from the one QuadClass.
+QUADCLASS_NAMES = {quad.value: quad.name.lower() for quad in QuadClass}
+COOPERATION = frozenset(quad for quad in QuadClass if quad.is_cooperation)
 WEIGHTS = ("count", "goldstein_sum", "goldstein_mean", "cooperation", "conflict", "signed")
 _KINDS = {"State": "state", "Person": "person", "Organisation": "organisation", "CollectiveActor": "collective"}
 

@@ -110,7 +110,7 @@ def features(view: Extractor, candidate: Candidate, links: RuleLinks) -> list[st
 def _governed_elsewhere(view: Extractor, trigger: Token, mention: Mention) -> str:
     """Whether another trigger stands between this one and the actor: the actor's nearest governing trigger
     (up its chain of heads) is another word ("subject" when it is that word's subject)."""
-    current = _head(view, mention)
+    current = view._mention_head(mention)
     for _ in range(PATH_STEPS + 1):
         if current.head.i == current.i or current.i == trigger.i:
             return "no"
@@ -162,14 +162,10 @@ def _order(mention: Mention, token: Token) -> str:
     return "<" if mention.token_end <= token.i else ">" if mention.token_start > token.i else "="
 
 
-def _head(view: Extractor, mention: Mention) -> Token:
-    return view._mention_head(mention)
-
-
 def _path(view: Extractor, trigger: Token, mention: Mention) -> str:
     """The dependency path between a trigger and an actor: down from the trigger ("obj>nmod"), up from it
     ("^nsubj"), through a common governor ("^obj|nmod"), or far."""
-    head = _head(view, mention)
+    head = view._mention_head(mention)
     if mention.token_start <= trigger.i < mention.token_end:
         return "self"
     down = _chain(head, trigger)
@@ -203,6 +199,6 @@ def _chain(token: Token, ancestor: Token) -> list[str] | None:
 
 def _case(view: Extractor, mention: Mention) -> str:
     """The preposition or conjunction marking a mention's phrase ("contre", "à", "selon"), if any."""
-    head = _head(view, mention)
+    head = view._mention_head(mention)
     markers = [child.lower_ for child in head.children if child.dep_ in ("case", "mark")]
     return markers[0] if markers else "-"

@@ -59,12 +59,12 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
     """Candidates for a trigger token none of whose frames found a pair: its subject or agent against the
     actors among its dependents (one trigger entry per CAMEO code)."""
     found: list[Candidate] = []
+    topics = view.grammar.topic_cases - {entry.target for entry in triggers}  # unless a frame names the preposition
     for trigger in {entry.cameo: entry for entry in reversed(triggers)}.values():
         reverse = trigger.source == "obj" and trigger.target == "subj"
         sources = _sources(view, token, trigger)
         takes_place = "place" in (trigger.source, trigger.target)
         own = {(mention.token_start, mention.code) for mention in sources}
-        topics = view.grammar.topic_cases - {entry.target for entry in triggers}
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
                    if (m.token_start, m.code) not in own]  # fmt: skip
         if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
