@@ -355,3 +355,13 @@ def test_actors_model_first_person_in_a_quotation_is_its_speaker(french_nlp, gaz
     text = "« Nous sommes prêts et notre soutien au Pérou est total », a déclaré le président chilien."
     quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
     assert {("Nous", "CHL"), ("notre", "CHL")} <= quoted
+
+
+@pytest.mark.model
+def test_actors_model_speaker_set_after_the_reporting_verb_is_the_quotations_speaker(
+    french_nlp, gazetteer: Gazetteer
+) -> None:
+    # The parser takes the chancellor, set after "a déclaré", for the verb's object.
+    text = "« Cette livraison s'inscrit dans notre soutien constant à la Moldavie », a déclaré le chancelier autrichien."
+    quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
+    assert ("notre", "AUT") in quoted

@@ -685,3 +685,62 @@ def test_events_a_participle_on_a_noun_summing_up_the_clause_acts_on_its_doer(pa
     found = triples(extract(doc, mentions, pack))
     assert {("ARG", "CHL", "05"), ("BOL", "CHL", "11"), ("CHL", "PER", "16")} <= found
     assert not {(s, t) for s, t, root in found if root in ("05", "11") and t in ("PER", "ARG", "BOL")}
+
+
+def test_events_a_name_inside_a_wider_mention_stands_for_itself(pack: LanguagePack) -> None:
+    # "des soldats de pays alliés de Paris comme le Tchad, le Niger et le Mali": the actor stage names the
+    # soldiers as Chad (a wide mention that covers "Paris"), and Niger and Mali are coordinated with them.
+    # The ally is France alone: the wide mention's conjuncts are no complement of "alliés".
+    doc = parse([("des", "DET", "det", 1, "un"), ("soldats", "NOUN", "ROOT", 1, "soldat"), ("de", "ADP", "case", 3, "de"),
+                 ("pays", "NOUN", "nmod", 1, "pays"), ("alliés", "NOUN", "conj", 3, "allié"), ("de", "ADP", "case", 6, "de"),
+                 ("Paris", "PROPN", "nmod", 4, "Paris"), ("comme", "ADP", "case", 9, "comme"), ("le", "DET", "det", 9, "le"),
+                 ("Tchad", "PROPN", "nmod", 1, "Tchad"), (",", "PUNCT", "punct", 12, ","), ("le", "DET", "det", 12, "le"),
+                 ("Niger", "PROPN", "conj", 1, "Niger"), ("et", "CCONJ", "cc", 15, "et"), ("le", "DET", "det", 15, "le"),
+                 ("Mali", "PROPN", "conj", 12, "Mali")])  # fmt: skip
+    soldiers = replace(mention(doc, 1, 10, "TCD"), how=Resolution.DESCRIPTION)
+    found = [soldiers, mention(doc, 6, 7, "FRA"), mention(doc, 12, 13, "NER"), mention(doc, 15, 16, "MLI")]
+    events = extract(doc, found, pack)
+    assert ("TCD", "FRA", "05") in triples(events)
+    assert not {e.target for e in events} & {"NER", "MLI"}
+
+
+def test_events_a_summing_up_noun_acts_on_the_nearest_clause_with_a_doer(pack: LanguagePack) -> None:
+    # "Le Canada va livrer des avions à la Pologne pour lui permettre de faire face à l'offensive russe,
+    # une décision saluée par Varsovie": the purpose clause names no doer; the decision is Canada's.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Canada", "PROPN", "nsubj", 2, "Canada"), ("va", "VERB", "ROOT", 2, "aller", "VerbForm=Fin"),
+                 ("livrer", "VERB", "xcomp", 2, "livrer", "VerbForm=Inf"), ("des", "DET", "det", 5, "un"), ("avions", "NOUN", "obj", 3, "avion"),
+                 ("à", "ADP", "case", 8, "à"), ("la", "DET", "det", 8, "le"), ("Pologne", "PROPN", "obl:arg", 3, "Pologne"),
+                 ("pour", "ADP", "mark", 11, "pour"), ("lui", "PRON", "iobj", 11, "lui"), ("permettre", "VERB", "advcl", 3, "permettre", "VerbForm=Inf"),
+                 ("de", "ADP", "mark", 13, "de"), ("faire", "VERB", "xcomp", 11, "faire", "VerbForm=Inf"), ("face", "NOUN", "obj", 13, "face"),
+                 ("à", "ADP", "case", 17, "à"), ("l'", "DET", "det", 17, "le"), ("offensive", "NOUN", "obl:arg", 13, "offensive"),
+                 ("russe", "ADJ", "amod", 17, "russe"), (",", "PUNCT", "punct", 21, ","), ("une", "DET", "det", 21, "un"),
+                 ("décision", "NOUN", "conj", 17, "décision"), ("saluée", "VERB", "acl", 21, "saluer", "Tense=Past|VerbForm=Part"),
+                 ("par", "ADP", "case", 24, "par"), ("Varsovie", "PROPN", "obl:agent", 22, "Varsovie")])  # fmt: skip
+    found = [mention(doc, 1, 2, "CAN"), mention(doc, 8, 9, "POL"), mention(doc, 18, 19, "RUS"), mention(doc, 24, 25, "POL")]
+    events = extract(doc, found, pack)
+    assert ("POL", "CAN", "05") in triples(events)
+
+
+def test_events_the_subject_after_the_verb_of_an_incise_is_its_doer(pack: LanguagePack) -> None:
+    # "« Le Mexique est de retour », s'est félicité le président chilien": the parser leaves the president
+    # unlabelled after the verb; he praises, Mexico is praised.
+    doc = parse([("«", "PUNCT", "punct", 4, "«"), ("Le", "DET", "det", 2, "le"), ("Mexique", "PROPN", "nsubj", 4, "Mexique"),
+                 ("est", "AUX", "cop", 4, "être"), ("retour", "NOUN", "advcl", 9, "retour"), ("»", "PUNCT", "punct", 4, "»"),
+                 (",", "PUNCT", "punct", 9, ","), ("s'", "PRON", "expl:comp", 9, "se"), ("est", "AUX", "aux:tense", 9, "être"),
+                 ("félicité", "VERB", "ROOT", 9, "féliciter", "Tense=Past|VerbForm=Part"), ("le", "DET", "det", 11, "le"),
+                 ("président", "NOUN", "dep", 9, "président"), ("chilien", "ADJ", "amod", 11, "chilien")])  # fmt: skip
+    president = replace(mention(doc, 11, 13, "CHL"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [mention(doc, 2, 3, "MEX"), president], pack)
+    assert ("CHL", "MEX", "05") in triples(events)
+    assert not any(e.source == "MEX" for e in events)
+
+
+def test_events_an_argument_hung_on_the_nouns_adjective_is_the_nouns(pack: LanguagePack) -> None:
+    # "Le Chili critique le soutien constant du Pérou à la Bolivie": the parser hangs "à la Bolivie" on
+    # "constant"; it is still the noun's target.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("critique", "VERB", "ROOT", 2, "critiquer", "VerbForm=Fin"),
+                 ("le", "DET", "det", 4, "le"), ("soutien", "NOUN", "obj", 2, "soutien"), ("constant", "ADJ", "amod", 4, "constant"),
+                 ("du", "ADP", "case", 7, "de"), ("Pérou", "PROPN", "nmod", 4, "Pérou"), ("à", "ADP", "case", 10, "à"),
+                 ("la", "DET", "det", 10, "le"), ("Bolivie", "PROPN", "obl:arg", 5, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER"), mention(doc, 10, 11, "BOL")], pack)
+    assert ("PER", "BOL", "05") in triples(events)

@@ -4,7 +4,7 @@ déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minis
 
 from __future__ import annotations
 
-from kg.actors.view import ANY_SUBJECT_DEPS, POSSESSIVE_DEPS, ActorView, Found
+from kg.actors.view import ANY_SUBJECT_DEPS, INVERTED_SUBJECT_DEPS, POSSESSIVE_DEPS, ActorView, Found
 from kg.records import Resolution
 
 __all__ = ["find_quoted_speakers"]
@@ -44,7 +44,8 @@ def _quotations(view: ActorView) -> list[tuple[int, int]]:
 
 
 def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) -> Found | None:
-    """The subject of the reporting verb just after the quotation (", a déclaré M. Kim") or before it."""
+    """The subject of the reporting verb just after the quotation (", a déclaré M. Kim", set after the verb or
+    before it) or before it."""
     # Token.sent walks the sentences on every call: look them up by token instead.
     after = view.sentences[view.sentence_of[end]] if end < len(view.tokens) else None
     before = view.sentences[view.sentence_of[start - 1]] if start > 0 else None
@@ -52,8 +53,9 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
     candidates += [t for t in before if t.i < start - 1] if before is not None else []
     for verb in candidates:
         if verb.pos_ == "VERB" and verb.lemma_.casefold() in view.words.reporting_verbs:
+            inverted = verb.i > end  # "», a déclaré le ministre": the parser may take him for an object
             for child in verb.children:
-                if child.dep_ in ANY_SUBJECT_DEPS:
+                if child.dep_ in ANY_SUBJECT_DEPS or (inverted and child.i > verb.i and child.dep_ in INVERTED_SUBJECT_DEPS):
                     speaker = by_token.get(child.i) or next(
                         (by_token[grand.i] for grand in child.children if grand.i in by_token), None
                     )

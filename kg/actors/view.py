@@ -22,6 +22,8 @@ __all__ = ["ActorView", "Found"]
 MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
 NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
 ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})  # active or passive: who the clause is about
+# The labels the parser gives a subject set after the verb of an incise ("..., a déclaré le ministre").
+INVERTED_SUBJECT_DEPS = frozenset({"dep", "obj", "nsubj", "appos"})
 POSSESSIVE_DEPS = frozenset({"det", "nmod:poss"})  # "leur sommet"; an English "their" once mapped to UD
 PERSON_ROLES = frozenset(
     {"head-of-state", "head-of-government", "leader", "supreme-leader", "foreign-minister", "defence-minister",

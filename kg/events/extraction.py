@@ -68,6 +68,10 @@ class Extractor:
         for mention in mentions:
             for index in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(index, []).append(mention)
+        for index, found in self.by_token.items():  # a name inside a wider mention stands for itself
+            if len(found) > 1:
+                shortest = min(m.token_end - m.token_start for m in found)
+                self.by_token[index] = [m for m in found if m.token_end - m.token_start == shortest]
         self.multiword = derived(
             self.lexicon.indexes, ("multiword", self.lang), lambda: triggers.multiword_triggers(self)
         )

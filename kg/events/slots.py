@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.actors.view import INVERTED_SUBJECT_DEPS
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.events.modality import cue_for
@@ -36,7 +37,12 @@ __all__ = [
 
 # Where the parser hangs a noun set beside a clause ("X a expulsé Y, une décision ..."): on its verb, or on
 # the noun that ends it.
-SUMMARY_ATTACHMENT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj"})
+SUMMARY_ATTACHMENT_DEPS = frozenset(
+    {"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj", "xcomp", "advcl", "acl:relcl"}
+)
+SUMMARY_STEPS = 8
+# The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
+INCISE_DEPS = frozenset({"ROOT", "parataxis"})  # how far above a summing-up noun its clause's doer is looked for
 
 
 def fill_slot(view: Extractor, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
@@ -77,6 +83,10 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         heads = [noun, *([light] if light is not None else []), *participles]
         return [mention for head in heads for mention in _places(view, head)]
     found = _case_arguments(view, noun, slot)
+    if not found:  # "un soutien constant à X": the parser may hang the argument on the noun's adjective
+        for child in view._children(noun):
+            if child.dep_ == "amod" and child.i > noun.i:
+                found += _own_case_arguments(view, child, slot, through_object=False)
     if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
         for child in view._children(noun):
             if (
@@ -100,6 +110,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
             return mentions(view, verb.head)
         return [m for child in subjects for m in mentions(view, child)]
+    if inverted := _inverted_subject(view, verb):
+        return inverted
     if depth >= grammar.GOVERNOR_STEPS:
         return []
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
@@ -111,6 +123,25 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
             # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
         return mentions(view, noun, possessor=True)
+    return []
+
+
+def _inverted_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """The subject set after the finite verb of an incise ("..., a déclaré le ministre", "», s'est félicité
+    le président"), which the parser takes for an object or leaves unlabelled: the first actor phrase after
+    a main verb that opens its clause right after a punctuation mark."""
+    if verb.dep_ not in INCISE_DEPS:
+        return []
+    children = view._children(verb)
+    auxiliaries = [child for child in children if child.i < verb.i and child.dep_.startswith(("aux", "expl"))]
+    if not auxiliaries and "Fin" not in verb.morph.get("VerbForm"):
+        return []  # "..., accusant X de": a participle's object is no subject
+    opening = min([verb.i, *(child.i for child in auxiliaries)])
+    if opening == 0 or not view.tokens[opening - 1].is_punct:
+        return []
+    for child in children:
+        if child.i > verb.i and child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            return mentions(view, child)
     return []
 
 
@@ -198,12 +229,14 @@ def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
     if found or noun.lemma_.casefold() not in view.grammar.summary_nouns:
         return found
     clause = noun
-    for _ in range(grammar.GOVERNOR_STEPS):  # "..., a move condemned by": set beside the clause's last noun
+    # "..., a move condemned by": set beside the clause's last noun; the act is the nearest clause above
+    # that has a doer (an infinitive of purpose in between names none: "pour lui permettre de faire face à").
+    for _ in range(SUMMARY_STEPS):
         if clause.head.i == clause.i or clause.dep_ not in SUMMARY_ATTACHMENT_DEPS:
             return []
         clause = clause.head
-        if clause.pos_ == "VERB":
-            return subject(view, clause)
+        if clause.pos_ == "VERB" and (doers := subject(view, clause)):
+            return doers
     return []
 
 
