@@ -48,6 +48,7 @@ class Grammar:
     locative_cases: frozenset[str]
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
+    anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -196,6 +197,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         locative_cases=_words(section["locative_cases"]),
         topic_cases=_words(section.get("topic_cases", [])),
         summary_nouns=_words(section.get("summary_nouns", [])),
+        anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

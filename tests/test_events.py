@@ -744,3 +744,42 @@ def test_events_an_argument_hung_on_the_nouns_adjective_is_the_nouns(pack: Langu
                  ("la", "DET", "det", 10, "le"), ("Bolivie", "PROPN", "obl:arg", 5, "Bolivie")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER"), mention(doc, 10, 11, "BOL")], pack)
     assert ("PER", "BOL", "05") in triples(events)
+
+
+def test_events_an_act_on_an_event_told_before_acts_on_its_doer(pack: LanguagePack) -> None:
+    # "Lima a adressé un ultimatum à Quito. Quito a rejeté l'ultimatum.": rejecting the ultimatum is
+    # rejecting Peru, who set it; the second sentence names no other actor.
+    doc = parse([("Lima", "PROPN", "nsubj", 2, "Lima"), ("a", "AUX", "aux:tense", 2, "avoir"), ("adressé", "VERB", "ROOT", 2, "adresser"),
+                 ("un", "DET", "det", 4, "un"), ("ultimatum", "NOUN", "obj", 2, "ultimatum"), ("à", "ADP", "case", 6, "à"),
+                 ("Quito", "PROPN", "obl:arg", 2, "Quito"), (".", "PUNCT", "punct", 2, "."),
+                 ("Quito", "PROPN", "nsubj", 10, "Quito"), ("a", "AUX", "aux:tense", 10, "avoir"), ("rejeté", "VERB", "ROOT", 10, "rejeter"),
+                 ("l'", "DET", "det", 12, "le"), ("ultimatum", "NOUN", "obj", 10, "ultimatum"), (".", "PUNCT", "punct", 10, ".")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "ECU"), mention(doc, 8, 9, "ECU")], pack)
+    assert ("ECU", "PER", "12") in triples(events)
+
+
+def test_events_an_event_noun_with_no_antecedent_names_no_target(pack: LanguagePack) -> None:
+    # "Lima a adressé un ultimatum à Quito. La Bolivie a rejeté les sanctions.": no sanctions were told before.
+    doc = parse([("Lima", "PROPN", "nsubj", 2, "Lima"), ("a", "AUX", "aux:tense", 2, "avoir"), ("adressé", "VERB", "ROOT", 2, "adresser"),
+                 ("un", "DET", "det", 4, "un"), ("ultimatum", "NOUN", "obj", 2, "ultimatum"), ("à", "ADP", "case", 6, "à"),
+                 ("Quito", "PROPN", "obl:arg", 2, "Quito"), (".", "PUNCT", "punct", 2, "."),
+                 ("La", "DET", "det", 9, "le"), ("Bolivie", "PROPN", "nsubj", 11, "Bolivie"), ("a", "AUX", "aux:tense", 11, "avoir"),
+                 ("rejeté", "VERB", "ROOT", 11, "rejeter"), ("les", "DET", "det", 13, "le"), ("sanctions", "NOUN", "obj", 11, "sanction"),
+                 (".", "PUNCT", "punct", 11, ".")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "ECU"), mention(doc, 9, 10, "BOL")], pack)
+    assert not any(e.source == "BOL" for e in events)
+
+
+def test_events_a_reaction_to_a_summed_up_act_is_on_its_doer_and_takes_no_part_in_it(pack: LanguagePack) -> None:
+    # "Un navire canadien a croisé, une opération dénoncée comme une provocation par le Danemark": the parser
+    # hangs "par le Danemark" on the attribute; Denmark denounces Canada and is no target of the operation.
+    doc = parse([("Un", "DET", "det", 1, "un"), ("navire", "NOUN", "nsubj", 4, "navire"), ("canadien", "ADJ", "amod", 1, "canadien"),
+                 ("a", "AUX", "aux:tense", 4, "avoir"), ("croisé", "VERB", "ROOT", 4, "croiser", "Tense=Past|VerbForm=Part"),
+                 (",", "PUNCT", "punct", 7, ","), ("une", "DET", "det", 7, "un"), ("opération", "NOUN", "obj", 4, "opération"),
+                 ("dénoncée", "VERB", "acl", 7, "dénoncer", "Tense=Past|VerbForm=Part"), ("comme", "ADP", "case", 11, "comme"),
+                 ("une", "DET", "det", 11, "un"), ("provocation", "NOUN", "obl:arg", 8, "provocation"), ("par", "ADP", "case", 14, "par"),
+                 ("le", "DET", "det", 14, "le"), ("Danemark", "PROPN", "nmod", 11, "Danemark")])  # fmt: skip
+    ship = replace(mention(doc, 1, 3, "CAN"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [ship, mention(doc, 14, 15, "DNK")], pack)
+    assert ("DNK", "CAN", "11") in triples(events)
+    assert not [(e.source, e.target, e.sub, e.evidences[0].trigger) for e in events if e.target == "DNK"]

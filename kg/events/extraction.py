@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar, slots, speech, triggers
 from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
 from kg.events.circumstances import circumstance_targets
+from kg.events.anaphora import anaphoric_candidates
 from kg.events.classifier import classify
 from kg.events.grammar import has_case
 from kg.events.intentions import stated_intentions
@@ -96,6 +97,7 @@ class Extractor:
 
     def events(self) -> Iterator[Event]:
         candidates = self.rule_candidates()
+        candidates = candidates + anaphoric_candidates(self, candidates)
         model = self.lexicon.models.get(self.lang)
         if model is not None:
             candidates = classify(self, model, candidates)

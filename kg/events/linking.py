@@ -65,13 +65,15 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         sources = _sources(view, token, trigger)
         takes_place = "place" in (trigger.source, trigger.target)
         own = {(mention.token_start, mention.code) for mention in sources}
+        reacting = _reacting(view, token)
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
-                   if (m.token_start, m.code) not in own]  # fmt: skip
+                   if (m.token_start, m.code) not in own and m.token_start not in reacting]  # fmt: skip
         if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
             targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
         if sources and not targets:
-            targets, reach = _other_actor(view, token, sources, topics=topics), Reach.SENTENCE
+            others = _other_actor(view, token, sources, topics=topics)
+            targets, reach = [m for m in others if m.token_start not in reacting], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
             sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
         for source in sources:
@@ -80,6 +82,17 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _reacting(view: Extractor, noun: Token) -> set[int]:
+    """The tokens of the past participles set on a noun summing up the act of a clause ("..., une opération
+    dénoncée par X"): the actors there act on that act; they are no participants of it (unlike those of a
+    participle on another event noun: "les sanctions imposées par X à Y")."""
+    if noun.lemma_.casefold() not in view.grammar.summary_nouns:
+        return set()
+    return {t.i for child in view._children(noun)
+            if child.dep_ in grammar.PARTICIPLE_DEPS and slots.is_passive_participle(view, child)
+            for t in child.subtree}  # fmt: skip
 
 
 def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) -> bool:

@@ -40,9 +40,9 @@ __all__ = [
 SUMMARY_ATTACHMENT_DEPS = frozenset(
     {"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj", "xcomp", "advcl", "acl:relcl"}
 )
-SUMMARY_STEPS = 8
+SUMMARY_STEPS = 8  # how far above a summing-up noun its clause's doer is looked for
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
-INCISE_DEPS = frozenset({"ROOT", "parataxis"})  # how far above a summing-up noun its clause's doer is looked for
+INCISE_DEPS = frozenset({"ROOT", "parataxis"})
 
 
 def fill_slot(view: Extractor, token: Token, slot: str, pos: str, *, exclude: str = "") -> list[Mention]:
@@ -59,7 +59,11 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
     participle = is_passive_participle(view, verb)
     if slot == "subj":
         if passive or participle:
-            return _case_arguments(view, verb, view.grammar.agent_case) or _reflexive_subject(view, verb)
+            return (
+                _case_arguments(view, verb, view.grammar.agent_case)
+                or _reflexive_subject(view, verb)
+                or _agent_in_attribute(view, verb)
+            )
         return subject(view, verb)
     if slot == "obj":
         if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
@@ -143,6 +147,17 @@ def _inverted_subject(view: Extractor, verb: Token) -> list[Mention]:
         if child.i > verb.i and child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN"):
             return mentions(view, child)
     return []
+
+
+def _agent_in_attribute(view: Extractor, verb: Token) -> list[Mention]:
+    """The agent the parser hung on a passive verb's "comme" attribute ("dénoncée comme une provocation par X")."""
+    found: list[Mention] = []
+    for child in view._children(verb):
+        if child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, view.grammar.as_case):
+            found += [m for grand in child.children
+                      if grand.dep_ == "nmod" and view._has_case(grand, view.grammar.agent_case)
+                      for m in mentions(view, grand)]  # fmt: skip
+    return found
 
 
 def _controller(view: Extractor, infinitive: Token) -> list[Mention] | None:

@@ -1,0 +1,104 @@
+"""Event anaphora: an act on an event told before ("Pyongyang a adressé un ultimatum à Séoul. Séoul a rejeté
+l'ultimatum.", "Washington a imposé des sanctions à Moscou ... Moscou a dénoncé ces sanctions").
+
+A verb whose object is such a noun, with a definite or demonstrative
+determiner (the pack's `anaphoric_determiners`) and no actor of its own, acts
+on the doer of the latest event of that noun told in the sentences just
+before: rejecting an ultimatum is rejecting whoever set it. The doer of the
+act is the verb's subject, read as the frames read it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events import grammar, slots
+from kg.events.candidates import Candidate, Reach
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+    from kg.records import Mention
+
+__all__ = ["anaphoric_candidates"]
+
+# How many sentences back an event noun's antecedent is looked for (its own sentence included).
+ANTECEDENT_SENTENCES = 3
+OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
+
+
+def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Candidate]:
+    """The candidates of verbs acting on an event told before, in sentences naming at least one actor, for
+    trigger tokens the rules left without any."""
+    taken = {candidate.token.i for candidate in earlier}
+    found: list[Candidate] = []
+    for sentence in view.sentences:
+        if not view.codes_by_sentence.get(sentence.start):
+            continue
+        for token in view.tokens[sentence.start : sentence.end]:
+            if token.pos_ == "VERB" and token.i not in taken and view._triggers(token):
+                found += _acts_on_antecedent(view, token, earlier)
+    return found
+
+
+def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) -> list[Candidate]:
+    noun = _anaphoric_object(view, verb)
+    if noun is None:
+        return []
+    doers = _antecedent_doers(view, noun, earlier)
+    if not doers:
+        return []
+    candidates = []
+    for trigger in view._triggers(verb):
+        if trigger.pos != "VERB" or trigger.target != OBJECT_SLOT:
+            continue
+        sources = slots.fill_slot(view, verb, trigger.source, trigger.pos)
+        candidates += [
+            Candidate(source, doer, trigger, verb, view._mode(verb), False, Reach.CLAUSE)
+            for source in sources
+            for doer in doers
+            if source.code != doer.code
+        ]
+    return candidates
+
+
+def _anaphoric_object(view: Extractor, verb: Token) -> Token | None:
+    """The verb's object when it is a noun with a definite or demonstrative determiner and names no actor."""
+    for child in view._children(verb):
+        if child.dep_ in grammar.OBJECT_DEPS and child.pos_ == "NOUN":
+            determiners = [c for c in child.children if c.dep_ == "det"]
+            if not determiners or determiners[0].lower_ not in view.grammar.anaphoric_determiners:
+                return None
+            if any(t.i in view.by_token for t in child.subtree):
+                return None
+            return child
+    return None
+
+
+def _antecedent_doers(view: Extractor, noun: Token, earlier: list[Candidate]) -> list[Mention]:
+    """The doers of the latest earlier event named by the same noun, within `ANTECEDENT_SENTENCES`: its source,
+    or both sides of a mutual one."""
+    lemma = noun.lemma_.casefold()
+    here = view.sentence_index[view.sentence_by_token[noun.i].start]
+    matching = [
+        candidate for candidate in earlier
+        if candidate.token.i < noun.i
+        and here - view.sentence_index[view.sentence_by_token[candidate.token.i].start] < ANTECEDENT_SENTENCES
+        and _names_event(view, candidate.token, lemma)
+    ]  # fmt: skip
+    if not matching:
+        return []
+    last = max(candidate.token.i for candidate in matching)
+    latest = [candidate for candidate in matching if candidate.token.i == last]
+    doers = {c.source.code: c.source for c in latest}
+    doers.update({c.target.code: c.target for c in latest if c.symmetric})
+    return list(doers.values())
+
+
+def _names_event(view: Extractor, token: Token, lemma: str) -> bool:
+    """Whether a trigger token names the event the noun's lemma does: the same noun, or a verb taking it as its
+    object ("imposer des sanctions")."""
+    if token.lemma_.casefold() == lemma:
+        return True
+    return any(child.dep_ in grammar.OBJECT_DEPS and child.lemma_.casefold() == lemma for child in view._children(token))
