@@ -49,6 +49,7 @@ class Grammar:
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
+    occasion_marks: frozenset[str]  # "X a réagi quand Y ...", "X scrambled jets when Y ...": X reacts to Y
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -198,6 +199,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         topic_cases=_words(section.get("topic_cases", [])),
         summary_nouns=_words(section.get("summary_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
+        occasion_marks=_words(section.get("occasion_marks", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

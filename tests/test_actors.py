@@ -365,3 +365,12 @@ def test_actors_model_speaker_set_after_the_reporting_verb_is_the_quotations_spe
     text = "« Cette livraison s'inscrit dans notre soutien constant à la Moldavie », a déclaré le chancelier autrichien."
     quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
     assert ("notre", "AUT") in quoted
+
+
+def test_actors_a_role_noun_with_coordinated_nationalities_describes_each_state(gazetteer: Gazetteer) -> None:
+    # "les navires chinois et russes patrouillent": the ships are China's and Russia's.
+    doc = parse([("les", "DET", "det", 1, "le"), ("navires", "NOUN", "nsubj", 5, "navire"), ("chinois", "ADJ", "amod", 1, "chinois"),
+                 ("et", "CCONJ", "cc", 4, "et"), ("russes", "ADJ", "conj", 2, "russe"),
+                 ("patrouillent", "VERB", "ROOT", 5, "patrouiller")])  # fmt: skip
+    described = {(m.token_start, m.code) for m in resolve(gazetteer, doc) if m.how is Resolution.DESCRIPTION}
+    assert described == {(1, "CHN"), (1, "RUS")}

@@ -783,3 +783,18 @@ def test_events_a_reaction_to_a_summed_up_act_is_on_its_doer_and_takes_no_part_i
     events = extract(doc, [ship, mention(doc, 14, 15, "DNK")], pack)
     assert ("DNK", "CAN", "11") in triples(events)
     assert not [(e.source, e.target, e.sub, e.evidences[0].trigger) for e in events if e.target == "DNK"]
+
+
+def test_events_an_act_without_a_target_answers_the_doer_of_its_occasion_clause(pack: LanguagePack) -> None:
+    # "Le Chili et le Pérou ont fait décoller des avions quand des bombardiers boliviens ont survolé la
+    # frontière": the jets answer Bolivia's bombers; the sentence names three actors, so only the clause can say.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 7, "Chili"), ("et", "CCONJ", "cc", 4, "et"),
+                 ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "conj", 1, "Pérou"), ("ont", "AUX", "aux:tense", 7, "avoir"),
+                 ("fait", "VERB", "dep", 7, "faire"), ("décoller", "VERB", "ROOT", 7, "décoller"), ("des", "DET", "det", 9, "un"),
+                 ("avions", "NOUN", "obj", 7, "avion"), ("quand", "SCONJ", "mark", 15, "quand"), ("des", "DET", "det", 12, "un"),
+                 ("bombardiers", "NOUN", "nsubj", 15, "bombardier"), ("boliviens", "ADJ", "amod", 12, "bolivien"),
+                 ("ont", "AUX", "aux:tense", 15, "avoir"), ("survolé", "VERB", "advcl", 7, "survoler"), ("la", "DET", "det", 17, "le"),
+                 ("frontière", "NOUN", "obj", 15, "frontière")])  # fmt: skip
+    bombers = replace(mention(doc, 12, 14, "BOL"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER"), bombers], pack)
+    assert {("CHL", "BOL", "15"), ("PER", "BOL", "15")} <= triples(events)

@@ -33,9 +33,24 @@ def find_descriptions(view: ActorView, names: list[Found]) -> tuple[list[Found],
         elif state is not None:
             if modifier is not None:
                 absorbed.add((modifier.start, modifier.end))
-            actor = _office_holder(view, role, state, named_people) or state
-            described.append(Found(token.i, max(token.i + 1, modifier_end), actor, Resolution.DESCRIPTION))
+            for each in (state, *_coordinated_states(view, token, state)):  # "Russian and Chinese bombers"
+                actor = _office_holder(view, role, each, named_people) or each
+                described.append(Found(token.i, max(token.i + 1, modifier_end), actor, Resolution.DESCRIPTION))
     return described, absorbed
+
+
+def _coordinated_states(view: ActorView, token: Token, state: str) -> list[str]:
+    """The other states of demonym adjectives coordinated with the role noun's ("les navires chinois et
+    russes", "Russian and Chinese bombers"): the noun describes each of them."""
+    states: list[str] = []
+    for child in token.children:
+        if child.dep_ != "amod":
+            continue
+        for conjunct in child.conjuncts:
+            demonym = view.gazetteer.demonyms.get((view.lang, conjunct.lower_))
+            if demonym and not demonym[1] and view.state(demonym[0]) not in (state, *states):
+                states.append(view.state(demonym[0]))
+    return states
 
 
 def _role(view: ActorView, token: Token) -> str | None:

@@ -54,6 +54,9 @@ TOPIC_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 # Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
 SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:name", "nsubj", "conj"})
 
+# Where a clause telling an act's occasion hangs: on the verb, or on a time phrase of the verb.
+OCCASION_DEPS = frozenset({"advcl", "acl:relcl"})
+OCCASION_HOST_DEPS = frozenset({"obl:mod", "obl"})
 
 def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> list[Candidate]:
     """Candidates for a trigger token none of whose frames found a pair: its subject or agent against the
@@ -72,6 +75,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
         if sources and not targets:
+            targets = [m for m in _occasion_doers(view, token) if (m.token_start, m.code) not in own]
+        if sources and not targets:
             others = _other_actor(view, token, sources, topics=topics)
             targets, reach = [m for m in others if m.token_start not in reacting], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
@@ -82,6 +87,20 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _occasion_doers(view: Extractor, verb: Token) -> list[Mention]:
+    """The doers of a clause telling the occasion of a verb's act ("X a fait décoller ses avions quand des
+    bombardiers de Y ont survolé ...", "X scrambled jets when Y's bombers flew ..."): what the act answers."""
+    if verb.pos_ != "VERB":
+        return []
+    # the clause hangs on the verb, or on the day its act is dated by ("Thursday when ...")
+    days = [child for child in view._children(verb) if child.dep_ in OCCASION_HOST_DEPS]
+    clauses = [c for head in (verb, *days) for c in view._children(head) if c.dep_ in OCCASION_DEPS]
+    return [m for clause in clauses
+            if clause.pos_ == "VERB"
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in view.grammar.occasion_marks for c in clause.children)
+            for m in slots.subject(view, clause)]  # fmt: skip
 
 
 def _reacting(view: Extractor, noun: Token) -> set[int]:
