@@ -798,3 +798,28 @@ def test_events_an_act_without_a_target_answers_the_doer_of_its_occasion_clause(
     bombers = replace(mention(doc, 12, 14, "BOL"), how=Resolution.DESCRIPTION)
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER"), bombers], pack)
     assert {("CHL", "BOL", "15"), ("PER", "BOL", "15")} <= triples(events)
+
+
+def test_events_a_named_doer_who_is_no_actor_is_not_replaced_by_another_actor(pack: LanguagePack) -> None:
+    # "Les diplomates chiliens regrettent que Dupont soit arrivé au Pérou": Dupont, whom the gazetteer does not
+    # know, arrived; Chile did not.
+    doc = parse([("Les", "DET", "det", 1, "le"), ("diplomates", "NOUN", "nsubj", 3, "diplomate"), ("chiliens", "ADJ", "amod", 1, "chilien"),
+                 ("regrettent", "VERB", "ROOT", 3, "regretter"), ("que", "SCONJ", "mark", 7, "que"), ("Dupont", "PROPN", "nsubj", 7, "Dupont"),
+                 ("soit", "AUX", "aux:tense", 7, "être"), ("arrivé", "VERB", "ccomp", 3, "arriver"), ("au", "ADP", "case", 9, "à"),
+                 ("Pérou", "PROPN", "obl:arg", 7, "Pérou")])  # fmt: skip
+    diplomats = replace(mention(doc, 1, 3, "CHL"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [diplomats, mention(doc, 9, 10, "PER")], pack)
+    assert not [e for e in events if e.cameo == "04"]
+
+
+def test_events_a_mutual_act_is_not_done_with_the_doer_of_its_occasion(pack: LanguagePack) -> None:
+    # "Le Conseil doit se réunir mercredi, après que le Chili a tiré un missile": the Council meets about Chile,
+    # not with it.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Conseil", "PROPN", "nsubj", 2, "Conseil"), ("doit", "VERB", "ROOT", 2, "devoir"),
+                 ("se", "PRON", "expl:comp", 4, "se"), ("réunir", "VERB", "xcomp", 2, "réunir", "VerbForm=Inf"),
+                 ("mercredi", "NOUN", "obl:mod", 4, "mercredi"), (",", "PUNCT", "punct", 12, ","), ("après", "ADP", "mark", 12, "après"),
+                 ("que", "SCONJ", "fixed", 7, "que"), ("le", "DET", "det", 10, "le"), ("Chili", "PROPN", "nsubj", 12, "Chili"),
+                 ("a", "AUX", "aux:tense", 12, "avoir"), ("tiré", "VERB", "advcl", 2, "tirer"), ("un", "DET", "det", 14, "un"),
+                 ("missile", "NOUN", "obj", 12, "missile")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "UNO"), mention(doc, 10, 11, "CHL")], pack)
+    assert not [e for e in events if e.cameo == "04"]

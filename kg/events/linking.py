@@ -77,8 +77,10 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         if sources and not targets:
             targets = [m for m in _occasion_doers(view, token) if (m.token_start, m.code) not in own]
         if sources and not targets:
+            # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
+            elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
             others = _other_actor(view, token, sources, topics=topics)
-            targets, reach = [m for m in others if m.token_start not in reacting], Reach.SENTENCE
+            targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
             sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
         for source in sources:
@@ -103,6 +105,13 @@ def _occasion_doers(view: Extractor, verb: Token) -> list[Mention]:
             for m in slots.subject(view, clause)]  # fmt: skip
 
 
+def _occasion_tokens(view: Extractor, verb: Token) -> set[int]:
+    """The tokens of the adverbial clauses of a verb, or of the verb governing it ("is set to meet ... after X
+    said ...", "quand X ...")."""
+    heads = [verb, *([verb.head] if verb.dep_ in grammar.INFINITIVE_DEPS and verb.head.i != verb.i else [])]
+    return {t.i for head in heads for child in view._children(head) if child.dep_ == "advcl" for t in child.subtree}
+
+
 def _reacting(view: Extractor, noun: Token) -> set[int]:
     """The tokens of the past participles set on a noun summing up the act of a clause ("..., une opération
     dénoncée par X"): the actors there act on that act; they are no participants of it (unlike those of a
@@ -122,9 +131,25 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
         return False
     if trigger.pos == "VERB":
         subjects = [child for child in token.children if child.dep_ in grammar.SUBJECT_DEPS]
-        if any(subject.pos_ == "NOUN" and subject.i not in view.by_token for subject in subjects):
+        if any(subject.pos_ in ("NOUN", "PROPN") and _names_no_actor(view, subject) for subject in subjects):
             return False
+    elif any(_is_named_doer(view, child) for child in token.children):
+        return False  # "Pelosi's visit to Taiwan", "la visite de M. Dupont à Pékin": someone the gazetteer lacks
     return True
+
+
+def _names_no_actor(view: Extractor, token: Token) -> bool:
+    """Whether a phrase's head and its name parts name no actor ("le gaz", "Rodman")."""
+    return token.i not in view.by_token and not any(
+        child.i in view.by_token for child in token.children if child.dep_ in grammar.NAME_DEPS
+    )
+
+
+def _is_named_doer(view: Extractor, child: Token) -> bool:
+    """A noun's possessor, or its "de" complement, that is a proper name of no actor: the event's doer."""
+    if child.pos_ != "PROPN" or not _names_no_actor(view, child):
+        return False
+    return child.dep_ == "nmod:poss" or (child.dep_ == "nmod" and view._has_case(child, view.grammar.genitive_case))
 
 
 def _other_actor(
