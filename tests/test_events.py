@@ -823,3 +823,14 @@ def test_events_a_mutual_act_is_not_done_with_the_doer_of_its_occasion(pack: Lan
                  ("missile", "NOUN", "obj", 12, "missile")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "UNO"), mention(doc, 10, 11, "CHL")], pack)
     assert not [e for e in events if e.cameo == "04"]
+
+
+def test_events_an_act_on_a_summed_up_act_acts_on_the_doer_of_the_previous_sentence(pack: LanguagePack) -> None:
+    # "Le Chili a fermé sa frontière. Le Pérou a condamné cette décision.": the decision is Chile's.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("fermé", "VERB", "ROOT", 3, "fermer"), ("sa", "DET", "det", 5, "son"), ("frontière", "NOUN", "obj", 3, "frontière"),
+                 (".", "PUNCT", "punct", 3, "."), ("Le", "DET", "det", 8, "le"), ("Pérou", "PROPN", "nsubj", 10, "Pérou"),
+                 ("a", "AUX", "aux:tense", 10, "avoir"), ("condamné", "VERB", "ROOT", 10, "condamner"), ("cette", "DET", "det", 12, "ce"),
+                 ("décision", "NOUN", "obj", 10, "décision"), (".", "PUNCT", "punct", 10, ".")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert ("PER", "CHL", "11") in triples(events)

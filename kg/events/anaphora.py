@@ -4,8 +4,10 @@ l'ultimatum.", "Washington a imposé des sanctions à Moscou ... Moscou a dénon
 A verb whose object is such a noun, with a definite or demonstrative
 determiner (the pack's `anaphoric_determiners`) and no actor of its own, acts
 on the doer of the latest event of that noun told in the sentences just
-before: rejecting an ultimatum is rejecting whoever set it. The doer of the
-act is the verb's subject, read as the frames read it.
+before: rejecting an ultimatum is rejecting whoever set it. A noun that sums
+up an act (the pack's `summary_nouns`: "the move", "cette décision") acts on
+the doer of the previous sentence's main act when no event of its own noun was
+told. The doer of the act is the verb's subject, read as the frames read it.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
     noun = _anaphoric_object(view, verb)
     if noun is None:
         return []
-    doers = _antecedent_doers(view, noun, earlier)
+    doers = _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
     if not doers:
         return []
     candidates = []
@@ -102,3 +104,15 @@ def _names_event(view: Extractor, token: Token, lemma: str) -> bool:
     if token.lemma_.casefold() == lemma:
         return True
     return any(child.dep_ in grammar.OBJECT_DEPS and child.lemma_.casefold() == lemma for child in view._children(token))
+
+
+def _summed_up_doers(view: Extractor, noun: Token) -> list[Mention]:
+    """For a noun summing up an act ("backed the move", "a salué cette décision"), the doer of the act the
+    previous sentence tells: its main verb's subject."""
+    if noun.lemma_.casefold() not in view.grammar.summary_nouns:
+        return []
+    here = view.sentence_index[view.sentence_by_token[noun.i].start]
+    if here == 0:
+        return []
+    root = view.sentences[here - 1].root
+    return slots.subject(view, root) if root.pos_ == "VERB" else []
