@@ -57,6 +57,7 @@ __all__ = [
     "render_graph",
     "write_page",
     "read_page_data",
+    "layout_actors",
     "safe_href",
 ]
 
@@ -132,14 +133,6 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
     return RelationDetails(evidence, articles, labels, built, version, _read_events(graph))
 
 
-def _read_events(graph: KnowledgeGraph) -> dict[str, EventCounts]:
-    """Each relation's event across articles, from the events graph a build writes (none in a store without)."""
-    return {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
-                                                int(row["mentions"] or 0), int(row["sources"] or 0),
-                                                int(row["articles"] or 0))
-            for row in graph.query_values(_query("events"))}  # fmt: skip
-
-
 def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: str = "fr",
               colour: str = "kind") -> dict[str, Any]:  # fmt: skip
     """Everything the page's script needs, as plain JSON-ready values: actors with their layout, size and
@@ -176,37 +169,6 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
         "summary": {"articles": len(details.articles), "relations": len(columns.relations["code"]),
                     "actors": len(nodes), "built": details.built[:19].replace("T", " "), "version": details.version},
     }  # fmt: skip
-
-
-def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict[str, Any]]:
-    """The actors: label, kind, layout, size (by PageRank), colour, measures and main partners."""
-    asserted = nx.MultiDiGraph()
-    asserted.add_nodes_from(actor_graph.nodes(data=True))
-    asserted.add_edges_from((source, target, key, data) for source, target, key, data
-                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
-    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
-                if asserted.number_of_nodes() else None)  # fmt: skip
-    blocs = analysis.blocs(asserted)
-    positions = _layout(analysis.to_weighted_graph(actor_graph, directed=False))
-    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
-    highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
-    nodes = []
-    for node, attributes in sorted(actor_graph.nodes(data=True)):
-        row = measures.loc[node] if measures is not None and node in measures.index else None
-        pagerank = float(row["pagerank"]) if row is not None else 0.0
-        bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
-        label = attributes.get("label" if lang == "fr" else "label_en") or node
-        nodes.append({
-            "id": node, "label": label, "kind": attributes.get("kind", ""), "state": attributes.get("state", node),
-            "qid": attributes.get("qid", ""), "bloc": bloc,
-            "x": round(positions[node][0], 1), "y": round(positions[node][1], 1),
-            "size": round(10 + 30 * math.sqrt(pagerank / highest), 1) if highest else 10,
-            "color": KIND_COLOURS.get(attributes.get("kind", ""), KIND_COLOURS[""]) if colour == "kind"
-            else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
-            "measures": {} if row is None else _measures(row),
-            "partners": partners.get(node, []),
-        })  # fmt: skip
-    return nodes
 
 
 def render_page(data: dict[str, Any], *, title: str = "diplomatic-kg") -> str:
@@ -272,44 +234,7 @@ def read_page_data(html: str) -> dict[str, Any]:
     return data
 
 
-def safe_href(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None: no `javascript:`, `data:` or other schemes."""
-    if not url:
-        return None
-    parsed = urllib.parse.urlsplit(url.strip())
-    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
-        return None
-    return urllib.parse.urlunsplit(parsed)
-
-
-# --- helpers ---------------------------------------------------------------------------------------------------
-
-
-def _query(name: str) -> str:
-    return (queries_dir() / "render" / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def _file_href(path: str | None, page_dir: Path) -> str:
-    """A relative link from the page to an input file (percent-encoded, so no scheme can sneak in)."""
-    if not path:
-        return ""
-    try:
-        relative = os.path.relpath(Path(path).resolve(), page_dir.resolve())
-    except ValueError:  # another drive (Windows)
-        return ""
-    return urllib.parse.quote(Path(relative).as_posix())
-
-
-def _vis_network() -> tuple[str, str]:
-    folder = package_resources.files("pyvis").joinpath(*VIS_NETWORK)
-    try:
-        return (folder.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
-                folder.joinpath("vis-network.css").read_text(encoding="utf-8"))  # fmt: skip
-    except OSError as error:
-        raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
-
-
-def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
+def layout_actors(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
     """A seeded force-directed layout of the undirected dyad graph (more relations pull closer, on a log scale
     so that the busiest dyads do not fold the graph), in pixels: igraph's Fruchterman-Reingold, which beyond a
     thousand actors computes repulsion on a grid (near neighbours only), so that the time grows with the
@@ -337,6 +262,82 @@ def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
     span = max((abs(value) for point in coordinates for value in point), default=1.0) or 1.0
     scale = (260 + 40 * math.sqrt(count)) / span
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in zip(nodes, coordinates, strict=True)}
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL, else None: no `javascript:`, `data:` or other schemes."""
+    if not url:
+        return None
+    parsed = urllib.parse.urlsplit(url.strip())
+    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+        return None
+    return urllib.parse.urlunsplit(parsed)
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _read_events(graph: KnowledgeGraph) -> dict[str, EventCounts]:
+    """Each relation's event across articles, from the events graph a build writes (none in a store without)."""
+    return {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
+                                                int(row["mentions"] or 0), int(row["sources"] or 0),
+                                                int(row["articles"] or 0))
+            for row in graph.query_values(_query("events"))}  # fmt: skip
+
+
+def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict[str, Any]]:
+    """The actors: label, kind, layout, size (by PageRank), colour, measures and main partners."""
+    asserted = nx.MultiDiGraph()
+    asserted.add_nodes_from(actor_graph.nodes(data=True))
+    asserted.add_edges_from((source, target, key, data) for source, target, key, data
+                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
+    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
+                if asserted.number_of_nodes() else None)  # fmt: skip
+    blocs = analysis.blocs(asserted)
+    positions = layout_actors(analysis.to_weighted_graph(actor_graph, directed=False))
+    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
+    highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
+    nodes = []
+    for node, attributes in sorted(actor_graph.nodes(data=True)):
+        row = measures.loc[node] if measures is not None and node in measures.index else None
+        pagerank = float(row["pagerank"]) if row is not None else 0.0
+        bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
+        label = attributes.get("label" if lang == "fr" else "label_en") or node
+        nodes.append({
+            "id": node, "label": label, "kind": attributes.get("kind", ""), "state": attributes.get("state", node),
+            "qid": attributes.get("qid", ""), "bloc": bloc,
+            "x": round(positions[node][0], 1), "y": round(positions[node][1], 1),
+            "size": round(10 + 30 * math.sqrt(pagerank / highest), 1) if highest else 10,
+            "color": KIND_COLOURS.get(attributes.get("kind", ""), KIND_COLOURS[""]) if colour == "kind"
+            else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
+            "measures": {} if row is None else _measures(row),
+            "partners": partners.get(node, []),
+        })  # fmt: skip
+    return nodes
+
+
+def _query(name: str) -> str:
+    return (queries_dir() / "render" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _file_href(path: str | None, page_dir: Path) -> str:
+    """A relative link from the page to an input file (percent-encoded, so no scheme can sneak in)."""
+    if not path:
+        return ""
+    try:
+        relative = os.path.relpath(Path(path).resolve(), page_dir.resolve())
+    except ValueError:  # another drive (Windows)
+        return ""
+    return urllib.parse.quote(Path(relative).as_posix())
+
+
+def _vis_network() -> tuple[str, str]:
+    folder = package_resources.files("pyvis").joinpath(*VIS_NETWORK)
+    try:
+        return (folder.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
+                folder.joinpath("vis-network.css").read_text(encoding="utf-8"))  # fmt: skip
+    except OSError as error:
+        raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
 
 
 _EdgeKey = tuple[str, str, int, str]  # from, to, QuadClass, "to" (directed) or "both" (symmetric)

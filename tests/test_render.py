@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.records import Article, Evidence, Mode, TextPiece
-from kg.render import PAGE_FILE, read_page_data, render_graph, safe_href, write_page
+from kg.render import PAGE_FILE, layout_actors, read_page_data, render_graph, safe_href, write_page
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
@@ -114,6 +114,18 @@ def test_render_min_confidence_leaves_relations_off_the_page(tmp_path: Path) -> 
 def page_codes(data: dict) -> list[str]:
     """The CAMEO code of each relation a page holds (its confidence is in thousandths, rounded down), sorted."""
     return sorted(data["codes"][index]["code"] for index in data["relations"]["code"])
+
+
+def test_render_layout_of_many_actors_is_the_same_every_time_and_spread(tmp_path: Path) -> None:
+    import networkx as nx
+
+    # 1,500 actors: igraph lays them out on its grid (beyond 1,000), with its own generator, seeded by the page.
+    dyads = nx.barabasi_albert_graph(1500, 3, seed=5)
+    nx.set_edge_attributes(dyads, 2, "count")
+    undirected = nx.relabel_nodes(dyads, {node: f"A{node}" for node in dyads})
+    first, second = layout_actors(undirected), layout_actors(undirected)
+    assert first == second and len(first) == 1500
+    assert len({(round(x), round(y)) for x, y in first.values()}) > 1400  # no two actors on one spot, or nearly
 
 
 # --- in a real browser -------------------------------------------------------------------------------------------

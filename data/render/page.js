@@ -64,7 +64,7 @@
          level: {state: "niveau des États", actor: "niveau des acteurs"}, state: "État", goldstein: "Goldstein",
          source: "Source", measures: "Centralité", minConfidence: "Confiance (min.)", confidence: "confiance",
          all: "toutes", measureTitles: {relations: "relations", partners: "partenaires distincts"},
-         events: "événements", more: "plus", left: "restantes", undatedEvent: "non daté"},
+         event: "Événement", events: "événements", more: "plus", left: "restantes", undatedEvent: "non daté"},
     en: {search: "Actor", find: "Find", quadclass: "QuadClass", mode: "Mode", root: "CAMEO root",
          dates: "Dates", since: "since", until: "until", undated: "undated relations", minimum: "Relations per edge (min.)",
          legend: "Legend", hint: "Click an edge for its relations and their evidence, an actor for its profile.",
@@ -75,7 +75,7 @@
          level: {state: "state level", actor: "actor level"}, state: "State", goldstein: "Goldstein",
          source: "Source", measures: "Centrality", minConfidence: "Confidence (min.)", confidence: "confidence",
          all: "all", measureTitles: {},
-         events: "events", more: "more", left: "left", undatedEvent: "undated"},
+         event: "Event", events: "events", more: "more", left: "left", undatedEvent: "undated"},
   };
   const T = TEXT[data.lang] || TEXT.en;
   const MODES = ["asserted", "hypothetical", "negated"];
@@ -208,14 +208,14 @@
     block.append(element("div", {class: "meta"}, `${T.source} : `, link(href, title), published ? ` (${published})` : ""));
     return block;
   }
-  // An event across articles (kg.grouping): its code, days and GDELT's counts, above its relations on the edge.
-  function eventBlock(event, index, events) {
+  // An event across articles (kg.grouping): its days and GDELT's counts, above its relations on the edge (their
+  // code, the event's, on each).
+  function eventBlock(event, events) {
     if (event < 0) return element("div", {class: "relations"});
-    const code = data.codes[R.code[index]];
     const [first, last] = [R.dates[events.first[event]], R.dates[events.last[event]]];
     const days = !first ? T.undatedEvent : first === last ? first : `${first} – ${last}`;
     return element("section", {class: "event"}, element("header", {},
-      element("strong", {}, `${code.code} ${code.label}`), ` · ${days}`,
+      element("strong", {}, T.event), ` · ${days}`,
       element("div", {class: "meta"}, `NumMentions ${events.mentions[event]} · NumSources ${events.sources[event]}` +
         ` · NumArticles ${events.articles[event]}`)));
   }
@@ -241,7 +241,7 @@
       for (const index of indexes.slice(shown, shown + PAGE_SIZE)) {
         const event = R.event[index];
         if (group === null || event < 0 || event !== groupEvent) {
-          group = eventBlock(event, index, events);
+          group = eventBlock(event, events);
           groupEvent = event;
           list.append(group);
         }
