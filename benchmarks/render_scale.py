@@ -76,7 +76,8 @@ def _measure(actors: int, relations: int, args: argparse.Namespace, *, unique_se
     path = write_page(page, args.out_dir / f"page-{actors}-{relations}.html")
     size = path.stat().st_size
     report: dict[str, object] = {
-        "actors": actors, "relations": relations, "placed": len(positions), "edges": len(data["relations"]["edges"]["count"]),
+        "actors": actors, "relations": relations, "placed": len(positions),
+        "edges": len(data["relations"]["edges"]["count"]),
         "layout_s": round(layout_s, 2), "page_data_s": round(prepared, 2), "python_total_s": round(python_s, 2),
         "file_bytes": size, "bytes_per_relation": round(size / relations, 1),
     }  # fmt: skip
@@ -138,8 +139,9 @@ def _browser(path: Path) -> dict[str, object]:
         page.wait_for_selector("body[data-ready=true]", timeout=300_000)
         ready = time.perf_counter() - began
         began = time.perf_counter()
-        page.evaluate("""(async () => { const busiest = [...kgPage.edgeRelations()].sort((a, b) => b[1].length - a[1].length)[0];
-                         await kgPage.showEdge(busiest[0]); })()""")  # fmt: skip
+        page.evaluate("""(async () => {
+            const busiest = [...kgPage.edgeRelations()].sort((a, b) => b[1].length - a[1].length)[0];
+            await kgPage.showEdge(busiest[0]); })()""")  # fmt: skip
         panel = time.perf_counter() - began
         began = time.perf_counter()
         page.locator("#filter-quadclass input[value='3']").uncheck()
