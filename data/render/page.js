@@ -230,9 +230,10 @@
     const edge = edgeById.get(id);
     if (!indexes.length || !edge) return;
     const arrow = edge.direction === "both" ? " ↔ " : " → ";
-    const count = new Set(indexes.map((index) => R.event[index] >= 0 ? R.event[index] : `r${index}`)).size;
+    // The events these relations report (a store built before events across articles has none to count).
+    const count = new Set(indexes.map((index) => R.event[index]).filter((event) => event >= 0)).size;
     panel.append(element("h2", {}, label(edge.from) + arrow + label(edge.to)),
-      element("div", {class: "meta"}, `${indexes.length} ${T.relations} · ${count} ${T.events}`));
+      element("div", {class: "meta"}, `${indexes.length} ${T.relations}` + (count ? ` · ${count} ${T.events}` : "")));
     const list = element("div", {class: "items"});
     const more = element("button", {class: "more", type: "button"});
     panel.append(list, more);
