@@ -135,31 +135,42 @@
     return true;
   }
   function edgeId(edge) { return [edge.from, edge.to, edge.quadclass, edge.direction].join("|"); }
+  // Edges drawn (id -> a signature of their relations): a filter adds, changes or removes only the edges whose
+  // relations it changed (vis-network redraws tens of thousands of edges slowly).
+  const drawn = new Map();
   function applyFilters() {
-    const list = [];
+    const changed = [];
+    const shown = new Map();
     edgeRelations = new Map();
     let shownRelations = 0;
     for (const edge of R.edgeList) {
       if (!filters.quadclasses.has(edge.quadclass)) continue;
       const indexes = [];
-      for (let index = edge.start; index < edge.end; index++) if (passes(index)) indexes.push(index);
+      let signature = 0;
+      for (let index = edge.start; index < edge.end; index++) if (passes(index)) { indexes.push(index); signature += index; }
       if (!indexes.length || indexes.length < filters.minCount) continue;
       const id = edgeId(edge);
-      const colour = data.quadclasses[edge.quadclass].colour;
       edgeRelations.set(id, indexes);
       shownRelations += indexes.length;
-      list.push({
-        id: id, from: edge.from, to: edge.to, width: 1 + 2 * Math.log2(1 + indexes.length),
-        color: {color: colour, highlight: colour},
-        arrows: edge.direction === "to" ? {to: {enabled: true, scaleFactor: 0.6}} : {to: {enabled: false}},
-        smooth: {enabled: true, type: "curvedCW", roundness: 0.08 + 0.08 * edge.quadclass},
-        title: edgeTooltip(edge, indexes),
-      });
+      shown.set(id, `${indexes.length}:${signature}`);
+      if (drawn.get(id) !== shown.get(id)) changed.push(drawnEdge(id, edge, indexes));
     }
-    edges.clear();
-    edges.add(list);
-    document.getElementById("shown").textContent = `${shownRelations} ${T.shown} ${list.length} ${T.edges}`;
-    return list.length;
+    edges.remove([...drawn.keys()].filter((id) => !shown.has(id)));
+    edges.update(changed);
+    drawn.clear();
+    for (const [id, signature] of shown) drawn.set(id, signature);
+    document.getElementById("shown").textContent = `${shownRelations} ${T.shown} ${shown.size} ${T.edges}`;
+    return shown.size;
+  }
+  function drawnEdge(id, edge, indexes) {
+    const colour = data.quadclasses[edge.quadclass].colour;
+    return {
+      id: id, from: edge.from, to: edge.to, width: 1 + 2 * Math.log2(1 + indexes.length),
+      color: {color: colour, highlight: colour},
+      arrows: edge.direction === "to" ? {to: {enabled: true, scaleFactor: 0.6}} : {to: {enabled: false}},
+      smooth: {enabled: true, type: "curvedCW", roundness: 0.08 + 0.08 * edge.quadclass},
+      title: edgeTooltip(edge, indexes),
+    };
   }
 
   // --- tooltips and panels -------------------------------------------------------------------------------------
