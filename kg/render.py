@@ -228,9 +228,12 @@ def read_page_data(html: str) -> dict[str, Any]:
             raise OutputError(f"not a page of diplomatic-kg: no {name} block")
         return html.split(marker, 1)[1].split(">", 1)[1].split("</script>", 1)[0]
 
-    data: dict[str, Any] = json.loads(block("data"))
-    for name in PAGE_BLOCKS:
-        data[name] = json.loads(gzip.decompress(base64.b64decode(block(name))))
+    try:
+        data: dict[str, Any] = json.loads(block("data"))
+        for name in PAGE_BLOCKS:
+            data[name] = json.loads(gzip.decompress(base64.b64decode(block(name), validate=True)))
+    except (ValueError, OSError, EOFError) as error:  # JSON, base64 and gzip errors
+        raise OutputError(f"the page's data cannot be read ({error}): a damaged or older page") from error
     return data
 
 
