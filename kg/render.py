@@ -27,11 +27,11 @@ import math
 import os
 import random
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources as package_resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -78,7 +78,7 @@ PAGE_MEASURES = ("relations", "partners", "betweenness", "closeness", "eigenvect
 # The parts of the page's data that grow with the relations, each a gzip-compressed, base64 JSON block of its own
 # (`kg-relations`, ...): the page unpacks the relations when it opens, the others when an edge is first clicked.
 PAGE_BLOCKS = ("relations", "events", "articles", "evidence")
-MODES = ("asserted", "hypothetical", "negated")  # a relation's mode on the page: its index here
+MODES = tuple(Mode)  # a relation's mode on the page: its index here (the page reads the list from its data)
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
 
@@ -158,8 +158,8 @@ def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: s
     return {
         "lang": lang, "level": actor_graph.graph.get("level", "state"), "colour": colour,
         "minConfidence": float(actor_graph.graph.get("min_confidence", 0.0)),
-        "nodes": nodes, "codes": columns.codes, "relations": columns.relations, "events": columns.events,
-        "articles": columns.articles,
+        "modes": [str(mode) for mode in MODES], "nodes": nodes, "codes": columns.codes,
+        "relations": columns.relations, "events": columns.events, "articles": columns.articles,
         "evidence": columns.evidence,
         "measures": {measure.column: {"title": measure.title, "definition": measure.definition}
                      for measure in analysis.MEASURES if measure.column in PAGE_MEASURES},
@@ -343,9 +343,7 @@ def _vis_network() -> tuple[str, str]:
         raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
 
 
-_EdgeKey = tuple[str, str, int, str]  # from, to, QuadClass, "to" (directed) or "both" (symmetric)
-
-
+_EdgeKey = tuple[str, str, int, Literal["to", "both"]]  # from, to, QuadClass, directed or symmetric
 _Row = tuple[_EdgeKey, EventCounts | None, dict[str, Any]]
 
 
@@ -374,7 +372,8 @@ class _Table:
         for value in initial:
             self.index(value)
 
-    def index(self, value: Any, make: Any = None) -> int:
+    def index(self, value: Any, make: Callable[[], Any] | None = None) -> int:
+        """The value's index, the value (or what `make` gives, on its first time) added when new."""
         if value not in self._indexes:
             self._indexes[value] = len(self.values)
             self.values.append(value if make is None else make())
@@ -410,7 +409,7 @@ class _Columns:
         self.edges["count"][-1] += 1
         columns = self.relations
         columns["code"].append(self._codes.index(relation["code"], lambda: self._code(relation)))
-        columns["mode"].append(MODES.index(str(relation["mode"])))
+        columns["mode"].append(MODES.index(Mode(relation["mode"])))
         columns["date"].append(self._dates.index(relation["date"] or ""))
         columns["confidence"].append(math.floor(float(relation["confidence"]) * 1000 + 1e-9))
         columns["article"].append(self._articles.index(relation["article"]))

@@ -78,7 +78,7 @@
          event: "Event", events: "events", more: "more", left: "left", undatedEvent: "undated"},
   };
   const T = TEXT[data.lang] || TEXT.en;
-  const MODES = ["asserted", "hypothetical", "negated"];
+  const MODES = data.modes;  // a relation's mode is its index here
   const CONFIDENCE_STEPS = [0, 0.3, 0.5, 0.7, 0.9];
   const PAGE_SIZE = 10;  // relations an edge's panel shows at a time
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
