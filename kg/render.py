@@ -1,25 +1,37 @@
 """The interactive HTML page of the graph: one self-contained file that works offline and escapes everything.
 
 Reads the store (the networkx projection of `kg.analysis`, and the queries of
-`data/queries/render/` for evidence, articles, CAMEO labels and the build), lays
-the actors out in Python (a seeded spring layout: the page opens still and the
-same every time) and writes one HTML file: pyvis' network data, vis-network
-(vendored from the installed pyvis package, Apache-2.0 or MIT), the page's own
-script and style (`data/render/`) and the data, all inline. Article text is
-untrusted: it travels as JSON (escaped for a script element) and the page puts
-it in the DOM as text only; links go only to http(s) URLs or to the input files.
+`data/queries/render/` for evidence, events across articles, articles, CAMEO
+labels and the build), lays the actors out in Python once (igraph's
+Fruchterman-Reingold on a grid, seeded: the page opens still and the same every
+time, 10,000 actors in seconds) and writes one HTML file: pyvis' network data,
+vis-network (vendored from the installed pyvis package, Apache-2.0 or MIT), the
+page's own script and style (`data/render/`) and the data, all inline.
+
+The page grows with what a person can see, not with the relations: edges are dyads
+x QuadClass, and the relations behind them travel in columns (codes, dates,
+articles and sentences stored once, in tables) in gzip-compressed blocks that the
+page unpacks itself (the browser's DecompressionStream): the relations when it
+opens, for its filters; the events, articles and evidence when an edge is first
+clicked, whose panel lists them a page at a time. Article text is untrusted: it
+travels as JSON (escaped for a script element, or compressed) and the page puts it
+in the DOM as text only; links go only to http(s) URLs or to the input files.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
 import os
+import random
 import urllib.parse
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import resources as package_resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -37,11 +49,15 @@ __all__ = [
     "KIND_COLOURS",
     "PAGE_FILE",
     "RelationDetails",
+    "EventCounts",
+    "PAGE_BLOCKS",
     "read_details",
     "page_data",
     "render_page",
     "render_graph",
     "write_page",
+    "read_page_data",
+    "layout_actors",
     "safe_href",
 ]
 
@@ -59,6 +75,24 @@ EXACT_LIMIT = 200  # actors up to which the page shows exact betweenness and clo
 BETWEENNESS_SAMPLE = 64  # sources sampled for betweenness beyond EXACT_LIMIT actors
 # The measures an actor's panel shows (asserted relations), as kg.analysis.MEASURES names and defines them.
 PAGE_MEASURES = ("relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank")
+# The parts of the page's data that grow with the relations, each a gzip-compressed, base64 JSON block of its own
+# (`kg-relations`, ...): the page unpacks the relations when it opens, the others when an edge is first clicked.
+PAGE_BLOCKS = ("relations", "events", "articles", "evidence")
+MODES = tuple(Mode)  # a relation's mode on the page: its index here (the page reads the list from its data)
+LAYOUT_SEED = 7
+LAYOUT_ITERATIONS = 500
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    """The event across articles (`kg.grouping`) a relation reports: its days and GDELT's counts."""
+
+    id: str
+    first_day: str
+    last_day: str
+    num_mentions: int
+    num_sources: int
+    num_articles: int
 
 
 @dataclass(frozen=True)
@@ -70,6 +104,7 @@ class RelationDetails:
     labels: dict[str, dict[str, str]]
     built: str
     version: str
+    events: dict[str, EventCounts] = field(default_factory=dict)  # by relation IRI
 
 
 def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
@@ -95,73 +130,44 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
         labels.setdefault(row["code"] or "", {})[row["lang"] or "en"] = row["label"] or ""
     build = graph.query_values(_query("build"))
     built, version = (build[0]["started"] or "", build[0]["version"] or "") if build else ("", "")
-    return RelationDetails(evidence, articles, labels, built, version)
+    return RelationDetails(evidence, articles, labels, built, version, _read_events(graph))
 
 
 def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: str = "fr",
               colour: str = "kind") -> dict[str, Any]:  # fmt: skip
     """Everything the page's script needs, as plain JSON-ready values: actors with their layout, size and
-    measures; relations with their evidence and article; articles; legends; the summary; the confidence below
-    which the projection left relations out (`minConfidence`, from the graph's `min_confidence`)."""
+    measures; the CAMEO codes; under `PAGE_BLOCKS`, the relations in columns (code, mode, date, confidence in
+    thousandths rounded down, article: indexes into the tables; `eventStep`, the difference from the row
+    before's event index, -1 for none) with their edges (one per dyad x QuadClass, a symmetric relation's "both"
+    ways; each with the count of the relations that follow in order), the events across articles (first day,
+    `lastStep` from it in the sorted dates, GDELT's counts), the articles and the evidence (each relation's count
+    of sentences, then per sentence its `sentenceStep`, trigger offsets and language); legends; the summary; the
+    confidence below which the projection left relations out (`minConfidence`, from the graph's
+    `min_confidence`)."""
     if lang not in QUADCLASS_LABELS:
         raise OutputError(f"unknown language {lang!r}: expected fr or en")
     if colour not in ("kind", "bloc"):
         raise OutputError(f"unknown colouring {colour!r}: expected kind or bloc")
-    asserted = nx.MultiDiGraph()
-    asserted.add_nodes_from(actor_graph.nodes(data=True))
-    asserted.add_edges_from((source, target, key, data) for source, target, key, data
-                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
-    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
-                if asserted.number_of_nodes() else None)  # fmt: skip
-    blocs = analysis.blocs(asserted)
-    undirected = analysis.to_weighted_graph(actor_graph, directed=False)
-    positions = _layout(undirected)
-    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
-    highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
-    nodes = []
-    for node, attributes in sorted(actor_graph.nodes(data=True)):
-        row = measures.loc[node] if measures is not None and node in measures.index else None
-        pagerank = float(row["pagerank"]) if row is not None else 0.0
-        bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
-        label = attributes.get("label" if lang == "fr" else "label_en") or node
-        nodes.append({
-            "id": node, "label": label, "kind": attributes.get("kind", ""), "state": attributes.get("state", node),
-            "qid": attributes.get("qid", ""), "bloc": bloc,
-            "x": round(positions[node][0], 1), "y": round(positions[node][1], 1),
-            "size": round(10 + 30 * math.sqrt(pagerank / highest), 1) if highest else 10,
-            "color": KIND_COLOURS.get(attributes.get("kind", ""), KIND_COLOURS[""]) if colour == "kind"
-            else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
-            "measures": {} if row is None else _measures(row),
-            "partners": partners.get(node, []),
-        })  # fmt: skip
-    relations = []
-    for source, target, data in actor_graph.edges(data=True):
-        if data.get("reversed"):
-            continue
-        labels = details.labels.get(data["code"], {})
-        root_labels = details.labels.get(data["root"], {})
-        relations.append({
-            "source": source, "target": target, "code": data["code"], "root": data["root"],
-            "label": labels.get(lang) or labels.get("en", data["code"]),
-            "rootLabel": root_labels.get(lang) or root_labels.get("en", data["root"]),
-            "quadclass": data["quadclass"], "goldstein": data["goldstein"], "mode": data["mode"],
-            "symmetric": data["symmetric"], "date": data["date"], "confidence": data["confidence"],
-            "article": data["article"], "evidence": details.evidence.get(data["relation"], []),
-        })  # fmt: skip
-    relations.sort(key=lambda item: (item["date"] or "9999", item["source"], item["target"], item["code"]))
-    used = {relation["article"] for relation in relations}
+    nodes = _nodes(actor_graph, lang=lang, colour=colour)
+    rows = _sorted_relations(actor_graph, details)
+    dates = [day for _, event, _ in rows if event for day in (event.first_day, event.last_day)]
+    columns = _Columns(details, lang=lang, dates=dates + [relation["date"] for _, _, relation in rows])
+    for key, event, relation in rows:
+        columns.add(key, event, relation)
+    columns.finish()
     return {
         "lang": lang, "level": actor_graph.graph.get("level", "state"), "colour": colour,
         "minConfidence": float(actor_graph.graph.get("min_confidence", 0.0)),
-        "nodes": nodes, "relations": relations,
+        "modes": [str(mode) for mode in MODES], "nodes": nodes, "codes": columns.codes,
+        "relations": columns.relations, "events": columns.events, "articles": columns.articles,
+        "evidence": columns.evidence,
         "measures": {measure.column: {"title": measure.title, "definition": measure.definition}
                      for measure in analysis.MEASURES if measure.column in PAGE_MEASURES},
-        "articles": {key: value for key, value in details.articles.items() if key in used},
         "quadclasses": {quad: {"label": QUADCLASS_LABELS[lang][quad], "colour": colour_code}
                         for quad, colour_code in QUADCLASS_COLOURS.items()},
         "kinds": {kind: colour_code for kind, colour_code in KIND_COLOURS.items() if kind},
-        "summary": {"articles": len(details.articles), "relations": len(relations), "actors": len(nodes),
-                    "built": details.built[:19].replace("T", " "), "version": details.version},
+        "summary": {"articles": len(details.articles), "relations": len(columns.relations["code"]),
+                    "actors": len(nodes), "built": details.built[:19].replace("T", " "), "version": details.version},
     }  # fmt: skip
 
 
@@ -186,8 +192,10 @@ def render_page(data: dict[str, Any], *, title: str = "diplomatic-kg") -> str:
     for name, text in (("vis-network", vis_script), ("page.js", page_script)):
         if "</script" in text.lower():
             raise OutputError(f"{name} cannot be inlined: it contains a closing script tag")
+    blocks = {name: _compressed(data[name]) for name in PAGE_BLOCKS}
     return environment.get_template("page.html").render(
-        title=title, data=data, vis_nodes=nodes, vis_options=json.loads(options), vis_script=vis_script,
+        title=title, data={key: value for key, value in data.items() if key not in blocks}, blocks=blocks,
+        vis_nodes=nodes, vis_options=json.loads(options), vis_script=vis_script,
         vis_style=vis_style, page_script=page_script, page_style=(template_dir / "page.css").read_text("utf-8"),
     )  # fmt: skip
 
@@ -210,6 +218,55 @@ def write_page(html: str, path: Path) -> Path:
     return path
 
 
+def read_page_data(html: str) -> dict[str, Any]:
+    """The data a page carries for its script (as `page_data` gave it), its compressed blocks unpacked: for
+    tests and for whoever wants a page's numbers back."""
+
+    def block(name: str) -> str:
+        marker = f'id="kg-{name}"'
+        if marker not in html:
+            raise OutputError(f"not a page of diplomatic-kg: no {name} block")
+        return html.split(marker, 1)[1].split(">", 1)[1].split("</script>", 1)[0]
+
+    try:
+        data: dict[str, Any] = json.loads(block("data"))
+        for name in PAGE_BLOCKS:
+            data[name] = json.loads(gzip.decompress(base64.b64decode(block(name), validate=True)))
+    except (ValueError, OSError, EOFError) as error:  # JSON, base64 and gzip errors
+        raise OutputError(f"the page's data cannot be read ({error}): a damaged or older page") from error
+    return data
+
+
+def layout_actors(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A seeded force-directed layout of the undirected dyad graph (more relations pull closer, on a log scale
+    so that the busiest dyads do not fold the graph), in pixels: igraph's Fruchterman-Reingold, which beyond a
+    thousand actors computes repulsion on a grid (near neighbours only), so that the time grows with the
+    actors and the dyads, not with their square."""
+    import igraph
+
+    count = undirected.number_of_nodes()
+    if count == 0:
+        return {}
+    nodes = sorted(undirected.nodes)
+    index = {node: number for number, node in enumerate(nodes)}
+    dyads = sorted(undirected.edges(data="count"))
+    layout_graph = igraph.Graph(n=count, edges=[(index[first], index[second]) for first, second, _ in dyads])
+    generator = random.Random(LAYOUT_SEED)
+    spread = math.sqrt(count)  # as the grid expects: all actors in one cell, the grid would not help
+    start = [[generator.uniform(-spread, spread), generator.uniform(-spread, spread)] for _ in nodes]
+    igraph.set_random_number_generator(generator)  # igraph's own generator is global: seeded for this layout
+    try:
+        positions = layout_graph.layout_fruchterman_reingold(
+            weights=[1 + math.log(weight) for _, _, weight in dyads] or None, seed=start,
+            niter=LAYOUT_ITERATIONS, grid="auto")  # fmt: skip
+    finally:
+        igraph.set_random_number_generator(random)
+    coordinates = positions.coords
+    span = max((abs(value) for point in coordinates for value in point), default=1.0) or 1.0
+    scale = (260 + 40 * math.sqrt(count)) / span
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in zip(nodes, coordinates, strict=True)}
+
+
 def safe_href(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) URL, else None: no `javascript:`, `data:` or other schemes."""
     if not url:
@@ -221,6 +278,45 @@ def safe_href(url: str | None) -> str | None:
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _read_events(graph: KnowledgeGraph) -> dict[str, EventCounts]:
+    """Each relation's event across articles, from the events graph a build writes (none in a store without)."""
+    return {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
+                                                int(row["mentions"] or 0), int(row["sources"] or 0),
+                                                int(row["articles"] or 0))
+            for row in graph.query_values(_query("events"))}  # fmt: skip
+
+
+def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict[str, Any]]:
+    """The actors: label, kind, layout, size (by PageRank), colour, measures and main partners."""
+    asserted = nx.MultiDiGraph()
+    asserted.add_nodes_from(actor_graph.nodes(data=True))
+    asserted.add_edges_from((source, target, key, data) for source, target, key, data
+                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
+    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
+                if asserted.number_of_nodes() else None)  # fmt: skip
+    blocs = analysis.blocs(asserted)
+    positions = layout_actors(analysis.to_weighted_graph(actor_graph, directed=False))
+    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
+    highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
+    nodes = []
+    for node, attributes in sorted(actor_graph.nodes(data=True)):
+        row = measures.loc[node] if measures is not None and node in measures.index else None
+        pagerank = float(row["pagerank"]) if row is not None else 0.0
+        bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
+        label = attributes.get("label" if lang == "fr" else "label_en") or node
+        nodes.append({
+            "id": node, "label": label, "kind": attributes.get("kind", ""), "state": attributes.get("state", node),
+            "qid": attributes.get("qid", ""), "bloc": bloc,
+            "x": round(positions[node][0], 1), "y": round(positions[node][1], 1),
+            "size": round(10 + 30 * math.sqrt(pagerank / highest), 1) if highest else 10,
+            "color": KIND_COLOURS.get(attributes.get("kind", ""), KIND_COLOURS[""]) if colour == "kind"
+            else BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else KIND_COLOURS[""],
+            "measures": {} if row is None else _measures(row),
+            "partners": partners.get(node, []),
+        })  # fmt: skip
+    return nodes
 
 
 def _query(name: str) -> str:
@@ -247,17 +343,130 @@ def _vis_network() -> tuple[str, str]:
         raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
 
 
-def _layout(undirected: nx.Graph) -> dict[str, tuple[float, float]]:
-    """A seeded force-directed layout of the undirected dyad graph (more relations pull closer), in pixels."""
-    if undirected.number_of_nodes() == 0:
-        return {}
-    count = undirected.number_of_nodes()
-    if count < 500:  # Fruchterman-Reingold (networkx's dense solver below 500 actors)
-        positions = nx.spring_layout(undirected, weight="count", seed=7, k=2.2 / math.sqrt(count), iterations=80)
-    else:  # beyond, networkx's spring layout turns sparse and slow: ForceAtlas2 (Gephi's layout), vectorised
-        positions = nx.rescale_layout_dict(nx.forceatlas2_layout(undirected, max_iter=60, seed=7, weight="count"))
-    scale = 260 + 40 * math.sqrt(count)
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
+_EdgeKey = tuple[str, str, int, Literal["to", "both"]]  # from, to, QuadClass, directed or symmetric
+_Row = tuple[_EdgeKey, EventCounts | None, dict[str, Any]]
+
+
+def _sorted_relations(actor_graph: nx.MultiDiGraph, details: RelationDetails) -> list[_Row]:
+    """Each relation (a symmetric one once) with its edge and its event, by edge, then by event (the first
+    reported first), then by date and article: an edge's relations are a range, an event's a run within it."""
+    rows = []
+    for source, target, relation in actor_graph.edges(data=True):
+        if relation.get("reversed"):
+            continue
+        if relation["symmetric"]:
+            source, target = sorted((source, target))
+        key = (source, target, int(relation["quadclass"]), "both" if relation["symmetric"] else "to")
+        rows.append((key, details.events.get(relation["relation"]), relation))
+    return sorted(rows, key=lambda row: (
+        row[0], (row[1].first_day or "9999", row[1].id) if row[1] else (row[2]["date"] or "9999", row[2]["relation"]),
+        row[2]["date"] or "9999", row[2]["article"], row[2]["code"], row[2]["relation"]))  # fmt: skip
+
+
+class _Table:
+    """Values stored once, each known by its index (a page repeats dates, articles and sentences a lot)."""
+
+    def __init__(self, *initial: Any) -> None:
+        self.values: list[Any] = []
+        self._indexes: dict[Any, int] = {}
+        for value in initial:
+            self.index(value)
+
+    def index(self, value: Any, make: Callable[[], Any] | None = None) -> int:
+        """The value's index, the value (or what `make` gives, on its first time) added when new."""
+        if value not in self._indexes:
+            self._indexes[value] = len(self.values)
+            self.values.append(value if make is None else make())
+        return self._indexes[value]
+
+
+class _Columns:
+    """The page's edges, relations, events, articles and evidence as columns and tables, laid out to compress
+    well: dates in a sorted table, and the columns that mostly repeat or count up (an edge's relations are a
+    range, an event's a run, sentences come in relation order) kept as differences from the row before."""
+
+    def __init__(self, details: RelationDetails, *, lang: str, dates: Iterable[str]) -> None:
+        self.details, self.lang = details, lang
+        self.edges: dict[str, list[Any]] = {name: [] for name in ("from", "to", "quadclass", "both", "count")}
+        self.relations: dict[str, list[Any]] = {name: [] for name in ("code", "mode", "date", "confidence",
+                                                                       "article", "eventStep")}  # fmt: skip
+        self.events: dict[str, list[int]] = {name: [] for name in ("first", "lastStep", "mentions", "sources",
+                                                                    "articles")}  # fmt: skip
+        self.evidence: dict[str, list[Any]] = {name: [] for name in ("count", "sentenceStep", "start", "end",
+                                                                      "lang")}  # fmt: skip
+        self._codes, self._dates, self._articles = _Table(), _Table("", *sorted(set(dates) - {""})), _Table()
+        self._nodes, self._events, self._sentences, self._langs = _Table(), _Table(), _Table(), _Table("")
+        self._last = {"edge": None, "event": -1, "sentence": -1}
+
+    def add(self, key: _EdgeKey, event: EventCounts | None, relation: dict[str, Any]) -> None:
+        if self._last["edge"] != key:
+            for name, value in zip(("from", "to"), key[:2], strict=True):
+                self.edges[name].append(self._nodes.index(value))
+            self.edges["quadclass"].append(key[2])
+            self.edges["both"].append(int(key[3] == "both"))
+            self.edges["count"].append(0)
+            self._last["edge"] = key
+        self.edges["count"][-1] += 1
+        columns = self.relations
+        columns["code"].append(self._codes.index(relation["code"], lambda: self._code(relation)))
+        columns["mode"].append(MODES.index(Mode(relation["mode"])))
+        columns["date"].append(self._dates.index(relation["date"] or ""))
+        columns["confidence"].append(math.floor(float(relation["confidence"]) * 1000 + 1e-9))
+        columns["article"].append(self._articles.index(relation["article"]))
+        number = -1 if event is None else self._events.index(event.id, lambda: self._event(event))
+        columns["eventStep"].append(number - self._last["event"])
+        self._last["event"] = number
+        self._add_evidence(self.details.evidence.get(relation["relation"], []))
+
+    def _add_evidence(self, items: list[dict[str, Any]]) -> None:
+        self.evidence["count"].append(len(items))
+        for item in items:
+            sentence = self._sentences.index(item["text"])
+            self.evidence["sentenceStep"].append(sentence - self._last["sentence"])
+            self._last["sentence"] = sentence
+            self.evidence["start"].append(item["trigger"][0])
+            self.evidence["end"].append(item["trigger"][1])
+            self.evidence["lang"].append(self._langs.index(item["lang"]))
+
+    def _code(self, relation: dict[str, Any]) -> dict[str, Any]:
+        labels = self.details.labels.get(relation["code"], {})
+        root_labels = self.details.labels.get(relation["root"], {})
+        return {"code": relation["code"], "root": relation["root"], "quadclass": relation["quadclass"],
+                "goldstein": relation["goldstein"],
+                "label": labels.get(self.lang) or labels.get("en", relation["code"]),
+                "rootLabel": root_labels.get(self.lang) or root_labels.get("en", relation["root"])}  # fmt: skip
+
+    def _event(self, event: EventCounts) -> str:
+        first, last = self._dates.index(event.first_day), self._dates.index(event.last_day)
+        for name, value in (("first", first), ("lastStep", last - first), ("mentions", event.num_mentions),
+                            ("sources", event.num_sources), ("articles", event.num_articles)):  # fmt: skip
+            self.events[name].append(value)
+        return event.id
+
+    @property
+    def codes(self) -> list[dict[str, Any]]:
+        return list(self._codes.values)
+
+    @property
+    def articles(self) -> list[list[str]]:
+        """Each article of the relations: title, link, date, publisher."""
+        empty = {"title": "", "href": "", "date": "", "publisher": ""}
+        return [[(info := self.details.articles.get(key, empty | {"title": key}))["title"], info["href"],
+                 info["date"], info["publisher"]] for key in self._articles.values]  # fmt: skip
+
+    def finish(self) -> None:
+        """The tables the columns index, beside them: actors of the edges, dates, sentences and languages."""
+        self.edges["nodes"] = self._nodes.values
+        self.relations["dates"] = self._dates.values
+        self.relations["edges"] = self.edges
+        self.evidence["sentences"] = self._sentences.values
+        self.evidence["langs"] = self._langs.values
+
+
+def _compressed(value: Any) -> str:
+    """A JSON value gzip-compressed (the same bytes every time) and base64-encoded, for an inline block."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
 
 
 def _measures(row: Any) -> dict[str, int | float]:

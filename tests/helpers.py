@@ -134,3 +134,78 @@ def listing_article(*, states: int, mentions: int, title: str = "Une déclaratio
     names = sorted(actor.label_fr for actor in load_gazetteer().actors.values() if actor.kind in kinds)
     listed = ", ".join(names[index % states] for index in range(mentions))
     return f"{title}\n\nLe Kremlin a condamné et menacé {listed}.\n"
+
+
+# Synthetic stores for the page ---------------------------------------------------------------------------------
+
+# The busy edge NOR -> SWE (QuadClass 1): five articles from five outlets, dated on five days in a row, each
+# reporting the same five verbal-cooperation codes. Grouped across articles (three days' window), each code
+# makes two events: the first four days' reports (NumArticles 4), then the fifth day's alone.
+BUSY_CODES = ("010", "020", "036", "042", "051")
+BUSY_DAYS = ("2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04", "2024-03-05")
+
+
+def busy_edge_store(folder: Path) -> pyoxigraph.Store:
+    """A new store under `folder` with the reference graphs, the 25 relations of the busy edge (one evidence
+    sentence each, its own words) and the events across articles a build groups them into."""
+    from kg.store import refresh_events
+
+    store = reference_store(folder)
+    for number, day in enumerate(BUSY_DAYS, 1):
+        sentences = [f"Le jour {number}, Oslo et Stockholm ont fait le pas {code} ensemble." for code in BUSY_CODES]
+        text = f"Dépêche {number}\n\n" + " ".join(sentences) + "\n"
+        article = Article(f"busy{number}", f"busy{number}.txt", f"Dépêche {number}", text, text,
+                          (TextPiece(0, len(text), 0, len(text)),), lang="fr",
+                          url=f"https://outlet{number}.example/depeche-{number}")  # fmt: skip
+        events = []
+        for sentence in sentences:
+            start = text.index(sentence)
+            trigger = start + sentence.index("fait")
+            evidence = Evidence(sentence, start, start + len(sentence), "fait", trigger, trigger + 4, 1)
+            events.append(coded_event(article.id, "NOR", "SWE", sentence.split()[-2], evidence, date=day))
+        write_graph(store, article_to_graph(article, (), events))
+    refresh_events(store)
+    return store
+
+
+SYNTHETIC_STATES = ("USA", "RUS", "CHN", "UKR", "FRA", "DEU", "GBR", "IRN", "ISR", "TUR", "JPN", "IND")
+SYNTHETIC_CODES = ("010", "036", "042", "051", "061", "111", "112", "130", "173", "190")
+SYNTHETIC_VERBS = ("a reçu", "a rencontré", "a critiqué", "a menacé", "a soutenu", "a appelé", "a accusé")
+
+
+def synthetic_store(folder: Path, *, articles: int, per_article: int = 10, seed: int = 11) -> pyoxigraph.Store:
+    """A new store under `folder` with the reference graphs and `articles` seeded articles of `per_article`
+    relations each (states drawn with Zipf-like weights, dates over three years, a sentence of its own for each
+    relation), grouped into events as a build does."""
+    import random
+
+    from kg.store import refresh_events, write_article_graphs
+    from kg.store.model import article_to_trig
+
+    rng = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(SYNTHETIC_STATES))]
+    store = reference_store(folder)
+    graphs = []
+    for number in range(articles):
+        sentences, pairs = [], []
+        for index in range(per_article):
+            source, target, code = *rng.choices(SYNTHETIC_STATES, weights, k=2), rng.choice(SYNTHETIC_CODES)
+            while target == source or (source, target, code) in pairs:  # one relation each: its IRI is unique
+                source, target, code = *rng.choices(SYNTHETIC_STATES, weights, k=2), rng.choice(SYNTHETIC_CODES)
+            pairs.append((source, target, code))
+            sentences.append(f"Selon la dépêche {number}, {source} {rng.choice(SYNTHETIC_VERBS)} {target} "
+                             f"au sujet du dossier {index}.")  # fmt: skip
+        text = f"Dépêche {number}\n\n" + " ".join(sentences) + "\n"
+        day = f"{rng.randint(2022, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        article = Article(f"syn{number:05d}", f"syn/{number}.txt", f"Dépêche {number}", text, text,
+                          (TextPiece(0, len(text), 0, len(text)),), lang="fr",
+                          url=f"https://outlet{number % 7}.example/{number}")  # fmt: skip
+        events = []
+        for sentence, (source, target, code) in zip(sentences, pairs, strict=True):
+            start = text.index(sentence)
+            evidence = Evidence(sentence, start, start + len(sentence), "a", start + 30, start + 31, 1)
+            events.append(coded_event(article.id, source, target, code, evidence, date=day))
+        graphs.append((article.id, article_to_trig(article, (), events)))
+    write_article_graphs(store, graphs)  # one bulk load, as a build loads new articles
+    refresh_events(store)
+    return store

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -13,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from kg.records import Article, Evidence, Mode, TextPiece
-from kg.render import PAGE_FILE, render_graph, safe_href, write_page
+from kg.render import PAGE_FILE, layout_actors, read_page_data, render_graph, safe_href, write_page
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
-from helpers import coded_event, confidence_store, reference_store
+from helpers import BUSY_DAYS, busy_edge_store, coded_event, confidence_store, reference_store, synthetic_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -53,9 +52,10 @@ def test_render_page_is_self_contained_and_escaped(tmp_path: Path) -> None:
     page = render_graph(malicious_store(tmp_path), page_path=tmp_path / PAGE_FILE)
     assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<script>window.__pwned" not in page and 'onerror="window' not in page
-    assert "\\u003cscript\\u003ewindow.__pwned" in page  # the title travels as escaped JSON
-    data = page.split('id="kg-data">')[1].split("</script>")[0]
-    assert '"href": "javascript' not in data and '"href": ""' in data  # the javascript: URL is no link
+    assert "window.__pwned" not in page  # article text travels compressed (base64): no markup at all
+    articles = read_page_data(page)["articles"]  # title, link, date, publisher
+    assert [PAYLOAD_TITLE, ""] in [article[:2] for article in articles]  # the javascript: URL is no link
+    assert all(not article[1].startswith("javascript") for article in articles)
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
 
@@ -71,27 +71,61 @@ def test_render_cli_writes_the_page(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "Traceback" not in missing.stderr and "no store" in missing.stderr
 
 
-def page_json(page: str) -> dict:
-    """The data a page carries for its script."""
-    return json.loads(page.split('id="kg-data">')[1].split("</script>")[0])
+# The page's budget: 30 MB at a million relations, so 30 bytes a relation beyond what any page carries (vis-network,
+# the script, the actors). Measured as the growth from 200 to 2,000 relations of the synthetic store, each with a
+# sentence of its own.
+BYTES_PER_RELATION = 30
+
+
+def test_render_page_grows_within_its_budget_per_relation(tmp_path: Path) -> None:
+    sizes = {}
+    for articles in (20, 200):
+        folder = tmp_path / str(articles)
+        graph = KnowledgeGraph(folder, synthetic_store(folder, articles=articles))
+        page = render_graph(graph, page_path=folder / PAGE_FILE)
+        sizes[articles * 10] = len(page.encode("utf-8"))
+        # Every relation is on the page with its evidence sentence and its article (none dropped to save room).
+        data = read_page_data(page)
+        assert data["summary"]["relations"] == articles * 10
+        assert len(data["relations"]["code"]) == articles * 10
+        assert sum(data["evidence"]["count"]) == articles * 10 == len(set(data["evidence"]["sentences"]))
+        assert len(data["articles"]) == articles
+    per_relation = (sizes[2000] - sizes[200]) / 1800
+    assert per_relation <= BYTES_PER_RELATION, f"{per_relation:.1f} bytes a relation"
 
 
 def test_render_min_confidence_leaves_relations_off_the_page(tmp_path: Path) -> None:
     from kg.cli import main
 
     graph = KnowledgeGraph(tmp_path, confidence_store(tmp_path))
-    every = page_json(render_graph(graph, page_path=tmp_path / PAGE_FILE))
-    assert sorted(relation["code"] for relation in every["relations"]) == ["036", "042", "043", "111"]
-    assert every["minConfidence"] == 0 and {relation["confidence"] for relation in every["relations"]} == {
-        0.95, 0.6, 0.2, 0.9}  # fmt: skip
-    confident = page_json(render_graph(graph, page_path=tmp_path / PAGE_FILE, min_confidence=0.7))
-    assert sorted(relation["code"] for relation in confident["relations"]) == ["036", "043"]
+    every = read_page_data(render_graph(graph, page_path=tmp_path / PAGE_FILE))
+    assert page_codes(every) == ["036", "042", "043", "111"]
+    assert every["minConfidence"] == 0 and set(every["relations"]["confidence"]) == {950, 600, 200, 900}
+    confident = read_page_data(render_graph(graph, page_path=tmp_path / PAGE_FILE, min_confidence=0.7))
+    assert page_codes(confident) == ["036", "043"]
     assert confident["minConfidence"] == 0.7 and confident["summary"]["relations"] == 2
     graph.store.flush()
     del graph
     assert main(["render", str(tmp_path), "--min-confidence", "0.5", "-o", str(tmp_path / "p.html")]) == 0
-    rendered = page_json((tmp_path / "p.html").read_text(encoding="utf-8"))
-    assert sorted(relation["code"] for relation in rendered["relations"]) == ["036", "042", "043"]
+    rendered = read_page_data((tmp_path / "p.html").read_text(encoding="utf-8"))
+    assert page_codes(rendered) == ["036", "042", "043"]
+
+
+def page_codes(data: dict) -> list[str]:
+    """The CAMEO code of each relation a page holds (its confidence is in thousandths, rounded down), sorted."""
+    return sorted(data["codes"][index]["code"] for index in data["relations"]["code"])
+
+
+def test_render_layout_of_many_actors_is_the_same_every_time_and_spread(tmp_path: Path) -> None:
+    import networkx as nx
+
+    # 1,500 actors: igraph lays them out on its grid (beyond 1,000), with its own generator, seeded by the page.
+    dyads = nx.barabasi_albert_graph(1500, 3, seed=5)
+    nx.set_edge_attributes(dyads, 2, "count")
+    undirected = nx.relabel_nodes(dyads, {node: f"A{node}" for node in dyads})
+    first, second = layout_actors(undirected), layout_actors(undirected)
+    assert first == second and len(first) == 1500
+    assert len({(round(x), round(y)) for x, y in first.values()}) > 1400  # no two actors on one spot, or nearly
 
 
 # --- in a real browser -------------------------------------------------------------------------------------------
@@ -132,8 +166,8 @@ class OpenedPage:
             self.requests.append(url)
             route.abort()  # type: ignore[attr-defined]
 
-    def js(self, expression: str) -> object:
-        return self.page.evaluate(expression)
+    def js(self, expression: str, argument: object = None) -> object:
+        return self.page.evaluate(expression, argument)
 
 
 @pytest.mark.browser
@@ -145,22 +179,11 @@ def test_render_seeds_page_in_chromium(browser: object, seeds_build: Path) -> No
     assert {"RUS", "PRK", "USA"} <= set(node_ids)  # type: ignore[arg-type]
     edge_count = opened.js("kgPage.edges.length")
     assert edge_count > 5  # type: ignore[operator]
-    # Clicking an edge (through vis-network's own click event at the edge's position) shows its evidence: the
-    # first edge with a point that no actor covers (big actors close together can hide a short edge whole).
-    found = opened.js("""(() => { const n = kgPage.network;
-        for (const edge of kgPage.edges.get()) {
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-            const dom = n.canvasToDOM(n.body.edges[edge.id].edgeType.getPoint(t));
-            if (n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === edge.id)
-              return {x: dom.x, y: dom.y, from: kgPage.nodes.get(edge.from).label, to: kgPage.nodes.get(edge.to).label};
-          }
-        }
-        return null; })()""")
-    assert found is not None, "some edge can be clicked"
-    box = opened.page.locator("#graph canvas").bounding_box()
-    opened.page.mouse.click(box["x"] + found["x"], box["y"] + found["y"])  # type: ignore[index]
+    # Clicking an edge (through vis-network's own click event at the edge's position) shows its evidence.
+    found = click_edge(opened)
     details = opened.page.locator("#details")
-    assert f"{found['from']} → {found['to']}" in details.inner_text()  # type: ignore[index]
+    arrow = "↔" if found["id"].endswith("|both") else "→"  # a symmetric relation's edge goes both ways
+    assert f"{found['from']} {arrow} {found['to']}" in details.inner_text()
     assert details.locator("blockquote mark").count() >= 1 and details.locator("blockquote").count() >= 1
     # Filters hide and show edges: unticking every cooperation QuadClass leaves conflict only.
     opened.page.locator("#filter-quadclass input[value='1']").uncheck()
@@ -255,3 +278,68 @@ def test_render_confidence_filter_in_chromium(browser: object, tmp_path: Path) -
     assert "confiance ≥ 0.5" in floored.page.locator("#summary").inner_text()
     assert floored.page.locator("#shown").inner_text() == "3 relations affichées sur 2 arêtes"
     assert floored.requests == [] and floored.errors == []
+
+
+def click_edge(opened: OpenedPage, edge_id: str | None = None) -> dict:
+    """Click an edge (this one, else the first that can be) through vis-network's own click event at a point of
+    it that no actor covers (big actors close together can hide a short edge whole); return its ends' labels."""
+    found = opened.js(
+        """(wanted) => { const n = kgPage.network;
+        for (const edge of kgPage.edges.get()) {
+          if (wanted && edge.id !== wanted) continue;
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+            const dom = n.canvasToDOM(n.body.edges[edge.id].edgeType.getPoint(t));
+            if (n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === edge.id)
+              return {x: dom.x, y: dom.y, id: edge.id, from: kgPage.nodes.get(edge.from).label,
+                      to: kgPage.nodes.get(edge.to).label};
+          }
+        }
+        return null; }""",
+        edge_id,
+    )
+    assert found is not None, "some edge can be clicked"
+    box = opened.page.locator("#graph canvas").bounding_box()
+    opened.page.mouse.click(box["x"] + found["x"], box["y"] + found["y"])  # type: ignore[index]
+    opened.page.wait_for_selector("#details .relation")
+    return found  # type: ignore[return-value]
+
+
+@pytest.mark.browser
+def test_render_edge_evidence_paged_with_its_events_in_chromium(browser: object, tmp_path: Path) -> None:
+    page_path = tmp_path / PAGE_FILE
+    write_page(render_graph(KnowledgeGraph(tmp_path, busy_edge_store(tmp_path)), page_path=page_path, lang="en"),
+               page_path)  # fmt: skip
+    opened = OpenedPage(browser, page_path)
+    assert opened.js("kgPage.edges.getIds()") == ["NOR|SWE|1|to"]  # 25 relations, one dyad x QuadClass edge
+    assert "evidence" not in opened.js("kgPage.loaded()")  # the evidence is read when an edge is clicked
+    click_edge(opened, "NOR|SWE|1|to")
+    details = opened.page.locator("#details")
+    assert "Norway → Sweden" in details.locator("h2").inner_text()
+    assert "25 relations · 10 events" in details.inner_text()
+    # Ten relations at a time, each with its evidence sentence (trigger marked) and its source.
+    assert details.locator(".relation").count() == 10 and details.locator(".relation blockquote mark").count() == 10
+    assert details.locator(".relation a[href^='https://outlet']").count() == 10
+    more = details.locator("button.more")
+    assert more.inner_text() == "more (15 left)"
+    more.click()
+    assert details.locator(".relation").count() == 20
+    more.click()
+    assert details.locator(".relation").count() == 25 and more.count() == 0
+    texts = details.locator(".relation blockquote").all_inner_texts()
+    assert len(set(texts)) == 25 and all("Oslo et Stockholm" in text for text in texts)
+    # The relations are listed under their events, the first days' reports first, with GDELT's counts.
+    events = details.locator(".event")
+    assert events.count() == 10
+    first = events.nth(0)
+    assert f"{BUSY_DAYS[0]} – {BUSY_DAYS[3]}" in first.locator("header").inner_text()
+    assert "NumMentions 4 · NumSources 4 · NumArticles 4" in first.locator("header").inner_text()
+    assert first.locator(".relation").count() == 4
+    assert sorted(first.locator(".relation a").all_inner_texts()) == [f"Dépêche {day}" for day in range(1, 5)]
+    last = events.nth(9)
+    assert "NumMentions 1 · NumSources 1 · NumArticles 1" in last.locator("header").inner_text()
+    assert BUSY_DAYS[4] in last.locator("header").inner_text()
+    # The filters apply to the panel too: from the fifth day on, the five events of that day only.
+    opened.page.fill("#since", BUSY_DAYS[4])
+    click_edge(opened, "NOR|SWE|1|to")
+    assert "5 relations · 5 events" in details.inner_text() and details.locator(".event").count() == 5
+    assert opened.requests == [] and opened.errors == []

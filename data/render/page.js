@@ -1,10 +1,58 @@
-// The page's behaviour: edges drawn from the relations that pass the filters, evidence and actor panels,
-// search. Every string from the data is put in the DOM as text (textContent), never as HTML; links only to
-// http(s) URLs and to the input files (checked again here).
-(function () {
+// The page's behaviour: edges (dyad x QuadClass) drawn from the relations that pass the filters, the panel of an
+// edge (its events and their relations with evidence, a page at a time) and of an actor, search. The relations
+// travel in compressed columns (kg-relations, unpacked when the page opens); the events, articles and evidence
+// are unpacked when an edge is first clicked. Every string from the data is put in the DOM as text
+// (textContent), never as HTML; links only to http(s) URLs and to the input files (checked again here).
+(async function () {
   "use strict";
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const vis_data = JSON.parse(document.getElementById("kg-vis").textContent);
+  const blocks = new Map();
+  // A block of the page's data (gzip, base64), unpacked once, when first needed.
+  function block(name) {
+    if (!blocks.has(name)) {
+      const prepare = PREPARE[name] || ((value) => value);
+      blocks.set(name, unpack(document.getElementById("kg-" + name).textContent).then(prepare));
+    }
+    return blocks.get(name);
+  }
+  // Columns kept as differences from the row before (they compress better) made whole again.
+  function running(steps) {
+    const values = new Array(steps.length);
+    let value = -1;
+    for (let index = 0; index < steps.length; index++) values[index] = value += steps[index];
+    return values;
+  }
+  const PREPARE = {
+    relations(columns) {
+      columns.event = running(columns.eventStep);
+      const edges = columns.edges;
+      columns.edgeList = [];
+      let start = 0;
+      for (let index = 0; index < edges.count.length; index++) {
+        columns.edgeList.push({from: edges.nodes[edges.from[index]], to: edges.nodes[edges.to[index]],
+          quadclass: edges.quadclass[index], direction: edges.both[index] ? "both" : "to", start: start,
+          end: start += edges.count[index]});
+      }
+      return columns;
+    },
+    events(columns) {
+      columns.last = columns.first.map((first, index) => first + columns.lastStep[index]);
+      return columns;
+    },
+    evidence(columns) {
+      columns.sentence = running(columns.sentenceStep);
+      columns.offsets = [0];  // a relation's sentences are items offsets[i] to offsets[i + 1]
+      for (const count of columns.count) columns.offsets.push(columns.offsets[columns.offsets.length - 1] + count);
+      return columns;
+    },
+  };
+  async function unpack(text) {
+    const bytes = Uint8Array.from(atob(text.trim()), (character) => character.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return JSON.parse(await new Response(stream).text());
+  }
+  const R = await block("relations");
   const TEXT = {
     fr: {search: "Acteur", find: "Trouver", quadclass: "QuadClass", mode: "Mode", root: "Racine CAMEO",
          dates: "Dates", since: "depuis", until: "jusqu'à", undated: "relations non datées", minimum: "Relations par arête (min.)",
@@ -15,7 +63,8 @@
          notfound: "Aucun acteur de ce nom.", partners: "Principaux partenaires", wikidata: "Wikidata",
          level: {state: "niveau des États", actor: "niveau des acteurs"}, state: "État", goldstein: "Goldstein",
          source: "Source", measures: "Centralité", minConfidence: "Confiance (min.)", confidence: "confiance",
-         all: "toutes", measureTitles: {relations: "relations", partners: "partenaires distincts"}},
+         all: "toutes", measureTitles: {relations: "relations", partners: "partenaires distincts"},
+         event: "Événement", events: "événements", more: "plus", left: "restantes", undatedEvent: "non daté"},
     en: {search: "Actor", find: "Find", quadclass: "QuadClass", mode: "Mode", root: "CAMEO root",
          dates: "Dates", since: "since", until: "until", undated: "undated relations", minimum: "Relations per edge (min.)",
          legend: "Legend", hint: "Click an edge for its relations and their evidence, an actor for its profile.",
@@ -25,13 +74,16 @@
          notfound: "No actor by that name.", partners: "Main partners", wikidata: "Wikidata",
          level: {state: "state level", actor: "actor level"}, state: "State", goldstein: "Goldstein",
          source: "Source", measures: "Centrality", minConfidence: "Confidence (min.)", confidence: "confidence",
-         all: "all", measureTitles: {}},
+         all: "all", measureTitles: {},
+         event: "Event", events: "events", more: "more", left: "left", undatedEvent: "undated"},
   };
   const T = TEXT[data.lang] || TEXT.en;
-  const MODES = ["asserted", "hypothetical", "negated"];
+  const MODES = data.modes;  // a relation's mode is its index here
   const CONFIDENCE_STEPS = [0, 0.3, 0.5, 0.7, 0.9];
+  const PAGE_SIZE = 10;  // relations an edge's panel shows at a time
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
-  const roots = [...new Set(data.relations.map((relation) => relation.root))].sort();
+  const edgeById = new Map(R.edgeList.map((edge) => [edgeId(edge), edge]));
+  const roots = [...new Set(data.codes.map((code) => code.root))].sort();
   const filters = {
     quadclasses: new Set([1, 2, 3, 4]), modes: new Set(["asserted", "hypothetical"]), roots: new Set(roots),
     since: "", until: "", undated: true, minCount: 1, minConfidence: data.minConfidence || 0,
@@ -71,59 +123,63 @@
     if (date.length === 7) return [date + "-01", date + "-31"];
     return [date, date];
   }
-  function passes(relation) {
-    if (!filters.quadclasses.has(relation.quadclass) || !filters.modes.has(relation.mode)) return false;
-    if (!filters.roots.has(relation.root) || relation.confidence < filters.minConfidence) return false;
-    if (!relation.date) return filters.undated;
-    const [first, last] = interval(relation.date);
-    if (filters.since && last < interval(filters.since)[0]) return false;
-    if (filters.until && first > interval(filters.until)[1]) return false;
+  const intervals = R.dates.map((date) => date ? interval(date) : null);
+  function passes(index) {
+    const code = data.codes[R.code[index]];
+    if (!filters.modes.has(MODES[R.mode[index]]) || !filters.roots.has(code.root)) return false;
+    if (R.confidence[index] < Math.round(filters.minConfidence * 1000)) return false;
+    const dates = intervals[R.date[index]];
+    if (!dates) return filters.undated;
+    if (filters.since && dates[1] < interval(filters.since)[0]) return false;
+    if (filters.until && dates[0] > interval(filters.until)[1]) return false;
     return true;
   }
-  function edgeKey(relation) {
-    if (relation.symmetric) {
-      const [a, b] = [relation.source, relation.target].sort();
-      return [a, b, relation.quadclass, "both"];
-    }
-    return [relation.source, relation.target, relation.quadclass, "to"];
-  }
+  function edgeId(edge) { return [edge.from, edge.to, edge.quadclass, edge.direction].join("|"); }
+  // Edges drawn (id -> a signature of their relations): a filter adds, changes or removes only the edges whose
+  // relations it changed (vis-network redraws tens of thousands of edges slowly).
+  const drawn = new Map();
   function applyFilters() {
-    const groups = new Map();
-    data.relations.forEach((relation, index) => {
-      if (!passes(relation)) return;
-      const key = edgeKey(relation);
-      const id = key.join("|");
-      if (!groups.has(id)) groups.set(id, {key: key, relations: []});
-      groups.get(id).relations.push(index);
-    });
-    const list = [];
+    const changed = [];
+    const shown = new Map();
     edgeRelations = new Map();
     let shownRelations = 0;
-    for (const [id, group] of groups) {
-      if (group.relations.length < filters.minCount) continue;
-      const [from, to, quadclass, direction] = group.key;
-      edgeRelations.set(id, group.relations);
-      shownRelations += group.relations.length;
-      list.push({
-        id: id, from: from, to: to, width: 1 + 2 * Math.log2(1 + group.relations.length),
-        color: {color: data.quadclasses[quadclass].colour, highlight: data.quadclasses[quadclass].colour},
-        arrows: direction === "to" ? {to: {enabled: true, scaleFactor: 0.6}} : {to: {enabled: false}},
-        smooth: {enabled: true, type: "curvedCW", roundness: 0.08 + 0.08 * quadclass},
-        title: edgeTooltip(from, to, direction, quadclass, group.relations),
-      });
+    for (const edge of R.edgeList) {
+      if (!filters.quadclasses.has(edge.quadclass)) continue;
+      const indexes = [];
+      let signature = 0;
+      for (let index = edge.start; index < edge.end; index++) if (passes(index)) { indexes.push(index); signature += index; }
+      if (!indexes.length || indexes.length < filters.minCount) continue;
+      const id = edgeId(edge);
+      edgeRelations.set(id, indexes);
+      shownRelations += indexes.length;
+      shown.set(id, `${indexes.length}:${signature}`);
+      if (drawn.get(id) !== shown.get(id)) changed.push(drawnEdge(id, edge, indexes));
     }
-    edges.clear();
-    edges.add(list);
-    document.getElementById("shown").textContent = `${shownRelations} ${T.shown} ${list.length} ${T.edges}`;
-    return list.length;
+    edges.remove([...drawn.keys()].filter((id) => !shown.has(id)));
+    edges.update(changed);
+    drawn.clear();
+    for (const [id, signature] of shown) drawn.set(id, signature);
+    document.getElementById("shown").textContent = `${shownRelations} ${T.shown} ${shown.size} ${T.edges}`;
+    return shown.size;
+  }
+  function drawnEdge(id, edge, indexes) {
+    const colour = data.quadclasses[edge.quadclass].colour;
+    return {
+      id: id, from: edge.from, to: edge.to, width: 1 + 2 * Math.log2(1 + indexes.length),
+      color: {color: colour, highlight: colour},
+      arrows: edge.direction === "to" ? {to: {enabled: true, scaleFactor: 0.6}} : {to: {enabled: false}},
+      smooth: {enabled: true, type: "curvedCW", roundness: 0.08 + 0.08 * edge.quadclass},
+      title: edgeTooltip(edge, indexes),
+    };
   }
 
   // --- tooltips and panels -------------------------------------------------------------------------------------
-  function edgeTooltip(from, to, direction, quadclass, indexes) {
-    const arrow = direction === "to" ? " → " : " ↔ ";
-    const box = element("div", {}, element("strong", {}, label(from) + arrow + label(to)));
-    box.append(element("div", {}, `${indexes.length} ${T.relations} · ${data.quadclasses[quadclass].label}`));
-    const codes = [...new Set(indexes.map((index) => data.relations[index].label))].slice(0, 4);
+  function edgeTooltip(edge, indexes) {
+    const arrow = edge.direction === "to" ? " → " : " ↔ ";
+    const box = element("div", {}, element("strong", {}, label(edge.from) + arrow + label(edge.to)));
+    box.append(element("div", {}, `${indexes.length} ${T.relations} · ${data.quadclasses[edge.quadclass].label}`));
+    const codes = new Set();
+    for (const index of indexes) { codes.add(data.codes[R.code[index]].label); if (codes.size === 4) break; }
     for (const code of codes) box.append(element("div", {class: "meta"}, code));
     return box;
   }
@@ -133,43 +189,85 @@
     if (node.measures.relations !== undefined) box.append(element("div", {}, `${node.measures.relations} ${T.relations}`));
     return box;
   }
-  function evidenceQuote(item) {
+  function evidenceQuote(item, evidence) {
     // The quote carries its language (the page reads French and English articles alike).
-    const quote = item.lang ? element("blockquote", {lang: item.lang}) : element("blockquote", {});
-    if (item.lang) quote.append(element("span", {class: "lang", title: item.lang}, item.lang.toUpperCase()), " ");
-    const [start, end] = item.trigger;
-    if (start >= 0 && end > start && end <= item.text.length) {
-      quote.append(item.text.slice(0, start), element("mark", {}, item.text.slice(start, end)), item.text.slice(end));
+    const text = evidence.sentences[evidence.sentence[item]];
+    const lang = evidence.langs[evidence.lang[item]];
+    const [start, end] = [evidence.start[item], evidence.end[item]];
+    const quote = lang ? element("blockquote", {lang: lang}) : element("blockquote", {});
+    if (lang) quote.append(element("span", {class: "lang", title: lang}, lang.toUpperCase()), " ");
+    if (start >= 0 && end > start && end <= text.length) {
+      quote.append(text.slice(0, start), element("mark", {}, text.slice(start, end)), text.slice(end));
     } else {
-      quote.append(item.text);
+      quote.append(text);
     }
     return quote;
   }
-  function showEdge(id) {
+  function relationBlock(index, articles, evidence) {
+    const code = data.codes[R.code[index]];
+    const mode = MODES[R.mode[index]];
+    const date = R.dates[R.date[index]];
+    const block = element("div", {class: "relation"});
+    block.append(element("div", {}, element("strong", {}, `${code.code} ${code.label}`), " ",
+      element("span", {class: "badge " + mode}, T[mode] || mode)));
+    block.append(element("div", {class: "meta"}, `${code.rootLabel} · ${T.goldstein} ${code.goldstein}` +
+      ` · ${T.confidence} ${confidenceText(R.confidence[index] / 1000)}` + (date ? ` · ${date}` : "")));
+    for (let item = evidence.offsets[index]; item < evidence.offsets[index + 1]; item++) {
+      block.append(evidenceQuote(item, evidence));
+    }
+    const [title, href, published] = articles[R.article[index]];
+    block.append(element("div", {class: "meta"}, `${T.source} : `, link(href, title), published ? ` (${published})` : ""));
+    return block;
+  }
+  // An event across articles (kg.grouping): its days and GDELT's counts, above its relations on the edge (their
+  // code, the event's, on each).
+  function eventBlock(event, events) {
+    if (event < 0) return element("div", {class: "relations"});
+    const [first, last] = [R.dates[events.first[event]], R.dates[events.last[event]]];
+    const days = !first ? T.undatedEvent : first === last ? first : `${first} – ${last}`;
+    return element("section", {class: "event"}, element("header", {},
+      element("strong", {}, T.event), ` · ${days}`,
+      element("div", {class: "meta"}, `NumMentions ${events.mentions[event]} · NumSources ${events.sources[event]}` +
+        ` · NumArticles ${events.articles[event]}`)));
+  }
+  let panelToken = 0;  // the newest click owns the panel (an edge's blocks may still be unpacking)
+  async function showEdge(id) {
+    const token = ++panelToken;
     const indexes = edgeRelations.get(id) || [];
+    const [events, articles, evidence] = await Promise.all([block("events"), block("articles"), block("evidence")]);
+    if (token !== panelToken) return;
     const panel = document.getElementById("details");
     panel.replaceChildren();
-    if (!indexes.length) return;
-    const first = data.relations[indexes[0]];
-    const arrow = first.symmetric ? " ↔ " : " → ";
-    panel.append(element("h2", {}, label(first.source) + arrow + label(first.target)));
-    for (const index of indexes) {
-      const relation = data.relations[index];
-      const block = element("div", {class: "relation"});
-      block.append(element("div", {}, element("strong", {}, `${relation.code} ${relation.label}`), " ",
-        element("span", {class: "badge " + relation.mode}, T[relation.mode] || relation.mode)));
-      block.append(element("div", {class: "meta"}, `${relation.rootLabel} · ${T.goldstein} ${relation.goldstein}` +
-        ` · ${T.confidence} ${confidenceText(relation.confidence)}` + (relation.date ? ` · ${relation.date}` : "")));
-      for (const item of relation.evidence) block.append(evidenceQuote(item));
-      const article = data.articles[relation.article];
-      if (article) {
-        block.append(element("div", {class: "meta"}, `${T.source} : `, link(article.href, article.title),
-          article.date ? ` (${article.date})` : ""));
+    const edge = edgeById.get(id);
+    if (!indexes.length || !edge) return;
+    const arrow = edge.direction === "both" ? " ↔ " : " → ";
+    // The events these relations report (a store built before events across articles has none to count).
+    const count = new Set(indexes.map((index) => R.event[index]).filter((event) => event >= 0)).size;
+    panel.append(element("h2", {}, label(edge.from) + arrow + label(edge.to)),
+      element("div", {class: "meta"}, `${indexes.length} ${T.relations}` + (count ? ` · ${count} ${T.events}` : "")));
+    const list = element("div", {class: "items"});
+    const more = element("button", {class: "more", type: "button"});
+    panel.append(list, more);
+    let shown = 0, group = null, groupEvent = -1;
+    function nextPage() {
+      for (const index of indexes.slice(shown, shown + PAGE_SIZE)) {
+        const event = R.event[index];
+        if (group === null || event < 0 || event !== groupEvent) {
+          group = eventBlock(event, events);
+          groupEvent = event;
+          list.append(group);
+        }
+        group.append(relationBlock(index, articles, evidence));
       }
-      panel.append(block);
+      shown = Math.min(indexes.length, shown + PAGE_SIZE);
+      if (shown < indexes.length) more.textContent = `${T.more} (${indexes.length - shown} ${T.left})`;
+      else more.remove();
     }
+    more.addEventListener("click", nextPage);
+    nextPage();
   }
   function showNode(id) {
+    panelToken++;
     const node = nodeById.get(id);
     const panel = document.getElementById("details");
     panel.replaceChildren();
@@ -219,7 +317,7 @@
     const modes = document.getElementById("filter-mode");
     for (const mode of MODES) checkbox(modes, mode, T[mode], filters.modes.has(mode), (on) => toggle(filters.modes, mode, on));
     const rootBox = document.getElementById("filter-root");
-    const rootLabels = new Map(data.relations.map((relation) => [relation.root, relation.rootLabel]));
+    const rootLabels = new Map(data.codes.map((code) => [code.root, code.rootLabel]));
     for (const root of roots) checkbox(rootBox, root, `${root} ${rootLabels.get(root)}`, true, (on) => toggle(filters.roots, root, on));
     const dateInput = (id, key) => document.getElementById(id).addEventListener("input", (event) => {
       const value = event.target.value.trim();
@@ -234,10 +332,8 @@
       confidence.append(element("option", {value: String(step)}, step === 0 ? `0 (${T.all})` : `≥ ${step}`));
     }
     confidence.addEventListener("change", () => { filters.minConfidence = Number(confidence.value); applyFilters(); });
-    const counts = new Map();
-    for (const relation of data.relations) { const id = edgeKey(relation).join("|"); counts.set(id, (counts.get(id) || 0) + 1); }
     const range = document.getElementById("min-count");
-    range.max = String(Math.max(2, ...counts.values()));
+    range.max = String(R.edgeList.reduce((most, edge) => Math.max(most, edge.end - edge.start), 2));
     range.addEventListener("input", () => {
       filters.minCount = Number(range.value);
       document.getElementById("min-count-value").textContent = range.value;
@@ -283,5 +379,6 @@
   });
   network.once("afterDrawing", () => { document.body.dataset.ready = "true"; });
   network.fit({animation: false});
-  window.kgPage = {network, nodes, edges, filters, applyFilters, showEdge, showNode, search, edgeRelations: () => edgeRelations};
+  window.kgPage = {network, nodes, edges, filters, applyFilters, showEdge, showNode, search,
+    edgeRelations: () => edgeRelations, loaded: () => [...blocks.keys()]};
 })();
