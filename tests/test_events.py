@@ -834,3 +834,16 @@ def test_events_an_act_on_a_summed_up_act_acts_on_the_doer_of_the_previous_sente
                  ("décision", "NOUN", "obj", 10, "décision"), (".", "PUNCT", "punct", 10, ".")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
     assert ("PER", "CHL", "11") in triples(events)
+
+
+def test_events_a_locution_is_no_place_and_an_expressions_complement_hangs_on_its_last_word(pack: LanguagePack) -> None:
+    # "Des soldats tchadiens combattent aux côtés de la France au Mali": they fight alongside France (the
+    # complement of "côtés", last word of "combattre aux côtés de"), in and so against Mali; France is no place.
+    doc = parse([("Des", "DET", "det", 1, "un"), ("soldats", "NOUN", "nsubj", 3, "soldat"), ("tchadiens", "ADJ", "amod", 1, "tchadien"),
+                 ("combattent", "VERB", "ROOT", 3, "combattre"), ("aux", "ADP", "case", 5, "à"), ("côtés", "NOUN", "obl:arg", 3, "côté"),
+                 ("de", "ADP", "case", 8, "de"), ("la", "DET", "det", 8, "le"), ("France", "PROPN", "nmod", 5, "France"),
+                 ("au", "ADP", "case", 10, "au"), ("Mali", "PROPN", "nmod", 5, "Mali")])  # fmt: skip
+    soldiers = replace(mention(doc, 1, 3, "TCD"), how=Resolution.DESCRIPTION)
+    events = extract(doc, [soldiers, mention(doc, 8, 9, "FRA"), mention(doc, 10, 11, "MLI", locative=True)], pack)
+    assert {("TCD", "FRA", "06"), ("TCD", "MLI", "19")} <= triples(events)
+    assert ("TCD", "FRA", "19") not in triples(events)

@@ -159,6 +159,8 @@ class Extractor:
         if not sources:
             return []  # no pair, and no sources to pair among themselves
         targets = slots.fill_slot(self, token, trigger.target, trigger.pos)
+        if not targets:  # "combattre aux côtés de X": the complement of the expression's last word
+            targets = slots.expression_complements(self, token, trigger.lemma, trigger.target)
         if not targets and trigger.pos == "NOUN":
             targets = circumstance_targets(self, token)  # "à l'invitation de X, Y s'est rendu à ..."
         candidates = [

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "doer_unnamed",
+    "expression_complements",
     "fill_slot",
     "is_passive_participle",
     "is_topic",
@@ -104,6 +105,19 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
     if not found and slot in view.grammar.contrastive_slots:
         found += _case_arguments_above(view, noun, slot)
     return found
+
+
+def expression_complements(view: Extractor, token: Token, expression: str, slot: str) -> list[Mention]:
+    """The actors a slot names on the last word of a multiword expression the token heads ("combattre aux
+    côtés de X": "de X" hangs on "côtés", not on the verb)."""
+    words = expression.split()
+    if len(words) < 2 or slot not in view.grammar.prepositions:
+        return []
+    last = words[-1]
+    for following in view.tokens[token.i + 1 : token.i + 1 + 2 * len(words)]:
+        if following.lemma_.casefold() == last and following.pos_ in ("NOUN", "PROPN"):
+            return _own_case_arguments(view, following, slot, through_object=False)
+    return []
 
 
 def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
@@ -425,9 +439,15 @@ def _case_arguments_above(view: Extractor, noun: Token, slot: str) -> list[Menti
 def _places(view: Extractor, head: Token) -> list[Mention]:
     found: list[Mention] = []
     for child in view._children(head):
-        if child.dep_ in grammar.OBLIQUE_DEPS and any(
-            grand.dep_ == "case" and grand.lower_ in view.grammar.locative_cases for grand in child.children
-        ):
+        cases = [grand.lower_ for grand in child.children if grand.dep_ == "case"]
+        lemma = child.lemma_.casefold()
+        if any((view.lang, case, lemma) in view.lexicon.locutions for case in cases):
+            # "aux côtés de X": a locution, no place; a place the parser hung on it is the head's
+            found += [m for grand in child.children if grand.dep_ == "nmod"
+                      and any(c.dep_ == "case" and c.lower_ in view.grammar.locative_cases for c in grand.children)
+                      for m in mentions(view, grand, possessor=True)]  # fmt: skip
+            continue
+        if child.dep_ in grammar.OBLIQUE_DEPS and any(case in view.grammar.locative_cases for case in cases):
             found += mentions(view, child, possessor=True)  # "dans les provinces de Donetsk"
     return found
 
