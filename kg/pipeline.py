@@ -10,9 +10,9 @@ article replaces exactly its graph) and its export `OUT/graph.trig`.
 
 Incremental to the end: the input index `OUT/inputs.json` (see `kg.inputs`)
 lets a build take an input file that still has its content as it is, without
-reading and cleaning it again; the summaries, the events across articles
-(`graph:events`), `graph.trig` and the page are made again only when the store
-changed; and a build with nothing to do opens no input and writes only its
+reading and cleaning it again; the summaries and the events across articles
+(`graph:events`) are made again for the dyads whose relations changed, and
+`graph.trig` and the page only when the store changed; and a build with nothing to do opens no input and writes only its
 manifest.
 """
 
@@ -130,8 +130,8 @@ class _Counts:
     analysed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
-    # The dyads whose relations the build added to or removed from the store, when the summaries are to be
-    # updated for them alone (None: they are all recomputed).
+    # The dyads whose relations the build added to or removed from the store, when the summaries and the events
+    # across articles are to be updated for them alone (None: they are all made again).
     dyads: set[tuple[str, str]] | None = None
 
 
@@ -445,7 +445,7 @@ def _analyse(
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     refresh_summaries(store, dyads=counts.dyads)
-    refresh_events(store)
+    refresh_events(store, dyads=counts.dyads)
     store.flush()
     write_snapshot(store, out_dir)
     export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back

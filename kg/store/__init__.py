@@ -32,7 +32,7 @@ from kg.store.model import (
     grouped_events_to_graph,
     to_oxigraph_term,
 )
-from kg.vocab import CAMEO, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
+from kg.vocab import CAMEO, EVENTS_GRAPH, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -102,6 +102,7 @@ SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?pu
        (COUNT(?item) AS ?mentions)
 WHERE {
   GRAPH ?graph {
+    %s
     ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
               kg:symmetric ?symmetric ; prov:wasDerivedFrom ?article .
     ?article schema:identifier ?id .
@@ -113,6 +114,15 @@ WHERE {
 }
 GROUP BY ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
 ORDER BY ?id ?relation
+"""
+# Drop the events of some dyads from `graph:events`: first the relations' links to them, then the events.
+_REMOVE_EVENTS_UPDATE = """
+DELETE { GRAPH graph:events { ?relation kg:partOfEvent ?event } }
+WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target .
+                             ?relation kg:partOfEvent ?event } } ;
+DELETE { GRAPH graph:events { ?event ?predicate ?object } }
+WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ;
+                                             ?predicate ?object } }
 """
 
 
@@ -194,8 +204,7 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     kept as it is (exact as long as every relation added or removed since it was made is of these dyads)."""
     if dyads is not None and not dyads:
         return 0
-    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads or ()))
-    restriction = "" if dyads is None else f"VALUES (?source ?target) {{ {pairs} }}"
+    restriction = "" if dyads is None else _dyads_values(dyads)
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
     for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
         key = (row["source"].value, row["target"].value)
@@ -232,18 +241,39 @@ def article_dyads(store: pyoxigraph.Store, article_ids: Iterable[str]) -> set[tu
     return dyads
 
 
-def refresh_events(store: pyoxigraph.Store) -> list[GroupedEvent]:
+def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> list[GroupedEvent]:
     """Group the relations of every article graph into events across articles (`kg.grouping`) and write them
-    as the named graph `graph:events` (replacing the previous build's); return the events."""
-    events = group_relations(_relation_reports(store))
-    write_graph(store, grouped_events_to_graph(events))
+    as the named graph `graph:events` (replacing the previous build's); return the events grouped. With `dyads`
+    ((source, target) actor IRIs, both ways round, as `article_dyads` gives them), only the relations of these
+    dyads are grouped again and their events replaced: the other events are kept as they are (exact as long as
+    every relation added or removed since they were grouped is of these dyads, since an event groups relations of
+    one dyad; an event's identifier is its first report's, so a kept event keeps its IRI)."""
+    name = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
+    if dyads is None or not store.contains_named_graph(name):
+        events = group_relations(_relation_reports(store))
+        write_graph(store, grouped_events_to_graph(events))
+        return events
+    if not dyads:
+        return []
+    restriction = _dyads_values(dyads)
+    events = group_relations(_relation_reports(store, restriction=restriction))
+    store.update(_REMOVE_EVENTS_UPDATE % {"dyads": restriction}, prefixes=PREFIXES)
+    store.load(grouped_events_to_graph(events).serialize(format="nt", encoding="utf-8"),
+               format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)  # fmt: skip
     return events
 
 
-def _relation_reports(store: pyoxigraph.Store) -> list[RelationReport]:
-    """Each relation of the store as grouping reads it, in article order."""
+def _dyads_values(dyads: Collection[tuple[str, str]]) -> str:
+    """A VALUES clause binding (?source ?target) to these dyads' actor IRIs."""
+    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads))
+    return f"VALUES (?source ?target) {{ {pairs} }}"
+
+
+def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list[RelationReport]:
+    """Each relation of the store (of the dyads a VALUES `restriction` binds, if given) as grouping reads it, in
+    article order."""
     reports = []
-    for row in store.query(_REPORTS_QUERY, prefixes=PREFIXES):
+    for row in store.query(_REPORTS_QUERY % restriction, prefixes=PREFIXES):
         article = row["id"].value
         precision = row["precision"].value if row["precision"] is not None else None
         day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
