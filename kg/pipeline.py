@@ -56,7 +56,7 @@ from kg.outputs import (
     to_mention_record,
     write_json,
 )
-from kg.records import Analysis, Article, CameoCode, Gazetteer
+from kg.records import Analysis, Article, CameoCode, Gazetteer, RelationReport
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -88,6 +88,10 @@ MANIFEST_FILE = "build.json"
 GRAPH_BATCH = 32
 GRAPH_BATCH_BYTES = 8 * 2**20
 GRAPH_BATCH_SECONDS = 2.0
+
+# What `json.dumps(record, ensure_ascii=False)` uses, made once: a line of the records' outputs is short, and
+# json.dumps makes an encoder for every call given an option.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +137,7 @@ class _Counts:
     # The dyads whose relations the build added to or removed from the store, when the summaries and the events
     # across articles are to be updated for them alone (None: they are all made again).
     dyads: set[tuple[str, str]] | None = None
+    reports: list[RelationReport] = field(default_factory=list)  # this build's relations, as grouping reads them
 
 
 def build(
@@ -202,8 +207,9 @@ def _build(
             articles = _read(files, index, articles_out, out_dir, max_bytes=max_bytes, listener=listener,
                              skipped=skipped, states=states, outlets=outlets)  # fmt: skip
             counts = _analyse(articles, staging, skipped, store=store, versions=versions, store_known=index is not None,
-                              workers=workers, dask_client=dask_client, prune=prune, baseline=baseline)  # fmt: skip
-        _write_grouped_events(staging, outlets)
+                              workers=workers, dask_client=dask_client, prune=prune, baseline=baseline,
+                              outlets=outlets)  # fmt: skip
+        _write_grouped_events(staging, counts.reports)
         report = BuildReport(
             out_dir, tuple(counts.articles), tuple(skipped), _output_paths(out_dir, baseline=baseline),
             time.perf_counter() - began, counts.mentions, counts.events, counts.unanalysed, tuple(counts.analysed),
@@ -263,14 +269,10 @@ def _unchanged_build(
     return report
 
 
-def _write_grouped_events(staging: Path, outlets: dict[str, str]) -> None:
-    """`events.jsonl`: this build's relations (`relations.jsonl`) grouped into events across its articles
-    (`outlets`: each article's outlet). Written with `relations.jsonl`, whether or not the store changed; the
-    store's `graph:events` groups every article the store holds, and is made again only when the store changed."""
-    from kg.outputs import read_records
-    from kg.records import Event
-
-    reports = [to_report(relation, outlets=outlets) for relation in read_records(staging / EVENTS_FILE, Event)]
+def _write_grouped_events(staging: Path, reports: list[RelationReport]) -> None:
+    """`events.jsonl`: this build's relations (those of `relations.jsonl`, as grouping reads them) grouped into
+    events across its articles. Written with `relations.jsonl`, whether or not the store changed; the store's
+    `graph:events` groups every article the store holds, and is made again only when the store changed."""
     with atomic_writer(staging / GROUPED_EVENTS_FILE) as out:
         out.writelines(_json_line(to_grouped_event_record(event)) for event in group_relations(reports))
 
@@ -336,7 +338,7 @@ def _file_articles(
         state = None
     results = (
         result if isinstance(result, InputError)
-        else (result, json.dumps(to_article_record(result), ensure_ascii=False) + "\n")
+        else (result, _json_line(to_article_record(result)))
         for result in read_articles([path], max_bytes=max_bytes, seen_ids=seen_ids)
     )  # fmt: skip
     return state, results
@@ -401,10 +403,12 @@ def _analyse(
     dask_client: Any,
     prune: bool,
     baseline: bool,
+    outlets: dict[str, str],
 ) -> _Counts:
-    """Analyse (or reuse) every article as it is read, write its named graph and its records, then the
-    build-wide outputs: those made from the store (summaries, events across articles, snapshot, `graph.trig`,
-    page) only if the store changed, or is not known to be as the last build left it (`store_known`)."""
+    """Analyse (or reuse) every article as it is read, write its named graph and its records (and note its
+    relations as grouping reads them, each article's outlet taken from `outlets`), then the build-wide outputs:
+    those made from the store (summaries, events across articles, snapshot, `graph.trig`, page) only if the store
+    changed, or is not known to be as the last build left it (`store_known`)."""
     from kg.cache import CACHE_DIR, ResultCache
     from kg.render import PAGE_FILE
     from kg.resources import load_cameo_codes, load_gazetteer
@@ -428,6 +432,7 @@ def _analyse(
             baseline_out.writelines(_json_line(to_baseline_record(pair)) for pair in analysis.cooccurrences or ())
             counts.mentions += len(analysis.mentions)
             counts.events += len(analysis.events)
+            counts.reports += [to_report(event, outlets=outlets) for event in analysis.events]
     if not baseline:
         (staging / BASELINE_FILE).unlink()
     if not counts.articles:
@@ -454,7 +459,7 @@ def _analyse(
 
 
 def _json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return _JSON.encode(record) + "\n"
 
 
 def _analyses(
