@@ -84,10 +84,12 @@ BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
 MANIFEST_FILE = "build.json"
 # Analysed articles' graphs go to the store together (one bulk load), at most this many articles, bytes of
-# TriG or seconds after the first of them was analysed: a killed build loses no more than that.
+# TriG or seconds after the first of them was analysed: a killed build loses no more than that. A bulk load has
+# a fixed cost (~30-50 ms, and a file of the store's own), so batches are let grow to a few seconds of work: at
+# 300 articles, batches of 32 instead of 12 cost 0.7 s of CPU less (and leave a smaller store).
 GRAPH_BATCH = 32
 GRAPH_BATCH_BYTES = 8 * 2**20
-GRAPH_BATCH_SECONDS = 2.0
+GRAPH_BATCH_SECONDS = 8.0
 
 # What `json.dumps(record, ensure_ascii=False)` uses, made once: a line of the records' outputs is short, and
 # json.dumps makes an encoder for every call given an option.
