@@ -451,13 +451,27 @@ def _analyse(
         _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
-    refresh_summaries(store, dyads=counts.dyads)
-    refresh_events(store, dyads=counts.dyads)
+    dyads = None if _changed_most(store, counts) else counts.dyads
+    refresh_summaries(store, dyads=dyads)
+    refresh_events(store, dyads=dyads)
     store.flush()
     write_snapshot(store, out_dir)
     export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
     _write_page(store, staging)
     return counts
+
+
+def _changed_most(store: Any, counts: _Counts) -> bool:
+    """Whether the build analysed (or pruned) more than half the articles of the store: then the summaries and
+    events are made again from the whole store rather than updated dyad by dyad, which costs several times more
+    when most dyads changed (300 articles, all analysed again: 2.1 s for the summaries instead of 0.4 s, 9 s for
+    the events instead of 2 s)."""
+    from kg.store import article_ids_in_store
+
+    if counts.dyads is None:
+        return False
+    changed = len(set(counts.analysed) | set(counts.pruned))
+    return changed * 2 > len(article_ids_in_store(store)) + len(counts.pruned)
 
 
 def _json_line(record: dict[str, Any]) -> str:

@@ -320,6 +320,10 @@ REPORTS = {
                      "2024-03-05", "Le Quotidien"),
     "visite": ("Le Japon reçoit la Chine\n\nLe Japon a accueilli une délégation de la Chine à Tokyo.\n",
                "2024-03-07", "La Gazette"),
+    "menace": ("L'Inde menace le Pakistan\n\nL'Inde a menacé le Pakistan de représailles.\n", "2024-03-08",
+               "Le Quotidien"),
+    "salut": ("Le Brésil salue l'Argentine\n\nLe Brésil a salué l'Argentine pour sa médiation.\n", "2024-03-09",
+              "La Gazette"),
 }  # fmt: skip
 
 
@@ -346,7 +350,8 @@ def test_pipeline_events_regrouped_for_the_touched_dyads_alone_equal_a_build_fro
 
     monkeypatch.setattr(kg.store, "refresh_events", spy)
     # One article of the shared event now reports an agreement with Italy (that event loses it); a new outlet
-    # reports the condemnation a day later (the untouched article's event gains it); the visit goes.
+    # reports the condemnation a day later (the untouched article's event gains it); the visit goes. (Three
+    # articles of seven: most of the store is kept, so its events are updated, not all grouped again.)
     italy = REPORTS["entente"][0].replace("l'Allemagne", "l'Italie")
     write_report(corpus, "entente", italy, "2024-03-06", "La Gazette")
     write_report(corpus, "sanction", "La Russie condamne la Pologne\n\nLa Russie a condamné la Pologne hier.\n",
@@ -363,3 +368,23 @@ def test_pipeline_events_regrouped_for_the_touched_dyads_alone_equal_a_build_fro
     reported = {frozenset(str(node).rsplit("/", 1)[-1] for node in grouped.objects(event, KG.reportedIn))
                 for event in grouped.subjects(KG.reportedIn, None)}  # fmt: skip
     assert frozenset({"condamnation", "sanction"}) in reported and frozenset({"accord", "entente"}) not in reported
+
+
+def test_pipeline_summaries_and_events_made_again_from_the_whole_store_when_most_articles_changed(
+    built: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Updating dyad by dyad costs several times more than a full recount when most dyads changed."""
+    asked: list[tuple[str, object]] = []
+    for name in ("refresh_summaries", "refresh_events"):
+        real = getattr(kg.store, name)
+
+        def spy(store: Any, *, dyads: Any = None, real: Any = real, name: str = name) -> Any:
+            asked.append((name, dyads))
+            return real(store, dyads=dyads)
+
+        monkeypatch.setattr(kg.store, name, spy)
+    for name in ("condamnation.txt", "visite.txt"):  # two articles of three analysed again
+        (corpus / name).write_text(ARTICLES[name].replace("\n\n", "\n\nHier. "), encoding="utf-8")
+    report = build([corpus], built)
+    assert len(report.analysed) == 2
+    assert asked == [("refresh_summaries", None), ("refresh_events", None)]
