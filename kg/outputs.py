@@ -208,27 +208,26 @@ EVIDENCE_FIELDS = ("text", "start", "end", "sentence", "trigger", "trigger_start
 # What a baseline record leaves out: the quotes, which its offsets give (a sentence of many actors is evidence of
 # thousands of pairs).
 QUOTE_FIELDS = frozenset({"evidence", "text"})
+_BASELINE_FIELDS = tuple(name for name in EVENT_FIELDS if name not in QUOTE_FIELDS)
+_BASELINE_EVIDENCE_FIELDS = tuple(name for name in EVIDENCE_FIELDS if name not in QUOTE_FIELDS)
 
 
 def to_mention_record(mention: Mention) -> dict[str, Any]:
     """The JSON form of an actor mention, as written to `mentions.jsonl` (its token offsets, which index a parse
     that is not kept, left out)."""
-    return _laid_out(to_json(mention), MENTION_FIELDS)
+    return _laid_out(mention, MENTION_FIELDS)
 
 
 def to_event_record(event: Event) -> dict[str, Any]:
     """The JSON form of a relation, as written to `relations.jsonl`: the gold schema's fields, then the rest."""
-    record = _laid_out(to_json(event), EVENT_FIELDS)
-    record["evidences"] = [_laid_out(evidence, EVIDENCE_FIELDS) for evidence in record["evidences"]]
-    return record
+    return _relation_laid_out(event, EVENT_FIELDS, EVIDENCE_FIELDS)
 
 
 def to_baseline_record(event: Event) -> dict[str, Any]:
     """The JSON form of a co-occurrence baseline's relation, as written to `cooccurrence.jsonl`: a relation's
     record whose evidence sentences are referenced by their offsets in the article's original text (in
     `articles.jsonl`), not copied: a sentence of many actors is evidence of thousands of pairs."""
-    record = to_event_record(event)
-    return _unquoted(record) | {"evidences": [_unquoted(evidence) for evidence in record["evidences"]]}
+    return _relation_laid_out(event, _BASELINE_FIELDS, _BASELINE_EVIDENCE_FIELDS)
 
 
 def from_baseline_record(record: Mapping[str, Any], article: Article) -> Event:
@@ -248,9 +247,16 @@ def read_records(path: Path, kind: type[R]) -> Iterator[R]:
             raise OutputError(f"{path}:{number}: damaged output line ({error})") from error
 
 
-def _laid_out(record: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {name: record[name] for name in fields}
+def _laid_out(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """These fields of a record, in this order, in their JSON form (`kg.records.to_json`): the record's other
+    fields are not converted."""
+    return {name: to_json(getattr(record, name)) for name in fields}
 
 
-def _unquoted(record: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in record.items() if name not in QUOTE_FIELDS}
+def _relation_laid_out(event: Event, fields: tuple[str, ...], evidence_fields: tuple[str, ...]) -> dict[str, Any]:
+    """A relation's `fields`, its evidences (in their place) each laid out as `evidence_fields`."""
+    return {
+        name: [_laid_out(evidence, evidence_fields) for evidence in event.evidences] if name == "evidences"
+        else to_json(getattr(event, name))
+        for name in fields
+    }  # fmt: skip

@@ -172,7 +172,7 @@ CAMEO_GRAPH = ID["graph/cameo"]
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
 SUMMARY_GRAPH = ID["graph/summaries"]
 BUILD_GRAPH = ID["graph/build"]
-EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), recomputed by every build
+EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), regrouped for the dyads a build changes
 
 
 def actor_iri(actor_id: str) -> URIRef:

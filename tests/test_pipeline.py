@@ -307,3 +307,84 @@ def test_pipeline_json_lines_articles_come_back_whole_and_a_bad_line_is_reported
     kept = [line for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines() if "dépêche" in line]
     assert len(kept) == 2 and kept == [line for line in articles.splitlines() if "dépêche" in line]
     assert json.loads(kept[0])["date"] == "2024-03" and json.loads(kept[0])["date_precision"] == "month"
+
+
+# Two outlets report one agreement between France and Germany a day apart (one event of two articles); Russia
+# condemns Poland; Japan receives China. Each article with its date and outlet.
+REPORTS = {
+    "accord": ("Accord entre Paris et Berlin\n\nLa France a signé un accord de coopération avec l'Allemagne.\n",
+               "2024-03-05", "Le Quotidien"),
+    "entente": ("Paris et Berlin scellent leur entente\n\nLa France a signé un accord énergétique avec l'Allemagne.\n",
+                "2024-03-06", "La Gazette"),
+    "condamnation": ("La Russie condamne la Pologne\n\nLa Russie a condamné la Pologne pour ses manœuvres.\n",
+                     "2024-03-05", "Le Quotidien"),
+    "visite": ("Le Japon reçoit la Chine\n\nLe Japon a accueilli une délégation de la Chine à Tokyo.\n",
+               "2024-03-07", "La Gazette"),
+    "menace": ("L'Inde menace le Pakistan\n\nL'Inde a menacé le Pakistan de représailles.\n", "2024-03-08",
+               "Le Quotidien"),
+    "salut": ("Le Brésil salue l'Argentine\n\nLe Brésil a salué l'Argentine pour sa médiation.\n", "2024-03-09",
+              "La Gazette"),
+}  # fmt: skip
+
+
+def write_report(folder: Path, name: str, text: str, date: str, outlet: str) -> None:
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.meta.json").write_text(json.dumps({"date": date, "source": outlet}), encoding="utf-8")
+
+
+def test_pipeline_events_regrouped_for_the_touched_dyads_alone_equal_a_build_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, out = tmp_path / "reports", tmp_path / "out"
+    corpus.mkdir()
+    for name, report in REPORTS.items():
+        write_report(corpus, name, *report)
+    build([corpus], out)
+    assert any(line["articles"] == ["accord", "entente"] for line in event_lines(out))
+    regrouped: list[set[tuple[str, str]] | None] = []
+    real = kg.store.refresh_events
+
+    def spy(store: Any, *, dyads: set[tuple[str, str]] | None = None) -> list[Any]:
+        regrouped.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
+        return real(store) if dyads is None else real(store, dyads=dyads)
+
+    monkeypatch.setattr(kg.store, "refresh_events", spy)
+    # One article of the shared event now reports an agreement with Italy (that event loses it); a new outlet
+    # reports the condemnation a day later (the untouched article's event gains it); the visit goes. (Three
+    # articles of seven: most of the store is kept, so its events are updated, not all grouped again.)
+    italy = REPORTS["entente"][0].replace("l'Allemagne", "l'Italie")
+    write_report(corpus, "entente", italy, "2024-03-06", "La Gazette")
+    write_report(corpus, "sanction", "La Russie condamne la Pologne\n\nLa Russie a condamné la Pologne hier.\n",
+                 "2024-03-06", "La Gazette")  # fmt: skip
+    (corpus / "visite.txt").unlink()
+    build([corpus], out, prune=True)
+    touched = {("FRA", "DEU"), ("FRA", "ITA"), ("RUS", "POL"), ("JPN", "CHN")}
+    assert regrouped == [touched | {(target, source) for source, target in touched}]
+    scratch = tmp_path / "scratch"
+    build([corpus], scratch)
+    assert event_lines(out) == event_lines(scratch)
+    grouped = store_graphs(out)[str(EVENTS_GRAPH)]
+    assert isomorphic(grouped, store_graphs(scratch)[str(EVENTS_GRAPH)])
+    reported = {frozenset(str(node).rsplit("/", 1)[-1] for node in grouped.objects(event, KG.reportedIn))
+                for event in grouped.subjects(KG.reportedIn, None)}  # fmt: skip
+    assert frozenset({"condamnation", "sanction"}) in reported and frozenset({"accord", "entente"}) not in reported
+
+
+def test_pipeline_summaries_and_events_made_again_from_the_whole_store_when_most_articles_changed(
+    built: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Updating dyad by dyad costs several times more than a full recount when most dyads changed."""
+    asked: list[tuple[str, object]] = []
+    for name in ("refresh_summaries", "refresh_events"):
+        real = getattr(kg.store, name)
+
+        def spy(store: Any, *, dyads: Any = None, real: Any = real, name: str = name) -> Any:
+            asked.append((name, dyads))
+            return real(store, dyads=dyads)
+
+        monkeypatch.setattr(kg.store, name, spy)
+    for name in ("condamnation.txt", "visite.txt"):  # two articles of three analysed again
+        (corpus / name).write_text(ARTICLES[name].replace("\n\n", "\n\nHier. "), encoding="utf-8")
+    report = build([corpus], built)
+    assert len(report.analysed) == 2
+    assert asked == [("refresh_summaries", None), ("refresh_events", None)]

@@ -25,7 +25,7 @@ from helpers import run_kg, store_graphs, store_quads, trig_quads
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # Copies of the seeds for the kill-and-resume test: more articles than one batch of graphs holds (graphs go to
-# the store every 2 seconds or GRAPH_BATCH articles), so that a batch is cached before the build ends however
+# the store every GRAPH_BATCH_SECONDS or GRAPH_BATCH articles), so that a batch is cached before the build ends however
 # fast the machine analyses them (with fewer, a fast build could cache them all at once).
 COPIES = GRAPH_BATCH // len(list(SEEDS.glob("*.txt"))) + 2
 

@@ -32,7 +32,7 @@ from kg.store.model import (
     grouped_events_to_graph,
     to_oxigraph_term,
 )
-from kg.vocab import CAMEO, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
+from kg.vocab import CAMEO, EVENTS_GRAPH, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -102,6 +102,7 @@ SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?pu
        (COUNT(?item) AS ?mentions)
 WHERE {
   GRAPH ?graph {
+    %s
     ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
               kg:symmetric ?symmetric ; prov:wasDerivedFrom ?article .
     ?article schema:identifier ?id .
@@ -113,6 +114,15 @@ WHERE {
 }
 GROUP BY ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
 ORDER BY ?id ?relation
+"""
+# Drop the events of some dyads from `graph:events`: first the relations' links to them, then the events.
+_REMOVE_EVENTS_UPDATE = """
+DELETE { GRAPH graph:events { ?relation kg:partOfEvent ?event } }
+WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target .
+                             ?relation kg:partOfEvent ?event } } ;
+DELETE { GRAPH graph:events { ?event ?predicate ?object } }
+WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ;
+                                             ?predicate ?object } }
 """
 
 
@@ -194,8 +204,7 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     kept as it is (exact as long as every relation added or removed since it was made is of these dyads)."""
     if dyads is not None and not dyads:
         return 0
-    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads or ()))
-    restriction = "" if dyads is None else f"VALUES (?source ?target) {{ {pairs} }}"
+    restriction = "" if dyads is None else _dyads_values(dyads)
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
     for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
         key = (row["source"].value, row["target"].value)
@@ -207,15 +216,18 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
         summary["quads"][quad] = summary["quads"].get(quad, 0) + count
         summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
         summary["dates"] += [row[name].value for name in ("first", "last") if row[name] is not None and row[name].value]
-    graph = Graph(identifier=SUMMARY_GRAPH)
-    for (source, target), summary in summaries.items():
-        _add_summary(graph, URIRef(source), URIRef(target), summary)
+    quads = [quad for (source, target), summary in summaries.items()
+             for quad in _summary_quads(source, target, summary)]  # fmt: skip
+    name = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
     if dyads is None:
-        write_graph(store, graph)
+        if store.contains_named_graph(name):
+            store.remove_graph(name)
+            store.extend(quads)
+        else:
+            store.bulk_extend(quads)
         return len(summaries)
     _remove_summaries(store, [dyad_iri(source.split("/")[-1], target.split("/")[-1]) for source, target in dyads])
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES,
-               to_graph=pyoxigraph.NamedNode(str(SUMMARY_GRAPH)))  # fmt: skip
+    store.extend(quads)
     return len(summaries)
 
 
@@ -232,18 +244,39 @@ def article_dyads(store: pyoxigraph.Store, article_ids: Iterable[str]) -> set[tu
     return dyads
 
 
-def refresh_events(store: pyoxigraph.Store) -> list[GroupedEvent]:
+def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> list[GroupedEvent]:
     """Group the relations of every article graph into events across articles (`kg.grouping`) and write them
-    as the named graph `graph:events` (replacing the previous build's); return the events."""
-    events = group_relations(_relation_reports(store))
-    write_graph(store, grouped_events_to_graph(events))
+    as the named graph `graph:events` (replacing the previous build's); return the events grouped. With `dyads`
+    ((source, target) actor IRIs, both ways round, as `article_dyads` gives them), only the relations of these
+    dyads are grouped again and their events replaced: the other events are kept as they are (exact as long as
+    every relation added or removed since they were grouped is of these dyads, since an event groups relations of
+    one dyad; an event's identifier is its first report's, so a kept event keeps its IRI)."""
+    name = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
+    if dyads is None or not store.contains_named_graph(name):
+        events = group_relations(_relation_reports(store))
+        write_graph(store, grouped_events_to_graph(events))
+        return events
+    if not dyads:
+        return []
+    restriction = _dyads_values(dyads)
+    events = group_relations(_relation_reports(store, restriction=restriction))
+    store.update(_REMOVE_EVENTS_UPDATE % {"dyads": restriction}, prefixes=PREFIXES)
+    store.load(grouped_events_to_graph(events).serialize(format="nt", encoding="utf-8"),
+               format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)  # fmt: skip
     return events
 
 
-def _relation_reports(store: pyoxigraph.Store) -> list[RelationReport]:
-    """Each relation of the store as grouping reads it, in article order."""
+def _dyads_values(dyads: Collection[tuple[str, str]]) -> str:
+    """A VALUES clause binding (?source ?target) to these dyads' actor IRIs."""
+    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads))
+    return f"VALUES (?source ?target) {{ {pairs} }}"
+
+
+def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list[RelationReport]:
+    """Each relation of the store (of the dyads a VALUES `restriction` binds, if given) as grouping reads it, in
+    article order."""
     reports = []
-    for row in store.query(_REPORTS_QUERY, prefixes=PREFIXES):
+    for row in store.query(_REPORTS_QUERY % restriction, prefixes=PREFIXES):
         article = row["id"].value
         precision = row["precision"].value if row["precision"] is not None else None
         day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
@@ -273,28 +306,56 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
             store.remove(quad)
 
 
-def _add_summary(graph: Graph, source: URIRef, target: URIRef, summary: dict[str, Any]) -> None:
+def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
+    """A dyad's summary (the quads of `graph:summaries`), made directly as Oxigraph terms: the terms rdflib would
+    make of the same values (an rdflib graph costs several times more to fill and serialize)."""
     from rdflib import XSD
+
+    terms, graph = _summary_terms(), pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
+    quads = []
+
+    def add(subject: Any, predicate: str, value: Any) -> None:
+        quads.append(pyoxigraph.Quad(subject, terms[predicate], value, graph))
+
+    add(node, "type", terms["DyadSummary"])
+    add(node, "dyadSource", pyoxigraph.NamedNode(source))
+    add(node, "dyadTarget", pyoxigraph.NamedNode(target))
+    add(node, "relationCount", _integer(summary["count"]))
+    add(node, "goldsteinSum", to_oxigraph_term(Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
+    add(node, "goldsteinMean", to_oxigraph_term(Literal(round(summary["sum"] / summary["count"], 3),
+                                                        datatype=XSD.decimal)))  # fmt: skip
+    for quad, predicate in QUADCLASS_COUNTS.items():
+        counted = _integer(summary["quads"].get(quad, 0))
+        quads.append(pyoxigraph.Quad(node, pyoxigraph.NamedNode(str(predicate)), counted, graph))
+    for root, count in sorted(summary["roots"].items()):
+        item = pyoxigraph.NamedNode(f"{node.value}/root/{root}")
+        add(node, "rootCount", item)
+        add(item, "type", terms["RootCount"])
+        add(item, "rootCode", pyoxigraph.Literal(root))
+        add(item, "count", _integer(count))
+    if summary["dates"]:
+        add(node, "firstDate", to_oxigraph_term(date_literal(min(summary["dates"]))))
+        add(node, "lastDate", to_oxigraph_term(date_literal(max(summary["dates"]))))
+    return quads
+
+
+@cache
+def _summary_terms() -> dict[str, pyoxigraph.NamedNode]:
+    """The IRIs a summary is written with, by their names in the ontology (`type`: rdf:type)."""
     from rdflib.namespace import RDF
 
-    node = dyad_iri(source.split("/")[-1], target.split("/")[-1])
-    graph.add((node, RDF.type, KG.DyadSummary))
-    graph.add((node, KG.dyadSource, source))
-    graph.add((node, KG.dyadTarget, target))
-    graph.add((node, KG.relationCount, Literal(summary["count"])))
-    graph.add((node, KG.goldsteinSum, Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
-    graph.add((node, KG.goldsteinMean, Literal(round(summary["sum"] / summary["count"], 3), datatype=XSD.decimal)))
-    for quad, predicate in QUADCLASS_COUNTS.items():
-        graph.add((node, predicate, Literal(summary["quads"].get(quad, 0))))
-    for root, count in sorted(summary["roots"].items()):
-        item = URIRef(f"{node}/root/{root}")
-        graph.add((node, KG.rootCount, item))
-        graph.add((item, RDF.type, KG.RootCount))
-        graph.add((item, KG.rootCode, Literal(root)))
-        graph.add((item, KG.count, Literal(count)))
-    if summary["dates"]:
-        graph.add((node, KG.firstDate, date_literal(min(summary["dates"]))))
-        graph.add((node, KG.lastDate, date_literal(max(summary["dates"]))))
+    names = ("DyadSummary", "dyadSource", "dyadTarget", "relationCount", "goldsteinSum", "goldsteinMean", "rootCount",
+             "RootCount", "rootCode", "count", "firstDate", "lastDate")  # fmt: skip
+    terms = {name: pyoxigraph.NamedNode(str(getattr(KG, name))) for name in names}
+    return terms | {"type": pyoxigraph.NamedNode(str(RDF.type))}
+
+
+def _integer(value: int) -> pyoxigraph.Literal:
+    """An xsd:integer, as rdflib's `Literal(value)` makes it."""
+    from rdflib import XSD
+
+    return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
