@@ -49,8 +49,8 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
     # Token.sent walks the sentences on every call: look them up by token instead.
     after = view.sentences[view.sentence_of[end]] if end < len(view.tokens) else None
     before = view.sentences[view.sentence_of[start - 1]] if start > 0 else None
-    candidates = [t for t in after if t.i > end] if after is not None else []
-    candidates += [t for t in before if t.i < start - 1] if before is not None else []
+    candidates = view.tokens[end + 1 : after.end] if after is not None else []
+    candidates += view.tokens[before.start : start - 1] if before is not None else []
     for verb in candidates:
         if verb.pos_ == "VERB" and verb.lemma_.casefold() in view.words.reporting_verbs:
             inverted = verb.i > end  # "», a déclaré le ministre": the parser may take him for an object

@@ -66,7 +66,8 @@ class ActorView:
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.blocked = self.non_actor_tokens()
         self.sentences = list(doc.sents)
-        self.sentence_of = {token.i: index for index, sent in enumerate(self.sentences) for token in sent}
+        # sentence index by token, read from the sentences' bounds (iterating a Span makes a Token per word)
+        self.sentence_of = {i: index for index, sent in enumerate(self.sentences) for i in range(sent.start, sent.end)}
 
     def non_actor_tokens(self) -> set[int]:
         """Tokens inside the names of media, think tanks and the like."""

@@ -86,22 +86,19 @@ def _cooccurrences(extractor: Extractor, pack: LanguagePack) -> list[Event]:
     lexicon = pack.lexicon
     events = []
     for sentence in extractor.sentences:
-        codes = {m.code: m for t in sentence for m in extractor.by_token.get(t.i, ())}
+        tokens = extractor.tokens[sentence.start : sentence.end]
+        codes = {m.code: m for t in tokens for m in extractor.by_token.get(t.i, ())}
         if len(codes) < 2:
             continue  # a sentence naming fewer than two actors relates nobody
         triggers = {
-            trigger.cameo[:2] + "0": (trigger, token) for token in sentence for trigger in extractor._triggers(token)
+            trigger.cameo[:2] + "0": (trigger, token) for token in tokens for trigger in extractor._triggers(token)
         }
+        bases = [
+            (Trigger(trigger.lemma, trigger.pos, code if code in lexicon.codes else trigger.cameo, "subj", "obj",
+                     False, pack.lang), token)  # fmt: skip
+            for code, (trigger, token) in sorted(triggers.items())
+        ]
         for source, target in ((a, b) for a in codes.values() for b in codes.values() if a.code != b.code):
-            for code, (trigger, token) in sorted(triggers.items()):
-                base = Trigger(
-                    trigger.lemma,
-                    trigger.pos,
-                    code if code in lexicon.codes else trigger.cameo,
-                    "subj",
-                    "obj",
-                    False,
-                    pack.lang,
-                )
+            for base, token in bases:
                 events.append(extractor._event(Candidate(source, target, base, token, Mode.ASSERTED, False)))
     return merge_events(events)
