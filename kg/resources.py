@@ -358,11 +358,15 @@ def load_event_lexicon(lang: str) -> EventLexicon:
     folder = pack_dir(lang)
     codes = load_cameo_codes()
     pack = folder / "pack.toml"
-    prepositions = frozenset(read_pack_settings(pack).get("grammar", {}).get("prepositions", []))
+    settings = read_pack_settings(pack)
+    prepositions = frozenset(settings.get("grammar", {}).get("prepositions", []))
+    variants = {str(k): str(v) for k, v in settings.get("lexicon", {}).get("spelling_variants", {}).items()}
     model_path = folder / "relation_model.json"
     return EventLexicon(
         codes=codes,
-        triggers=_load_triggers(folder / "triggers.tsv", codes, lang, STRUCTURAL_SLOTS | prepositions),
+        triggers=_with_spelling_variants(
+            _load_triggers(folder / "triggers.tsv", codes, lang, STRUCTURAL_SLOTS | prepositions), variants
+        ),
         light_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "light_verbs.tsv", ("verb",))),
         cues=_load_cues(folder / "modality.tsv", lang),
         reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes, lang),
@@ -429,6 +433,19 @@ def _load_triggers(
                           _flag(row["symmetric"], path, line), lang)  # fmt: skip
         triggers.setdefault((lang, row["trigger"], row["pos"]), []).append(trigger)
     return {key: tuple(entries) for key, entries in triggers.items()}
+
+
+def _with_spelling_variants(
+    triggers: dict[tuple[str, str, str], tuple[Trigger, ...]], variants: dict[str, str]
+) -> dict[tuple[str, str, str], tuple[Trigger, ...]]:
+    """The triggers also under the other spelling of their words (the pack's `spelling_variants`: "manœuvre"
+    is also written "manoeuvre"), unless the lexicon lists that spelling itself."""
+    found = dict(triggers)
+    for (lang, lemma, pos), entries in triggers.items():
+        for letters, other in variants.items():
+            if letters in lemma:
+                found.setdefault((lang, lemma.replace(letters, other), pos), entries)
+    return found
 
 
 def _load_cues(path: Path, lang: str) -> dict[tuple[str, str], tuple[Mode, str]]:

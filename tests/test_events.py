@@ -847,3 +847,14 @@ def test_events_a_locution_is_no_place_and_an_expressions_complement_hangs_on_it
     events = extract(doc, [soldiers, mention(doc, 8, 9, "FRA"), mention(doc, 10, 11, "MLI", locative=True)], pack)
     assert {("TCD", "FRA", "06"), ("TCD", "MLI", "19")} <= triples(events)
     assert ("TCD", "FRA", "19") not in triples(events)
+
+
+def test_events_an_act_its_doer_says_it_is_ready_to_do_is_hypothetical(pack: LanguagePack) -> None:
+    # "La Pologne s'est dite prête à livrer des avions à l'Ukraine": the delivery has not happened.
+    doc = parse([("La", "DET", "det", 1, "le"), ("Pologne", "PROPN", "nsubj", 4, "Pologne"), ("s'", "PRON", "expl:comp", 4, "se"),
+                 ("est", "AUX", "aux:tense", 4, "être"), ("dite", "VERB", "ROOT", 4, "dire"), ("prête", "ADJ", "xcomp", 4, "prêt"),
+                 ("à", "ADP", "mark", 7, "à"), ("livrer", "VERB", "xcomp", 5, "livrer", "VerbForm=Inf"), ("des", "DET", "det", 9, "un"),
+                 ("avions", "NOUN", "obj", 7, "avion"), ("à", "ADP", "case", 12, "à"), ("l'", "DET", "det", 12, "le"),
+                 ("Ukraine", "PROPN", "obl:arg", 7, "Ukraine")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "POL"), mention(doc, 12, 13, "UKR")], pack)
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events if e.cameo == "06"} == {("POL", "UKR", "06", "hypothetical")}

@@ -51,3 +51,12 @@ def test_resources_wrong_header_is_a_data_error(tmp_path: Path) -> None:
     path.write_text("name\n", encoding="utf-8")
     with pytest.raises(DataError, match=rf"^{path}:1: header must be"):
         list(read_tsv(path, ("label", "lang")))
+
+
+def test_resources_a_trigger_is_found_under_either_spelling_of_a_ligature() -> None:
+    # French writes "manœuvre" and "manoeuvre", "cœur" and "coeur": the pack's spelling variants.
+    from kg.resources import load_event_lexicon
+
+    triggers = load_event_lexicon("fr").triggers
+    written = triggers[("fr", "manœuvre", "NOUN")]
+    assert triggers[("fr", "manoeuvre", "NOUN")] == written
