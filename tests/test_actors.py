@@ -374,3 +374,20 @@ def test_actors_a_role_noun_with_coordinated_nationalities_describes_each_state(
                  ("patrouillent", "VERB", "ROOT", 5, "patrouiller")])  # fmt: skip
     described = {(m.token_start, m.code) for m in resolve(gazetteer, doc) if m.how is Resolution.DESCRIPTION}
     assert described == {(1, "CHN"), (1, "RUS")}
+
+
+def test_actors_a_dateline_names_where_the_article_was_written_not_an_actor(gazetteer: Gazetteer) -> None:
+    # "LIMA (AFP) - Le Chili proteste": Lima is where the wire was filed; Chile is the story's actor.
+    doc = parse([("LIMA", "PROPN", "nsubj", 7, "lima"), ("(", "PUNCT", "punct", 2, "("), ("AFP", "PROPN", "appos", 0, "afp"),
+                 (")", "PUNCT", "punct", 2, ")"), ("-", "PUNCT", "punct", 0, "-"), ("Le", "DET", "det", 6, "le"),
+                 ("Chili", "PROPN", "nsubj", 7, "chili"), ("proteste", "VERB", "ROOT", 7, "protester")],
+                [(0, 1, ACTOR_LABEL, "PER"), (6, 7, ACTOR_LABEL, "CHL")])  # fmt: skip
+    assert [m.code for m in resolve(gazetteer, doc)] == ["CHL"]
+
+
+def test_actors_a_heading_before_a_colon_is_no_dateline(gazetteer: Gazetteer) -> None:
+    # "OTAN : le Chili proteste": a heading naming NATO, not where the article was written.
+    doc = parse([("OTAN", "PROPN", "nsubj", 4, "otan"), (":", "PUNCT", "punct", 0, ":"), ("le", "DET", "det", 3, "le"),
+                 ("Chili", "PROPN", "nsubj", 4, "chili"), ("proteste", "VERB", "ROOT", 4, "protester")],
+                [(0, 1, ACTOR_LABEL, "NAT"), (3, 4, ACTOR_LABEL, "CHL")])  # fmt: skip
+    assert [m.code for m in resolve(gazetteer, doc)] == ["NAT", "CHL"]

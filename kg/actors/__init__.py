@@ -59,6 +59,8 @@ def find_mentions(doc: Doc, article: Article, gazetteer: Gazetteer, pack: Langua
     found += find_demonyms(view, found)
     found += find_references(view, found)
     found += find_quoted_speakers(view, found)
+    # a dateline ("SEOUL, South Korea (AP) —") says where the article was written: no actor of the story
+    found = [item for item in found if item.start not in view.dateline]
     unique = {(item.start, item.end, item.actor): item for item in found}
     return [_record(view, item) for item in sorted(unique.values(), key=lambda item: (item.start, item.actor))]
 

@@ -22,6 +22,10 @@ __all__ = ["ActorView", "Found"]
 MODIFIER_DEPS = frozenset({"amod", "nmod", "flat:name", "appos", "compound"})
 NAME_CHAIN_DEPS = frozenset({"nmod", "flat:name", "amod", "appos", "flat"})
 ANY_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})  # active or passive: who the clause is about
+# A dateline ends at a dash or a colon within this many tokens of its paragraph's start.
+DATELINE_TOKENS = 16
+DATELINE_ENDS = frozenset({"—", "–", "-", ":"})
+DATELINE_MARKS = frozenset({"(", ","})
 # The labels the parser gives a subject set after the verb of an incise ("..., a déclaré le ministre").
 INVERTED_SUBJECT_DEPS = frozenset({"dep", "obj", "nsubj", "appos"})
 POSSESSIVE_DEPS = frozenset({"det", "nmod:poss"})  # "leur sommet"; an English "their" once mapped to UD
@@ -65,6 +69,7 @@ class ActorView:
         )
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.blocked = self.non_actor_tokens()
+        self.dateline = self._dateline()
         self.sentences = list(doc.sents)
         # sentence index by token, read from the sentences' bounds (iterating a Span makes a Token per word)
         self.sentence_of = {i: index for index, sent in enumerate(self.sentences) for i in range(sent.start, sent.end)}
@@ -107,6 +112,25 @@ class ActorView:
 
     def is_locative(self, span: Span) -> bool:
         return any(child.dep_ == "case" and child.lower_ in self.locative_cases for child in span.root.children)
+
+    def _dateline(self) -> set[int]:
+        """The tokens of the datelines opening paragraphs, which say where the article was written: a place in
+        capitals, then its agency or country and no verb up to a dash or a colon, within `DATELINE_TOKENS`
+        ("WASHINGTON (Reuters) -", "UNITED NATIONS, July 5 (APP):"); a heading ("OTAN : ...") is none."""
+        found: set[int] = set()
+        starts = [0] + [t.i + 1 for t in self.tokens if t.is_space and "\n" in t.text]
+        for start in starts:
+            if start >= len(self.tokens) or not self.tokens[start].is_upper or len(self.tokens[start]) < 2:
+                continue
+            for token in self.tokens[start : start + DATELINE_TOKENS]:
+                if token.text in DATELINE_ENDS:
+                    # a place and its agency or country ("(AFP)", ", South Korea"), not a heading ("OTAN : ...")
+                    if any(t.text in DATELINE_MARKS for t in self.tokens[start : token.i]):
+                        found.update(range(start, token.i))
+                    break
+                if token.pos_ in ("VERB", "AUX") or (token.is_space and "\n" in token.text):
+                    break
+        return found
 
     def kind(self, actor: str) -> ActorKind:
         return self.gazetteer.actors[actor].kind
