@@ -22,6 +22,8 @@ from kg.records import FurnitureRule, Removal, RuleMatch, RuleScope, TextPiece
 __all__ = ["CleanedText", "PARAGRAPH_SEPARATOR", "normalise_characters", "clean_article_text"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
+WRAPPED_LINE_SEPARATOR = " "  # between the pieces of a sentence the source cut across lines
+SENTENCE_FINALS = frozenset(".!?:;…»\"”)")  # marks a paragraph may end with
 # One-for-one replacements, so offsets survive: fr_core_news_md mis-tags "qu’" and "s’" as entities.
 _CHARACTER_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
@@ -189,13 +191,19 @@ def _drop_other_languages(lines: list[_Line], lang: str, original: str, removed:
 
 
 def _assemble(lines: list[_Line]) -> tuple[str, tuple[TextPiece, ...]]:
+    """The lines as paragraphs, but a line cut inside a sentence (it ends with no final mark and the next one
+    starts in lower case) goes on with the next one."""
     parts: list[str] = []
     pieces: list[TextPiece] = []
     offset = 0
+    previous = ""
     for line in lines:
         if parts:
-            parts.append(PARAGRAPH_SEPARATOR)
-            offset += len(PARAGRAPH_SEPARATOR)
+            wrapped = previous[-1:] not in SENTENCE_FINALS and line.text[:1].islower()
+            separator = WRAPPED_LINE_SEPARATOR if wrapped else PARAGRAPH_SEPARATOR
+            parts.append(separator)
+            offset += len(separator)
+        previous = line.text.rstrip()
         for run in line.runs:
             text = normalise_characters(run.text)
             pieces.append(TextPiece(offset, offset + len(text), run.start, run.end))
