@@ -214,8 +214,22 @@ _MODEL_ARTICLES = (
       ("NOR", "DNK", "070", "aidé", (1,), {"mode": Mode.NEGATED}))),
     ("m-3", "en", "Nordic talks",
      ("Norway hosted talks with Sweden.",
-      "Denmark praised Norway."),
+      "Denmark praised Norway.",
+      "Denmark consulted Norway on Monday."),
      "https://example.org/nordic-talks", "The North",
      (("NOR", "SWE", "043", "hosted", (0,), {"date": "2024-03-07"}),
-      ("DNK", "NOR", "051", "praised", (1,), {}))),
+      ("DNK", "NOR", "051", "praised", (1,), {}),
+      ("DNK", "NOR", "040", "consulted", (2,), {"date": "2024-03-04"}))),
 )  # fmt: skip
+
+
+def model_store(folder: Path) -> pyoxigraph.Store:
+    """A new store under `folder`: the reference graphs, the articles of `model_corpus` and their summaries."""
+    from kg.store import refresh_summaries, write_article_graphs
+    from kg.store.model import article_to_trig
+
+    store = reference_store(folder)
+    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
+                                 for article, mentions, events in model_corpus()])  # fmt: skip
+    refresh_summaries(store)
+    return store

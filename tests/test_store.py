@@ -414,3 +414,21 @@ def test_store_repeated_mentions_add_nothing_to_an_article_graph() -> None:
     # what is left per relation: the event node, its dyad and direct edge, and its evidence
     per_relation = (len(graph) - len(article_to_graph(article, mentions, ()))) / sum(1 for _ in events)
     assert per_relation <= 32
+
+
+def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_path: Path) -> None:
+    # Two consultations of one dyad, one dated and one not: the summary's first and last dates are the dated one's
+    # (an aggregate over an unbound date is unbound in SPARQL: the dates were lost).
+    text = "Titre\n\nLa Norvège a consulté la Suède. La Norvège consulte la Suède.\n"
+    article = Article("dd", "dd.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
+    evidence = Evidence("La Norvège a consulté la Suède.", 7, 38, "consulté", 20, 28, 1)
+    events = [coded_event("dd", "NOR", "SWE", "040", evidence, date="2024-02-01"),
+              coded_event("dd", "NOR", "SWE", "042", replace(evidence, start=39, end=70), date=None)]  # fmt: skip
+    store = reference_store(tmp_path)
+    write_article_graphs(store, [("dd", article_to_trig(article, (), events))])
+    refresh_summaries(store)
+    rows = kg.store.KnowledgeGraph(tmp_path, store).query_values(
+        "SELECT ?first ?last WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource actor:NOR ; kg:dyadTarget actor:SWE "
+        ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } } }"
+    )
+    assert rows == [{"first": "2024-02-01", "last": "2024-02-01"}]
