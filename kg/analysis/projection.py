@@ -164,8 +164,10 @@ def to_dyad_graphs(
 
     Equal to `to_weighted_graph(to_actor_graph(graph, ...))` and its `directed=False` twin (nodes, edges and
     their attributes; `weight` is `count`), but the store groups the relations (SPARQL GROUP BY on dyad,
-    QuadClass and symmetry) and Python reads one row per group: memory and time grow with the dyads, not the
-    relations. Every measure, `dyads`, `blocs` and `balance_triads` take the result in place of the relations.
+    QuadClass, symmetry and Goldstein score) and Python reads one row per group: no Python object per relation,
+    memory grows with the dyads (the store's query still reads every relation: about three times faster than
+    the projection). Every measure, `dyads`, `blocs`, `balance_triads` and `to_weighted_graph` take the result
+    in place of the relations.
     """
     kept_modes, kept_roots, window = _checked_filters(level, modes, roots, since, until, min_confidence)
     fields = _dyad_query_fields(level, kept_modes, kept_roots, window, min_confidence, self_loops)
