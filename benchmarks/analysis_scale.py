@@ -108,7 +108,7 @@ def _write_store(size: int, path: Path) -> float:
     with trig.open("wb") as out:
         for number in range(size // PER_ARTICLE):
             article = _article(number)
-            events = [draw.event(article.id, index) for index in range(PER_ARTICLE)]
+            events = draw.events(article.id)
             actors = {event.source_actor for event in events} | {event.target_actor for event in events}
             out.write(article_to_trig(article, [draw.mention(article.id, actor) for actor in sorted(actors)], events))
     store = pyoxigraph.Store(str(path))
@@ -147,6 +147,15 @@ class _Draw:
     def actor(self, state: str, person_share: float) -> str:
         persons = self.persons.get(state)
         return self.rng.choice(persons) if persons and self.rng.random() < person_share else state
+
+    def events(self, article: str) -> list[Event]:
+        """An article's relations, each its own (two with the same ends, code, mode and symmetry would be one
+        node of the graph, as extraction makes them one relation)."""
+        events: dict[tuple[object, ...], Event] = {}
+        while len(events) < PER_ARTICLE:
+            event = self.event(article, len(events))
+            events.setdefault((event.source, event.target, event.sub, event.mode, event.symmetric), event)
+        return list(events.values())
 
     def event(self, article: str, index: int) -> Event:
         source, target = self.rng.choices(self.states, self.state_weights, k=2)

@@ -66,19 +66,32 @@ class DyadGraphs:
 AnyGraph = nx.MultiDiGraph | nx.DiGraph | nx.Graph | DyadGraphs
 
 # The relations of the projection aggregated by the store: one row per stated direction, QuadClass, symmetry and
-# Goldstein score (a code's: few values), with the relations, their evidence sentences and their first and last
-# dates. Relations are found by mode and ends, then each property looked up relation by relation (OPTIONAL: twice
-# as fast in Oxigraph as one pattern joining them all; every relation has each). Evidence multiplies a relation's
-# rows: relations are counted DISTINCT, and the Goldstein sum is the score times the relations. An undated
-# relation counts in no date: "~" sorts after every date, "" before (MIN and MAX are unbound if a value is).
-# Filled with the level's predicates and with filters made of checked values only (modes, roots, dates, a number).
+# Goldstein score (a code's: few values), with the relations and their first and last dates. Relations are found
+# by mode and ends, then each property looked up relation by relation (OPTIONAL: twice as fast in Oxigraph as one
+# pattern joining them all; every relation has each). An undated relation counts in no date: "~" sorts after
+# every date, "" before (MIN and MAX are unbound if a value is). Filled with the level's predicates and with
+# filters made of checked values only (modes, roots, dates, a number).
 _DYADS_QUERY = """
-SELECT ?source ?target ?quadClass ?symmetric ?goldstein (COUNT(DISTINCT ?relation) AS ?count)
-       (COUNT(?item) AS ?evidence) (MIN(COALESCE(?day, "~")) AS ?first) (MAX(COALESCE(?day, "")) AS ?last)
+SELECT ?source ?target ?quadClass ?symmetric ?goldstein (COUNT(?relation) AS ?count)
+       (MIN(COALESCE(?day, "~")) AS ?first) (MAX(COALESCE(?day, "")) AS ?last)
 WHERE {
   GRAPH ?graph { VALUES ?mode { %(modes)s } ?relation kg:mode ?mode ; %(source)s ?source ; %(target)s ?target . }
   OPTIONAL { GRAPH ?graph { ?relation kg:quadClass ?quadClass } }
   OPTIONAL { GRAPH ?graph { ?relation kg:goldstein ?goldstein } }
+  OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
+  OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
+  %(lookups)s
+  BIND(STR(?date) AS ?day)
+  FILTER(%(confidence)s%(filters)s)
+}
+GROUP BY ?source ?target ?quadClass ?symmetric ?goldstein
+"""
+# Their evidence sentences, by stated direction and symmetry (a query of its own: joined to the one above, it
+# would multiply a relation's rows, and counting relations DISTINCT holds every relation in memory).
+_EVIDENCE_QUERY = """
+SELECT ?source ?target ?symmetric (COUNT(?item) AS ?evidence)
+WHERE {
+  GRAPH ?graph { VALUES ?mode { %(modes)s } ?relation kg:mode ?mode ; %(source)s ?source ; %(target)s ?target . }
   OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
   OPTIONAL { GRAPH ?graph { ?relation kg:evidence ?item } }
@@ -86,7 +99,7 @@ WHERE {
   BIND(STR(?date) AS ?day)
   FILTER(%(confidence)s%(filters)s)
 }
-GROUP BY ?source ?target ?quadClass ?symmetric ?goldstein
+GROUP BY ?source ?target ?symmetric
 """
 
 
@@ -179,6 +192,10 @@ def to_dyad_graphs(
         source, target, symmetric = _dyad_row_ends(row, iris)
         for totals, pair in _dyad_pairs(directed, undirected, source, target, symmetric):
             _add_to_total(totals, pair, row, symmetric)
+    for row in graph.query_values(_EVIDENCE_QUERY % fields):
+        source, target, symmetric = _dyad_row_ends(row, iris)
+        for totals, pair in _dyad_pairs(directed, undirected, source, target, symmetric):
+            totals[pair]["evidence"] += int(row["evidence"])
     attributes = {"level": level, "modes": ",".join(mode for mode in MODES if mode in kept_modes),
                   "min_confidence": min_confidence, "weight": "count"}  # fmt: skip
     graphs: tuple[nx.DiGraph, nx.Graph] = (nx.DiGraph(**attributes), nx.Graph(**attributes))
@@ -343,7 +360,6 @@ def _add_to_total(totals: dict[tuple[str, str], dict[str, Any]], pair: tuple[str
     total["count"] += count
     total["symmetric"] += count if symmetric else 0
     total["goldstein_sum"] += float(row["goldstein"]) * count
-    total["evidence"] += int(row["evidence"])
     total[QUADCLASS_NAMES[int(row["quadClass"])]] += count
     total["dates"] += [row[name] for name in ("first", "last") if row[name] not in (None, "", "~")]
 
