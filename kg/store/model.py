@@ -3,8 +3,9 @@
 An article's graph holds the article with a link to each actor it mentions
 (once: the mentions themselves, with offsets and how each was resolved, are in
 `mentions.jsonl`), its relations (one event node each, with evidence and
-provenance) and the direct actor-to-actor edges of its asserted relations. It is made as Oxigraph quads (thousands of
-articles go through it: TriG for the store and `graph.trig`), and offered as an
+provenance) and the direct actor-to-actor edges of its asserted relations. It
+is made as Oxigraph quads (thousands of articles go through it: TriG for the
+store and `graph.trig`), and offered as an
 rdflib Graph too. The CAMEO scheme (SKOS), the gazetteer's actors (linked to
 Wikidata) and the build's provenance are rdflib graphs of their own; the terms
 of the two libraries convert both ways here.
