@@ -55,14 +55,20 @@ def main() -> None:
     parser.add_argument("--projection-up-to", type=int, default=100_000, help="also time the projection up to here")
     parser.add_argument("--analyse-only", type=Path, help=argparse.SUPPRESS)  # internal: the measured child
     parser.add_argument("--projection", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--write-only", type=Path, help=argparse.SUPPRESS)  # internal: writes a store
     args = parser.parse_args()
     if args.analyse_only:
         print(json.dumps(_analyse(args.analyse_only, projection=args.projection)))
         return
+    if args.write_only:
+        print(json.dumps(_write_store(args.sizes[0], args.write_only)))
+        return
     args.work.mkdir(parents=True, exist_ok=True)
-    for size in args.sizes:
+    for size in args.sizes:  # each step a process of its own: a child's peak memory starts from its parent's
         store = args.work / f"store-{size}"
-        written = None if args.reuse and store.is_dir() else _write_store(size, store)
+        command = [sys.executable, __file__, "--sizes", str(size), "--write-only", str(store)]
+        reused = args.reuse and store.is_dir()
+        written = None if reused else json.loads(subprocess.run(command, capture_output=True, check=True).stdout)
         for projection in (False, True) if size <= args.projection_up_to else (False,):
             command = [sys.executable, __file__, "--analyse-only", str(store)] + (
                 ["--projection"] if projection else []
