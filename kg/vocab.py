@@ -33,7 +33,6 @@ __all__ = [
     "article_graph_iri",
     "relation_iri",
     "evidence_iri",
-    "mention_iri",
     "dyad_iri",
     "event_iri",
     "cameo_iri",
@@ -57,7 +56,6 @@ class KG(DefinedNamespace):
     DyadSummary: URIRef
     Event: URIRef
     Evidence: URIRef
-    Mention: URIRef
     Mode: URIRef
     Organisation: URIRef
     Person: URIRef
@@ -104,10 +102,10 @@ class KG(DefinedNamespace):
     lastDate: URIRef
     lastDay: URIRef
     lexiconVersion: URIRef
-    locative: URIRef
     makesStatementAbout: URIRef
     materialConflictCount: URIRef
     materialCooperationCount: URIRef
+    mentions: URIRef
     mode: URIRef
     modelVersion: URIRef
     negated: URIRef
@@ -120,11 +118,9 @@ class KG(DefinedNamespace):
     providesAidTo: URIRef
     quadClass: URIRef
     reducesRelationsWith: URIRef
-    refersTo: URIRef
     rejects: URIRef
     relationCount: URIRef
     reportedIn: URIRef
-    resolvedBy: URIRef
     rootCode: URIRef
     rootCount: URIRef
     sentence: URIRef
@@ -196,10 +192,6 @@ def relation_iri(article_id: str, source: str, target: str, code: str, mode: str
 
 def evidence_iri(relation: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{relation}/evidence/{start}-{end}")
-
-
-def mention_iri(article_id: str, start: int, end: int, actor_id: str) -> URIRef:
-    return ID[f"mention/{_slug(article_id)}/{start}-{end}/{actor_id}"]
 
 
 def dyad_iri(source: str, target: str) -> URIRef:

@@ -3,8 +3,10 @@ small stores through the project's own model (no parser), and hand-built parses 
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
@@ -12,7 +14,18 @@ from rdflib import Graph
 from spacy.lang.fr import French
 from spacy.tokens import Doc
 
-from kg.records import ActorKind, Article, Event, Evidence, Mention, Mode, Resolution, TextPiece
+from kg.records import (
+    ActorKind,
+    Article,
+    ArticleDate,
+    DatePrecision,
+    Event,
+    Evidence,
+    Mention,
+    Mode,
+    Resolution,
+    TextPiece,
+)
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
 from kg.store import open_store, write_graph
 from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
@@ -208,4 +221,89 @@ def synthetic_store(folder: Path, *, articles: int, per_article: int = 10, seed:
         graphs.append((article.id, article_to_trig(article, (), events)))
     write_article_graphs(store, graphs)  # one bulk load, as a build loads new articles
     refresh_events(store)
+
+
+# A small corpus of hand-made records (our own sentences) for the RDF model -------------------------------------
+
+
+def model_corpus() -> list[tuple[Article, list[Mention], list[Event]]]:
+    """Three articles of our own, with every kind of relation the model writes: asserted, hypothetical and
+    negated; symmetric; dated to the day, month and year or undated; a person acting for its state; two
+    relations sharing one sentence; a relation with two evidence sentences; repeated mentions of one actor;
+    an article in English with a URL and one without a publisher. `tests/data/store_v3.trig` holds their
+    graphs as the version-3 model (every mention a node) wrote them."""
+    corpus = []
+    for article_id, lang, title, sentences, url, source, relations in _MODEL_ARTICLES:
+        published = ArticleDate(dt.date(2024, 3, 8), DatePrecision.DAY, "metadata") if url else None
+        text = title + "\n\n" + " ".join(sentences) + "\n"
+        starts = [text.index(sentence) for sentence in sentences]
+        article = Article(article_id, f"{article_id}.txt", title, text, text, (TextPiece(0, len(text), 0, len(text)),),
+                          lang=lang, url=url, source=source, date=published)  # fmt: skip
+        mentions = []
+        for index, (sentence, start) in enumerate(zip(sentences, starts, strict=True)):
+            for word, actor, code, kind in _MODEL_NAMES:
+                at = sentence.find(word)
+                if at >= 0:
+                    mentions.append(Mention(article_id, word, start + at, start + at + len(word), start + at,
+                                            start + at + len(word), index + 1, 0, 1, actor, code, kind, None,
+                                            Resolution.NAME, word == "Oslo"))  # fmt: skip
+        events = []
+        for source_actor, target_actor, code, trigger, indices, options in relations:
+            evidences = tuple(
+                Evidence(sentences[index], starts[index], starts[index] + len(sentences[index]), trigger,
+                         starts[index] + sentences[index].index(trigger),
+                         starts[index] + sentences[index].index(trigger) + len(trigger), index + 1)
+                for index in indices
+            )  # fmt: skip
+            source, target = (_STATE.get(actor, actor) for actor in (source_actor, target_actor))
+            event = coded_event(article_id, source, target, code, evidences[0], source_actor=source_actor,
+                                target_actor=target_actor, **options)  # fmt: skip
+            events.append(replace(event, evidences=evidences))
+        corpus.append((article, mentions, events))
+    return corpus
+
+
+_STATE = {"vladimir-putin": "RUS"}
+_MODEL_NAMES = (("Norvège", "NOR", "NOR", ActorKind.STATE), ("Suède", "SWE", "SWE", ActorKind.STATE),
+                ("Danemark", "DNK", "DNK", ActorKind.STATE), ("Poutine", "vladimir-putin", "RUS", ActorKind.PERSON),
+                ("Finlande", "FIN", "FIN", ActorKind.STATE), ("Oslo", "NOR", "NOR", ActorKind.STATE),
+                ("Norway", "NOR", "NOR", ActorKind.STATE), ("Sweden", "SWE", "SWE", ActorKind.STATE),
+                ("Denmark", "DNK", "DNK", ActorKind.STATE))  # fmt: skip
+_MODEL_ARTICLES = (
+    ("m-1", "fr", "Froid entre voisins",
+     ("La Norvège a vertement critiqué la Suède et menacé le Danemark.",
+      "La Suède et la Norvège pourraient se rencontrer en mai à Oslo.",
+      "Poutine a rejeté la Finlande.",
+      "La Norvège a encore critiqué la Suède."),
+     None, "Le Nord",
+     (("NOR", "SWE", "111", "critiqué", (0, 3), {"date": "2024-03-05"}),
+      ("NOR", "DNK", "130", "menacé", (0,), {"date": "2024-03-05", "confidence": 0.55}),
+      ("SWE", "NOR", "036", "rencontrer", (1,), {"mode": Mode.HYPOTHETICAL, "symmetric": True, "date": "2024-05"}),
+      ("vladimir-putin", "FIN", "120", "rejeté", (2,), {"date": "2024"}))),
+    ("m-2", "fr", "Accord nordique",
+     ("Le Danemark et la Suède ont signé un accord.",
+      "La Norvège n'a pas aidé le Danemark."),
+     None, None,
+     (("DNK", "SWE", "057", "signé", (0,), {"symmetric": True, "date": "2024-03-06"}),
+      ("NOR", "DNK", "070", "aidé", (1,), {"mode": Mode.NEGATED}))),
+    ("m-3", "en", "Nordic talks",
+     ("Norway hosted talks with Sweden.",
+      "Denmark praised Norway.",
+      "Denmark consulted Norway on Monday."),
+     "https://example.org/nordic-talks", "The North",
+     (("NOR", "SWE", "043", "hosted", (0,), {"date": "2024-03-07"}),
+      ("DNK", "NOR", "051", "praised", (1,), {}),
+      ("DNK", "NOR", "040", "consulted", (2,), {"date": "2024-03-04"}))),
+)  # fmt: skip
+
+
+def model_store(folder: Path) -> pyoxigraph.Store:
+    """A new store under `folder`: the reference graphs, the articles of `model_corpus` and their summaries."""
+    from kg.store import refresh_summaries, write_article_graphs
+    from kg.store.model import article_to_trig
+
+    store = reference_store(folder)
+    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
+                                 for article, mentions, events in model_corpus()])  # fmt: skip
+    refresh_summaries(store)
     return store

@@ -11,15 +11,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from kg import analysis
+from kg import open as kg_open
 from kg.errors import KgError
 from kg.records import Article, Evidence, Mode, TextPiece
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
-from helpers import coded_event, confidence_store, reference_store
+from helpers import coded_event, confidence_store, model_store, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -411,3 +413,47 @@ def test_analysis_one_actor_has_one_count_in_relations_ranking_cli_page_and_anal
     shown = {row[0]: (int(row[2].split()[0]), int(row[3])) for row in cells if len(row) == 8}
     assert shown == counts
     assert f"{sum(count for count, _ in counts.values()) // 2} relations" in printed.stdout
+
+
+# --- analysis from the store's aggregates -------------------------------------------------------------------------
+
+_OPTIONS = [{}, {"level": "actor"}, {"modes": analysis.MODES}, {"modes": ["hypothetical", "negated"]},
+            {"roots": ["11", "5"]}, {"since": "2024-03-06"}, {"until": "2024-03"},
+            {"since": "2024-04", "until": "2024"}, {"min_confidence": 0.6},
+            {"level": "actor", "modes": analysis.MODES, "self_loops": True}, {"roots": ["20"]}]  # fmt: skip
+
+
+def _same_frames(before: pd.DataFrame, after: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(before, after, check_exact=False, atol=1e-9, check_index_type=False)
+
+
+@pytest.mark.parametrize("options", _OPTIONS, ids=[str(options) for options in _OPTIONS])
+def test_analysis_from_the_store_aggregates_equals_the_projection(tmp_path: Path, options: dict) -> None:
+    # Every measure, the dyad tables, blocs and triads: the same from the dyad graphs the store aggregates as from
+    # the projection of every relation, whatever the level, modes, roots, window and confidence floor.
+    graph = KnowledgeGraph(tmp_path, model_store(tmp_path))
+    relations, dyad_graphs = analysis.to_actor_graph(graph, **options), analysis.to_dyad_graphs(graph, **options)
+    assert analysis.count_relations(dyad_graphs) == analysis.count_relations(relations)
+    for directed in (True, False):
+        weighted = analysis.to_weighted_graph(relations, directed=directed)
+        aggregated = analysis.to_weighted_graph(dyad_graphs, directed=directed)
+        assert dict(aggregated.nodes(data=True)) == dict(weighted.nodes(data=True))
+        assert {frozenset(edge[:2]) if not directed else edge[:2]: edge[2] for edge in aggregated.edges(data=True)} == {
+            frozenset(edge[:2]) if not directed else edge[:2]: edge[2] for edge in weighted.edges(data=True)
+        }
+        _same_frames(analysis.dyads(relations, directed=directed), analysis.dyads(dyad_graphs, directed=directed))
+    for measure in (analysis.centrality_table, analysis.relations, analysis.degree, analysis.strength,
+                    analysis.blocs, analysis.balance_triads):  # fmt: skip
+        _same_frames(measure(relations), measure(dyad_graphs))
+    assert (relations.number_of_edges() == 0) == (options == {"roots": ["20"]})  # none of that root: none either way
+
+
+def test_analysis_from_the_store_aggregates_of_the_seeds_equals_the_projection(seeds_build: Path) -> None:
+    graph = kg_open(seeds_build)
+    for options in ({}, {"level": "actor", "modes": analysis.MODES}):
+        relations, dyad_graphs = analysis.to_actor_graph(graph, **options), analysis.to_dyad_graphs(graph, **options)
+        assert relations.number_of_edges() > 50
+        _same_frames(analysis.centrality_table(relations), analysis.centrality_table(dyad_graphs))
+        _same_frames(analysis.dyads(relations), analysis.dyads(dyad_graphs))
+    with pytest.raises(KgError, match="needs the relations' dates"):
+        analysis.dyad_timeline(dyad_graphs)

@@ -13,6 +13,8 @@ pure: graphs in, graphs or pandas DataFrames out; no printing, no files
     actors = analysis.to_actor_graph(kg.open("out"))          # one edge per relation
     analysis.pagerank(actors)                                  # a DataFrame, highest first
     analysis.balance_triads(actors)                            # signed triangles, balanced or not
+    dyads = analysis.to_dyad_graphs(kg.open("out"))           # the same measures, aggregated by the store
+    analysis.centrality_table(dyads)                           # (a large graph: one row per dyad, not per relation)
 """
 
 from __future__ import annotations
@@ -43,12 +45,15 @@ from kg.analysis.projection import (
     MODES,
     QUADCLASS_NAMES,
     WEIGHTS,
+    DyadGraphs,
     actor_frame,
     actor_label,
     count_relations,
     to_actor_graph,
+    to_dyad_graphs,
     to_weighted_graph,
 )
+from kg.errors import KgError
 
 __all__ = [
     "LEVELS",
@@ -57,7 +62,9 @@ __all__ = [
     "QUADCLASS_NAMES",
     "MEASURES",
     "Measure",
+    "DyadGraphs",
     "to_actor_graph",
+    "to_dyad_graphs",
     "to_weighted_graph",
     "count_relations",
     "relations",
@@ -81,7 +88,7 @@ __all__ = [
 # --- dyads -----------------------------------------------------------------------------------------------------
 
 
-def dyads(graph: nx.MultiDiGraph, *, directed: bool = True) -> pd.DataFrame:
+def dyads(graph: nx.MultiDiGraph | DyadGraphs, *, directed: bool = True) -> pd.DataFrame:
     """One row per dyad: relations by QuadClass, cooperation and conflict, Goldstein sum and mean, `balance`
     ((cooperation - conflict) / relations, from -1 all conflict to +1 all cooperation), first and last date.
     Directed dyads have `source` and `target`; undirected ones `actor_a` and `actor_b` (in code order)."""
@@ -105,11 +112,14 @@ def dyads(graph: nx.MultiDiGraph, *, directed: bool = True) -> pd.DataFrame:
 
 
 def dyad_timeline(
-    graph: nx.MultiDiGraph, source: str | None = None, target: str | None = None, *, directed: bool = False
+    graph: nx.MultiDiGraph | DyadGraphs, source: str | None = None, target: str | None = None, *, directed: bool = False
 ) -> pd.DataFrame:
     """Relations per month and dyad: `month` ("2022-03"), the pair, relations, cooperation, conflict, mean
     Goldstein. Only relations dated to the month or day are placed (a year alone is not a month). With
-    `source` (and `target`) only that actor's (or pair's) relations; undirected by default (either direction)."""
+    `source` (and `target`) only that actor's (or pair's) relations; undirected by default (either direction).
+    Reads the relations' dates: a projection (`to_actor_graph`), not dyad graphs."""
+    if isinstance(graph, DyadGraphs):
+        raise KgError("a dyad timeline needs the relations' dates: give it to_actor_graph's projection")
     buckets: dict[tuple[str, str, str], list[tuple[int, float]]] = {}
     for first, second, data in graph.edges(data=True):
         if len(data["date"]) < 7 or (not directed and data.get("reversed")):
@@ -132,7 +142,7 @@ def dyad_timeline(
 # --- blocs and balance -----------------------------------------------------------------------------------------
 
 
-def cooperation_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+def cooperation_graph(graph: nx.MultiDiGraph | DyadGraphs) -> nx.Graph:
     """The undirected graph of cooperation: every actor, an edge where a pair cooperated, weighted by the
     number of cooperative relations (QuadClass 1 and 2) in either direction."""
     undirected = to_weighted_graph(graph, weight="cooperation", directed=False)
@@ -143,7 +153,7 @@ def cooperation_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     return cooperation
 
 
-def blocs(graph: nx.MultiDiGraph, *, resolution: float = 1.0, seed: int = 0) -> pd.DataFrame:
+def blocs(graph: nx.MultiDiGraph | DyadGraphs, *, resolution: float = 1.0, seed: int = 0) -> pd.DataFrame:
     """Blocs: Louvain communities of the cooperation graph (seeded, so reproducible). One row per actor with
     `bloc` (0 is the largest) and `bloc_size`; an actor that cooperated with no one is a bloc of its own."""
     cooperation = cooperation_graph(graph)
@@ -157,7 +167,7 @@ def blocs(graph: nx.MultiDiGraph, *, resolution: float = 1.0, seed: int = 0) -> 
     return frame.sort_values(["bloc"], kind="stable")
 
 
-def signed_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+def signed_graph(graph: nx.MultiDiGraph | DyadGraphs) -> nx.Graph:
     """The signed graph of structural balance: an undirected edge where a pair's relations (either direction)
     lean one way, `sign` +1 when cooperation outnumbers conflict, -1 when conflict does; pairs with as much of
     each are left out (ambivalent)."""
@@ -171,7 +181,7 @@ def signed_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     return signed
 
 
-def balance_triads(graph: nx.MultiDiGraph, *, among: Iterable[str] | None = None) -> pd.DataFrame:
+def balance_triads(graph: nx.MultiDiGraph | DyadGraphs, *, among: Iterable[str] | None = None) -> pd.DataFrame:
     """Every closed triad of the signed graph (optionally only among some actors): its three signs, their
     product, and whether it is balanced (Heider, Cartwright-Harary: "+++" friends of friends, "+--" a common
     enemy) or unbalanced ("++-", "---"). Sorted balanced first, then by actors."""
@@ -190,7 +200,7 @@ def balance_triads(graph: nx.MultiDiGraph, *, among: Iterable[str] | None = None
                              kind="stable").reset_index(drop=True)  # fmt: skip
 
 
-def triad_signs(graph: nx.MultiDiGraph, a: str, b: str, c: str) -> pd.Series:
+def triad_signs(graph: nx.MultiDiGraph | DyadGraphs, a: str, b: str, c: str) -> pd.Series:
     """The signs of one triad, even if incomplete: each pair's sign (+1, -1, or 0 for no or ambivalent
     relations), the pattern, and `status`: "balanced", "unbalanced" or "incomplete"."""
     signed = signed_graph(graph)

@@ -72,9 +72,11 @@ _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
 
+# An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
+# unbound if one value is).
 _SUMMARY_QUERY = """
 SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
-       (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+       (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
   GRAPH ?graph {
     %s
@@ -215,7 +217,8 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
         quad = QuadClass(int(row["quad"].value))
         summary["quads"][quad] = summary["quads"].get(quad, 0) + count
         summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
-        summary["dates"] += [row[name].value for name in ("first", "last") if row[name] is not None and row[name].value]
+        summary["dates"] += [row[name].value for name in ("first", "last")
+                             if row[name] is not None and row[name].value not in ("", "~")]  # fmt: skip
     quads = [quad for (source, target), summary in summaries.items()
              for quad in _summary_quads(source, target, summary)]  # fmt: skip
     name = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))

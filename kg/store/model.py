@@ -1,9 +1,11 @@
 """The RDF model: records to RDF graphs, as pure transforms (no files, no store).
 
-An article's graph holds the article, its actor mentions, its relations (one
-event node each, with evidence and provenance) and the direct actor-to-actor
-edges of its asserted relations. It is made as Oxigraph quads (thousands of
-articles go through it: TriG for the store and `graph.trig`), and offered as an
+An article's graph holds the article with a link to each actor it mentions
+(once: the mentions themselves, with offsets and how each was resolved, are in
+`mentions.jsonl`), its relations (one event node each, with evidence and
+provenance) and the direct actor-to-actor edges of its asserted relations. It
+is made as Oxigraph quads (thousands of articles go through it: TriG for the
+store and `graph.trig`), and offered as an
 rdflib Graph too. The CAMEO scheme (SKOS), the gazetteer's actors (linked to
 Wikidata) and the build's provenance are rdflib graphs of their own; the terms
 of the two libraries convert both ways here.
@@ -37,7 +39,6 @@ from kg.vocab import (
     dyad_iri,
     event_iri,
     evidence_iri,
-    mention_iri,
     relation_iri,
     wikidata_iri,
 )
@@ -80,7 +81,8 @@ MODES = {Mode.ASSERTED: KG.asserted, Mode.HYPOTHETICAL: KG.hypothetical, Mode.NE
 def article_to_graph(
     article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
 ) -> Graph:
-    """One article's named graph: the article, its mentions, its relations with evidence, and direct edges."""
+    """One article's named graph: the article and the actors it mentions, its relations with evidence, and direct
+    edges."""
     graph = Graph(identifier=article_graph_iri(article.id))
     for quad in _article_quads(article, mentions, events, build):
         graph.add(from_oxigraph_triple(quad))
@@ -203,8 +205,8 @@ def _article_quads(
         add(node, _SCHEMA.publisher, _literal(article.source))
     if article.date:
         add(node, _SCHEMA.datePublished, _date(article.date.isoformat()))
-    for mention in mentions:
-        _add_mention(add, actor, node, mention, article.lang)
+    for actor_id in sorted({mention.actor for mention in mentions}):  # once each: the mentions are in mentions.jsonl
+        add(node, _KG.mentions, actor(actor_id))
     generated_by = pyoxigraph.NamedNode(build) if build is not None else None
     for event in events:
         relation = _add_relation(add, actor, node, event, article.lang)
@@ -216,21 +218,11 @@ def _article_quads(
 _Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_mention(add: _Adder, actor: Callable[[str], Any], article: Any, mention: Mention, lang: str | None) -> None:
-    node = pyoxigraph.NamedNode(mention_iri(mention.article, mention.original_start, mention.original_end,
-                                            mention.actor))  # fmt: skip
-    _add_passage(add, node, _KG.Mention, article, mention.text, mention.original_start, mention.original_end,
-                 mention.sentence, lang)  # fmt: skip
-    add(node, _KG.refersTo, actor(mention.actor))
-    add(node, _KG.resolvedBy, _literal(str(mention.how)))
-    add(node, _KG.locative, _literal(mention.locative))
-
-
 def _add_passage(
     add: _Adder, node: Any, kind: Any, article: Any, text: str, start: int, end: int, sentence: int, lang: str | None
 ) -> None:
-    """What mentions and evidence have alike: a passage of an article (its text, tagged with the article's
-    language, offsets in the original, and the index of its sentence)."""
+    """An evidence passage of an article: its text, tagged with the article's language, offsets in the original,
+    and the index of its sentence."""
     add(node, _RDF.type, kind)
     add(node, _KG.article, article)
     add(node, _KG.text, pyoxigraph.Literal(text, language=lang) if lang else _literal(text))
