@@ -221,6 +221,7 @@ def synthetic_store(folder: Path, *, articles: int, per_article: int = 10, seed:
         graphs.append((article.id, article_to_trig(article, (), events)))
     write_article_graphs(store, graphs)  # one bulk load, as a build loads new articles
     refresh_events(store)
+    return store
 
 
 # A small corpus of hand-made records (our own sentences) for the RDF model -------------------------------------
