@@ -858,3 +858,25 @@ def test_events_an_act_its_doer_says_it_is_ready_to_do_is_hypothetical(pack: Lan
                  ("Ukraine", "PROPN", "obl:arg", 7, "Ukraine")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "POL"), mention(doc, 12, 13, "UKR")], pack)
     assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events if e.cameo == "06"} == {("POL", "UKR", "06", "hypothetical")}
+
+
+def test_intentions_an_event_noun_its_doer_wants_to_strengthen_is_an_intent(pack: LanguagePack) -> None:
+    # "Le Brésil compte renforcer sa coopération avec l'Argentine": an intent to cooperate (03), besides the
+    # hypothetical cooperation.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Brésil", "PROPN", "nsubj", 2, "Brésil"), ("compte", "VERB", "ROOT", 2, "compter"),
+                 ("renforcer", "VERB", "xcomp", 2, "renforcer", "VerbForm=Inf"), ("sa", "DET", "det", 5, "son"),
+                 ("coopération", "NOUN", "obj", 3, "coopération"), ("avec", "ADP", "case", 8, "avec"), ("l'", "DET", "det", 8, "le"),
+                 ("Argentine", "PROPN", "nmod", 5, "Argentine")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "BRA"), mention(doc, 8, 9, "ARG")], pack)
+    intents = {(frozenset((e.source, e.target)), str(e.mode)) for e in events if e.cameo == "03"}
+    assert intents == {(frozenset({"BRA", "ARG"}), "asserted")}
+
+
+def test_intentions_an_act_someone_else_considers_is_no_intent_of_its_doer(pack: LanguagePack) -> None:
+    # "Le Chili envisage une visite du Brésil à l'Argentine": Chile considers it; Brazil states no intent.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("envisage", "VERB", "ROOT", 2, "envisager"),
+                 ("une", "DET", "det", 4, "un"), ("visite", "NOUN", "obj", 2, "visite"), ("du", "ADP", "case", 6, "de"),
+                 ("Brésil", "PROPN", "nmod", 4, "Brésil"), ("à", "ADP", "case", 9, "à"), ("l'", "DET", "det", 9, "le"),
+                 ("Argentine", "PROPN", "nmod", 4, "Argentine")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BRA"), mention(doc, 9, 10, "ARG")], pack)
+    assert not [e for e in events if e.cameo == "03" and e.source == "BRA"]

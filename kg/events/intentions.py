@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate
-from kg.events.grammar import GOVERNOR_STEPS, is_conditional, is_future
+from kg.events.grammar import GOVERNOR_STEPS, OBJECT_DEPS, is_conditional, is_future
+from kg.events.slots import subject
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -32,8 +33,9 @@ INTENT_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385",
 }  # fmt: skip
-# The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer").
-GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg"})
+# The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer", "veut
+# renforcer la coopération": the event noun is the object of the governed verb).
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg", "obj"})
 
 
 def stated_intentions(view: Extractor, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -41,22 +43,31 @@ def stated_intentions(view: Extractor, candidates: Iterable[Candidate]) -> list[
     found = []
     for candidate in candidates:
         code = INTENT_CODES.get(candidate.trigger.cameo[:2])
-        if code is None or candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate.token):
+        if code is None or candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate):
             continue
         trigger = replace(candidate.trigger, cameo=code)
         found.append(replace(candidate, trigger=trigger, mode=Mode.ASSERTED))
     return found
 
 
-def _intended(view: Extractor, token: Token) -> bool:
-    """Whether the act is announced by its actor: in the simple future, or under an intention cue."""
+def _intended(view: Extractor, candidate: Candidate) -> bool:
+    """Whether the act is announced by its actor: in the simple future, or under an intention cue (whose
+    subject is the act's doer when the act is an event noun it governs: "X veut renforcer la coopération",
+    not "Y envisage une visite de X")."""
+    token = candidate.token
     if is_future(token, view.grammar) and not is_conditional(token, view.grammar):
         return True
-    current = token
+    current, through_noun = token, False
     for _ in range(GOVERNOR_STEPS):
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
             return False
+        through_noun = through_noun or current.dep_ in OBJECT_DEPS
         current = current.head
         if (view.lang, current.lemma_.casefold()) in view.lexicon.intention_cues:
-            return True
+            return not through_noun or _says_it_itself(view, current, candidate)
     return False
+
+
+def _says_it_itself(view: Extractor, cue: Token, candidate: Candidate) -> bool:
+    doers = {candidate.source.code} | ({candidate.target.code} if candidate.symmetric else set())
+    return any(mention.code in doers for mention in subject(view, cue))
