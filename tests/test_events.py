@@ -880,3 +880,14 @@ def test_intentions_an_act_someone_else_considers_is_no_intent_of_its_doer(pack:
                  ("Argentine", "PROPN", "nmod", 4, "Argentine")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BRA"), mention(doc, 9, 10, "ARG")], pack)
     assert not [e for e in events if e.cameo == "03" and e.source == "BRA"]
+
+
+def test_linking_the_doer_of_a_clause_beside_the_triggers_is_not_its_other_actor(pack: LanguagePack) -> None:
+    # "Le Chili mène des exercices navals, le Pérou proteste": Peru does its own act; the exercises are not
+    # aimed at it for being the sentence's other actor.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("mène", "VERB", "ROOT", 2, "mener"),
+                 ("des", "DET", "det", 4, "un"), ("exercices", "NOUN", "obj", 2, "exercice"), ("navals", "ADJ", "amod", 4, "naval"),
+                 (",", "PUNCT", "punct", 9, ","), ("le", "DET", "det", 8, "le"), ("Pérou", "PROPN", "nsubj", 9, "Pérou"),
+                 ("proteste", "VERB", "parataxis", 2, "protester")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert not [e for e in events if e.source == "CHL" and e.cameo == "15"]

@@ -170,7 +170,20 @@ def _other_actor(
     codes = {m.code for m in known}
     return [m for code, m in actors.items()
             if code not in codes and not in_circumstance(view, view.tokens[m.token_start])
-            and not _is_topic_phrase(view, m, topics)]  # fmt: skip
+            and not _is_topic_phrase(view, m, topics) and not _doer_of_another_clause(view, m, token)]  # fmt: skip
+
+
+def _doer_of_another_clause(view: Extractor, mention: Mention, trigger: Token) -> bool:
+    """Whether an actor is the subject of a clause beside the trigger's, neither above nor below it ("Pékin
+    mène des manœuvres, Washington s'inquiète d'une escalade"): the doer of its own act."""
+    head = view._mention_head(mention)
+    if head.dep_ not in grammar.SUBJECT_DEPS or head.head.i == head.i:
+        return False
+    verb = head.head
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return False
+    above = {ancestor.i for ancestor in trigger.ancestors}
+    return verb.i not in above and trigger.i not in {ancestor.i for ancestor in verb.ancestors}
 
 
 def _sources(view: Extractor, token: Token, trigger: Trigger) -> list[Mention]:
