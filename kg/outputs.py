@@ -198,11 +198,12 @@ def _current_umask() -> int:
 # The layouts of the output files: which fields of a record's JSON form (`kg.records.to_json`) they hold, in order.
 MENTION_FIELDS = (
     "article", "text", "start", "end", "original_start", "original_end", "sentence", "actor", "code", "kind", "qid",
-    "how", "locative",
+    "how", "locative", "role",
 )  # fmt: skip
 EVENT_FIELDS = (
     "article", "source", "target", "cameo", "sub", "mode", "symmetric", "evidence", "source_actor", "target_actor",
-    "goldstein", "quadclass", "plover", "confidence", "date", "date_precision", "evidences",
+    "goldstein", "quadclass", "plover", "confidence", "date", "date_precision", "source_role", "target_role",
+    "evidences",
 )  # fmt: skip
 EVIDENCE_FIELDS = ("text", "start", "end", "sentence", "trigger", "trigger_start", "trigger_end")
 # What a baseline record leaves out: the quotes, which its offsets give (a sentence of many actors is evidence of

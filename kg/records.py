@@ -315,6 +315,7 @@ class Mention:
     qid: str | None
     how: Resolution
     locative: bool = False
+    role: str | None = None  # the role a description names ("l'armée russe": military), from the pack's roles.tsv
 
 
 class Mode(StrEnum):
@@ -481,6 +482,8 @@ class Event:
     confidence: float
     date: str | None = None
     date_precision: str | None = None
+    source_role: str | None = None  # the role of the body a description named for each end ("military")
+    target_role: str | None = None
 
 
 @dataclass(frozen=True)

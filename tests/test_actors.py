@@ -391,3 +391,10 @@ def test_actors_a_heading_before_a_colon_is_no_dateline(gazetteer: Gazetteer) ->
                  ("Chili", "PROPN", "nsubj", 4, "chili"), ("proteste", "VERB", "ROOT", 4, "protester")],
                 [(0, 1, ACTOR_LABEL, "NAT"), (3, 4, ACTOR_LABEL, "CHL")])  # fmt: skip
     assert [m.code for m in resolve(gazetteer, doc)] == ["NAT", "CHL"]
+
+
+def test_actors_an_army_is_described_as_its_states_military(gazetteer: Gazetteer) -> None:
+    # "l'armée russe attaque": Russia, acting through its military (GDELT codes it RUSMIL).
+    doc = parse([("l'", "DET", "det", 1, "le"), ("armée", "NOUN", "nsubj", 3, "armée"), ("russe", "ADJ", "amod", 1, "russe"),
+                 ("attaque", "VERB", "ROOT", 3, "attaquer")])  # fmt: skip
+    assert [(m.code, m.how, m.role) for m in resolve(gazetteer, doc)] == [("RUS", Resolution.DESCRIPTION, "military")]

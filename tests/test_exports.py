@@ -96,9 +96,9 @@ def article(article_id: str, *, url: str | None = None, date: dt.date | None = N
                    lang="fr", date=published, url=url)  # fmt: skip
 
 
-def write_build(folder: Path, *, built: str | None = BUILT, extra: bool = False) -> Path:
+def write_build(folder: Path, *, built: str | None = BUILT, extra: bool = False, army: bool = False) -> Path:
     """A build folder: three articles (one with a URL and a publication day, one with neither), relations in
-    every mode, persons, a world body and a separatist group."""
+    every mode, persons, a world body and a separatist group (`army`: Sweden's side of the meeting is its army)."""
     articles = [article("dated", url="https://news.example.org/a", date=dt.date(2024, 6, 19)), article("bare")]
     relations = [
         coded_event("dated", "RUS", "PRK", "036", EVIDENCE, date="2024-06-18", source_actor="vladimir-putin",
@@ -107,7 +107,8 @@ def write_build(folder: Path, *, built: str | None = BUILT, extra: bool = False)
         coded_event("dated", "RUS", "UKR", "190", EVIDENCE, mode=Mode.HYPOTHETICAL),
         coded_event("bare", "USA", "RUS", "112", LATER, mode=Mode.NEGATED),
         coded_event("bare", "UKRSEP", "UKR", "190", LATER, date="2022-02"),
-        coded_event("bare", "NOR", "SWE", "042", EVIDENCE, symmetric=True),
+        dataclasses.replace(coded_event("bare", "NOR", "SWE", "042", EVIDENCE, symmetric=True),
+                            target_role="military" if army else None),
     ]  # fmt: skip
     if extra:
         articles.append(article("more"))
@@ -250,6 +251,17 @@ def test_exports_gdelt_actors_are_coded_in_the_cameo_actor_scheme(build: Path) -
     separatists = rows["190"]
     assert (separatists["Actor1Code"], separatists["Actor1CountryCode"], separatists["Actor1Type1Code"]) == (
         "UKRSEP", "UKR", "SEP")  # fmt: skip
+
+
+def test_exports_gdelt_an_army_is_its_states_military(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "La Norvège et l'armée suédoise ..." : a body of the military role is coded country + MIL, on both rows of
+    # a symmetric relation (the second reads it the other way round).
+    monkeypatch.chdir(tmp_path)
+    meeting = [row for row in gdelt_rows(write_build(tmp_path, army=True)) if row["EventCode"] == "042"]
+    assert {(row["Actor1Code"], row["Actor1Type1Code"] if isinstance(row["Actor1Type1Code"], str) else "",
+             row["Actor2Code"], row["Actor2Type1Code"] if isinstance(row["Actor2Type1Code"], str) else "")
+            for row in meeting} == {("NOR", "", "SWEMIL", "MIL"), ("SWEMIL", "MIL", "NOR", "")}  # fmt: skip
+    assert {row["Actor1CountryCode"] for row in meeting} == {"NOR", "SWE"}
 
 
 def test_exports_gdelt_actor_facts_cover_the_gazetteer() -> None:

@@ -91,4 +91,5 @@ def _record(view: ActorView, found: Found) -> Mention:
         qid=actor.qid,
         how=found.how,
         locative=view.is_locative(span),
+        role=found.role,
     )

@@ -35,7 +35,8 @@ def find_descriptions(view: ActorView, names: list[Found]) -> tuple[list[Found],
                 absorbed.add((modifier.start, modifier.end))
             for each in (state, *_coordinated_states(view, token, state)):  # "Russian and Chinese bombers"
                 actor = _office_holder(view, role, each, named_people) or each
-                described.append(Found(token.i, max(token.i + 1, modifier_end), actor, Resolution.DESCRIPTION))
+                body = role if actor == each else None  # a person holding the office acts as that person
+                described.append(Found(token.i, max(token.i + 1, modifier_end), actor, Resolution.DESCRIPTION, body))
     return described, absorbed
 
 

@@ -42,12 +42,14 @@ REFERENCE_WINDOW = 5  # sentences looked back for "les deux pays", "les deux dir
 
 @dataclass(frozen=True)
 class Found:
-    """A mention before it is turned into a record: a token span, an actor, how."""
+    """A mention before it is turned into a record: a token span, an actor, how, and the role of the body a
+    description names ("l'armée russe": military)."""
 
     start: int
     end: int
     actor: str
     how: Resolution
+    role: str | None = None
 
 
 class ActorView:

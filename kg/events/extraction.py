@@ -248,6 +248,7 @@ class Extractor:
             source_actor=source.actor, target_actor=target.actor, goldstein=code.goldstein, quadclass=code.quadclass,
             plover=code.plover, confidence=confidence,
             date=date.isoformat() if date else None, date_precision=str(date.precision) if date else None,
+            source_role=source.role, target_role=target.role,
         )  # fmt: skip
 
     def _evidence(self, token: Token) -> tuple[Evidence, ArticleDate | None]:

@@ -117,7 +117,8 @@ def to_gdelt_rows(event: Event, *, context: GdeltContext, grouped: GroupedEvent 
     rows = [to_gdelt_row(event, context=context, grouped=grouped)]
     if event.symmetric:
         swapped = replace(event, source=event.target, target=event.source, source_actor=event.target_actor,
-                          target_actor=event.source_actor)  # fmt: skip
+                          target_actor=event.source_actor, source_role=event.target_role,
+                          target_role=event.source_role)  # fmt: skip
         rows.append(to_gdelt_row(swapped, context=context, reverse_of=event, grouped=grouped))
     return rows
 
@@ -137,7 +138,8 @@ def to_gdelt_row(
     }  # fmt: skip
     for number, side in ((1, "source"), (2, "target")):
         actor = gdelt_actor(getattr(event, f"{side}_actor") or getattr(event, side), getattr(event, side), day=day,
-                            gazetteer=context.gazetteer, scheme=context.scheme)  # fmt: skip
+                            gazetteer=context.gazetteer, scheme=context.scheme,
+                            role=getattr(event, f"{side}_role"))  # fmt: skip
         row |= {f"Actor{number}Code": actor.code, f"Actor{number}Name": actor.name,
                 f"Actor{number}CountryCode": actor.country, f"Actor{number}KnownGroupCode": actor.known_group,
                 f"Actor{number}Type1Code": actor.type, f"Actor{number}Geo_Type": _NO_PLACE}  # fmt: skip
@@ -166,11 +168,12 @@ def gdelt_event_id(event: Event, *, reverse: bool = False) -> int:
 
 
 def gdelt_actor(
-    actor_id: str, state: str, *, day: dt.date, gazetteer: Gazetteer, scheme: CameoActorScheme
+    actor_id: str, state: str, *, day: dt.date, gazetteer: Gazetteer, scheme: CameoActorScheme, role: str | None = None
 ) -> GdeltActor:
     """An actor (`actor_id`, acting for `state`) in CAMEO's actor scheme: a state is its code; a world body
     or a group is coded as `data/gdelt/actors.tsv` says ("IGOUNO", known group "UNO", no country); a person
-    takes the code of the body they act for, plus the CAMEO type of the office they hold on `day` ("RUSGOV")."""
+    takes the code of the body they act for, plus the CAMEO type of the office they hold on `day` ("RUSGOV");
+    a body a description names takes the type of its `role` ("l'armée russe": "RUSMIL")."""
     actor = gazetteer.actors.get(actor_id) or gazetteer.actors.get(state)
     name = _gdelt_name(actor.label_en if actor else actor_id)
     body = scheme.actors.get(state)
@@ -179,6 +182,9 @@ def gdelt_actor(
     if actor is not None and actor.kind is ActorKind.PERSON and not kind:
         held = [office for office in gazetteer.offices if office.person == actor.id and office.holds_on(day)]
         kind = scheme.role_types.get(held[0].role, "") if held else ""
+        code += kind
+    elif role is not None and not kind and scheme.role_types.get(role):
+        kind = scheme.role_types[role]
         code += kind
     return GdeltActor(code, name, country, known_group, kind)
 
