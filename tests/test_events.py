@@ -746,12 +746,18 @@ def test_events_an_argument_hung_on_the_nouns_adjective_is_the_nouns(pack: Langu
     assert ("PER", "BOL", "05") in triples(events)
 
 
+# "Lima a adressé un ultimatum à Quito.": a first sentence telling an event, for the anaphora tests.
+ULTIMATUM: list[HandToken] = [
+    ("Lima", "PROPN", "nsubj", 2, "Lima"), ("a", "AUX", "aux:tense", 2, "avoir"), ("adressé", "VERB", "ROOT", 2, "adresser"),
+    ("un", "DET", "det", 4, "un"), ("ultimatum", "NOUN", "obj", 2, "ultimatum"), ("à", "ADP", "case", 6, "à"),
+    ("Quito", "PROPN", "obl:arg", 2, "Quito"), (".", "PUNCT", "punct", 2, "."),
+]  # fmt: skip
+
+
 def test_events_an_act_on_an_event_told_before_acts_on_its_doer(pack: LanguagePack) -> None:
     # "Lima a adressé un ultimatum à Quito. Quito a rejeté l'ultimatum.": rejecting the ultimatum is
     # rejecting Peru, who set it; the second sentence names no other actor.
-    doc = parse([("Lima", "PROPN", "nsubj", 2, "Lima"), ("a", "AUX", "aux:tense", 2, "avoir"), ("adressé", "VERB", "ROOT", 2, "adresser"),
-                 ("un", "DET", "det", 4, "un"), ("ultimatum", "NOUN", "obj", 2, "ultimatum"), ("à", "ADP", "case", 6, "à"),
-                 ("Quito", "PROPN", "obl:arg", 2, "Quito"), (".", "PUNCT", "punct", 2, "."),
+    doc = parse([*ULTIMATUM,
                  ("Quito", "PROPN", "nsubj", 10, "Quito"), ("a", "AUX", "aux:tense", 10, "avoir"), ("rejeté", "VERB", "ROOT", 10, "rejeter"),
                  ("l'", "DET", "det", 12, "le"), ("ultimatum", "NOUN", "obj", 10, "ultimatum"), (".", "PUNCT", "punct", 10, ".")])  # fmt: skip
     events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 6, 7, "ECU"), mention(doc, 8, 9, "ECU")], pack)
@@ -760,9 +766,7 @@ def test_events_an_act_on_an_event_told_before_acts_on_its_doer(pack: LanguagePa
 
 def test_events_an_event_noun_with_no_antecedent_names_no_target(pack: LanguagePack) -> None:
     # "Lima a adressé un ultimatum à Quito. La Bolivie a rejeté les sanctions.": no sanctions were told before.
-    doc = parse([("Lima", "PROPN", "nsubj", 2, "Lima"), ("a", "AUX", "aux:tense", 2, "avoir"), ("adressé", "VERB", "ROOT", 2, "adresser"),
-                 ("un", "DET", "det", 4, "un"), ("ultimatum", "NOUN", "obj", 2, "ultimatum"), ("à", "ADP", "case", 6, "à"),
-                 ("Quito", "PROPN", "obl:arg", 2, "Quito"), (".", "PUNCT", "punct", 2, "."),
+    doc = parse([*ULTIMATUM,
                  ("La", "DET", "det", 9, "le"), ("Bolivie", "PROPN", "nsubj", 11, "Bolivie"), ("a", "AUX", "aux:tense", 11, "avoir"),
                  ("rejeté", "VERB", "ROOT", 11, "rejeter"), ("les", "DET", "det", 13, "le"), ("sanctions", "NOUN", "obj", 11, "sanction"),
                  (".", "PUNCT", "punct", 11, ".")])  # fmt: skip

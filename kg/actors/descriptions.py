@@ -48,10 +48,16 @@ def _coordinated_states(view: ActorView, token: Token, state: str) -> list[str]:
         if child.dep_ != "amod":
             continue
         for conjunct in child.conjuncts:
-            demonym = view.gazetteer.demonyms.get((view.lang, conjunct.lower_))
-            if demonym and not demonym[1] and view.state(demonym[0]) not in (state, *states):
-                states.append(view.state(demonym[0]))
+            other = _demonym_state(view, conjunct)
+            if other is not None and other not in (state, *states):
+                states.append(other)
     return states
+
+
+def _demonym_state(view: ActorView, token: Token) -> str | None:
+    """The state an unambiguous demonym names ("russe", "Chinese"), if the token is one."""
+    demonym = view.gazetteer.demonyms.get((view.lang, token.lower_))
+    return view.state(demonym[0]) if demonym and not demonym[1] else None
 
 
 def _role(view: ActorView, token: Token) -> str | None:
@@ -75,10 +81,8 @@ def _role(view: ActorView, token: Token) -> str | None:
 def _state_modifier(view: ActorView, token: Token, by_token: dict[int, Found]) -> tuple[str | None, int, Found | None]:
     """The state a role noun names: a demonym adjective or a name in a modifier; its end token."""
     for child in token.children:
-        if child.dep_ == "amod":
-            demonym = view.gazetteer.demonyms.get((view.lang, child.lower_))
-            if demonym and not demonym[1]:
-                return view.state(demonym[0]), max(child.i + 1, token.i + 1), None
+        if child.dep_ == "amod" and (state := _demonym_state(view, child)) is not None:
+            return state, max(child.i + 1, token.i + 1), None
         if child.dep_ in MODIFIER_DEPS:
             # "représentants des républiques dissidentes de Lougansk": the name may sit one complement deeper.
             nested = [grand for grand in child.children if grand.dep_ in MODIFIER_DEPS]
@@ -86,9 +90,9 @@ def _state_modifier(view: ActorView, token: Token, by_token: dict[int, Found]) -
                 found = by_token.get(descendant.i)
                 if found is not None:
                     return view.state(found.actor), max(found.end, child.i + 1), found
-                demonym = view.gazetteer.demonyms.get((view.lang, descendant.lower_))
-                if descendant.dep_ == "amod" and demonym and not demonym[1]:  # "du renseignement américain"
-                    return view.state(demonym[0]), max(descendant.i, child.i) + 1, None
+                state = _demonym_state(view, descendant) if descendant.dep_ == "amod" else None
+                if state is not None:  # "du renseignement américain"
+                    return state, max(descendant.i, child.i) + 1, None
     return None, token.i + 1, None
 
 
