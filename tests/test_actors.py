@@ -362,7 +362,9 @@ def test_actors_model_speaker_set_after_the_reporting_verb_is_the_quotations_spe
     french_nlp, gazetteer: Gazetteer
 ) -> None:
     # The parser takes the chancellor, set after "a déclaré", for the verb's object.
-    text = "« Cette livraison s'inscrit dans notre soutien constant à la Moldavie », a déclaré le chancelier autrichien."
+    text = (
+        "« Cette livraison s'inscrit dans notre soutien constant à la Moldavie », a déclaré le chancelier autrichien."
+    )
     quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
     assert ("notre", "AUT") in quoted
 

@@ -716,7 +716,12 @@ def test_events_a_summing_up_noun_acts_on_the_nearest_clause_with_a_doer(pack: L
                  ("russe", "ADJ", "amod", 17, "russe"), (",", "PUNCT", "punct", 21, ","), ("une", "DET", "det", 21, "un"),
                  ("décision", "NOUN", "conj", 17, "décision"), ("saluée", "VERB", "acl", 21, "saluer", "Tense=Past|VerbForm=Part"),
                  ("par", "ADP", "case", 24, "par"), ("Varsovie", "PROPN", "obl:agent", 22, "Varsovie")])  # fmt: skip
-    found = [mention(doc, 1, 2, "CAN"), mention(doc, 8, 9, "POL"), mention(doc, 18, 19, "RUS"), mention(doc, 24, 25, "POL")]
+    found = [
+        mention(doc, 1, 2, "CAN"),
+        mention(doc, 8, 9, "POL"),
+        mention(doc, 18, 19, "RUS"),
+        mention(doc, 24, 25, "POL"),
+    ]
     events = extract(doc, found, pack)
     assert ("POL", "CAN", "05") in triples(events)
 
@@ -861,7 +866,9 @@ def test_events_an_act_its_doer_says_it_is_ready_to_do_is_hypothetical(pack: Lan
                  ("avions", "NOUN", "obj", 7, "avion"), ("à", "ADP", "case", 12, "à"), ("l'", "DET", "det", 12, "le"),
                  ("Ukraine", "PROPN", "obl:arg", 7, "Ukraine")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "POL"), mention(doc, 12, 13, "UKR")], pack)
-    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events if e.cameo == "06"} == {("POL", "UKR", "06", "hypothetical")}
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events if e.cameo == "06"} == {
+        ("POL", "UKR", "06", "hypothetical")
+    }
 
 
 def test_intentions_an_event_noun_its_doer_wants_to_strengthen_is_an_intent(pack: LanguagePack) -> None:

@@ -196,7 +196,10 @@ def test_ingest_flattened_page_keeps_its_text_and_a_shallow_page_is_left_alone()
 
 def test_ingest_a_sentence_cut_across_lines_is_one_paragraph(write_file: WriteFile) -> None:
     # A source that wraps its lines cuts sentences: the piece after the cut starts in lower case.
-    text = "La Turquie convoque l'ambassadeur suédois\n\nAnkara a convoqué mardi\nl'ambassadeur de Suède.\nStockholm regrette.\n"
+    text = (
+        "La Turquie convoque l'ambassadeur suédois\n\n"
+        "Ankara a convoqué mardi\nl'ambassadeur de Suède.\nStockholm regrette.\n"
+    )
     article = read_one(write_file("a.txt", text))
     assert "Ankara a convoqué mardi l'ambassadeur de Suède.\n\nStockholm regrette." in article.text
     start = article.text.index("l'ambassadeur de Suède")

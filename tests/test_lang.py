@@ -127,8 +127,10 @@ def test_lang_english_dates_in_the_clause_and_in_the_dateline(english: LanguageP
         # the model lemmatizes "waged" as "wag": the pack's lemma exceptions put it right
         ("Bolivia waged war on Paraguay.", {("BOL", "PRY", "19")}),
         # "both sides" refers back to the two states named before
-        ("Chile and Peru signed a border treaty in May. Both sides have since clashed over its meaning.",
-         {("CHL", "PER", "19")}),
+        (
+            "Chile and Peru signed a border treaty in May. Both sides have since clashed over its meaning.",
+            {("CHL", "PER", "19")},
+        ),
     ],
 )
 def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:

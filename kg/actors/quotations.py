@@ -55,7 +55,9 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
         if verb.pos_ == "VERB" and verb.lemma_.casefold() in view.words.reporting_verbs:
             inverted = verb.i > end  # "», a déclaré le ministre": the parser may take him for an object
             for child in verb.children:
-                if child.dep_ in ANY_SUBJECT_DEPS or (inverted and child.i > verb.i and child.dep_ in INVERTED_SUBJECT_DEPS):
+                if child.dep_ in ANY_SUBJECT_DEPS or (
+                    inverted and child.i > verb.i and child.dep_ in INVERTED_SUBJECT_DEPS
+                ):
                     speaker = by_token.get(child.i) or next(
                         (by_token[grand.i] for grand in child.children if grand.i in by_token), None
                     )

@@ -83,7 +83,6 @@ def extract_cooccurrences(doc: Doc, article: Article, mentions: Iterable[Mention
 
 
 def _cooccurrences(extractor: Extractor, pack: LanguagePack) -> list[Event]:
-    lexicon = pack.lexicon
     events = []
     for sentence in extractor.sentences:
         tokens = extractor.tokens[sentence.start : sentence.end]
@@ -93,12 +92,15 @@ def _cooccurrences(extractor: Extractor, pack: LanguagePack) -> list[Event]:
         triggers = {
             trigger.cameo[:2] + "0": (trigger, token) for token in tokens for trigger in extractor._triggers(token)
         }
-        bases = [
-            (Trigger(trigger.lemma, trigger.pos, code if code in lexicon.codes else trigger.cameo, "subj", "obj",
-                     False, pack.lang), token)  # fmt: skip
-            for code, (trigger, token) in sorted(triggers.items())
-        ]
+        bases = [(_root_trigger(trigger, code, pack), token) for code, (trigger, token) in sorted(triggers.items())]
         for source, target in ((a, b) for a in codes.values() for b in codes.values() if a.code != b.code):
             for base, token in bases:
                 events.append(extractor._event(Candidate(source, target, base, token, Mode.ASSERTED, False)))
     return merge_events(events)
+
+
+def _root_trigger(trigger: Trigger, code: str, pack: LanguagePack) -> Trigger:
+    """A trigger word as the baseline reads it: its root's general code ("050") where the codebook has one,
+    with no frame (subject against object, never mutual)."""
+    return replace(trigger, cameo=code if code in pack.lexicon.codes else trigger.cameo, source="subj", target="obj",
+                   symmetric=False)  # fmt: skip

@@ -103,7 +103,9 @@ def _names_event(view: Extractor, token: Token, lemma: str) -> bool:
     object ("imposer des sanctions")."""
     if token.lemma_.casefold() == lemma:
         return True
-    return any(child.dep_ in grammar.OBJECT_DEPS and child.lemma_.casefold() == lemma for child in view._children(token))
+    return any(
+        child.dep_ in grammar.OBJECT_DEPS and child.lemma_.casefold() == lemma for child in view._children(token)
+    )
 
 
 def _summed_up_doers(view: Extractor, noun: Token) -> list[Mention]:

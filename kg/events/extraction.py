@@ -18,9 +18,9 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.events import grammar, slots, speech, triggers
+from kg.events.anaphora import anaphoric_candidates
 from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
 from kg.events.circumstances import circumstance_targets
-from kg.events.anaphora import anaphoric_candidates
 from kg.events.classifier import classify
 from kg.events.grammar import has_case
 from kg.events.intentions import stated_intentions

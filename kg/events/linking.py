@@ -58,6 +58,7 @@ SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:nam
 OCCASION_DEPS = frozenset({"advcl", "acl:relcl"})
 OCCASION_HOST_DEPS = frozenset({"obl:mod", "obl"})
 
+
 def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> list[Candidate]:
     """Candidates for a trigger token none of whose frames found a pair: its subject or agent against the
     actors among its dependents (one trigger entry per CAMEO code)."""

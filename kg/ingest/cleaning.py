@@ -23,7 +23,7 @@ __all__ = ["CleanedText", "PARAGRAPH_SEPARATOR", "normalise_characters", "clean_
 
 PARAGRAPH_SEPARATOR = "\n\n"
 WRAPPED_LINE_SEPARATOR = " "  # between the pieces of a sentence the source cut across lines
-SENTENCE_FINALS = frozenset(".!?:;…»\"”)")  # marks a paragraph may end with
+SENTENCE_FINALS = frozenset('.!?:;…»"”)')  # marks a paragraph may end with
 # One-for-one replacements, so offsets survive: fr_core_news_md mis-tags "qu’" and "s’" as entities.
 _CHARACTER_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'",
