@@ -40,6 +40,9 @@ RULER_NAME = "actor_ruler"
 PARAGRAPH_COMPONENT = "paragraph_sentences"
 LEMMA_COMPONENT = "lemma_repairs"
 INFINITIVE = "Inf"  # the Universal Dependencies VerbForm of an infinitive
+# Universal Dependencies' labels of a tense or passive auxiliary: their head is a verb, whatever its tag says.
+TENSE_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})
+PAST_PARTICIPLE_MORPH = "Tense=Past|VerbForm=Part"
 DEPENDENCY_COMPONENT = "ud_dependencies"
 # The components that tag and lemmatise: run for the actor ruler's lower-case patterns.
 TAGGING_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
@@ -101,7 +104,8 @@ def _register_paragraph_component() -> None:
 def _register_lemma_component() -> None:
     """Register the component that repairs lemmas: a verb form whose lemma is the form itself ("réclame")
     takes the lemma its ending gives (the pack's `lemma_repairs.tsv`); a form the lemmatizer gets wrong
-    ("waged" -> "wag") takes the pack's lemma (`lemma_exceptions.tsv`)."""
+    ("waged" -> "wag") takes the pack's lemma (`lemma_exceptions.tsv`). A word tagged a noun that heads a
+    tense or passive auxiliary ("a téléphoné") is first retagged a past participle."""
     from spacy.language import Language
 
     if Language.has_factory(LEMMA_COMPONENT):
@@ -119,6 +123,10 @@ def _register_lemma_component() -> None:
             if not ordered and not corrected:
                 return doc
             for token in doc:
+                if token.pos_ == "NOUN" and any(child.dep_ in TENSE_AUXILIARY_DEPS for child in token.children):
+                    # "a téléphoné" tagged a noun: what takes a tense auxiliary is a past participle
+                    token.pos_ = "VERB"
+                    token.set_morph(PAST_PARTICIPLE_MORPH)
                 if corrected:
                     lemma = corrected.get((token.lower_, token.pos_))
                     if lemma is not None:

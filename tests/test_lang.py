@@ -166,6 +166,14 @@ def test_lang_french_verb_lemmas_are_repaired_but_infinitives_kept(
 
 
 @pytest.mark.model
+def test_lang_a_participle_tagged_a_noun_after_its_auxiliary_is_a_verb(french_nlp) -> None:
+    # The model tags "téléphoné" a noun; what heads a tense auxiliary is a verb, whose lemma the endings give.
+    token = next(token for token in french_nlp("Le président chilien a téléphoné au président péruvien.")
+                 if token.text == "téléphoné")  # fmt: skip
+    assert (token.pos_, token.lemma_) == ("VERB", "téléphoner")
+
+
+@pytest.mark.model
 def test_lang_english_headline_abbreviations_of_the_two_koreas(english_nlp, gazetteer: Gazetteer, english) -> None:
     # Headline style: "N. Korea" is the North, not the "Korea" that alone names the South.
     doc = english_nlp("N. Korea warns S.Korea after drills.")

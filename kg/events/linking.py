@@ -131,6 +131,10 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
     if slots.is_topic(view, token) or slots.doer_unnamed(view, token):
         return False
     if trigger.pos == "VERB":
+        if token.dep_ in grammar.PARTICIPLE_DEPS and token.head.i != token.i and token.head.pos_ == "NOUN":
+            # "des fruits venus de Grèce", "une action coordonnée avec X": a noun naming no actor is what it tells
+            # of; its doer is not guessed (it is for "des diplomates russes, accusés de ...")
+            return bool(slots.mentions(view, token.head, possessor=True))
         subjects = [child for child in token.children if child.dep_ in grammar.SUBJECT_DEPS]
         if any(subject.pos_ in ("NOUN", "PROPN") and _names_no_actor(view, subject) for subject in subjects):
             return False

@@ -92,6 +92,10 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         for child in view._children(noun):
             if child.dep_ == "amod" and child.i > noun.i:
                 found += _own_case_arguments(view, child, slot, through_object=False)
+    if not found:  # "les sanctions imposées à X", "l'aide accordée à X": on a participle of the noun
+        for child in view._children(noun):
+            if child.dep_ in grammar.PARTICIPLE_DEPS and is_passive_participle(view, child):
+                found += _own_case_arguments(view, child, slot, through_object=False)
     if not found:  # "un échange de lettres entre X et Y": the argument hangs on the noun's complement
         for child in view._children(noun):
             if (
@@ -127,7 +131,7 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     if subjects:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
             return mentions(view, verb.head)
-        return [m for child in subjects for m in mentions(view, child)]
+        return [m for child in subjects for m in mentions(view, child)] or _examples_of_subject(view, verb, subjects[0])
     if inverted := _inverted_subject(view, verb):
         return inverted
     if depth >= grammar.GOVERNOR_STEPS:
@@ -142,6 +146,16 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
         return mentions(view, noun, possessor=True)
     return []
+
+
+def _examples_of_subject(view: Extractor, verb: Token, subject_token: Token) -> list[Mention]:
+    """The actors given as examples of a subject that names none ("plusieurs pays, comme la Pologne, ont
+    promis"), which the parser hung on the verb, between the subject and it."""
+    if subject_token.pos_ != "NOUN":
+        return []
+    return [m for child in view._children(verb) if subject_token.i < child.i < verb.i
+            and child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, view.grammar.as_case)
+            for m in mentions(view, child)]  # fmt: skip
 
 
 def _inverted_subject(view: Extractor, verb: Token) -> list[Mention]:
@@ -293,6 +307,8 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
         return subject(view, light)
     if any(child.dep_ in grammar.SUBJECT_DEPS for child in noun.children):
         return subject(view, noun)  # a predicate noun: "la Chine est le premier partenaire de X"
+    if noun.dep_ in grammar.INFINITIVE_DEPS and noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
+        return subject(view, noun.head)  # the attribute of a verb: "X reste le premier allié de Y"
     apposed = _apposed_to(view, noun)
     if apposed:
         return apposed
@@ -340,7 +356,8 @@ def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
     for child in noun.children:
         for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
             if participle.dep_ == "acl" and participle.pos_ == "VERB":
-                found += [m for arg in participle.children if arg.dep_ == "obl:agent" for m in mentions(view, arg)]
+                found += [m for arg in participle.children if arg.dep_ == "obl:agent"
+                          and view._has_case(arg, view.grammar.agent_case) for m in mentions(view, arg)]  # fmt: skip
     return found
 
 
@@ -476,8 +493,12 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
                     found += mentions(view, child, possessor=True, depth=depth + 1)
         if not found:
             found += _participle_agents(view, token)
+
         if not found:
             found += _named_as(view, token)
+    if not found and token.pos_ == "NOUN":  # "des pays comme la Chine et l'Inde": its examples
+        found += [m for child in token.children if child.dep_ == "nmod"
+                  and view._has_case(child, view.grammar.as_case) for m in mentions(view, child)]  # fmt: skip
     heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
     for index in sorted(heads):
         for child in view.tokens[index].children:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
+from kg.records import Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +31,9 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return ()
+    if any(mention.how == Resolution.NAME and mention.token_end - mention.token_start > 1
+           for mention in view.by_token.get(token.i, ())):  # fmt: skip
+        return ()  # a word of a name ("l'Alliance atlantique", "Organisation de coopération de Shanghai")
     lemma = token.lemma_.casefold()
     if pos == "NOUN" and (_in_locution(view, token, lemma) or _is_classifier(view, token)):
         return ()
