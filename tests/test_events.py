@@ -908,7 +908,9 @@ PARTICIPLE = "VerbForm=Part|Tense=Past"
 
 
 @pytest.mark.model
-def test_slots_an_event_nouns_argument_on_its_participle(french_nlp, gazetteer: Gazetteer, french: LanguagePack) -> None:
+def test_slots_an_event_nouns_argument_on_its_participle(
+    french_nlp, gazetteer: Gazetteer, french: LanguagePack
+) -> None:
     # "à l'Iran" hangs on the participle: the frame finds it, and with the shipped classifier the frame's pair
     # wins over a guess at the sentence's subject.
     doc = french_nlp("Le Chili respecte les sanctions imposées à l'Iran par le Canada.")
