@@ -308,7 +308,7 @@ def _flag(value: str, path: Path, line: int) -> bool:
 
 # The slots every language's frames may name; a pack adds its prepositions (`prepositions` of its pack.toml).
 STRUCTURAL_SLOTS = frozenset({"subj", "obj", "agent", "place"})
-CUE_SCOPES = frozenset({"child", "governor", "case", "mark"})
+CUE_SCOPES = frozenset({"child", "governor", "case", "mark", "purpose"})
 
 
 @cache

@@ -972,3 +972,26 @@ def test_linking_a_participle_on_a_noun_naming_no_actor_takes_no_other_actor(pac
                  ("Grèce", "PROPN", "obl:arg", 5, "Grèce")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "TUR"), mention(doc, 7, 8, "GRC")], pack)
     assert not [e for e in events if any(evidence.trigger == "venus" for evidence in e.evidences)]
+
+
+def test_modality_what_an_act_is_done_for_is_hypothetical(pack: LanguagePack) -> None:
+    # "Le Chili masse des troupes pour attaquer le Pérou": the attack is the aim, it has not happened.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("masse", "VERB", "ROOT", 2, "masser"),
+                 ("des", "DET", "det", 4, "un"), ("troupes", "NOUN", "obj", 2, "troupe"), ("pour", "ADP", "mark", 6, "pour"),
+                 ("attaquer", "VERB", "advcl", 2, "attaquer", "VerbForm=Inf"), ("le", "DET", "det", 8, "le"),
+                 ("Pérou", "PROPN", "obj", 6, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert {(e.source, e.target, str(e.mode)) for e in events if e.cameo == "18"} == {("CHL", "PER", "hypothetical")}
+
+
+def test_slots_who_is_blamed_for_a_past_act_did_it(pack: LanguagePack) -> None:
+    # "Le Chili a sanctionné le Pérou pour avoir attaqué la Bolivie": Peru attacked (it happened), Chile sanctions.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("sanctionné", "VERB", "ROOT", 3, "sanctionner"), ("le", "DET", "det", 5, "le"),
+                 ("Pérou", "PROPN", "obj", 3, "Pérou"), ("pour", "ADP", "mark", 8, "pour"),
+                 ("avoir", "AUX", "aux:tense", 8, "avoir", "VerbForm=Inf"), ("attaqué", "VERB", "advcl", 3, "attaquer", PARTICIPLE),
+                 ("la", "DET", "det", 10, "le"), ("Bolivie", "PROPN", "obj", 8, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 10, 11, "BOL")], pack)
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert {("CHL", "PER", "16", "asserted"), ("PER", "BOL", "18", "asserted")} <= found
+    assert not [e for e in events if e.source == "CHL" and e.target == "BOL"]

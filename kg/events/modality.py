@@ -3,7 +3,8 @@
 Reads the parse around a trigger token and the cues of the language pack's `modality.tsv`:
 negation (a dependent such as "pas", a governing verb such as "refuser", a
 preposition such as "sans"), hypothesis (conditional mood, future tense, a
-governing verb such as "pouvoir" or "craindre", "si", an attribution "selon X").
+governing verb such as "pouvoir" or "craindre", "si", an attribution "selon X", the purpose an act is done
+for: "pour attaquer X").
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from kg.lang import LanguagePack
 
 __all__ = ["find_mode", "cue_for", "is_attribution"]
+
+INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
+PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
 
 def find_mode(token: Token, pack: LanguagePack) -> Mode:
@@ -48,6 +52,12 @@ def _governors(token: Token) -> list[Token]:
         current = current.head
         chain.append(current)
     return chain
+
+
+def _is_simple_infinitive(token: Token) -> bool:
+    """An infinitive without an auxiliary ("attaquer", not "avoir attaqué")."""
+    auxiliaries = [child for child in token.children if child.dep_.startswith("aux")]
+    return INFINITIVE in token.morph.get("VerbForm") and not auxiliaries
 
 
 def cue_for(pack: LanguagePack, word: str) -> tuple[Mode, str] | None:
@@ -91,6 +101,8 @@ def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bo
         cue = cue_for(pack, child.lower_) or cue_for(pack, child.lemma_)
         if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
             return True
+        if cue == (Mode.HYPOTHETICAL, PURPOSE_SCOPE) and child.dep_ == "mark" and _is_simple_infinitive(token):
+            return True  # "pour attaquer X": what it is done for has not happened ("pour avoir attaqué" has)
         # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
         if is_attribution(child, pack):
             return True

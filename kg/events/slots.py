@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from kg.actors.view import INVERTED_SUBJECT_DEPS
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
-from kg.events.modality import cue_for
-from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL
+from kg.events.modality import PURPOSE_SCOPE, cue_for
+from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL, Mode
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -137,6 +137,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     if depth >= grammar.GOVERNOR_STEPS:
         return []
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
+        if blamed := _blamed(view, verb):
+            return blamed
         controllers = _controller(view, verb) if verb.dep_ in grammar.INFINITIVE_DEPS else None
         return controllers if controllers is not None else subject(view, verb.head, depth + 1)
     if verb.dep_.startswith("acl") and verb.head.i != verb.i:
@@ -146,6 +148,18 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
         return mentions(view, noun, possessor=True)
     return []
+
+
+def _blamed(view: Extractor, verb: Token) -> list[Mention]:
+    """Who did what a clause of cause tells, a past infinitive after the purpose mark ("X a sanctionné Y pour
+    avoir attaqué Z"): the object of the verb it hangs on, blamed or praised for it."""
+    if not any(child.dep_ == "mark" and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
+               for child in verb.children):  # fmt: skip
+        return []
+    if not any(child.dep_.startswith("aux") for child in verb.children):
+        return []  # "pour attaquer Z": the subject's own aim
+    return [m for child in view._children(verb.head) if child.dep_ in grammar.OBJECT_DEPS
+            for m in mentions(view, child)]  # fmt: skip
 
 
 def _examples_of_subject(view: Extractor, verb: Token, subject_token: Token) -> list[Mention]:
