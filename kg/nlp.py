@@ -85,7 +85,8 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
 
 
 def _register_paragraph_component() -> None:
-    """Register the component that starts a sentence at every paragraph (a blank line)."""
+    """Register the component that starts a sentence at every line break and lets none start right after a word
+    on the same line (only punctuation ends a sentence within a line)."""
     from spacy.language import Language
 
     if Language.has_factory(PARAGRAPH_COMPONENT):
@@ -94,10 +95,14 @@ def _register_paragraph_component() -> None:
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_sentences(doc: Doc) -> Doc:
         for previous in doc[:-1]:  # one Token made per token: most have no line break after them
+            token = doc[previous.i + 1]
             if "\n" in previous.text_with_ws:
-                token = doc[previous.i + 1]
                 if not token.is_space:
                     token.is_sent_start = True
+            elif not previous.is_punct and not previous.is_space and not token.is_space:
+                # no sentence starts after a word on the same line: "Pékin a exhorté ..." is one sentence,
+                # whatever the parser makes of a name followed by a verb
+                token.is_sent_start = False
         return doc
 
 

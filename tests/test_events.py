@@ -995,3 +995,18 @@ def test_slots_who_is_blamed_for_a_past_act_did_it(pack: LanguagePack) -> None:
     found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
     assert {("CHL", "PER", "16", "asserted"), ("PER", "BOL", "18", "asserted")} <= found
     assert not [e for e in events if e.source == "CHL" and e.target == "BOL"]
+
+
+def test_slots_an_argument_right_after_a_noun_is_the_nouns(pack: LanguagePack) -> None:
+    # "Le Chili, allié de la Bolivie, est arrivé à Lima pour un sommet avec le Pérou": the parser hangs "avec le
+    # Pérou" on the verb; it follows "sommet" right away, and is the summit's (three actors: none is guessed).
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 9, "Chili"), (",", "PUNCT", "punct", 3, ","),
+                 ("allié", "NOUN", "appos", 1, "allié"), ("de", "ADP", "case", 6, "de"), ("la", "DET", "det", 6, "le"),
+                 ("Bolivie", "PROPN", "nmod", 3, "Bolivie"), (",", "PUNCT", "punct", 3, ","),
+                 ("est", "AUX", "aux:tense", 9, "être"), ("arrivé", "VERB", "ROOT", 9, "arriver", PARTICIPLE),
+                 ("à", "ADP", "case", 11, "à"), ("Lima", "PROPN", "obl:arg", 9, "Lima"), ("pour", "ADP", "case", 14, "pour"),
+                 ("un", "DET", "det", 14, "un"), ("sommet", "NOUN", "obl:mod", 9, "sommet"), ("avec", "ADP", "case", 17, "avec"),
+                 ("le", "DET", "det", 17, "le"), ("Pérou", "PROPN", "obl:mod", 9, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BOL"), mention(doc, 17, 18, "PER")], pack)
+    summits = {frozenset((e.source, e.target)) for e in events if any(ev.trigger == "sommet" for ev in e.evidences)}
+    assert summits == {frozenset({"CHL", "PER"})}

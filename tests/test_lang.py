@@ -166,6 +166,19 @@ def test_lang_french_verb_lemmas_are_repaired_but_infinitives_kept(
 
 
 @pytest.mark.model
+def test_lang_no_sentence_starts_after_a_word_on_the_same_line(french_nlp) -> None:
+    # The model cuts a capital off as a sentence of its own before its verb; only punctuation or a line break
+    # ends a sentence.
+    text = "Pékin a exhorté Tokyo à la retenue. Lima a répliqué en fermant le consulat chilien.\nLe Chili proteste"
+    doc = french_nlp(text)
+    assert [sentence.text.strip() for sentence in doc.sents] == [
+        "Pékin a exhorté Tokyo à la retenue.",
+        "Lima a répliqué en fermant le consulat chilien.",
+        "Le Chili proteste",
+    ]
+
+
+@pytest.mark.model
 def test_lang_a_participle_tagged_a_noun_after_its_auxiliary_is_a_verb(french_nlp) -> None:
     # The model tags "téléphoné" a noun; what heads a tense auxiliary is a verb, whose lemma the endings give.
     token = next(token for token in french_nlp("Le président chilien a téléphoné au président péruvien.")

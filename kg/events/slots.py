@@ -108,7 +108,23 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         found += _case_arguments(view, light, slot)
     if not found and slot in view.grammar.contrastive_slots:
         found += _case_arguments_above(view, noun, slot)
+    if not found:
+        found += _argument_right_after(view, noun, slot)
     return found
+
+
+def _argument_right_after(view: Extractor, noun: Token, slot: str) -> list[Mention]:
+    """The argument the parser hung on the noun's governor though it follows the noun phrase right away
+    ("arrivé à X pour son sommet avec Y": the summit is with Y)."""
+    governor = noun.head
+    if governor.i == noun.i or noun.dep_ not in grammar.OBJECT_DEPS | grammar.OBLIQUE_DEPS:
+        return []
+    end = noun.right_edge.i
+    forms = view.grammar.forms(slot)
+    return [m for child in view._children(governor)
+            if child.dep_ in grammar.OBLIQUE_DEPS and child.left_edge.i == end + 1
+            and any(grand.dep_ == "case" and grand.lower_ in forms and grand.i == end + 1 for grand in child.children)
+            for m in mentions(view, child, possessor=True)]  # fmt: skip
 
 
 def expression_complements(view: Extractor, token: Token, expression: str, slot: str) -> list[Mention]:
