@@ -26,6 +26,7 @@ def parse(tokens: list[Token], ents: list[tuple[int, int, str, str]] = ()) -> Do
     doc = Doc(
         VOCAB, words=words, pos=[t[1] for t in tokens], deps=[t[2] for t in tokens],
         heads=[t[3] for t in tokens], lemmas=[t[4] for t in tokens],
+        morphs=[t[5] if len(t) > 5 else "" for t in tokens],  # type: ignore[misc]
     )  # fmt: skip
     doc.ents = [Span(doc, start, end, label=label, span_id=actor) for start, end, label, actor in ents]
     return doc
@@ -225,6 +226,18 @@ def test_actors_leur_is_the_two_actors_of_the_previous_sentence(gazetteer: Gazet
         ("Leur", "ECU"),
         ("Leur", "PER"),
     ]
+
+
+def test_actors_leur_is_the_plural_subject_of_its_clause_not_a_place(gazetteer: Gazetteer) -> None:
+    # "À Lima, les ministres de l'OTAN expriment leur inquiétude": "leur" is the ministers', not Peru's (a place).
+    doc = parse(
+        [("À", "ADP", "case", 1, "à"), ("Lima", "PROPN", "obl:mod", 6, "lima"), (",", "PUNCT", "punct", 1, ","),
+         ("les", "DET", "det", 4, "le"), ("ministres", "NOUN", "nsubj", 6, "ministre", "Number=Plur"),
+         ("OTAN", "PROPN", "nmod", 4, "otan"), ("expriment", "VERB", "ROOT", 6, "exprimer"),
+         ("leur", "DET", "det", 8, "leur"), ("inquiétude", "NOUN", "obj", 6, "inquiétude")],
+        [(1, 2, ACTOR_LABEL, "PER"), (3, 6, ACTOR_LABEL, "NAT")],
+    )  # fmt: skip
+    assert [(m.text, m.code) for m in resolve(gazetteer, doc) if m.text == "leur"] == [("leur", "NAT")]
 
 
 def test_actors_leur_after_one_actor_in_its_sentence_is_unresolved(gazetteer: Gazetteer) -> None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["find_references"]
 
+PLURAL_SUBJECT_STEPS = 3  # how far above a possessive's noun its clause's verb is looked for
+
 
 def find_references(view: ActorView, found: list[Found]) -> list[Found]:
     ordered = sorted(found, key=lambda item: item.start)
@@ -83,11 +85,31 @@ def _plural_antecedent(view: ActorView, ordered: Sequence[Found], token: Token) 
     """What a plural possessive ("leur sommet", "leurs liens") refers to: the two actors named before it in
     its sentence, or, when its sentence names none before it, the two of the previous sentence."""
     sentence = view.sentence_of[token.i]
-    before = [item for item in ordered if item.start < token.i and view.sentence_of[item.start] == sentence]
+    before = [item for item in ordered if item.start < token.i and view.sentence_of[item.start] == sentence
+              and not view.is_locative(view.doc[item.start : item.end])]  # fmt: skip
     if not before:
         return _previous_sentence_pair(view, ordered, token)
+    group = _plural_subject(view, before, token)
+    if group:
+        return group
     codes = {view.state(item.actor): item.actor for item in before}
     return list(codes.values()) if len(codes) == 2 else []
+
+
+def _plural_subject(view: ActorView, before: Sequence[Found], token: Token) -> list[str]:
+    """The actors of a plural subject of the possessive's clause ("les dirigeants de l'OTAN ont exprimé leur
+    préoccupation", "le Chili et le Pérou ont renforcé leurs liens"): who "leur" is."""
+    verb = token.head
+    for _ in range(PLURAL_SUBJECT_STEPS):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = [child for child in verb.children if child.dep_ in ANY_SUBJECT_DEPS]
+    heads = {conjunct.i for subject in subjects for conjunct in (subject, *subject.conjuncts)}
+    if not subjects or (len(heads) < 2 and "Plur" not in subjects[0].morph.get("Number")):
+        return []
+    actors = {view.state(item.actor): item.actor for item in before if view.doc[item.start : item.end].root.i in heads}
+    return list(actors.values())
 
 
 def _last_subject(view: ActorView, ordered: Sequence[Found], *, before: int) -> Found | None:
