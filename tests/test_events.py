@@ -1010,3 +1010,26 @@ def test_slots_an_argument_right_after_a_noun_is_the_nouns(pack: LanguagePack) -
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BOL"), mention(doc, 17, 18, "PER")], pack)
     summits = {frozenset((e.source, e.target)) for e in events if any(ev.trigger == "sommet" for ev in e.evidences)}
     assert summits == {frozenset({"CHL", "PER"})}
+
+
+def test_linking_an_act_on_something_of_the_doers_own_takes_no_other_actor(pack: LanguagePack) -> None:
+    # "Le Chili, que le Pérou menace, défend sa souveraineté": Chile defends its own sovereignty; Peru is not
+    # guessed as what it defends.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 8, "Chili"), (",", "PUNCT", "punct", 6, ","),
+                 ("que", "PRON", "obj", 6, "que"), ("le", "DET", "det", 5, "le"), ("Pérou", "PROPN", "nsubj", 6, "Pérou"),
+                 ("menace", "VERB", "acl:relcl", 1, "menacer"), (",", "PUNCT", "punct", 6, ","),
+                 ("défend", "VERB", "ROOT", 8, "défendre"), ("sa", "DET", "det", 10, "son", "Poss=Yes"),
+                 ("souveraineté", "NOUN", "obj", 8, "souveraineté")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], pack)
+    assert not [e for e in events if any(evidence.trigger == "défend" for evidence in e.evidences)]
+
+
+def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: LanguagePack) -> None:
+    # "Le Chili proteste après l'annonce par le Pérou de nouvelles sanctions": the sanctions are Peru's.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("proteste", "VERB", "ROOT", 2, "protester"),
+                 ("après", "ADP", "case", 5, "après"), ("l'", "DET", "det", 5, "le"), ("annonce", "NOUN", "obl:mod", 2, "annonce"),
+                 ("par", "ADP", "case", 8, "par"), ("le", "DET", "det", 8, "le"), ("Pérou", "PROPN", "nmod", 5, "Pérou"),
+                 ("de", "ADP", "case", 11, "de"), ("nouvelles", "ADJ", "amod", 11, "nouveau"),
+                 ("sanctions", "NOUN", "nmod", 5, "sanction")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert {(e.source, e.target) for e in events if e.cameo == "16"} == {("PER", "CHL")}

@@ -36,6 +36,7 @@ __all__ = ["loose_candidates"]
 
 # A sentence naming this many distinct actors (no more) lets a trigger's missing end be the other actor.
 PAIR_SENTENCE_ACTORS = 2
+OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 
 # Dependents that are not arguments of the trigger: function words, modifiers, and other clauses.
 NOT_ARGUMENT_DEPS = frozenset(
@@ -77,7 +78,9 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reach = Reach.CLAUSE
         if sources and not targets:
             targets = [m for m in _occasion_doers(view, token) if (m.token_start, m.code) not in own]
-        if sources and not targets:
+        if sources and not targets and _object_is_own(view, token, trigger):
+            pass  # "X défendra sa souveraineté": it acts on something of its own, no other actor
+        elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
             others = _other_actor(view, token, sources, topics=topics)
@@ -90,6 +93,23 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _object_is_own(view: Extractor, verb: Token, trigger: Trigger) -> bool:
+    """Whether a verb whose frame takes its object as target acts on something of the doer's own, no actor and
+    no act ("X défendra sa souveraineté", "défendre les intérêts de ses entreprises"): an act's doer may be the
+    target ("X a condamné son essai"), something of the doer's is not."""
+    if trigger.pos != "VERB" or trigger.target != OBJECT_SLOT:
+        return False
+    objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS]
+    return bool(objects) and all(
+        child.pos_ == "NOUN"
+        and not slots.mentions(view, child, possessor=True)
+        and not view._triggers(child)
+        and child.lemma_.casefold() not in view.grammar.summary_nouns
+        and any("Yes" in t.morph.get("Poss") for t in child.subtree if t.dep_ == "det")
+        for child in objects
+    )
 
 
 def _occasion_doers(view: Extractor, verb: Token) -> list[Mention]:

@@ -414,6 +414,11 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
         if current.head.i == current.i:
             return []
         current = current.head
+        if current.pos_ == "NOUN":  # "l'annonce par X de sanctions": the noun above names who acts
+            agents = [m for child in view._children(current) if child.dep_ in grammar.OBLIQUE_DEPS
+                      and view._has_case(child, view.grammar.agent_case) for m in mentions(view, child)]  # fmt: skip
+            if agents:
+                return agents
         if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
             lemma = current.lemma_.casefold()
             if (
