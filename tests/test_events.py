@@ -1033,3 +1033,20 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
                  ("sanctions", "NOUN", "nmod", 5, "sanction")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
     assert {(e.source, e.target) for e in events if e.cameo == "16"} == {("PER", "CHL")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Canada taxe désormais les voitures chinoises.", ("CAN", "CHN", "16")),
+        ("Les États-Unis continuent d'armer l'Ukraine.", ("USA", "UKR", "07")),
+        ("La Biélorussie, alliée de la Russie, a condamné la Pologne.", ("BLR", "RUS", "05")),
+        ("La Corée du Nord soutient les actions militaires de la Russie en Géorgie.", ("RUS", "GEO", "19")),
+    ],
+)
+def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
+    # Lexicon rows of general uses: a tax on a country's goods, arming a state, an ally, military action.
+    doc = french_nlp(text)
+    article = article_for(doc)
+    assert expected in triples(extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack))
