@@ -1050,3 +1050,16 @@ def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePa
     doc = french_nlp(text)
     article = article_for(doc)
     assert expected in triples(extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack))
+
+
+def test_linking_a_verb_of_wish_is_no_act_on_its_infinitives_participants(pack: LanguagePack) -> None:
+    # "Le Chili et l'Argentine promettent de classer le Pérou parmi leurs rivaux": what they promise is no event
+    # of the lexicon; the promise is no act on Peru, who is the infinitive's.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 5, "Chili"), ("et", "CCONJ", "cc", 4, "et"),
+                 ("l'", "DET", "det", 4, "le"), ("Argentine", "PROPN", "conj", 1, "Argentine"),
+                 ("promettent", "VERB", "ROOT", 5, "promettre"), ("de", "ADP", "mark", 7, "de"),
+                 ("classer", "VERB", "xcomp", 5, "classer", "VerbForm=Inf"), ("le", "DET", "det", 9, "le"),
+                 ("Pérou", "PROPN", "obj", 7, "Pérou"), ("parmi", "ADP", "case", 12, "parmi"),
+                 ("leurs", "DET", "det", 12, "son", "Poss=Yes"), ("rivaux", "NOUN", "obl:arg", 7, "rival")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "ARG"), mention(doc, 9, 10, "PER")], pack)
+    assert not [e for e in events if any(evidence.trigger == "promettent" for evidence in e.evidences)]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar, slots
 from kg.events.candidates import Candidate, Reach
 from kg.events.circumstances import in_circumstance, is_circumstance
-from kg.events.modality import is_attribution
+from kg.events.modality import cue_for, is_attribution
 from kg.records import Mention, Resolution, Trigger
 
 if TYPE_CHECKING:
@@ -276,12 +276,21 @@ def _dependent_actors(
                             and not _is_origin(view, m, token)]  # fmt: skip
                 if mentions:
                     found += mentions
+                elif child.dep_ in CLAUSE_ARGUMENT_DEPS and _governs_its_mode(view, node):
+                    continue  # "X veut inscrire Y ...": Y is the infinitive's, whose intent `kg.events.intentions` reads
                 elif child.dep_ in CLAUSE_ARGUMENT_DEPS or child.pos_ != "VERB" or child.dep_ == "acl":
                     following.append(child)
         if found:
             return list({(m.token_start, m.code): m for m in found}.values())
         frontier = following
     return []
+
+
+def _governs_its_mode(view: Extractor, verb: Token) -> bool:
+    """A verb of wish, plan or fear ("vouloir", "compter", "craindre"): it makes its infinitive's event
+    hypothetical, and is no act on that event's participants."""
+    cue = cue_for(view.pack, verb.lemma_)
+    return cue is not None and cue[1] == "governor"
 
 
 def _is_origin(view: Extractor, mention: Mention, trigger: Token) -> bool:
