@@ -277,7 +277,7 @@ def _dependent_actors(
                 if mentions:
                     found += mentions
                 elif child.dep_ in CLAUSE_ARGUMENT_DEPS and _governs_its_mode(view, node):
-                    continue  # "X veut inscrire Y ...": Y is the infinitive's, whose intent `kg.events.intentions` reads
+                    continue  # "X veut inscrire Y": Y is the infinitive's, whose intent `kg.events.intentions` reads
                 elif child.dep_ in CLAUSE_ARGUMENT_DEPS or child.pos_ != "VERB" or child.dep_ == "acl":
                     following.append(child)
         if found:
