@@ -352,7 +352,7 @@ def test_pipeline_events_regrouped_for_the_touched_dyads_alone_equal_a_build_fro
     # One article of the shared event now reports an agreement with Italy (that event loses it); a new outlet
     # reports the condemnation a day later (the untouched article's event gains it); the visit goes. (Three
     # articles of seven: most of the store is kept, so its events are updated, not all grouped again.)
-    italy = REPORTS["entente"][0].replace("l'Allemagne", "l'Italie")
+    italy = REPORTS["entente"][0].replace("l'Allemagne", "l'Italie").replace("Berlin", "Rome")
     write_report(corpus, "entente", italy, "2024-03-06", "La Gazette")
     write_report(corpus, "sanction", "La Russie condamne la Pologne\n\nLa Russie a condamné la Pologne hier.\n",
                  "2024-03-06", "La Gazette")  # fmt: skip
