@@ -1,6 +1,6 @@
 """Build benchmark: full builds against spaCy's parse alone, 1 vs N processes, Dask, and peak memory.
 
-    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000
+    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000 [--lang en]
     .venv/bin/python -u benchmarks/build_scale.py --corpus /tmp/kg-corpus-1000 --workers 1 2 [--dask] [--skip-parse]
         [--no-baseline] [--repeat 3]
 
@@ -12,6 +12,9 @@ memory summed over the process tree (sampled every 0.2 s with psutil):
 - full build: `kg build CORPUS -o OUT --workers N` into a new folder (parse,
   actors, relations, store, summaries, TriG, HTML page);
 - with --dask: `kg build --cluster local --workers 2`.
+Both kinds of run pay the same fixed costs: a fresh interpreter, reading and
+cleaning the articles (language identification included) and loading the model;
+the build alone pays for importing the store, page and analysis libraries.
 Reports words per second, the parse-only phases (reading and cleaning, model
 load, `nlp.pipe`), and, over the medians of --repeat interleaved rounds (every
 other round in reverse order), the ratio of full build to parse only (also
