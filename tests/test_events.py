@@ -1063,3 +1063,14 @@ def test_linking_a_verb_of_wish_is_no_act_on_its_infinitives_participants(pack: 
                  ("leurs", "DET", "det", 12, "son", "Poss=Yes"), ("rivaux", "NOUN", "obl:arg", 7, "rival")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "ARG"), mention(doc, 9, 10, "PER")], pack)
     assert not [e for e in events if any(evidence.trigger == "promettent" for evidence in e.evidences)]
+
+
+def test_slots_a_possessed_noun_of_cause_is_the_blamed_ones_act(pack: LanguagePack) -> None:
+    # "Le Chili a condamné le Pérou pour ses manœuvres": the manoeuvres are Peru's, not Chile's.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("condamné", "VERB", "ROOT", 3, "condamner", PARTICIPLE), ("le", "DET", "det", 5, "le"),
+                 ("Pérou", "PROPN", "obj", 3, "Pérou"), ("pour", "ADP", "case", 8, "pour"),
+                 ("ses", "DET", "det", 8, "son", "Poss=Yes"), ("manœuvres", "NOUN", "obl:arg", 3, "manœuvre")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], pack)
+    assert ("CHL", "PER", "11") in triples(events)
+    assert not [e for e in events if e.cameo == "15" and e.source == "CHL"]

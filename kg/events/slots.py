@@ -344,7 +344,21 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
         return apposed
     if exclude == view.grammar.genitive_case:  # "l'invasion de l'Ukraine": the invader must be named, not guessed
         return []
-    return _clause_subject(view, noun)
+    return _blamed_for(view, noun) or _clause_subject(view, noun)
+
+
+def _blamed_for(view: Extractor, noun: Token) -> list[Mention]:
+    """Whose act a possessed noun of cause is ("X a condamné Y pour ses essais"): the object of the verb it
+    hangs on, blamed or praised for it."""
+    head = noun.head
+    if head.i == noun.i or head.pos_ != "VERB" or noun.dep_ not in grammar.OBLIQUE_DEPS:
+        return []
+    if not any(child.dep_ == "det" and "Yes" in child.morph.get("Poss") for child in noun.children):
+        return []
+    if not any(child.dep_ == "case" and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
+               for child in noun.children):  # fmt: skip
+        return []
+    return [m for child in view._children(head) if child.dep_ in grammar.OBJECT_DEPS for m in mentions(view, child)]
 
 
 def _apposed_to(view: Extractor, noun: Token) -> list[Mention]:
