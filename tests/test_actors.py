@@ -413,3 +413,12 @@ def test_actors_an_army_is_described_as_its_states_military(gazetteer: Gazetteer
     doc = parse([("l'", "DET", "det", 1, "le"), ("armée", "NOUN", "nsubj", 3, "armée"), ("russe", "ADJ", "amod", 1, "russe"),
                  ("attaque", "VERB", "ROOT", 3, "attaquer")])  # fmt: skip
     assert [(m.code, m.how, m.role) for m in resolve(gazetteer, doc)] == [("RUS", Resolution.DESCRIPTION, "military")]
+
+
+@pytest.mark.model
+def test_actors_periphrases_and_capitals_name_their_states(french_nlp, gazetteer: Gazetteer) -> None:
+    # The periphrases news uses for states, and the capitals of small states, as the actor stage reads them.
+    doc = french_nlp("L'État hébreu a frappé le pays du Cèdre. Lima a protesté auprès de Quito et du royaume ermite.")
+    found = {(m.text, m.code) for m in find_mentions(doc, article_for(doc), gazetteer, load_pack("fr"))}
+    assert {("État hébreu", "ISR"), ("pays du Cèdre", "LBN"), ("Lima", "PER"), ("royaume ermite", "PRK")} <= found
+    assert any(code == "ECU" for _, code in found)
