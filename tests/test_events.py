@@ -1074,3 +1074,29 @@ def test_slots_a_possessed_noun_of_cause_is_the_blamed_ones_act(pack: LanguagePa
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], pack)
     assert ("CHL", "PER", "11") in triples(events)
     assert not [e for e in events if e.cameo == "15" and e.source == "CHL"]
+
+
+def test_intentions_a_conditional_its_doer_is_reported_to_announce_is_an_intent(pack: LanguagePack) -> None:
+    # "Le Chili a annoncé qu'il rencontrerait le Pérou": reported speech puts the announced future in the
+    # conditional; Chile states an intent to meet (036) besides the hypothetical meeting.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("annoncé", "VERB", "ROOT", 3, "annoncer", PARTICIPLE), ("qu'", "SCONJ", "mark", 6, "que"),
+                 ("il", "PRON", "nsubj", 6, "il"), ("rencontrerait", "VERB", "ccomp", 3, "rencontrer", "Mood=Cnd|VerbForm=Fin"),
+                 ("le", "DET", "det", 8, "le"), ("Pérou", "PROPN", "obj", 6, "Pérou")])  # fmt: skip
+    found = [
+        mention(doc, 1, 2, "CHL"),
+        replace(mention(doc, 5, 6, "CHL"), how=Resolution.COREFERENCE),
+        mention(doc, 8, 9, "PER"),
+    ]
+    events = extract(doc, found, pack)
+    assert {(e.source, e.target, e.sub, str(e.mode)) for e in events if e.cameo == "03"} == {
+        ("CHL", "PER", "036", "asserted")
+    }
+    # said by another, it is no intent of the doer's
+    doc_other = parse([("Le", "DET", "det", 1, "le"), ("Brésil", "PROPN", "nsubj", 3, "Brésil"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                       ("annoncé", "VERB", "ROOT", 3, "annoncer", PARTICIPLE), ("que", "SCONJ", "mark", 7, "que"),
+                       ("le", "DET", "det", 6, "le"), ("Chili", "PROPN", "nsubj", 7, "Chili"),
+                       ("rencontrerait", "VERB", "ccomp", 3, "rencontrer", "Mood=Cnd|VerbForm=Fin"), ("le", "DET", "det", 9, "le"),
+                       ("Pérou", "PROPN", "obj", 7, "Pérou")])  # fmt: skip
+    other = [mention(doc_other, 1, 2, "BRA"), mention(doc_other, 6, 7, "CHL"), mention(doc_other, 9, 10, "PER")]
+    assert not [e for e in extract(doc_other, other, pack) if e.cameo == "03"]

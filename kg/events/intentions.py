@@ -4,7 +4,8 @@ CAMEO codes the announcement of a future act as its own event: "Berlin
 promet de livrer des chars à Kiev" is an intent to provide aid (033) as well
 as the aid itself, hypothetical; "Moscou menace de riposter" a threat of force
 (138). A candidate whose act is hypothetical because its own actor intends it
-(the act in the simple future, or governed by an intention cue of
+(the act in the simple future, in the conditional its doer is reported to
+announce it in: "X a dit qu'il se rendrait à Y", or governed by an intention cue of
 the pack's `intentions.tsv`: "promettre de", "aller" + infinitive, "prêt
 à") gives a second candidate, asserted, with the intent or threat code that
 CAMEO pairs with the act's root (`INTENT_CODES`).
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate
 from kg.events.grammar import GOVERNOR_STEPS, OBJECT_DEPS, is_conditional, is_future
-from kg.events.slots import subject
+from kg.events.slots import light_verb, subject
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
     token = candidate.token
     if is_future(token, view.grammar) and not is_conditional(token, view.grammar):
         return True
+    if _future_in_the_past(view, token, candidate):
+        return True
     current, through_noun = token, False
     for _ in range(GOVERNOR_STEPS):
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
@@ -66,6 +69,24 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
         if (view.lang, current.lemma_.casefold()) in view.lexicon.intention_cues:
             return not through_noun or _says_it_itself(view, current, candidate)
     return False
+
+
+def _future_in_the_past(view: Extractor, token: Token, candidate: Candidate) -> bool:
+    """An act in the conditional that its own doer is reported to announce ("X a ajouté qu'il se rendrait à
+    Y"): the reported future of what the doer said."""
+    verb = token if token.pos_ == "VERB" else light_verb(view, token)  # "qu'il signerait un accord avec Y"
+    if verb is None:
+        return False
+    if not is_conditional(verb, view.grammar) and not any(
+        child.dep_.startswith("aux") and is_conditional(child, view.grammar) for child in verb.children
+    ):
+        return False
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i:
+        return False
+    if head.lemma_.casefold() not in view.pack.references.reporting_verbs:
+        return False
+    return _says_it_itself(view, head, candidate)
 
 
 def _says_it_itself(view: Extractor, cue: Token, candidate: Candidate) -> bool:
