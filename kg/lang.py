@@ -57,6 +57,7 @@ class Grammar:
     naming_verbs: frozenset[str]
     future_stems: Mapping[str, str]
     future_auxiliaries: frozenset[str]
+    conditional_auxiliaries: frozenset[str]  # "would": an auxiliary whose verb is in the conditional
     infinitive_drops: tuple[str, ...]
     conditional_endings: tuple[str, ...]
     future_endings: tuple[str, ...]
@@ -207,6 +208,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         naming_verbs=_words(section["naming_verbs"]),
         future_stems=MappingProxyType({str(k): str(v) for k, v in section.get("future_stems", {}).items()}),
         future_auxiliaries=_words(section.get("future_auxiliaries", [])),
+        conditional_auxiliaries=_words(section.get("conditional_auxiliaries", [])),
         infinitive_drops=tuple(str(v) for v in section.get("infinitive_drops", [])),
         conditional_endings=tuple(str(v) for v in section.get("conditional_endings", [])),
         future_endings=tuple(str(v) for v in section.get("future_endings", [])),

@@ -144,6 +144,17 @@ def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: Langu
 
 
 @pytest.mark.model
+def test_lang_english_would_makes_an_announced_act_an_intent(english_nlp, gazetteer: Gazetteer, english) -> None:
+    # "would" puts the act in the conditional (hypothetical, even as the object of a light verb); announced by its
+    # own doer, it is an intent too (03).
+    doc = english_nlp("Chile said it would sign a trade agreement with Peru.")
+    article = article_for(doc)
+    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+    agreement = {(e.cameo, str(e.mode)) for e in events if e.cameo in ("03", "05")}
+    assert agreement == {("05", "hypothetical"), ("03", "asserted")}
+
+
+@pytest.mark.model
 def test_lang_english_multiword_demonym_names_its_state(english_nlp, gazetteer: Gazetteer, english) -> None:
     doc = english_nlp("North Korean and South Korean officials met in Panmunjom.")
     mentions = find_mentions(doc, article_for(doc), gazetteer, english)

@@ -51,8 +51,15 @@ def is_reflexive(token: Token, grammar: Grammar) -> bool:
 
 def is_conditional(token: Token, grammar: Grammar) -> bool:
     """True for a conditional verb form: the morphology says so, or the form is the future stem of the lemma
-    with a conditional ending (the French model sometimes tags "rendrait" as an imperfect)."""
-    return "Cnd" in token.morph.get("Mood") or _has_stem_ending(token, grammar.conditional_endings, grammar)
+    with a conditional ending (the French model sometimes tags "rendrait" as an imperfect), or it has an
+    auxiliary of the conditional ("would sign")."""
+    return (
+        "Cnd" in token.morph.get("Mood")
+        or _has_stem_ending(token, grammar.conditional_endings, grammar)
+        or any(
+            child.dep_.startswith("aux") and child.lower_ in grammar.conditional_auxiliaries for child in token.children
+        )
+    )
 
 
 def is_future(token: Token, grammar: Grammar) -> bool:

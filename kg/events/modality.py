@@ -97,11 +97,13 @@ def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bo
             if child.dep_.startswith("aux")
         ):
             return True
-    for child in token.children:
+    # a cue on the trigger, or on the verb it is the object of ("would sign an agreement")
+    near = [token] + [head for head in chain[:1] if token.dep_ == "obj"]
+    for child in (child for node in near for child in node.children):
         cue = cue_for(pack, child.lower_) or cue_for(pack, child.lemma_)
         if cue and cue[0] is Mode.HYPOTHETICAL and cue[1] in ("child", "mark"):
             return True
-        if cue == (Mode.HYPOTHETICAL, PURPOSE_SCOPE) and child.dep_ == "mark" and _is_simple_infinitive(token):
+        if cue == (Mode.HYPOTHETICAL, PURPOSE_SCOPE) and child.dep_ == "mark" and _is_simple_infinitive(child.head):
             return True  # "pour attaquer X": what it is done for has not happened ("pour avoir attaqué" has)
         # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
         if is_attribution(child, pack):
