@@ -155,6 +155,22 @@ def test_lang_english_would_makes_an_announced_act_an_intent(english_nlp, gazett
 
 
 @pytest.mark.model
+def test_lang_english_a_frame_marked_by_its_preposition_takes_no_direct_object(
+    english_nlp, gazetteer: Gazetteer, english
+) -> None:
+    # "call on X" is an appeal; "called X a regime" names X, "called X on Monday" phones X: neither is one.
+    def appeals(text: str) -> set[tuple[str, str]]:
+        doc = english_nlp(text)
+        article = article_for(doc)
+        events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+        return {(e.source, e.target) for e in events if e.cameo == "02"}
+
+    assert appeals("Chile called on Peru to withdraw its troops.") == {("CHL", "PER")}
+    assert appeals("Chile called the Peruvian government a dangerous regime.") == set()
+    assert appeals("Chile called Peru on Monday.") == set()
+
+
+@pytest.mark.model
 def test_lang_english_multiword_demonym_names_its_state(english_nlp, gazetteer: Gazetteer, english) -> None:
     doc = english_nlp("North Korean and South Korean officials met in Panmunjom.")
     mentions = find_mentions(doc, article_for(doc), gazetteer, english)

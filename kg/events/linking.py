@@ -65,6 +65,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
     actors among its dependents (one trigger entry per CAMEO code)."""
     found: list[Candidate] = []
     topics = view.grammar.topic_cases - {entry.target for entry in triggers}  # unless a frame names the preposition
+    # every frame of the word marks its target with a preposition
+    marked_only = all(entry.target in view.grammar.prepositions for entry in triggers)
     for trigger in {entry.cameo: entry for entry in reversed(triggers)}.values():
         reverse = trigger.source == "obj" and trigger.target == "subj"
         sources = _sources(view, token, trigger)
@@ -73,6 +75,9 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reacting = _reacting(view, token)
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
                    if (m.token_start, m.code) not in own and m.token_start not in reacting]  # fmt: skip
+        objects = [m for m in targets if marked_only and _is_direct_object(view, m, token)]
+        if objects:  # "call on X": its direct object is no such argument ("called X a regime", "called X")
+            continue
         if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
             targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
@@ -284,6 +289,14 @@ def _dependent_actors(
             return list({(m.token_start, m.code): m for m in found}.values())
         frontier = following
     return []
+
+
+def _is_direct_object(view: Extractor, mention: Mention, verb: Token) -> bool:
+    """Whether an actor is the direct object of a verb (its phrase's head is the verb's object)."""
+    head = view._mention_head(mention)
+    while head.dep_ in grammar.NAME_DEPS | {"amod"} and head.head.i != head.i and head.head.i != verb.i:
+        head = head.head
+    return head.dep_ in grammar.OBJECT_DEPS and head.head.i == verb.i
 
 
 def _governs_its_mode(view: Extractor, verb: Token) -> bool:
