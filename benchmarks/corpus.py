@@ -1,9 +1,10 @@
 """A synthetic French corpus for the scale benchmarks: seed sentences recombined, actors substituted.
 
-    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000 [--seed 20261121]
+    .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000 [--seed 20261121] [--source DIR]
 
 Each article takes a title and 12 to 30 sentences drawn from the seed articles
-(as cleaned by ingestion), and swaps the countries they name for others from the
+(or from the articles of `--source`, e.g. the development corpus; as cleaned by
+ingestion), and swaps the countries they name for others from the
 gazetteer (feminine singular names for feminine singular ones, so the French stays
 grammatical: "la Russie" may become "la Turquie"). Deterministic for a given
 seed. Writes one `.txt` file per article.
@@ -33,15 +34,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20261121)
+    parser.add_argument("--source", type=Path, nargs="+", default=[SEEDS], help="articles to draw sentences from")
     args = parser.parse_args()
-    words = write_corpus(args.out, args.articles, seed=args.seed)
+    words = write_corpus(args.out, args.articles, seed=args.seed, sources=args.source)
     print(f"{args.articles} articles, {words} words in {args.out}")
 
 
-def write_corpus(folder: Path, count: int, *, seed: int = 20261121) -> int:
-    """Write `count` articles under `folder`; return the number of words."""
+def write_corpus(folder: Path, count: int, *, seed: int = 20261121, sources: list[Path] | None = None) -> int:
+    """Write `count` articles under `folder` from the sentences of the articles of `sources` (the seeds by
+    default); return the number of words."""
     rng = random.Random(seed)
-    sentences = seed_sentences()
+    sentences = seed_sentences(sources or [SEEDS])
     pattern = re.compile("|".join(re.escape(name) for name in sorted(FEMININE, key=len, reverse=True)))
     folder.mkdir(parents=True, exist_ok=True)
     words = 0
@@ -57,10 +60,10 @@ def write_corpus(folder: Path, count: int, *, seed: int = 20261121) -> int:
     return words
 
 
-def seed_sentences() -> list[str]:
-    """The sentences of the seed articles' cleaned text (title and captions left out)."""
+def seed_sentences(sources: list[Path]) -> list[str]:
+    """The sentences of the cleaned text of the articles of `sources` (title and captions left out)."""
     sentences = []
-    for article in read_articles([SEEDS]):
+    for article in read_articles(sources):
         if isinstance(article, Article):
             body = article.text.split("\n\n", 1)[-1]
             sentences += [part.strip() for part in SENTENCE_END.split(body.replace("\n", " ")) if len(part.split()) > 6]
