@@ -30,7 +30,7 @@ from kg.store.model import (
     date_literal,
     from_oxigraph_term,
     from_oxigraph_triple,
-    grouped_events_to_graph,
+    grouped_events_quads,
     to_oxigraph_term,
 )
 from kg.store.tallies import has_tallies, refresh_tallies
@@ -264,15 +264,17 @@ def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]
     name = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
     if dyads is None or not store.contains_named_graph(name):
         events = group_relations(_relation_reports(store))
-        write_graph(store, grouped_events_to_graph(events))
+        if store.contains_named_graph(name):
+            store.remove_graph(name)
+        store.add_graph(name)  # kept when empty
+        store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
         return events
     if not dyads:
         return []
     restriction = _dyads_values(dyads)
     events = group_relations(_relation_reports(store, restriction=restriction))
     store.update(_REMOVE_EVENTS_UPDATE % {"dyads": restriction}, prefixes=PREFIXES)
-    store.load(grouped_events_to_graph(events).serialize(format="nt", encoding="utf-8"),
-               format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)  # fmt: skip
+    store.extend(grouped_events_quads(events))
     return events
 
 

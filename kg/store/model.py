@@ -14,7 +14,7 @@ of the two libraries convert both ways here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -52,6 +52,7 @@ __all__ = [
     "gazetteer_to_graph",
     "build_to_graph",
     "grouped_events_to_graph",
+    "grouped_events_quads",
     "date_literal",
     "decimal_lexical",
     "to_oxigraph_term",
@@ -72,8 +73,8 @@ ACTOR_CLASSES = {
     ActorKind.STATE: KG.State, ActorKind.PERSON: KG.Person, ActorKind.ORGANISATION: KG.Organisation,
     ActorKind.COLLECTIVE: KG.CollectiveActor,
 }  # fmt: skip
-_XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DECIMAL = (
-    pyoxigraph.NamedNode(str(datatype)) for datatype in (XSD.integer, XSD.string, XSD.boolean, XSD.decimal)
+_XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DECIMAL, _XSD_DATE = (
+    pyoxigraph.NamedNode(str(datatype)) for datatype in (XSD.integer, XSD.string, XSD.boolean, XSD.decimal, XSD.date)
 )
 MODES = {Mode.ASSERTED: KG.asserted, Mode.HYPOTHETICAL: KG.hypothetical, Mode.NEGATED: KG.negated}
 
@@ -326,25 +327,33 @@ def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
     code, mode, first and last day and GDELT's counts, the articles that report it, and each article-level
     relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
     graph = Graph(identifier=EVENTS_GRAPH)
-    for event in events:
-        node = event_iri(event.id)
-        graph.add((node, RDF.type, KG.Event))
-        graph.add((node, KG.eventSource, actor_iri(event.source)))
-        graph.add((node, KG.eventTarget, actor_iri(event.target)))
-        graph.add((node, KG.eventCode, cameo_iri(event.code)))
-        graph.add((node, KG.eventMode, MODES[event.mode]))
-        graph.add((node, KG.eventSymmetric, Literal(event.symmetric)))
-        for predicate, day in ((KG.firstDay, event.first_day), (KG.lastDay, event.last_day)):
-            if day is not None:
-                graph.add((node, predicate, Literal(day.isoformat(), datatype=XSD.date)))
-        graph.add((node, KG.numMentions, Literal(event.num_mentions)))
-        graph.add((node, KG.numSources, Literal(event.num_sources)))
-        graph.add((node, KG.numArticles, Literal(event.num_articles)))
-        for article_id in event.articles:
-            graph.add((node, KG.reportedIn, article_iri(article_id)))
-        for relation in event.relations:
-            graph.add((URIRef(relation), KG.partOfEvent, node))
+    for quad in grouped_events_quads(events):
+        graph.add(from_oxigraph_triple(quad))
     return graph
+
+
+def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
+    """The quads of `grouped_events_to_graph`, made directly as pyoxigraph terms, one event at a time: a store
+    takes them as they come (a million events as one rdflib graph would take tens of gigabytes)."""
+    graph = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
+    for event in events:
+        node = pyoxigraph.NamedNode(str(event_iri(event.id)))
+        values = [
+            (_RDF.type, _KG.Event), (_KG.eventSource, _named_node(str(actor_iri(event.source)))),
+            (_KG.eventTarget, _named_node(str(actor_iri(event.target)))),
+            (_KG.eventCode, _named_node(str(cameo_iri(event.code)))), (_KG.eventMode, _OX_MODES[event.mode]),
+            (_KG.eventSymmetric, _literal(event.symmetric)),
+        ]  # fmt: skip
+        for predicate, day in ((_KG.firstDay, event.first_day), (_KG.lastDay, event.last_day)):
+            if day is not None:
+                values.append((predicate, pyoxigraph.Literal(day.isoformat(), datatype=_XSD_DATE)))
+        values += [(_KG.numMentions, _literal(event.num_mentions)), (_KG.numSources, _literal(event.num_sources)),
+                   (_KG.numArticles, _literal(event.num_articles))]  # fmt: skip
+        values += [(_KG.reportedIn, _named_node(str(article_iri(article)))) for article in event.articles]
+        for predicate, value in values:
+            yield pyoxigraph.Quad(node, predicate, value, graph)
+        for relation in event.relations:
+            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), _KG.partOfEvent, node, graph)
 
 
 def decimal_lexical(value: float) -> str:
