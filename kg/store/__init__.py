@@ -385,8 +385,9 @@ def repack_store(store: pyoxigraph.Store, work: Path) -> None:
         store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
         for name in names:
             store.add_graph(name)
-    except OSError as error:
-        raise OutputError(f"{work}: cannot repack the store: {error.strerror or error}") from error
+    except OSError as error:  # the dump is kept: what a failed load leaves out of the store is there
+        kept = f"; its quads are in {dump}" if dump.exists() else ""
+        raise OutputError(f"{work}: cannot repack the store: {error.strerror or error}{kept}") from error
     dump.unlink()
 
 
