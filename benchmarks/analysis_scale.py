@@ -1,19 +1,28 @@
-"""Analysis benchmark: every measure at 100k, 300k and 1M relations, from the store's aggregates.
+"""Scale benchmark of issue 19's 1M-relation bars: load, named queries, analysis and page, in the real build's shape.
 
-    .venv/bin/python benchmarks/analysis_scale.py --sizes 100000 300000 1000000 --work /tmp/kg-bench-analysis
+    .venv/bin/python benchmarks/analysis_scale.py --sizes 100000 1000000 --work /tmp/kg-bench-analysis [--page-up-to N]
 
 For each size it writes a synthetic store in the real build's shape (once; `--reuse`
-keeps it): articles of 6 relations through the project's own model (`article_to_trig`,
-one bulk load), 82% of them asserted, 13% hypothetical and 5% negated, 27% symmetric,
+keeps it): articles of 6 relations through the project's own model (`article_to_trig`),
+82% of them asserted, 13% hypothetical and 5% negated, 27% symmetric,
 dated to the day (64%), the month (33%) or the year (3%), 1 to 5 evidence sentences
 (83% one), a person of the gazetteer as the source in 30% of them and as the target in
 20%, states drawn with Zipf-like weights from the gazetteer's states, CAMEO codes with
 the root frequencies of news event data; the shares are those of a build of the
-development corpus. Then, in a child process (so that its peak memory is the
-analysis's own), it times `to_dyad_graphs` (the store's GROUP BY) and every measure
-on its result, and reports the peak resident memory. Up to `--projection-up-to`
-relations (default 100k) it also times the projection of every relation
-(`to_actor_graph`) and the same measures on it, for the ratio.
+development corpus. The store is written as a build writes it, each step timed: the
+articles' TriG made (`generate_s`), bulk-loaded (`load_s`: the bar, <= 60 s at 1M), the
+reference graphs, the dyad summaries and tallies (`summaries_s`), the events across
+articles (`events_s`); with the store's bytes and the writing process's peak memory.
+Then, each in a child process of its own (so that its peak memory is its own; the bar:
+<= 4 GB): every named query's median latency (`benchmarks/store_scale.py`'s bindings;
+bar <= 1 s each); the analysis: `to_dyad_graphs` (the store's tallies) and every measure
+on its result, `report_s` being what `kg analyze` computes from them (dyad graphs,
+centrality table, dyads, blocs, triads; bar <= 30 s) and `total_s` the sum of every
+timing (the centrality table's measures counted twice); up to `--projection-up-to`
+relations (default 100k) the projection of every relation (`to_actor_graph`) and the
+same measures, for the ratio; up to `--page-up-to` relations (default 100k) the page
+rendered from the store (`kg.render.render_graph`, as `kg render`: time and bytes; bar
+<= 30 MB in <= 60 s).
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ import pyoxigraph
 from kg import analysis
 from kg.records import ActorKind, Article, Event, Evidence, Mode, TextPiece
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
-from kg.store import KnowledgeGraph, refresh_summaries, write_graph
+from kg.store import KnowledgeGraph, refresh_events, refresh_summaries, write_graph
 from kg.store.model import article_to_trig, cameo_to_graph, gazetteer_to_graph
 
 ROOT_WEIGHTS = {"01": 18, "02": 4, "03": 9, "04": 20, "05": 10, "06": 4, "07": 3, "08": 2, "09": 1, "10": 3,
@@ -53,12 +62,21 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench-analysis"))
     parser.add_argument("--reuse", action="store_true", help="reuse stores already written in --work")
     parser.add_argument("--projection-up-to", type=int, default=100_000, help="also time the projection up to here")
+    parser.add_argument("--page-up-to", type=int, default=100_000, help="also render the page up to here")
     parser.add_argument("--analyse-only", type=Path, help=argparse.SUPPRESS)  # internal: the measured child
     parser.add_argument("--projection", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--queries-only", type=Path, help=argparse.SUPPRESS)  # internal: times the named queries
+    parser.add_argument("--page-only", type=Path, help=argparse.SUPPRESS)  # internal: renders the page
     parser.add_argument("--write-only", type=Path, help=argparse.SUPPRESS)  # internal: writes a store
     args = parser.parse_args()
     if args.analyse_only:
         print(json.dumps(_analyse(args.analyse_only, projection=args.projection)))
+        return
+    if args.queries_only:
+        print(json.dumps(_queries(args.queries_only)))
+        return
+    if args.page_only:
+        print(json.dumps(_page(args.page_only)))
         return
     if args.write_only:
         print(json.dumps(_write_store(args.sizes[0], args.write_only)))
@@ -66,15 +84,48 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:  # each step a process of its own: a child's peak memory starts from its parent's
         store = args.work / f"store-{size}"
-        command = [sys.executable, __file__, "--sizes", str(size), "--write-only", str(store)]
-        reused = args.reuse and store.is_dir()
-        written = None if reused else json.loads(subprocess.run(command, capture_output=True, check=True).stdout)
+        if not (args.reuse and store.is_dir()):
+            written = _child("--sizes", str(size), "--write-only", str(store))
+            print(json.dumps({"relations": size, "written": written}), flush=True)
+        print(json.dumps({"relations": size, "queries": _child("--queries-only", str(store))}), flush=True)
         for projection in (False, True) if size <= args.projection_up_to else (False,):
-            command = [sys.executable, __file__, "--analyse-only", str(store)] + (
-                ["--projection"] if projection else []
-            )
-            report = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-            print(json.dumps({"relations": size, "store_written_s": written, **report}), flush=True)
+            report = _child("--analyse-only", str(store), *(["--projection"] if projection else []))
+            print(json.dumps({"relations": size, **report}), flush=True)
+        if size <= args.page_up_to:
+            print(json.dumps({"relations": size, "page": _child("--page-only", str(store))}), flush=True)
+
+
+def _child(*arguments: str) -> Any:
+    """Run this script with these arguments in a process of its own; its JSON answer."""
+    result = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(arguments)} failed: {result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def _peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _queries(store_path: Path) -> dict[str, Any]:
+    """Every named query's median latency, as `benchmarks/store_scale.py` times them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from store_scale import _query_latencies
+
+    latencies = _query_latencies(store_path)
+    return {"seconds": latencies, "slowest_s": max(latencies.values()), "peak_rss_mb": _peak_mb()}
+
+
+def _page(store_path: Path) -> dict[str, Any]:
+    """The page rendered from the store as `kg render` does: seconds, bytes, peak memory."""
+    from kg.render import render_graph, write_page
+
+    graph = KnowledgeGraph(store_path.parent, pyoxigraph.Store.read_only(str(store_path)))
+    page_path = store_path.parent / f"{store_path.name}.html"
+    began = time.perf_counter()
+    write_page(render_graph(graph, page_path=page_path), page_path)
+    seconds = time.perf_counter() - began
+    return {"seconds": round(seconds, 1), "bytes": page_path.stat().st_size, "peak_rss_mb": _peak_mb()}
 
 
 def _analyse(store_path: Path, *, projection: bool) -> dict[str, Any]:
@@ -96,16 +147,20 @@ def _analyse(store_path: Path, *, projection: bool) -> dict[str, Any]:
                  "centrality_table", "dyads", "blocs", "balance_triads"):  # fmt: skip
         timed(name, getattr(analysis, name), source)
     dyads = analysis.to_weighted_graph(source)
+    report = ("to_actor_graph" if projection else "to_dyad_graphs", "centrality_table", "dyads", "blocs",
+              "balance_triads")  # fmt: skip
     return {"path": "projection" if projection else "aggregates", "counted": analysis.count_relations(source),
             "actors": dyads.number_of_nodes(), "dyads": dyads.number_of_edges(), "seconds": timings,
-            "total_s": round(sum(timings.values()), 2),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}  # fmt: skip
+            "report_s": round(sum(timings[name] for name in report), 2), "total_s": round(sum(timings.values()), 2),
+            "peak_rss_mb": _peak_mb()}  # fmt: skip
 
 
-def _write_store(size: int, path: Path) -> float:
-    """Write a synthetic store of `size` relations (see the module's docstring); return the seconds it took."""
+def _write_store(size: int, path: Path) -> dict[str, Any]:
+    """Write a synthetic store of `size` relations (see the module's docstring) as a build does; the seconds of
+    each step, the store's bytes and the peak memory."""
     import shutil
 
+    timings: dict[str, float] = {}
     began = time.perf_counter()
     shutil.rmtree(path, ignore_errors=True)
     trig = path.with_suffix(".trig")
@@ -117,15 +172,27 @@ def _write_store(size: int, path: Path) -> float:
             events = draw.events(article.id)
             actors = {event.source_actor for event in events} | {event.target_actor for event in events}
             out.write(article_to_trig(article, [draw.mention(article.id, actor) for actor in sorted(actors)], events))
+    timings["generate_s"] = time.perf_counter() - began
     store = pyoxigraph.Store(str(path))
-    store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
-    write_graph(store, cameo_to_graph(load_cameo_codes(), load_cameo_labels_fr()))
-    write_graph(store, gazetteer_to_graph(load_gazetteer()))
-    refresh_summaries(store)
-    store.flush()
-    del store
+
+    def reference() -> None:
+        write_graph(store, cameo_to_graph(load_cameo_codes(), load_cameo_labels_fr()))
+        write_graph(store, gazetteer_to_graph(load_gazetteer()))
+
+    steps: tuple[tuple[str, Callable[[], Any]], ...] = (
+        ("load_s", lambda: store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)),
+        ("reference_s", reference), ("summaries_s", lambda: refresh_summaries(store)),
+        ("events_s", lambda: refresh_events(store)), ("flush_s", store.flush),
+    )  # fmt: skip
+    for name, step in steps:
+        began = time.perf_counter()
+        step()
+        timings[name] = time.perf_counter() - began
+    store = None
     trig.unlink()
-    return round(time.perf_counter() - began, 1)
+    store_bytes = sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+    return {**{name: round(value, 1) for name, value in timings.items()}, "store_mb": round(store_bytes / 1e6, 1),
+            "peak_rss_mb": _peak_mb()}  # fmt: skip
 
 
 class _Draw:

@@ -1,10 +1,12 @@
 """A synthetic corpus for the scale benchmarks, French or English: sentences recombined, actors substituted.
 
     .venv/bin/python benchmarks/corpus.py --articles 1000 --out /tmp/kg-corpus-1000 [--seed 20261121] [--lang en]
+        [--source DIR ...]
 
 Each article takes a title and 12 to 30 sentences and swaps the countries they
 name for others from the gazetteer. French (the default) draws its sentences from
-the seed articles (as cleaned by ingestion) and swaps feminine singular names for
+the seed articles (or from the articles of `--source`, e.g. the development corpus;
+as cleaned by ingestion) and swaps feminine singular names for
 feminine singular ones, so the French stays grammatical: "la Russie" may become
 "la Turquie". English draws them from `english_sentences.txt` (news sentences
 written for this benchmark) and swaps a country's name and its demonym together
@@ -46,15 +48,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20261121)
     parser.add_argument("--lang", choices=["fr", "en"], default="fr")
+    parser.add_argument("--source", type=Path, nargs="+", default=[SEEDS], help="French articles to draw from")
     args = parser.parse_args()
-    words = write_corpus(args.out, args.articles, seed=args.seed, lang=args.lang)
+    words = write_corpus(args.out, args.articles, seed=args.seed, lang=args.lang, sources=args.source)
     print(f"{args.articles} articles, {words} words in {args.out}")
 
 
-def write_corpus(folder: Path, count: int, *, seed: int = 20261121, lang: str = "fr") -> int:
-    """Write `count` articles in `lang` under `folder`; return the number of words."""
+def write_corpus(
+    folder: Path, count: int, *, seed: int = 20261121, lang: str = "fr", sources: list[Path] | None = None
+) -> int:
+    """Write `count` articles in `lang` under `folder` (French ones from the sentences of the articles of
+    `sources`, the seeds by default); return the number of words."""
     rng = random.Random(seed)
-    sentences = seed_sentences() if lang == "fr" else english_sentences()
+    sentences = seed_sentences(sources or [SEEDS]) if lang == "fr" else english_sentences()
     names = FEMININE if lang == "fr" else [*ENGLISH, *ENGLISH.values()]
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,10 +93,10 @@ def english_sentences() -> list[str]:
     return [line.strip() for line in ENGLISH_SENTENCES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def seed_sentences() -> list[str]:
-    """The sentences of the seed articles' cleaned text (title and captions left out)."""
+def seed_sentences(sources: list[Path]) -> list[str]:
+    """The sentences of the cleaned text of the articles of `sources` (title and captions left out)."""
     sentences = []
-    for article in read_articles([SEEDS]):
+    for article in read_articles(sources):
         if isinstance(article, Article):
             body = article.text.split("\n\n", 1)[-1]
             sentences += [part.strip() for part in SENTENCE_END.split(body.replace("\n", " ")) if len(part.split()) > 6]

@@ -44,22 +44,39 @@ def main_actors(actor_graph: nx.MultiDiGraph, *, top: int = 8) -> list[str]:
     return list(analysis.centrality_table(actor_graph).head(top).index)
 
 
-def analyze(actor_graph: nx.MultiDiGraph, *, actors: list[str] | None = None, top: int = 8) -> AnalysisReport:
-    """Every table of the analysis; `actors` (default: the `top` main actors) scopes the dyads shown."""
-    centrality = analysis.centrality_table(actor_graph)
+def analyze(
+    actor_graph: nx.MultiDiGraph,
+    *,
+    actors: list[str] | None = None,
+    top: int = 8,
+    dyad_graphs: analysis.DyadGraphs | None = None,
+) -> AnalysisReport:
+    """Every table of the analysis; `actors` (default: the `top` main actors) scopes the dyads shown. The
+    measures, dyads, blocs and triads are computed on `dyad_graphs` when given (`analysis.to_dyad_graphs` of the
+    same options: the same numbers, from one edge per dyad), the monthly timeline on the relations."""
+    dyad_source = dyad_graphs if dyad_graphs is not None else actor_graph
+    centrality = analysis.centrality_table(dyad_source)
     chosen = actors or list(centrality.head(top).index)
     if unknown := [actor for actor in chosen if actor not in actor_graph]:
         raise OutputError(f"no relation involves {', '.join(unknown)} in this graph (check the actor codes)")
-    dyads = analysis.dyads(actor_graph)
+    dyads = analysis.dyads(dyad_source)
     among = dyads[dyads["source"].isin(chosen) & dyads["target"].isin(chosen)].reset_index(drop=True)
-    return AnalysisReport(chosen, centrality, among, dyads, analysis.blocs(actor_graph),
-                          analysis.balance_triads(actor_graph), analysis.dyad_timeline(actor_graph))  # fmt: skip
+    return AnalysisReport(chosen, centrality, among, dyads, analysis.blocs(dyad_source),
+                          analysis.balance_triads(dyad_source), analysis.dyad_timeline(actor_graph))  # fmt: skip
 
 
-def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisReport) -> list[Path]:
-    """Write the tables (CSV), the graphs (GEXF, GraphML) and the pictures (PNG) under `folder`."""
+def write_analysis(
+    actor_graph: nx.MultiDiGraph,
+    folder: Path,
+    report: AnalysisReport,
+    *,
+    dyad_graphs: analysis.DyadGraphs | None = None,
+) -> list[Path]:
+    """Write the tables (CSV), the graphs (GEXF, GraphML) and the pictures (PNG) under `folder`; the dyad tables
+    and graph from `dyad_graphs` when given, the relations' graph from `actor_graph`."""
     labels = {node: str(data.get("label", node)) for node, data in actor_graph.nodes(data=True)}
-    undirected = analysis.dyads(actor_graph, directed=False)
+    dyad_source = dyad_graphs if dyad_graphs is not None else actor_graph
+    undirected = analysis.dyads(dyad_source, directed=False)
     chosen = set(report.actors)
     dated = (
         report.timeline.groupby(["actor_a", "actor_b"])["relations"].sum().sort_values(ascending=False, kind="stable")
@@ -73,7 +90,7 @@ def write_analysis(actor_graph: nx.MultiDiGraph, folder: Path, report: AnalysisR
         for name, table in tables.items():
             table.to_csv(staging / name, index=table.index.name == "actor")
             names.append(name)
-        weighted = analysis.to_weighted_graph(actor_graph)
+        weighted = analysis.to_weighted_graph(dyad_source)
         for name, graph in (("relations", actor_graph), ("dyads", weighted)):
             exportable = _exportable(graph)
             write_gexf(exportable, staging / f"{name}.gexf")

@@ -541,17 +541,17 @@ def _run_analyze(args: argparse.Namespace) -> int:
     def codes(text: str | None) -> list[str] | None:
         return [item.strip() for item in text.split(",") if item.strip()] if text else None
 
-    with open_graph(args.out) as graph:
-        actor_graph = analysis.to_actor_graph(
-            graph, level=args.level, modes=_modes(args.modes) or [Mode.ASSERTED], roots=codes(args.roots),
-            since=args.since, until=args.until, min_confidence=args.min_confidence,
-        )  # fmt: skip
+    options = {"level": args.level, "modes": _modes(args.modes) or [Mode.ASSERTED], "roots": codes(args.roots),
+               "since": args.since, "until": args.until, "min_confidence": args.min_confidence}  # fmt: skip
+    with open_graph(args.out) as graph:  # the measures from the store's aggregates; timeline and GEXF: relations
+        actor_graph = analysis.to_actor_graph(graph, **options)
+        dyad_graphs = analysis.to_dyad_graphs(graph, **options)
     out = _stdout()
     if actor_graph.number_of_edges() == 0:
         out.print(f"{args.out}: no relation matches; nothing to analyse.", highlight=False)
         return EXIT_OK
-    report = analyze(actor_graph, actors=codes(args.actors), top=args.top)
-    files = write_analysis(actor_graph, args.output or args.out / "analysis", report)
+    report = analyze(actor_graph, actors=codes(args.actors), top=args.top, dyad_graphs=dyad_graphs)
+    files = write_analysis(actor_graph, args.output or args.out / "analysis", report, dyad_graphs=dyad_graphs)
     out.print(_centrality_table(report.centrality.head(max(args.top, 10)), actor_graph, args))
     dyads = Table("source", "target", "relations", "cooperation", "conflict", "mean Goldstein", "first", "last",
                   title=f"Dyads among {', '.join(report.actors)}")  # fmt: skip

@@ -415,7 +415,7 @@ def _analyse(
     from kg.render import PAGE_FILE
     from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import STORE_DIR, export_trig, refresh_events, refresh_summaries
+    from kg.store import STORE_DIR, export_trig, refresh_events, refresh_summaries, repack_store
 
     out_dir = staging.parent
     build, started = _build_iri(versions), dt.datetime.now(dt.UTC)
@@ -454,6 +454,8 @@ def _analyse(
     dyads = None if _changed_most(store, counts) else counts.dyads
     refresh_summaries(store, dyads=dyads)
     refresh_events(store, dyads=dyads)
+    if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
+        repack_store(store, out_dir)
     store.flush()
     write_snapshot(store, out_dir)
     export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back

@@ -28,6 +28,8 @@ __all__ = [
     "SUMMARY_GRAPH",
     "BUILD_GRAPH",
     "EVENTS_GRAPH",
+    "TALLIES_GRAPH",
+    "ACTOR_TALLIES_GRAPH",
     "actor_iri",
     "article_iri",
     "article_graph_iri",
@@ -35,6 +37,7 @@ __all__ = [
     "evidence_iri",
     "dyad_iri",
     "event_iri",
+    "tally_iri",
     "cameo_iri",
     "wikidata_iri",
     "PREFIXES",
@@ -54,6 +57,7 @@ class KG(DefinedNamespace):
     Build: URIRef
     CollectiveActor: URIRef
     DyadSummary: URIRef
+    DyadTally: URIRef
     Event: URIRef
     Evidence: URIRef
     Mode: URIRef
@@ -128,6 +132,18 @@ class KG(DefinedNamespace):
     sourceActor: URIRef
     start: URIRef
     symmetric: URIRef
+    tallyCount: URIRef
+    tallyEvidence: URIRef
+    tallyFirstDate: URIRef
+    tallyGoldsteinSum: URIRef
+    tallyLastDate: URIRef
+    tallyMode: URIRef
+    tallyQuadClass: URIRef
+    tallySource: URIRef
+    tallySourceActor: URIRef
+    tallySymmetric: URIRef
+    tallyTarget: URIRef
+    tallyTargetActor: URIRef
     target: URIRef
     targetActor: URIRef
     text: URIRef
@@ -169,6 +185,8 @@ GAZETTEER_GRAPH = ID["graph/gazetteer"]
 SUMMARY_GRAPH = ID["graph/summaries"]
 BUILD_GRAPH = ID["graph/build"]
 EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), regrouped for the dyads a build changes
+TALLIES_GRAPH = ID["graph/tallies"]  # relations counted by state dyad and kind, for the analysis (kg.store.tallies)
+ACTOR_TALLIES_GRAPH = ID["graph/actorTallies"]  # the same by the dyads of acting persons and bodies
 
 
 def actor_iri(actor_id: str) -> URIRef:
@@ -196,6 +214,11 @@ def evidence_iri(relation: URIRef, start: int, end: int) -> URIRef:
 
 def dyad_iri(source: str, target: str) -> URIRef:
     return ID[f"dyad/{source}/{target}"]
+
+
+def tally_iri(source: str, target: str, *key: str) -> URIRef:
+    """A dyad's tally of one kind of relations (`kg.store.tallies`): under its dyad, keyed by the kind's values."""
+    return URIRef(f"{dyad_iri(source, target)}/tally/{_digest(*key)}")
 
 
 def event_iri(event_id: str) -> URIRef:

@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -18,10 +19,18 @@ from kg import analysis
 from kg import open as kg_open
 from kg.errors import KgError
 from kg.records import Article, Evidence, Mode, TextPiece
-from kg.store import KnowledgeGraph, write_graph
-from kg.store.model import article_to_graph
+from kg.store import (
+    KnowledgeGraph,
+    article_dyads,
+    article_ids_in_store,
+    refresh_summaries,
+    remove_article_graph,
+    write_article_graphs,
+    write_graph,
+)
+from kg.store.model import article_to_graph, article_to_trig
 
-from helpers import coded_event, confidence_store, model_store, reference_store
+from helpers import coded_event, confidence_store, model_corpus, model_store, reference_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -450,10 +459,66 @@ def test_analysis_from_the_store_aggregates_equals_the_projection(tmp_path: Path
 
 def test_analysis_from_the_store_aggregates_of_the_seeds_equals_the_projection(seeds_build: Path) -> None:
     graph = kg_open(seeds_build)
-    for options in ({}, {"level": "actor", "modes": analysis.MODES}):
+    assert analysis.to_actor_graph(graph).number_of_edges() > 50
+    for options in _OPTIONS:
         relations, dyad_graphs = analysis.to_actor_graph(graph, **options), analysis.to_dyad_graphs(graph, **options)
-        assert relations.number_of_edges() > 50
+        assert analysis.count_relations(dyad_graphs) == analysis.count_relations(relations), options
+        for directed in (True, False):
+            _same_frames(analysis.dyads(relations, directed=directed), analysis.dyads(dyad_graphs, directed=directed))
         _same_frames(analysis.centrality_table(relations), analysis.centrality_table(dyad_graphs))
-        _same_frames(analysis.dyads(relations), analysis.dyads(dyad_graphs))
     with pytest.raises(KgError, match="needs the relations' dates"):
         analysis.dyad_timeline(dyad_graphs)
+
+
+_TALLIED = [options for options in _OPTIONS if not {"roots", "since", "until", "min_confidence"} & options.keys()]
+
+
+@pytest.mark.parametrize("options", _TALLIED, ids=[str(options) for options in _TALLIED])
+def test_analysis_without_roots_window_or_confidence_floor_reads_the_tallies_not_the_relations(
+    tmp_path: Path, options: dict
+) -> None:
+    # The dyad graphs come from the tallies the build made: the same with the relations gone from the store (no
+    # relation is read), whatever the level, modes and self-loop choice.
+    store = model_store(tmp_path)
+    graph = KnowledgeGraph(tmp_path, store)
+    before = analysis.to_dyad_graphs(graph, **options)
+    for article_id in article_ids_in_store(store):
+        remove_article_graph(store, article_id)
+    assert analysis.to_actor_graph(graph, **options).number_of_edges() == 0
+    after = analysis.to_dyad_graphs(graph, **options)
+    for directed in (True, False):
+        kept, made = (analysis.to_weighted_graph(dyads, directed=directed) for dyads in (before, after))
+        assert dict(made.nodes(data=True)) == dict(kept.nodes(data=True))
+        assert _edges(made) == _edges(kept)
+    assert before.directed.number_of_edges() > 0
+
+
+def test_analysis_tallies_kept_by_dyad_equal_tallies_made_again(tmp_path: Path) -> None:
+    # A build replaces one article and drops another, then makes the tallies again only for their dyads: every
+    # option set reads the same dyad graphs as from tallies made again from the whole store, and as from the
+    # relations.
+    store = model_store(tmp_path)
+    graph = KnowledgeGraph(tmp_path, store)
+    (first, first_mentions, first_events), (second, *_), _ = model_corpus()
+    changed = [replace(event, source=event.target, target=event.source, source_actor=event.target_actor,
+                       target_actor=event.source_actor) for event in first_events[:2]]  # fmt: skip
+    dyads = article_dyads(store, [first.id, second.id])
+    write_article_graphs(store, [(first.id, article_to_trig(first, first_mentions, changed))])
+    remove_article_graph(store, second.id)
+    dyads |= article_dyads(store, [first.id])
+    refresh_summaries(store, dyads=dyads)
+    kept = {str(options): analysis.to_dyad_graphs(graph, **options) for options in _TALLIED}
+    refresh_summaries(store)
+    for options in _TALLIED:
+        made = analysis.to_dyad_graphs(graph, **options)
+        relations = analysis.to_actor_graph(graph, **options)
+        for directed in (True, False):
+            expected = _edges(analysis.to_weighted_graph(relations, directed=directed))
+            for dyads_read in (kept[str(options)], made):
+                assert _edges(analysis.to_weighted_graph(dyads_read, directed=directed)) == expected, options
+
+
+def _edges(graph: nx.Graph) -> dict[tuple[str, ...], dict]:
+    """A dyad graph's edges by their ends (in code order when undirected)."""
+    return {(first, second) if graph.is_directed() else tuple(sorted((first, second))): data
+            for first, second, data in graph.edges(data=True)}  # fmt: skip

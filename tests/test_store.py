@@ -37,6 +37,7 @@ from kg.store import (
     open_store,
     refresh_events,
     refresh_summaries,
+    repack_store,
     write_article_graphs,
 )
 from kg.store.model import article_to_graph, article_to_trig
@@ -432,3 +433,21 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
         ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } } }"
     )
     assert rows == [{"first": "2024-02-01", "last": "2024-02-01"}]
+
+
+def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:
+    # A build that rewrote most of its store packs it again as one bulk load: the same quads in the same named
+    # graphs (an empty one kept: a store without relations has its empty tallies), every query answering alike.
+    store = reference_store(tmp_path / "store")
+    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
+                                 for article, mentions, events in model_corpus()])  # fmt: skip
+    refresh_summaries(store)
+    refresh_events(store)
+    empty = pyoxigraph.NamedNode("https://w3id.org/diplomatic-kg/id/graph/empty")
+    store.add_graph(empty)
+    quads, graphs = set(store), set(store.named_graphs())
+    answers = _every_answer(store, tmp_path)
+    repack_store(store, tmp_path)
+    assert set(store) == quads and set(store.named_graphs()) == graphs and empty in graphs
+    assert _every_answer(store, tmp_path) == answers
+    assert not list(tmp_path.glob("*.nq"))  # the dump is removed

@@ -2,8 +2,9 @@
 
 Named graphs: one per article (replaced as a whole when the article is built
 again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
-provenance and the dyad summaries (recomputed by a build for the dyads whose
-relations it added or removed, so they stay exact). Graphs are written with Oxigraph's bulk loader when new (new article
+provenance, the dyad summaries and tallies (`kg.store.tallies`), and the events
+across articles (all recomputed by a build for the dyads whose relations it added
+or removed, so they stay exact). Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
 SPARQL with safely bound parameters and gives the rdflib Dataset.
 """
@@ -29,9 +30,10 @@ from kg.store.model import (
     date_literal,
     from_oxigraph_term,
     from_oxigraph_triple,
-    grouped_events_to_quads,
+    grouped_events_quads,
     to_oxigraph_term,
 )
+from kg.store.tallies import has_tallies, refresh_tallies
 from kg.vocab import CAMEO, EVENTS_GRAPH, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
 
 if TYPE_CHECKING:
@@ -46,10 +48,13 @@ __all__ = [
     "write_article_graphs",
     "refresh_summaries",
     "refresh_events",
+    "refresh_tallies",
+    "has_tallies",
     "article_dyads",
     "has_article_graph",
     "article_ids_in_store",
     "remove_article_graph",
+    "repack_store",
     "export_graph",
     "export_trig",
     "KnowledgeGraph",
@@ -201,9 +206,11 @@ def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
 
 
 def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
-    """Recompute the dyad summaries from every article graph; return the number of dyads summarised. With `dyads`
+    """Recompute the dyad summaries (and the tallies, `kg.store.tallies`) from every article graph; return the
+    number of dyads summarised. With `dyads`
     ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
     kept as it is (exact as long as every relation added or removed since it was made is of these dyads)."""
+    refresh_tallies(store, dyads=dyads)
     if dyads is not None and not dyads:
         return 0
     restriction = "" if dyads is None else _dyads_values(dyads)
@@ -259,16 +266,15 @@ def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]
         events = group_relations(_relation_reports(store))
         if store.contains_named_graph(name):
             store.remove_graph(name)
-            store.extend(grouped_events_to_quads(events))
-        else:
-            store.bulk_extend(grouped_events_to_quads(events))
+        store.add_graph(name)  # kept when empty
+        store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
         return events
     if not dyads:
         return []
     restriction = _dyads_values(dyads)
     events = group_relations(_relation_reports(store, restriction=restriction))
     store.update(_REMOVE_EVENTS_UPDATE % {"dyads": restriction}, prefixes=PREFIXES)
-    store.extend(grouped_events_to_quads(events))
+    store.extend(grouped_events_quads(events))
     return events
 
 
@@ -362,6 +368,27 @@ def _integer(value: int) -> pyoxigraph.Literal:
     from rdflib import XSD
 
     return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
+
+
+def repack_store(store: pyoxigraph.Store, work: Path) -> None:
+    """Write the whole store again as one bulk load (its quads dumped to a file under `work`, the store cleared,
+    the file loaded): what loads and updates wrote piece by piece, in files of their own, the bulk loader writes
+    in sorted, compressed files, about half the bytes on disk. Costs a dump and a load of every quad: for a build
+    that wrote most of its store again. The named graphs left empty (the tallies of a store without relations)
+    are kept."""
+    dump = work / "repack.nq"
+    names = list(store.named_graphs())
+    try:
+        store.dump(str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        store.clear()
+        store.optimize()  # the cleared files dropped before the new ones come
+        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        for name in names:
+            store.add_graph(name)
+    except OSError as error:  # the dump is kept: what a failed load leaves out of the store is there
+        kept = f"; its quads are in {dump}" if dump.exists() else ""
+        raise OutputError(f"{work}: cannot repack the store: {error.strerror or error}{kept}") from error
+    dump.unlink()
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:

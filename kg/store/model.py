@@ -14,7 +14,7 @@ of the two libraries convert both ways here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -52,7 +52,7 @@ __all__ = [
     "gazetteer_to_graph",
     "build_to_graph",
     "grouped_events_to_graph",
-    "grouped_events_to_quads",
+    "grouped_events_quads",
     "date_literal",
     "decimal_lexical",
     "to_oxigraph_term",
@@ -327,40 +327,33 @@ def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
     code, mode, first and last day and GDELT's counts, the articles that report it, and each article-level
     relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
     graph = Graph(identifier=EVENTS_GRAPH)
-    for quad in grouped_events_to_quads(events):
+    for quad in grouped_events_quads(events):
         graph.add(from_oxigraph_triple(quad))
     return graph
 
 
-def grouped_events_to_quads(events: Iterable[GroupedEvent]) -> list[Any]:
-    """The same triples as `grouped_events_to_graph`, in `graph:events`, made directly as pyoxigraph quads: the
-    fast path of builds (an rdflib graph of the events of 300 articles costs a second or two to make and
-    serialise)."""
+def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
+    """The quads of `grouped_events_to_graph`, made directly as pyoxigraph terms, one event at a time: a store
+    takes them as they come (a million events as one rdflib graph would take tens of gigabytes)."""
     graph = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
-    quads: list[Any] = []
-
-    def add(subject: Any, predicate: Any, value: Any) -> None:
-        quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
-
     for event in events:
         node = pyoxigraph.NamedNode(str(event_iri(event.id)))
-        add(node, _RDF.type, _KG.Event)
-        add(node, _KG.eventSource, _named_node(str(actor_iri(event.source))))
-        add(node, _KG.eventTarget, _named_node(str(actor_iri(event.target))))
-        add(node, _KG.eventCode, _named_node(str(cameo_iri(event.code))))
-        add(node, _KG.eventMode, _OX_MODES[event.mode])
-        add(node, _KG.eventSymmetric, _literal(event.symmetric))
+        values = [
+            (_RDF.type, _KG.Event), (_KG.eventSource, _named_node(str(actor_iri(event.source)))),
+            (_KG.eventTarget, _named_node(str(actor_iri(event.target)))),
+            (_KG.eventCode, _named_node(str(cameo_iri(event.code)))), (_KG.eventMode, _OX_MODES[event.mode]),
+            (_KG.eventSymmetric, _literal(event.symmetric)),
+        ]  # fmt: skip
         for predicate, day in ((_KG.firstDay, event.first_day), (_KG.lastDay, event.last_day)):
             if day is not None:
-                add(node, predicate, pyoxigraph.Literal(day.isoformat(), datatype=_XSD_DATE))
-        add(node, _KG.numMentions, _literal(event.num_mentions))
-        add(node, _KG.numSources, _literal(event.num_sources))
-        add(node, _KG.numArticles, _literal(event.num_articles))
-        for article_id in event.articles:
-            add(node, _KG.reportedIn, _named_node(str(article_iri(article_id))))
+                values.append((predicate, pyoxigraph.Literal(day.isoformat(), datatype=_XSD_DATE)))
+        values += [(_KG.numMentions, _literal(event.num_mentions)), (_KG.numSources, _literal(event.num_sources)),
+                   (_KG.numArticles, _literal(event.num_articles))]  # fmt: skip
+        values += [(_KG.reportedIn, _named_node(str(article_iri(article)))) for article in event.articles]
+        for predicate, value in values:
+            yield pyoxigraph.Quad(node, predicate, value, graph)
         for relation in event.relations:
-            add(pyoxigraph.NamedNode(relation), _KG.partOfEvent, node)
-    return quads
+            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), _KG.partOfEvent, node, graph)
 
 
 def decimal_lexical(value: float) -> str:
