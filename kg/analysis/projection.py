@@ -52,6 +52,7 @@ MODES = ("asserted", "hypothetical", "negated")
 QUADCLASS_NAMES = {quad.value: quad.name.lower() for quad in QuadClass}
 COOPERATION = frozenset(quad for quad in QuadClass if quad.is_cooperation)
 WEIGHTS = ("count", "goldstein_sum", "goldstein_mean", "cooperation", "conflict", "signed")
+SUM_DIGITS = 6  # Goldstein scores have one decimal: a sum rounded to this many is exact
 _KINDS = {"State": "state", "Person": "person", "Organisation": "organisation", "CollectiveActor": "collective"}
 
 
@@ -290,8 +291,11 @@ def to_weighted_graph(
 def _edge_summary(total: dict[str, Any], weight: str) -> dict[str, Any]:
     dates = total.pop("dates")
     summary = dict(total)
-    summary["goldstein_sum"] = round(total["goldstein_sum"], 3)
-    summary["goldstein_mean"] = round(total["goldstein_sum"] / total["count"], 3)
+    # the sum rounded first: relations added one by one or by tally differ in the last bits of a float sum, and
+    # a mean on a rounding tie (10.65 / 4) would round either way
+    goldstein_sum = round(total["goldstein_sum"], SUM_DIGITS)
+    summary["goldstein_sum"] = round(goldstein_sum, 3)
+    summary["goldstein_mean"] = round(goldstein_sum / total["count"], 3)
     summary["cooperation"] = total["verbal_cooperation"] + total["material_cooperation"]
     summary["conflict"] = total["verbal_conflict"] + total["material_conflict"]
     summary["signed"] = summary["cooperation"] - summary["conflict"]
