@@ -12,6 +12,7 @@ after the statistical NER so gazetteer matches win where they overlap.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -94,8 +95,8 @@ def _register_paragraph_component() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_sentences(doc: Doc) -> Doc:
-        for previous in doc[:-1]:  # one Token made per token: most have no line break after them
-            token = doc[previous.i + 1]
+        # one Token made per token (each read as the previous one and as the next)
+        for previous, token in itertools.pairwise(doc):
             if "\n" in previous.text_with_ws:
                 if not token.is_space:
                     token.is_sent_start = True

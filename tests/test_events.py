@@ -155,12 +155,22 @@ def test_events_lexicon_covers_every_root_with_valid_entries(pack: LanguagePack)
 # The real French model, on sentences written for the tests -----------------------------------------------------
 
 
+def model_events(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str) -> list[Event]:
+    """The events the real pipeline extracts from a sentence (its actors found by the actor stage)."""
+    doc = french_nlp(text)
+    article = article_for(doc)
+    return extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack)
+
+
 def model_relations(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
 ) -> set[tuple[str, str, str, str, bool]]:
-    doc = french_nlp(text)
-    article = article_for(doc)
-    return relations(extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack))
+    return relations(model_events(french_nlp, gazetteer, pack, text))
+
+
+def triggered_by(events: list[Event], word: str) -> list[Event]:
+    """The events one of whose evidences has `word` as its trigger."""
+    return [e for e in events if any(evidence.trigger == word for evidence in e.evidences)]
 
 
 @pytest.mark.model
@@ -913,9 +923,9 @@ def test_slots_an_event_nouns_argument_on_its_participle(
 ) -> None:
     # "à l'Iran" hangs on the participle: the frame finds it, and with the shipped classifier the frame's pair
     # wins over a guess at the sentence's subject.
-    doc = french_nlp("Le Chili respecte les sanctions imposées à l'Iran par le Canada.")
-    article = article_for(doc)
-    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, french), french)
+    events = model_events(
+        french_nlp, gazetteer, french, "Le Chili respecte les sanctions imposées à l'Iran par le Canada."
+    )
     assert triples(events) == {("CAN", "IRN", "16")}
 
 
@@ -937,7 +947,7 @@ def test_triggers_a_word_of_a_name_is_no_trigger(pack: LanguagePack) -> None:
                  ("Alliance", "PROPN", "obj", 3, "alliance"), ("atlantique", "ADJ", "amod", 5, "atlantique")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "SWE"), mention(doc, 5, 7, "NAT")], pack)
     assert events
-    assert not [e for e in events if any(evidence.trigger == "Alliance" for evidence in e.evidences)]
+    assert not triggered_by(events, "Alliance")
 
 
 def test_slots_the_attribute_of_a_verb_takes_its_subject(pack: LanguagePack) -> None:
@@ -971,7 +981,7 @@ def test_linking_a_participle_on_a_noun_naming_no_actor_takes_no_other_actor(pac
                  ("venus", "VERB", "acl", 4, "venir", PARTICIPLE), ("de", "ADP", "case", 7, "de"),
                  ("Grèce", "PROPN", "obl:arg", 5, "Grèce")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "TUR"), mention(doc, 7, 8, "GRC")], pack)
-    assert not [e for e in events if any(evidence.trigger == "venus" for evidence in e.evidences)]
+    assert not triggered_by(events, "venus")
 
 
 def test_modality_what_an_act_is_done_for_is_hypothetical(pack: LanguagePack) -> None:
@@ -1008,7 +1018,7 @@ def test_slots_an_argument_right_after_a_noun_is_the_nouns(pack: LanguagePack) -
                  ("un", "DET", "det", 14, "un"), ("sommet", "NOUN", "obl:mod", 9, "sommet"), ("avec", "ADP", "case", 17, "avec"),
                  ("le", "DET", "det", 17, "le"), ("Pérou", "PROPN", "obl:mod", 9, "Pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BOL"), mention(doc, 17, 18, "PER")], pack)
-    summits = {frozenset((e.source, e.target)) for e in events if any(ev.trigger == "sommet" for ev in e.evidences)}
+    summits = {frozenset((e.source, e.target)) for e in triggered_by(events, "sommet")}
     assert summits == {frozenset({"CHL", "PER"})}
 
 
@@ -1021,7 +1031,7 @@ def test_linking_an_act_on_something_of_the_doers_own_takes_no_other_actor(pack:
                  ("défend", "VERB", "ROOT", 8, "défendre"), ("sa", "DET", "det", 10, "son", "Poss=Yes"),
                  ("souveraineté", "NOUN", "obj", 8, "souveraineté")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER")], pack)
-    assert not [e for e in events if any(evidence.trigger == "défend" for evidence in e.evidences)]
+    assert not triggered_by(events, "défend")
 
 
 def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: LanguagePack) -> None:
@@ -1047,9 +1057,7 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
     # Lexicon rows of general uses: a tax on a country's goods, arming a state, an ally, military action.
-    doc = french_nlp(text)
-    article = article_for(doc)
-    assert expected in triples(extract_events(doc, article, find_mentions(doc, article, gazetteer, pack), pack))
+    assert expected in triples(model_events(french_nlp, gazetteer, pack, text))
 
 
 def test_linking_a_verb_of_wish_is_no_act_on_its_infinitives_participants(pack: LanguagePack) -> None:
@@ -1062,7 +1070,7 @@ def test_linking_a_verb_of_wish_is_no_act_on_its_infinitives_participants(pack: 
                  ("Pérou", "PROPN", "obj", 7, "Pérou"), ("parmi", "ADP", "case", 12, "parmi"),
                  ("leurs", "DET", "det", 12, "son", "Poss=Yes"), ("rivaux", "NOUN", "obl:arg", 7, "rival")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "ARG"), mention(doc, 9, 10, "PER")], pack)
-    assert not [e for e in events if any(evidence.trigger == "promettent" for evidence in e.evidences)]
+    assert not triggered_by(events, "promettent")
 
 
 def test_slots_a_possessed_noun_of_cause_is_the_blamed_ones_act(pack: LanguagePack) -> None:

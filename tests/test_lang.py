@@ -21,7 +21,7 @@ from kg.ingest.dates import find_publication_date
 from kg.ingest.languages import CANDIDATE_LANGUAGES
 from kg.lang import LanguagePack, load_pack, pack_languages, read_pack_settings
 from kg.nlp import convert_dependencies
-from kg.records import ArticleDate, DatePrecision, Gazetteer
+from kg.records import ArticleDate, DatePrecision, Event, Gazetteer
 from kg.resources import data_dir
 from kg.temporal import find_relation_date
 
@@ -115,6 +115,13 @@ def test_lang_english_dates_in_the_clause_and_in_the_dateline(english: LanguageP
 # The real English model, on sentences written for the tests ----------------------------------------------------
 
 
+def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str) -> list[Event]:
+    """The events the real English pipeline extracts from a sentence."""
+    doc = english_nlp(text)
+    article = article_for(doc)
+    return extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -134,9 +141,7 @@ def test_lang_english_dates_in_the_clause_and_in_the_dateline(english: LanguageP
     ],
 )
 def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:
-    doc = english_nlp(text)
-    article = article_for(doc)
-    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+    events = english_events(english_nlp, gazetteer, english, text)
     found = {(e.source, e.target, e.cameo) for e in events} | {
         (e.target, e.source, e.cameo) for e in events if e.symmetric
     }
@@ -147,9 +152,7 @@ def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: Langu
 def test_lang_english_would_makes_an_announced_act_an_intent(english_nlp, gazetteer: Gazetteer, english) -> None:
     # "would" puts the act in the conditional (hypothetical, even as the object of a light verb); announced by its
     # own doer, it is an intent too (03).
-    doc = english_nlp("Chile said it would sign a trade agreement with Peru.")
-    article = article_for(doc)
-    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
+    events = english_events(english_nlp, gazetteer, english, "Chile said it would sign a trade agreement with Peru.")
     agreement = {(e.cameo, str(e.mode)) for e in events if e.cameo in ("03", "05")}
     assert agreement == {("05", "hypothetical"), ("03", "asserted")}
 
@@ -160,10 +163,7 @@ def test_lang_english_a_frame_marked_by_its_preposition_takes_no_direct_object(
 ) -> None:
     # "call on X" is an appeal; "called X a regime" names X, "called X on Monday" phones X: neither is one.
     def appeals(text: str) -> set[tuple[str, str]]:
-        doc = english_nlp(text)
-        article = article_for(doc)
-        events = extract_events(doc, article, find_mentions(doc, article, gazetteer, english), english)
-        return {(e.source, e.target) for e in events if e.cameo == "02"}
+        return {(e.source, e.target) for e in english_events(english_nlp, gazetteer, english, text) if e.cameo == "02"}
 
     assert appeals("Chile called on Peru to withdraw its troops.") == {("CHL", "PER")}
     assert appeals("Chile called the Peruvian government a dangerous regime.") == set()

@@ -27,7 +27,6 @@ __all__ = ["anaphoric_candidates"]
 
 # How many sentences back an event noun's antecedent is looked for (its own sentence included).
 ANTECEDENT_SENTENCES = 3
-OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 
 
 def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Candidate]:
@@ -53,7 +52,7 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
         return []
     candidates = []
     for trigger in view._triggers(verb):
-        if trigger.pos != "VERB" or trigger.target != OBJECT_SLOT:
+        if trigger.pos != "VERB" or trigger.target != grammar.OBJECT_SLOT:
             continue
         sources = slots.fill_slot(view, verb, trigger.source, trigger.pos)
         candidates += [

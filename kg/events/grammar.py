@@ -15,7 +15,15 @@ if TYPE_CHECKING:
 
     from kg.lang import Grammar
 
-__all__ = ["has_case", "is_reflexive", "is_conditional", "is_future"]
+__all__ = [
+    "has_case",
+    "has_possessive",
+    "in_conditional",
+    "is_conditional",
+    "is_future",
+    "is_possessive",
+    "is_reflexive",
+]
 
 # Grammar: the dependency labels and function words the frames read.
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -32,6 +40,7 @@ NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 # "China's support"), a noun modifier ("US sanctions").
 MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
 GOVERNOR_STEPS = 3
+OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT})
 
@@ -40,6 +49,16 @@ def has_case(token: Token, form: str, grammar: Grammar) -> bool:
     """True when the token carries the preposition `form` (or one of its contracted forms) as its case marker."""
     forms = grammar.forms(form)
     return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+
+
+def is_possessive(token: Token) -> bool:
+    """True for a possessive determiner ("sa", "leurs", "its"), by its morphology."""
+    return "Yes" in token.morph.get("Poss")
+
+
+def has_possessive(token: Token) -> bool:
+    """True for a noun with a possessive determiner ("sa souveraineté", "ses essais")."""
+    return any(child.dep_ == "det" and is_possessive(child) for child in token.children)
 
 
 def is_reflexive(token: Token, grammar: Grammar) -> bool:
@@ -59,6 +78,13 @@ def is_conditional(token: Token, grammar: Grammar) -> bool:
         or any(
             child.dep_.startswith("aux") and child.lower_ in grammar.conditional_auxiliaries for child in token.children
         )
+    )
+
+
+def in_conditional(verb: Token, grammar: Grammar) -> bool:
+    """True for a verb in the conditional, simple or compound ("signerait", "aurait signé", "would sign")."""
+    return is_conditional(verb, grammar) or any(
+        child.dep_.startswith("aux") and is_conditional(child, grammar) for child in verb.children
     )
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate
-from kg.events.grammar import GOVERNOR_STEPS, OBJECT_DEPS, is_conditional, is_future
+from kg.events.grammar import GOVERNOR_STEPS, OBJECT_DEPS, in_conditional, is_conditional, is_future
 from kg.events.slots import light_verb, subject
 from kg.records import Mode
 
@@ -77,9 +77,7 @@ def _future_in_the_past(view: Extractor, token: Token, candidate: Candidate) -> 
     verb = token if token.pos_ == "VERB" else light_verb(view, token)  # "qu'il signerait un accord avec Y"
     if verb is None:
         return False
-    if not is_conditional(verb, view.grammar) and not any(
-        child.dep_.startswith("aux") and is_conditional(child, view.grammar) for child in verb.children
-    ):
+    if not in_conditional(verb, view.grammar):
         return False
     head = verb.head
     if verb.dep_ != "ccomp" or head.i == verb.i:

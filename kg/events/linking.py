@@ -36,7 +36,6 @@ __all__ = ["loose_candidates"]
 
 # A sentence naming this many distinct actors (no more) lets a trigger's missing end be the other actor.
 PAIR_SENTENCE_ACTORS = 2
-OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 
 # Dependents that are not arguments of the trigger: function words, modifiers, and other clauses.
 NOT_ARGUMENT_DEPS = frozenset(
@@ -75,9 +74,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reacting = _reacting(view, token)
         targets = [m for m in _dependent_actors(view, token, takes_place=takes_place, topics=topics)
                    if (m.token_start, m.code) not in own and m.token_start not in reacting]  # fmt: skip
-        objects = [m for m in targets if marked_only and _is_direct_object(view, m, token)]
-        if objects:  # "call on X": its direct object is no such argument ("called X a regime", "called X")
-            continue
+        if marked_only and any(_is_direct_object(view, m, token) for m in targets):
+            continue  # "call on X": its direct object is no such argument ("called X a regime", "called X")
         if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
             targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
@@ -104,7 +102,7 @@ def _object_is_own(view: Extractor, verb: Token, trigger: Trigger) -> bool:
     """Whether a verb whose frame takes its object as target acts on something of the doer's own, no actor and
     no act ("X défendra sa souveraineté", "défendre les intérêts de ses entreprises"): an act's doer may be the
     target ("X a condamné son essai"), something of the doer's is not."""
-    if trigger.pos != "VERB" or trigger.target != OBJECT_SLOT:
+    if trigger.pos != "VERB" or trigger.target != grammar.OBJECT_SLOT:
         return False
     objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS]
     return bool(objects) and all(
@@ -112,7 +110,7 @@ def _object_is_own(view: Extractor, verb: Token, trigger: Trigger) -> bool:
         and not slots.mentions(view, child, possessor=True)
         and not view._triggers(child)
         and child.lemma_.casefold() not in view.grammar.summary_nouns
-        and any("Yes" in t.morph.get("Poss") for t in child.subtree if t.dep_ == "det")
+        and any(grammar.has_possessive(t) for t in child.subtree)
         for child in objects
     )
 

@@ -169,13 +169,22 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
 def _blamed(view: Extractor, verb: Token) -> list[Mention]:
     """Who did what a clause of cause tells, a past infinitive after the purpose mark ("X a sanctionné Y pour
     avoir attaqué Z"): the object of the verb it hangs on, blamed or praised for it."""
-    if not any(child.dep_ == "mark" and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
-               for child in verb.children):  # fmt: skip
+    if not _has_purpose_marker(view, verb, "mark"):
         return []
     if not any(child.dep_.startswith("aux") for child in verb.children):
         return []  # "pour attaquer Z": the subject's own aim
-    return [m for child in view._children(verb.head) if child.dep_ in grammar.OBJECT_DEPS
-            for m in mentions(view, child)]  # fmt: skip
+    return _objects(view, verb.head)
+
+
+def _has_purpose_marker(view: Extractor, token: Token, dep: str) -> bool:
+    """Whether a clause or noun is introduced (as `dep`: "mark", "case") by the pack's purpose cue ("pour")."""
+    return any(child.dep_ == dep and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
+               for child in token.children)  # fmt: skip
+
+
+def _objects(view: Extractor, verb: Token) -> list[Mention]:
+    """The actors a verb's direct objects name."""
+    return [m for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS for m in mentions(view, child)]
 
 
 def _examples_of_subject(view: Extractor, verb: Token, subject_token: Token) -> list[Mention]:
@@ -353,12 +362,9 @@ def _blamed_for(view: Extractor, noun: Token) -> list[Mention]:
     head = noun.head
     if head.i == noun.i or head.pos_ != "VERB" or noun.dep_ not in grammar.OBLIQUE_DEPS:
         return []
-    if not any(child.dep_ == "det" and "Yes" in child.morph.get("Poss") for child in noun.children):
+    if not grammar.has_possessive(noun) or not _has_purpose_marker(view, noun, "case"):
         return []
-    if not any(child.dep_ == "case" and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
-               for child in noun.children):  # fmt: skip
-        return []
-    return [m for child in view._children(head) if child.dep_ in grammar.OBJECT_DEPS for m in mentions(view, child)]
+    return _objects(view, head)
 
 
 def _apposed_to(view: Extractor, noun: Token) -> list[Mention]:
@@ -428,11 +434,10 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
         if current.head.i == current.i:
             return []
         current = current.head
-        if current.pos_ == "NOUN":  # "l'annonce par X de sanctions": the noun above names who acts
-            agents = [m for child in view._children(current) if child.dep_ in grammar.OBLIQUE_DEPS
-                      and view._has_case(child, view.grammar.agent_case) for m in mentions(view, child)]  # fmt: skip
-            if agents:
-                return agents
+        if current.pos_ == "NOUN" and (  # "l'annonce par X de sanctions": the noun above names who acts
+            agents := _own_case_arguments(view, current, view.grammar.agent_case, through_object=False)
+        ):
+            return agents
         if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
             lemma = current.lemma_.casefold()
             if (
@@ -542,7 +547,6 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
                     found += mentions(view, child, possessor=True, depth=depth + 1)
         if not found:
             found += _participle_agents(view, token)
-
         if not found:
             found += _named_as(view, token)
     if not found and token.pos_ == "NOUN":  # "des pays comme la Chine et l'Inde": its examples

@@ -59,7 +59,7 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         # main", "recall ambassador": "recalled its ambassador").
         longest = max(len(words) for words, _ in expressions)
         following = [t.lemma_.casefold() for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
-                     if t.pos_ != "DET" and "Yes" not in t.morph.get("Poss")]  # fmt: skip
+                     if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
         for words, entries in expressions:
             if tuple(following[: len(words)]) == words:
                 found += entries

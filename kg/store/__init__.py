@@ -27,10 +27,14 @@ from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
 from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.model import (
-    date_literal,
+    OX_KG,
+    OX_RDF,
+    dyads_values,
     from_oxigraph_term,
     from_oxigraph_triple,
     grouped_events_quads,
+    ox_date,
+    ox_literal,
     to_oxigraph_term,
 )
 from kg.store.tallies import has_tallies, refresh_tallies
@@ -213,7 +217,7 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     refresh_tallies(store, dyads=dyads)
     if dyads is not None and not dyads:
         return 0
-    restriction = "" if dyads is None else _dyads_values(dyads)
+    restriction = "" if dyads is None else dyads_values(dyads)
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
     for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
         key = (row["source"].value, row["target"].value)
@@ -271,17 +275,11 @@ def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]
         return events
     if not dyads:
         return []
-    restriction = _dyads_values(dyads)
+    restriction = dyads_values(dyads)
     events = group_relations(_relation_reports(store, restriction=restriction))
     store.update(_REMOVE_EVENTS_UPDATE % {"dyads": restriction}, prefixes=PREFIXES)
     store.extend(grouped_events_quads(events))
     return events
-
-
-def _dyads_values(dyads: Collection[tuple[str, str]]) -> str:
-    """A VALUES clause binding (?source ?target) to these dyads' actor IRIs."""
-    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads))
-    return f"VALUES (?source ?target) {{ {pairs} }}"
 
 
 def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list[RelationReport]:
@@ -323,51 +321,32 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     make of the same values (an rdflib graph costs several times more to fill and serialize)."""
     from rdflib import XSD
 
-    terms, graph = _summary_terms(), pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
     node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
     quads = []
 
-    def add(subject: Any, predicate: str, value: Any) -> None:
-        quads.append(pyoxigraph.Quad(subject, terms[predicate], value, graph))
+    def add(subject: Any, predicate: Any, value: Any) -> None:
+        quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
 
-    add(node, "type", terms["DyadSummary"])
-    add(node, "dyadSource", pyoxigraph.NamedNode(source))
-    add(node, "dyadTarget", pyoxigraph.NamedNode(target))
-    add(node, "relationCount", _integer(summary["count"]))
-    add(node, "goldsteinSum", to_oxigraph_term(Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
-    add(node, "goldsteinMean", to_oxigraph_term(Literal(round(summary["sum"] / summary["count"], 3),
-                                                        datatype=XSD.decimal)))  # fmt: skip
+    add(node, OX_RDF.type, OX_KG.DyadSummary)
+    add(node, OX_KG.dyadSource, pyoxigraph.NamedNode(source))
+    add(node, OX_KG.dyadTarget, pyoxigraph.NamedNode(target))
+    add(node, OX_KG.relationCount, ox_literal(summary["count"]))
+    add(node, OX_KG.goldsteinSum, to_oxigraph_term(Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
+    add(node, OX_KG.goldsteinMean, to_oxigraph_term(Literal(round(summary["sum"] / summary["count"], 3),
+                                                            datatype=XSD.decimal)))  # fmt: skip
     for quad, predicate in QUADCLASS_COUNTS.items():
-        counted = _integer(summary["quads"].get(quad, 0))
-        quads.append(pyoxigraph.Quad(node, pyoxigraph.NamedNode(str(predicate)), counted, graph))
+        add(node, pyoxigraph.NamedNode(str(predicate)), ox_literal(summary["quads"].get(quad, 0)))
     for root, count in sorted(summary["roots"].items()):
         item = pyoxigraph.NamedNode(f"{node.value}/root/{root}")
-        add(node, "rootCount", item)
-        add(item, "type", terms["RootCount"])
-        add(item, "rootCode", pyoxigraph.Literal(root))
-        add(item, "count", _integer(count))
+        add(node, OX_KG.rootCount, item)
+        add(item, OX_RDF.type, OX_KG.RootCount)
+        add(item, OX_KG.rootCode, pyoxigraph.Literal(root))
+        add(item, OX_KG.count, ox_literal(count))
     if summary["dates"]:
-        add(node, "firstDate", to_oxigraph_term(date_literal(min(summary["dates"]))))
-        add(node, "lastDate", to_oxigraph_term(date_literal(max(summary["dates"]))))
+        add(node, OX_KG.firstDate, ox_date(min(summary["dates"])))
+        add(node, OX_KG.lastDate, ox_date(max(summary["dates"])))
     return quads
-
-
-@cache
-def _summary_terms() -> dict[str, pyoxigraph.NamedNode]:
-    """The IRIs a summary is written with, by their names in the ontology (`type`: rdf:type)."""
-    from rdflib.namespace import RDF
-
-    names = ("DyadSummary", "dyadSource", "dyadTarget", "relationCount", "goldsteinSum", "goldsteinMean", "rootCount",
-             "RootCount", "rootCode", "count", "firstDate", "lastDate")  # fmt: skip
-    terms = {name: pyoxigraph.NamedNode(str(getattr(KG, name))) for name in names}
-    return terms | {"type": pyoxigraph.NamedNode(str(RDF.type))}
-
-
-def _integer(value: int) -> pyoxigraph.Literal:
-    """An xsd:integer, as rdflib's `Literal(value)` makes it."""
-    from rdflib import XSD
-
-    return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
 
 
 def repack_store(store: pyoxigraph.Store, work: Path) -> None:

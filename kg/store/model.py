@@ -14,7 +14,7 @@ of the two libraries convert both ways here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -55,6 +55,11 @@ __all__ = [
     "grouped_events_quads",
     "date_literal",
     "decimal_lexical",
+    "dyads_values",
+    "ox_date",
+    "ox_literal",
+    "OX_KG",
+    "OX_RDF",
     "to_oxigraph_term",
     "from_oxigraph_term",
     "from_oxigraph_triple",
@@ -140,7 +145,7 @@ def _named_node(iri: str) -> Any:
 
 
 class _Terms:
-    """A namespace's terms as pyoxigraph IRIs, each made on first use (`_KG.text`); unknown names fail as they do
+    """A namespace's terms as pyoxigraph IRIs, each made on first use (`OX_KG.text`); unknown names fail as they do
     in the rdflib namespace."""
 
     def __init__(self, namespace: Any) -> None:
@@ -152,13 +157,13 @@ class _Terms:
         return term
 
 
-_KG, _RDF, _PROV, _SCHEMA = _Terms(KG), _Terms(RDF), _Terms(PROV), _Terms(SCHEMA)
+OX_KG, OX_RDF, _PROV, _SCHEMA = _Terms(KG), _Terms(RDF), _Terms(PROV), _Terms(SCHEMA)
 _OX_ROOT_EDGES = {root: pyoxigraph.NamedNode(str(edge)) for root, edge in ROOT_EDGES.items()}
 _OX_MODES = {mode: pyoxigraph.NamedNode(str(term)) for mode, term in MODES.items()}
 _TRUE, _FALSE = pyoxigraph.Literal("true", datatype=_XSD_BOOLEAN), pyoxigraph.Literal("false", datatype=_XSD_BOOLEAN)
 
 
-def _literal(value: object) -> Any:
+def ox_literal(value: object) -> Any:
     """A Python value as the pyoxigraph literal rdflib would make of it (strings, integers and booleans directly:
     an rdflib Literal costs several times more to make)."""
     kind = type(value)
@@ -171,10 +176,17 @@ def _literal(value: object) -> Any:
     return to_oxigraph_term(Literal(value))
 
 
-def _date(value: str) -> Any:
+def ox_date(value: str) -> Any:
+    """An xsd:date (or gYearMonth, gYear) literal of an ISO date, as pyoxigraph's term (`date_literal`)."""
     return date_literal(
         value, lambda lexical, datatype: pyoxigraph.Literal(lexical, datatype=_named_node(str(datatype)))
     )
+
+
+def dyads_values(dyads: Collection[tuple[str, str]]) -> str:
+    """A SPARQL VALUES clause binding (?source ?target) to these dyads' actor IRIs."""
+    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads))
+    return f"VALUES (?source ?target) {{ {pairs} }}"
 
 
 def _article_quads(
@@ -195,19 +207,19 @@ def _article_quads(
         return actors[actor_id]
 
     node = pyoxigraph.NamedNode(article_iri(article.id))
-    add(node, _RDF.type, _KG.Article)
-    add(node, _SCHEMA.identifier, _literal(article.id))
-    add(node, _SCHEMA.headline, _literal(article.title))
-    add(node, _SCHEMA.text, _literal(article.original))
-    add(node, _SCHEMA.contentUrl if not article.url else _SCHEMA.url, _literal(article.url or article.path))
+    add(node, OX_RDF.type, OX_KG.Article)
+    add(node, _SCHEMA.identifier, ox_literal(article.id))
+    add(node, _SCHEMA.headline, ox_literal(article.title))
+    add(node, _SCHEMA.text, ox_literal(article.original))
+    add(node, _SCHEMA.contentUrl if not article.url else _SCHEMA.url, ox_literal(article.url or article.path))
     if article.lang:
-        add(node, _SCHEMA.inLanguage, _literal(article.lang))
+        add(node, _SCHEMA.inLanguage, ox_literal(article.lang))
     if article.source:
-        add(node, _SCHEMA.publisher, _literal(article.source))
+        add(node, _SCHEMA.publisher, ox_literal(article.source))
     if article.date:
-        add(node, _SCHEMA.datePublished, _date(article.date.isoformat()))
+        add(node, _SCHEMA.datePublished, ox_date(article.date.isoformat()))
     for actor_id in sorted({mention.actor for mention in mentions}):  # once each: the mentions are in mentions.jsonl
-        add(node, _KG.mentions, actor(actor_id))
+        add(node, OX_KG.mentions, actor(actor_id))
     generated_by = pyoxigraph.NamedNode(build) if build is not None else None
     for event in events:
         relation = _add_relation(add, actor, node, event, article.lang)
@@ -224,46 +236,46 @@ def _add_passage(
 ) -> None:
     """An evidence passage of an article: its text, tagged with the article's language, offsets in the original,
     and the index of its sentence."""
-    add(node, _RDF.type, kind)
-    add(node, _KG.article, article)
-    add(node, _KG.text, pyoxigraph.Literal(text, language=lang) if lang else _literal(text))
-    add(node, _KG.start, _literal(start))
-    add(node, _KG.end, _literal(end))
-    add(node, _KG.sentence, _literal(sentence))
+    add(node, OX_RDF.type, kind)
+    add(node, OX_KG.article, article)
+    add(node, OX_KG.text, pyoxigraph.Literal(text, language=lang) if lang else ox_literal(text))
+    add(node, OX_KG.start, ox_literal(start))
+    add(node, OX_KG.end, ox_literal(end))
+    add(node, OX_KG.sentence, ox_literal(sentence))
 
 
 def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> Any:
     iri = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
     node = pyoxigraph.NamedNode(iri)
     source, target = actor(event.source), actor(event.target)
-    add(node, _RDF.type, _KG.Relation)
-    add(node, _KG.source, source)
-    add(node, _KG.target, target)
-    add(node, _KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.source, event.target)))
+    add(node, OX_RDF.type, OX_KG.Relation)
+    add(node, OX_KG.source, source)
+    add(node, OX_KG.target, target)
+    add(node, OX_KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.source, event.target)))
     if event.symmetric:
-        add(node, _KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.target, event.source)))
-    add(node, _KG.sourceActor, actor(event.source_actor))
-    add(node, _KG.targetActor, actor(event.target_actor))
-    add(node, _KG.eventType, _named_node(str(cameo_iri(event.sub))))
-    add(node, _KG.rootCode, _literal(event.cameo))
-    add(node, _KG.mode, _OX_MODES[event.mode])
-    add(node, _KG.symmetric, _literal(event.symmetric))
-    add(node, _KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
-    add(node, _KG.quadClass, _literal(int(event.quadclass)))
-    add(node, _KG.plover, _literal(event.plover))
-    add(node, _KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
+        add(node, OX_KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.target, event.source)))
+    add(node, OX_KG.sourceActor, actor(event.source_actor))
+    add(node, OX_KG.targetActor, actor(event.target_actor))
+    add(node, OX_KG.eventType, _named_node(str(cameo_iri(event.sub))))
+    add(node, OX_KG.rootCode, ox_literal(event.cameo))
+    add(node, OX_KG.mode, _OX_MODES[event.mode])
+    add(node, OX_KG.symmetric, ox_literal(event.symmetric))
+    add(node, OX_KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
+    add(node, OX_KG.quadClass, ox_literal(int(event.quadclass)))
+    add(node, OX_KG.plover, ox_literal(event.plover))
+    add(node, OX_KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
     add(node, _PROV.wasDerivedFrom, article)
     if event.date:
-        add(node, _KG.date, _date(event.date))
-        add(node, _KG.datePrecision, _literal(event.date_precision))
+        add(node, OX_KG.date, ox_date(event.date))
+        add(node, OX_KG.datePrecision, ox_literal(event.date_precision))
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
-        add(node, _KG.evidence, item)
-        _add_passage(add, item, _KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence,
+        add(node, OX_KG.evidence, item)
+        _add_passage(add, item, OX_KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence,
                      lang)  # fmt: skip
-        add(item, _KG.trigger, _literal(evidence.trigger))
-        add(item, _KG.triggerStart, _literal(evidence.trigger_start))
-        add(item, _KG.triggerEnd, _literal(evidence.trigger_end))
+        add(item, OX_KG.trigger, ox_literal(evidence.trigger))
+        add(item, OX_KG.triggerStart, ox_literal(evidence.trigger_start))
+        add(item, OX_KG.triggerEnd, ox_literal(evidence.trigger_end))
     if event.mode == Mode.ASSERTED:  # direct edges state what happened: not what may or did not
         add(source, _OX_ROOT_EDGES[event.cameo], target)
         if event.symmetric:
@@ -339,21 +351,22 @@ def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
     for event in events:
         node = pyoxigraph.NamedNode(str(event_iri(event.id)))
         values = [
-            (_RDF.type, _KG.Event), (_KG.eventSource, _named_node(str(actor_iri(event.source)))),
-            (_KG.eventTarget, _named_node(str(actor_iri(event.target)))),
-            (_KG.eventCode, _named_node(str(cameo_iri(event.code)))), (_KG.eventMode, _OX_MODES[event.mode]),
-            (_KG.eventSymmetric, _literal(event.symmetric)),
+            (OX_RDF.type, OX_KG.Event), (OX_KG.eventSource, _named_node(str(actor_iri(event.source)))),
+            (OX_KG.eventTarget, _named_node(str(actor_iri(event.target)))),
+            (OX_KG.eventCode, _named_node(str(cameo_iri(event.code)))), (OX_KG.eventMode, _OX_MODES[event.mode]),
+            (OX_KG.eventSymmetric, ox_literal(event.symmetric)),
         ]  # fmt: skip
-        for predicate, day in ((_KG.firstDay, event.first_day), (_KG.lastDay, event.last_day)):
+        for predicate, day in ((OX_KG.firstDay, event.first_day), (OX_KG.lastDay, event.last_day)):
             if day is not None:
                 values.append((predicate, pyoxigraph.Literal(day.isoformat(), datatype=_XSD_DATE)))
-        values += [(_KG.numMentions, _literal(event.num_mentions)), (_KG.numSources, _literal(event.num_sources)),
-                   (_KG.numArticles, _literal(event.num_articles))]  # fmt: skip
-        values += [(_KG.reportedIn, _named_node(str(article_iri(article)))) for article in event.articles]
+        values += [(OX_KG.numMentions, ox_literal(event.num_mentions)),
+                   (OX_KG.numSources, ox_literal(event.num_sources)),
+                   (OX_KG.numArticles, ox_literal(event.num_articles))]  # fmt: skip
+        values += [(OX_KG.reportedIn, _named_node(str(article_iri(article)))) for article in event.articles]
         for predicate, value in values:
             yield pyoxigraph.Quad(node, predicate, value, graph)
         for relation in event.relations:
-            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), _KG.partOfEvent, node, graph)
+            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), OX_KG.partOfEvent, node, graph)
 
 
 def decimal_lexical(value: float) -> str:

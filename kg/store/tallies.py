@@ -14,14 +14,12 @@ it does the summaries.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from functools import cache
 from typing import Any
 
 import pyoxigraph
-from rdflib import RDF, XSD
 
-from kg.store.model import date_literal
-from kg.vocab import ACTOR_TALLIES_GRAPH, KG, PREFIXES, TALLIES_GRAPH, tally_iri
+from kg.store.model import OX_KG, OX_RDF, dyads_values, ox_date, ox_literal
+from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
 
@@ -68,7 +66,7 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
         dyads = None
     if dyads is not None and not dyads:
         return 0
-    restriction = "" if dyads is None else _dyads_values(dyads)
+    restriction = "" if dyads is None else dyads_values(dyads)
     made = 0
     for graph, key in _KEYS.items():
         tallies = _count(store, key, restriction)
@@ -107,40 +105,17 @@ def has_tallies(store: pyoxigraph.Store) -> bool:
     return all(store.contains_named_graph(pyoxigraph.NamedNode(str(graph))) for graph in _KEYS)
 
 
-def _dyads_values(dyads: Collection[tuple[str, str]]) -> str:
-    pairs = " ".join(f"(<{source}> <{target}>)" for source, target in sorted(dyads))
-    return f"VALUES (?source ?target) {{ {pairs} }}"
-
-
 def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tally: dict[str, Any]) -> Iterator[Any]:
     """A tally's quads in `graph`: its kind (the terms as the relations have them) and its numbers."""
-    terms, name = _terms(), pyoxigraph.NamedNode(str(graph))
+    name = pyoxigraph.NamedNode(str(graph))
     source, target = (term.value.rsplit("/", 1)[-1] for term in values[:2])
     node = pyoxigraph.NamedNode(str(tally_iri(source, target, *(term.value for term in values[2:]))))
-    yield pyoxigraph.Quad(node, terms["type"], terms["DyadTally"], name)
+    yield pyoxigraph.Quad(node, OX_RDF.type, OX_KG.DyadTally, name)
     for field, value in zip(key, values, strict=True):
-        yield pyoxigraph.Quad(node, terms[_PREDICATES[field]], value, name)
-    yield pyoxigraph.Quad(node, terms["tallyCount"], tally["count"], name)
-    yield pyoxigraph.Quad(node, terms["tallyGoldsteinSum"], tally["goldsteinSum"], name)
-    yield pyoxigraph.Quad(node, terms["tallyEvidence"], _integer(tally["evidence"]), name)
-    for predicate, value in (("tallyFirstDate", tally["first"]), ("tallyLastDate", tally["last"])):
+        yield pyoxigraph.Quad(node, getattr(OX_KG, _PREDICATES[field]), value, name)
+    yield pyoxigraph.Quad(node, OX_KG.tallyCount, tally["count"], name)
+    yield pyoxigraph.Quad(node, OX_KG.tallyGoldsteinSum, tally["goldsteinSum"], name)
+    yield pyoxigraph.Quad(node, OX_KG.tallyEvidence, ox_literal(tally["evidence"]), name)
+    for predicate, value in ((OX_KG.tallyFirstDate, tally["first"]), (OX_KG.tallyLastDate, tally["last"])):
         if value is not None and value.value not in ("", "~"):
-            yield pyoxigraph.Quad(node, terms[predicate], _date(value.value), name)
-
-
-@cache
-def _terms() -> dict[str, pyoxigraph.NamedNode]:
-    names = (*_PREDICATES.values(), "DyadTally", "tallyCount", "tallyGoldsteinSum", "tallyEvidence", "tallyFirstDate",
-             "tallyLastDate")  # fmt: skip
-    return {name: pyoxigraph.NamedNode(str(getattr(KG, name))) for name in names} | {
-        "type": pyoxigraph.NamedNode(str(RDF.type))
-    }
-
-
-def _integer(value: int) -> pyoxigraph.Literal:
-    return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
-
-
-def _date(value: str) -> pyoxigraph.Literal:
-    return date_literal(value, lambda lexical, datatype: pyoxigraph.Literal(lexical, datatype=pyoxigraph.NamedNode(
-        str(datatype))))  # fmt: skip
+            yield pyoxigraph.Quad(node, predicate, ox_date(value.value), name)
