@@ -1108,3 +1108,33 @@ def test_intentions_a_conditional_its_doer_is_reported_to_announce_is_an_intent(
                        ("Pérou", "PROPN", "obj", 7, "Pérou")])  # fmt: skip
     other = [mention(doc_other, 1, 2, "BRA"), mention(doc_other, 6, 7, "CHL"), mention(doc_other, 9, 10, "PER")]
     assert not [e for e in extract(doc_other, other, pack) if e.cameo == "03"]
+
+
+def test_slots_a_noun_of_cause_with_its_patient_is_the_blamed_ones_act(pack: LanguagePack) -> None:
+    # "Le Chili a condamné le Pérou pour l'invasion de la Bolivie": Peru invaded Bolivia; Chile is not the one
+    # the invasion is aimed at, as it would be for a circumstance ("à la demande de X").
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("condamné", "VERB", "ROOT", 3, "condamner", PARTICIPLE), ("le", "DET", "det", 5, "le"),
+                 ("Pérou", "PROPN", "obj", 3, "Pérou"), ("pour", "ADP", "case", 8, "pour"),
+                 ("l'", "DET", "det", 8, "le"), ("invasion", "NOUN", "obl:mod", 3, "invasion"), ("de", "ADP", "case", 11, "de"),
+                 ("la", "DET", "det", 11, "le"), ("Bolivie", "PROPN", "nmod", 8, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 11, 12, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "invasion")} == {("PER", "BOL")}
+
+
+def test_slots_a_second_object_hung_on_the_verb_is_an_object(pack: LanguagePack) -> None:
+    # "Le Chili a averti le Pérou et la Bolivie hier": the parser hangs "la Bolivie" on the verb as its conjunct.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("averti", "VERB", "ROOT", 3, "avertir", PARTICIPLE), ("le", "DET", "det", 5, "le"),
+                 ("Pérou", "PROPN", "obj", 3, "Pérou"), ("et", "CCONJ", "cc", 8, "et"), ("la", "DET", "det", 8, "le"),
+                 ("Bolivie", "PROPN", "conj", 3, "Bolivie"), ("hier", "ADV", "advmod", 3, "hier")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER"), mention(doc, 8, 9, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "averti")} == {("CHL", "PER"), ("CHL", "BOL")}
+    # a verb joined to the verb is another clause, not an object
+    doc_clause = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                        ("averti", "VERB", "ROOT", 3, "avertir", PARTICIPLE), ("le", "DET", "det", 5, "le"),
+                        ("Pérou", "PROPN", "obj", 3, "Pérou"), ("et", "CCONJ", "cc", 7, "et"),
+                        ("remercié", "VERB", "conj", 3, "remercier", PARTICIPLE), ("la", "DET", "det", 9, "le"),
+                        ("Bolivie", "PROPN", "obj", 7, "Bolivie")])  # fmt: skip
+    found = [mention(doc_clause, 1, 2, "CHL"), mention(doc_clause, 5, 6, "PER"), mention(doc_clause, 9, 10, "BOL")]
+    assert {(e.source, e.target) for e in triggered_by(extract(doc_clause, found, pack), "averti")} == {("CHL", "PER")}

@@ -36,6 +36,8 @@ def is_circumstance(view: Extractor, token: Token) -> bool:
         and token.head.i != token.i
         and token.head.pos_ == "VERB"
         and bool(view._triggers(token))
+        # "pour l'invasion de X" tells a cause or an aim, no one asked of the clause's subject
+        and not slots.has_purpose_marker(view, token, "case")
     )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "doer_unnamed",
     "expression_complements",
     "fill_slot",
+    "has_purpose_marker",
     "is_passive_participle",
     "is_topic",
     "juxtaposed_names",
@@ -70,12 +71,22 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
         if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
             return _participle_objects(view, verb)
         deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
-        return [
-            m for child in view._children(verb) if child.dep_ in deps for m in mentions(view, child, possessor=True)
-        ]
+        objects = [child for child in view._children(verb) if child.dep_ in deps]
+        if objects and not passive:
+            objects += _stray_object_conjuncts(view, verb, objects[-1])
+        return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
         return _places(view, verb)
     return _case_arguments(view, verb, slot)
+
+
+def _stray_object_conjuncts(view: Extractor, verb: Token, last_object: Token) -> list[Token]:
+    """Nouns joined to a verb's object that the parser hung on the verb ("a mis en garde les États-Unis et
+    la Corée du Sud"): a noun conjunct of a verb, after its object, with no case marker of its own."""
+    return [child for child in view._children(verb)
+            if child.dep_ == "conj" and child.i > last_object.i and child.pos_ in ("NOUN", "PROPN")
+            and any(grand.dep_ == "cc" for grand in child.children)
+            and not any(grand.dep_ == "case" for grand in child.children)]  # fmt: skip
 
 
 def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list[Mention]:
@@ -169,14 +180,14 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
 def _blamed(view: Extractor, verb: Token) -> list[Mention]:
     """Who did what a clause of cause tells, a past infinitive after the purpose mark ("X a sanctionné Y pour
     avoir attaqué Z"): the object of the verb it hangs on, blamed or praised for it."""
-    if not _has_purpose_marker(view, verb, "mark"):
+    if not has_purpose_marker(view, verb, "mark"):
         return []
     if not any(child.dep_.startswith("aux") for child in verb.children):
         return []  # "pour attaquer Z": the subject's own aim
     return _objects(view, verb.head)
 
 
-def _has_purpose_marker(view: Extractor, token: Token, dep: str) -> bool:
+def has_purpose_marker(view: Extractor, token: Token, dep: str) -> bool:
     """Whether a clause or noun is introduced (as `dep`: "mark", "case") by the pack's purpose cue ("pour")."""
     return any(child.dep_ == dep and cue_for(view.pack, child.lower_) == (Mode.HYPOTHETICAL, PURPOSE_SCOPE)
                for child in token.children)  # fmt: skip
@@ -351,18 +362,20 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
     apposed = _apposed_to(view, noun)
     if apposed:
         return apposed
-    if exclude == view.grammar.genitive_case:  # "l'invasion de l'Ukraine": the invader must be named, not guessed
-        return []
+    if exclude == view.grammar.genitive_case:
+        # "l'invasion de l'Ukraine": the invader must be named, not guessed, unless a blame names him ("X a
+        # condamné Y pour l'invasion de l'Ukraine")
+        return _blamed_for(view, noun)
     return _blamed_for(view, noun) or _clause_subject(view, noun)
 
 
 def _blamed_for(view: Extractor, noun: Token) -> list[Mention]:
-    """Whose act a possessed noun of cause is ("X a condamné Y pour ses essais"): the object of the verb it
-    hangs on, blamed or praised for it."""
+    """Whose act a noun of cause is ("X a condamné Y pour ses essais", "... pour l'invasion de Z"): the object
+    of the verb it hangs on, blamed or praised for it."""
     head = noun.head
     if head.i == noun.i or head.pos_ != "VERB" or noun.dep_ not in grammar.OBLIQUE_DEPS:
         return []
-    if not grammar.has_possessive(noun) or not _has_purpose_marker(view, noun, "case"):
+    if not has_purpose_marker(view, noun, "case"):
         return []
     return _objects(view, head)
 
