@@ -1138,3 +1138,36 @@ def test_slots_a_second_object_hung_on_the_verb_is_an_object(pack: LanguagePack)
                         ("Bolivie", "PROPN", "obj", 7, "Bolivie")])  # fmt: skip
     found = [mention(doc_clause, 1, 2, "CHL"), mention(doc_clause, 5, 6, "PER"), mention(doc_clause, 9, 10, "BOL")]
     assert {(e.source, e.target) for e in triggered_by(extract(doc_clause, found, pack), "averti")} == {("CHL", "PER")}
+
+
+def test_slots_a_place_hung_on_the_verb_right_after_an_event_noun_is_the_nouns(pack: LanguagePack) -> None:
+    # "Le président a décidé de frappes chiliennes en Bolivie": the parser hangs "en Bolivie" on the verb.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("président", "NOUN", "nsubj", 3, "président"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("décidé", "VERB", "ROOT", 3, "décider", PARTICIPLE), ("de", "DET", "det", 5, "de"),
+                 ("frappes", "NOUN", "obl:arg", 3, "frappe"), ("chiliennes", "ADJ", "amod", 5, "chilien"),
+                 ("en", "ADP", "case", 8, "en"), ("Bolivie", "PROPN", "obl:mod", 3, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 6, 7, "CHL"), mention(doc, 8, 9, "BOL", locative=True)], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "frappes")} == {("CHL", "BOL")}
+
+
+def test_slots_a_detached_present_participle_takes_its_clauses_subject(pack: LanguagePack) -> None:
+    # "Le Chili a répondu par la voix de son ministre, accusant le Pérou": the parser hangs the participle on
+    # the noun before the comma; the one accusing is the clause's subject.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("répondu", "VERB", "ROOT", 3, "répondre", PARTICIPLE), ("par", "ADP", "case", 6, "par"),
+                 ("la", "DET", "det", 6, "le"), ("voix", "NOUN", "obl:agent", 3, "voix"), ("de", "ADP", "case", 9, "de"),
+                 ("son", "DET", "det", 9, "son", "Poss=Yes"), ("ministre", "NOUN", "nmod", 6, "ministre"),
+                 (",", "PUNCT", "punct", 11, ","), ("accusant", "VERB", "acl", 6, "accuser", "Tense=Pres|VerbForm=Part"),
+                 ("le", "DET", "det", 13, "le"), ("Pérou", "PROPN", "obj", 11, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 13, 14, "PER")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "accusant")} == {("CHL", "PER")}
+
+
+def test_slots_an_argument_on_the_objects_complement_is_the_verbs(pack: LanguagePack) -> None:
+    # "Le Chili impute la responsabilité du naufrage au Pérou": the parser hangs "au Pérou" on "naufrage".
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"), ("impute", "VERB", "ROOT", 2, "imputer"),
+                 ("la", "DET", "det", 4, "le"), ("responsabilité", "NOUN", "obj", 2, "responsabilité"),
+                 ("du", "ADP", "case", 6, "de"), ("naufrage", "NOUN", "nmod", 4, "naufrage"), ("au", "ADP", "case", 8, "à"),
+                 ("Pérou", "PROPN", "nmod", 6, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER", locative=True)], pack)
+    assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "impute")} == {("CHL", "PER", "11")}

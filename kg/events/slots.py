@@ -10,6 +10,7 @@ function is a pure reading of the Doc; the view only caches what it has read.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from kg.actors.view import INVERTED_SUBJECT_DEPS
@@ -97,7 +98,9 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         # "la guerre en Ukraine", "mener une offensive en Ukraine", "la guerre menée par X en Ukraine"
         participles = [child for child in view._children(noun) if is_passive_participle(view, child)]
         heads = [noun, *([light] if light is not None else []), *participles]
-        return [mention for head in heads for mention in _places(view, head)]
+        places = [mention for head in heads for mention in _places(view, head)]
+        # "des frappes américaines en Syrie": the parser may hang the place on the verb above the noun
+        return places or _argument_right_after(view, noun, view.grammar.locative_cases)
     found = _case_arguments(view, noun, slot)
     if not found:  # "un soutien constant à X": the parser may hang the argument on the noun's adjective
         for child in view._children(noun):
@@ -120,18 +123,17 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
     if not found and slot in view.grammar.contrastive_slots:
         found += _case_arguments_above(view, noun, slot)
     if not found:
-        found += _argument_right_after(view, noun, slot)
+        found += _argument_right_after(view, noun, view.grammar.forms(slot))
     return found
 
 
-def _argument_right_after(view: Extractor, noun: Token, slot: str) -> list[Mention]:
+def _argument_right_after(view: Extractor, noun: Token, forms: Collection[str]) -> list[Mention]:
     """The argument the parser hung on the noun's governor though it follows the noun phrase right away
     ("arrivé à X pour son sommet avec Y": the summit is with Y)."""
     governor = noun.head
     if governor.i == noun.i or noun.dep_ not in grammar.OBJECT_DEPS | grammar.OBLIQUE_DEPS:
         return []
     end = noun.right_edge.i
-    forms = view.grammar.forms(slot)
     return [m for child in view._children(governor)
             if child.dep_ in grammar.OBLIQUE_DEPS and child.left_edge.i == end + 1
             and any(grand.dep_ == "case" and grand.lower_ in forms and grand.i == end + 1 for grand in child.children)
@@ -173,8 +175,23 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         if view._has_case(noun, view.grammar.as_case) and noun.head.i != noun.i:
             # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
-        return mentions(view, noun, possessor=True)
+        return mentions(view, noun, possessor=True) or _detached_participle_subject(view, verb, depth)
     return []
+
+
+def _detached_participle_subject(view: Extractor, verb: Token, depth: int) -> list[Mention]:
+    """The subject of a present participle set off by a comma after its clause ("X a répliqué par la voix de
+    son porte-parole, attribuant ..."), which the parser hung on the noun before it: the clause's subject."""
+    if "Pres" not in verb.morph.get("Tense") or "Part" not in verb.morph.get("VerbForm"):
+        return []
+    if verb.i == 0 or view.tokens[verb.i - 1].text != ",":
+        return []
+    clause = verb.head
+    for _ in range(grammar.GOVERNOR_STEPS):
+        if clause.head.i == clause.i or clause.pos_ in ("VERB", "AUX"):
+            break
+        clause = clause.head
+    return subject(view, clause, depth + 1) if clause.pos_ == "VERB" else []
 
 
 def _blamed(view: Extractor, verb: Token) -> list[Mention]:
@@ -501,6 +518,11 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
         for child in view._children(head):
             if child.dep_ in grammar.OBJECT_DEPS:
                 found += _case_arguments(view, child, slot, through_object=False)
+                # "attribuer la responsabilité de l'affrontement à X": or on the object's complement
+                found += [m for grand in child.children
+                          if grand.dep_ == "nmod" and grand.i not in view.by_token
+                          and view._has_case(grand, view.grammar.genitive_case)
+                          for m in _own_case_arguments(view, grand, slot, through_object=False)]  # fmt: skip
                 for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
                     if participle.dep_ == "acl" and participle.pos_ == "VERB":
                         found += _case_arguments(view, participle, slot, through_object=False)
