@@ -1171,3 +1171,13 @@ def test_slots_an_argument_on_the_objects_complement_is_the_verbs(pack: Language
                  ("Pérou", "PROPN", "nmod", 6, "Pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER", locative=True)], pack)
     assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "impute")} == {("CHL", "PER", "11")}
+
+
+@pytest.mark.model
+def test_candidates_the_longest_expression_is_the_words_reading(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "incursion" alone is an armed incursion (19); into a state's airspace it is a show of force (15).
+    text = "L'aviation chilienne a multiplié les incursions dans l'espace aérien péruvien."
+    events = triggered_by(model_events(french_nlp, gazetteer, pack, text), "incursions")
+    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "15")}

@@ -244,3 +244,15 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
     languages = run_kg("query", str(out), query, "--format", "csv")
     assert languages.returncode == 0, languages.stderr
     assert set(languages.stdout.split()) >= {"fr", "en"}
+
+
+@pytest.mark.model
+def test_lang_an_english_expression_takes_the_adjectives_of_its_nouns(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    # "incursion into airspace", with the airspace's owner before it: a show of force (15), not an armed
+    # incursion (19), the reading of "incursion" alone.
+    events = english_events(
+        english_nlp, gazetteer, english, "Chilean jets made repeated incursions into Peruvian airspace."
+    )
+    assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "15")}

@@ -49,16 +49,18 @@ class Candidate:
 def one_reading(candidates: Sequence[Candidate]) -> list[Candidate]:
     """One CAMEO code per trigger word and pair of actors: a word whose lexicon entries give it several codes
     for the same two actors ("féliciter": a praise or an optimistic comment) states one of them. The reading
-    kept is the likeliest (the classifier's probability), else the lexicon's first; every candidate of that
-    code is kept (both directions of a pair, other pairs of the same word)."""
-    best: dict[tuple[int, frozenset[str]], tuple[float, int, str]] = {}
+    kept is the most specific (the longest expression: "incursion dans l'espace aérien" over "incursion"),
+    then the likeliest (the classifier's probability), else the lexicon's first; every candidate of that code
+    is kept (both directions of a pair, other pairs of the same word)."""
+    best: dict[tuple[int, frozenset[str]], tuple[int, float, int, str]] = {}
     for order, candidate in enumerate(candidates):
         key = (candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))
-        rank = (-(candidate.probability or 0.0), order, candidate.trigger.cameo)
+        words = len(candidate.trigger.lemma.split())
+        rank = (-words, -(candidate.probability or 0.0), order, candidate.trigger.cameo)
         if key not in best or rank < best[key]:
             best[key] = rank
     return [
         candidate for candidate in candidates
-        if best[(candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))][2]
+        if best[(candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))][3]
         == candidate.trigger.cameo
     ]  # fmt: skip

@@ -56,14 +56,31 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
     expressions = view.multiword.get((lemma, pos), ())
     if expressions:
         # An expression's words follow its head, determiners and possessives aside ("tendre main": "tendre la
-        # main", "recall ambassador": "recalled its ambassador").
+        # main", "recall ambassador": "recalled its ambassador"), and adjectives of its own nouns ("incursion
+        # into airspace": "incursions into Peruvian airspace").
         longest = max(len(words) for words, _ in expressions)
-        following = [t.lemma_.casefold() for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
+        following = [t for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
                      if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
         for words, entries in expressions:
-            if tuple(following[: len(words)]) == words:
+            if _follows(words, following):
                 found += entries
     return tuple(found)
+
+
+def _follows(words: tuple[str, ...], following: list[Token]) -> bool:
+    """Whether an expression's words come in order first among the tokens, adjectives not in it aside."""
+    position = 0
+    for word in words:
+        while (
+            position < len(following)
+            and following[position].pos_ == "ADJ"
+            and following[position].lemma_.casefold() != word
+        ):
+            position += 1
+        if position == len(following) or following[position].lemma_.casefold() != word:
+            return False
+        position += 1
+    return True
 
 
 def _is_medium(view: Extractor, noun: Token) -> bool:
