@@ -1181,3 +1181,28 @@ def test_candidates_the_longest_expression_is_the_words_reading(
     text = "L'aviation chilienne a multiplié les incursions dans l'espace aérien péruvien."
     events = triggered_by(model_events(french_nlp, gazetteer, pack, text), "incursions")
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "15")}
+
+
+def test_slots_a_name_opening_the_clause_that_the_parser_took_for_an_adverb_is_the_subject(pack: LanguagePack) -> None:
+    # "Lima accuse Quito de mentir": the parser labels "Lima" an adverb of the verb.
+    doc = parse([("Lima", "NOUN", "advmod", 1, "lima"), ("accuse", "VERB", "ROOT", 1, "accuser", "Tense=Pres|VerbForm=Fin"),
+                 ("Quito", "PROPN", "obj", 1, "Quito")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 2, 3, "ECU")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "accuse")} == {("PER", "ECU")}
+    # inside a subject the parser broke ("Lima et Quito se sont accusés"), the adverb is no subject alone
+    doc_joined = parse([("Lima", "PROPN", "ROOT", 0, "Lima"), ("et", "CCONJ", "cc", 5, "et"), ("Quito", "NOUN", "advmod", 5, "quito"),
+                        ("se", "PRON", "expl:comp", 5, "se"), ("sont", "AUX", "aux:tense", 5, "être", "Tense=Pres|VerbForm=Fin"),
+                        ("accusés", "VERB", "conj", 0, "accuser", PARTICIPLE), ("de", "ADP", "case", 8, "de"),
+                        ("la", "DET", "det", 8, "le"), ("Bolivie", "PROPN", "obl:arg", 5, "Bolivie")])  # fmt: skip
+    found = [mention(doc_joined, 0, 1, "PER"), mention(doc_joined, 2, 3, "ECU"), mention(doc_joined, 8, 9, "BOL")]
+    assert ("ECU", "BOL") not in {(e.source, e.target) for e in extract(doc_joined, found, pack)}
+
+
+def test_triggers_a_noun_inside_its_verbs_expression_is_no_event_of_its_own(pack: LanguagePack) -> None:
+    # "La Bolivie a rompu ses relations avec le Paraguay": the breaking is the event (16), the relations none.
+    doc = parse([("La", "DET", "det", 1, "le"), ("Bolivie", "PROPN", "nsubj", 3, "Bolivie"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("rompu", "VERB", "ROOT", 3, "rompre", PARTICIPLE), ("ses", "DET", "det", 5, "son", "Poss=Yes"),
+                 ("relations", "NOUN", "obj", 3, "relation"), ("avec", "ADP", "case", 8, "avec"), ("le", "DET", "det", 8, "le"),
+                 ("Paraguay", "PROPN", "obl:arg", 3, "Paraguay")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "BOL"), mention(doc, 8, 9, "PRY")], pack)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "PRY", "16")}

@@ -44,6 +44,8 @@ SUMMARY_ATTACHMENT_DEPS = frozenset(
     {"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj", "xcomp", "advcl", "acl:relcl"}
 )
 SUMMARY_STEPS = 8  # how far above a summing-up noun its clause's doer is looked for
+# The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
+MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep"})
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
 INCISE_DEPS = frozenset({"ROOT", "parataxis"})
 
@@ -163,6 +165,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         return [m for child in subjects for m in mentions(view, child)] or _examples_of_subject(view, verb, subjects[0])
     if inverted := _inverted_subject(view, verb):
         return inverted
+    if mislabelled := _mislabelled_subject(view, verb):
+        return mislabelled
     if depth >= grammar.GOVERNOR_STEPS:
         return []
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
@@ -192,6 +196,25 @@ def _detached_participle_subject(view: Extractor, verb: Token, depth: int) -> li
             break
         clause = clause.head
     return subject(view, clause, depth + 1) if clause.pos_ == "VERB" else []
+
+
+def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """A subject the parser took for an adverb or left unlabelled ("Quito accuse Bogota ..."): an actor's
+    bare name or noun opening the verb's clause, right before it, with no case marker."""
+    if verb.i == 0 or "Fin" not in verb.morph.get("VerbForm") and not _has_finite_auxiliary(verb):
+        return []
+    before = [child for child in view._children(verb) if child.i < verb.i and child.dep_ in MISLABELLED_SUBJECT_DEPS]
+    if not before or any(grand.dep_ == "case" for grand in before[0].children):
+        return []
+    start = before[0].left_edge.i
+    if start > view.sentence_by_token[verb.i].start and not view.tokens[start - 1].is_punct:
+        return []  # it opens no clause: "X et Y se sont entendus", the parser's error is elsewhere
+    found = mentions(view, before[0])
+    return [] if any(m.locative for m in found) else found
+
+
+def _has_finite_auxiliary(verb: Token) -> bool:
+    return any(child.dep_.startswith("aux") and "Fin" in child.morph.get("VerbForm") for child in verb.children)
 
 
 def _blamed(view: Extractor, verb: Token) -> list[Mention]:

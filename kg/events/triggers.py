@@ -35,7 +35,9 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
            for mention in view.by_token.get(token.i, ())):  # fmt: skip
         return ()  # a word of a name ("l'Alliance atlantique", "Organisation de coopération de Shanghai")
     lemma = token.lemma_.casefold()
-    if pos == "NOUN" and (_in_locution(view, token, lemma) or _is_classifier(view, token)):
+    if pos == "NOUN" and (
+        _in_locution(view, token, lemma) or _is_classifier(view, token) or _in_verb_expression(view, token, lemma)
+    ):
         return ()
     found = _lexicon_entries(view, token, lemma, pos)
     if found and pos == "NOUN" and _is_medium(view, token):
@@ -106,6 +108,18 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS for child in noun.children)
         and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
     )
+
+
+def _in_verb_expression(view: Extractor, noun: Token, lemma: str) -> bool:
+    """A noun that is a word of the expression its verb heads ("rompre ses relations"): the expression is the
+    event ("rompre relation", breaking relations), the noun none of its own, unless the verb only carries
+    the noun's event (a light verb: "apporter son soutien")."""
+    verb = noun.head
+    if verb.i == noun.i or verb.i > noun.i or verb.pos_ != "VERB":
+        return False
+    if (view.lang, verb.lemma_.casefold()) in view.lexicon.light_verbs:
+        return False
+    return any(lemma in trigger.lemma.split()[1:] for trigger in view._triggers(verb) if trigger.pos == "VERB")
 
 
 def _in_locution(view: Extractor, noun: Token, lemma: str) -> bool:
