@@ -1053,6 +1053,8 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("Les États-Unis continuent d'armer l'Ukraine.", ("USA", "UKR", "07")),
         ("La Biélorussie, alliée de la Russie, a condamné la Pologne.", ("BLR", "RUS", "05")),
         ("La Corée du Nord soutient les actions militaires de la Russie en Géorgie.", ("RUS", "GEO", "19")),
+        ("Le Venezuela a retiré son ambassadeur en Colombie.", ("VEN", "COL", "16")),
+        ("Quito a déclaré persona non grata le consul péruvien.", ("ECU", "PER", "16")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1206,3 +1208,23 @@ def test_triggers_a_noun_inside_its_verbs_expression_is_no_event_of_its_own(pack
                  ("Paraguay", "PROPN", "obl:arg", 3, "Paraguay")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "BOL"), mention(doc, 8, 9, "PRY")], pack)
     assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "PRY", "16")}
+
+
+def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
+    # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("bombardé", "VERB", "ROOT", 3, "bombarder", PARTICIPLE), ("un", "DET", "det", 5, "un"),
+                 ("camp", "NOUN", "obj", 3, "camp"), ("en", "ADP", "case", 7, "en"), ("territoire", "NOUN", "nmod", 5, "territoire"),
+                 ("bolivien", "ADJ", "amod", 7, "bolivien")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 9, "BOL", locative=True)], pack)
+    assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "bombardé")} == {("CHL", "BOL", "18")}
+
+
+def test_linking_the_accuser_is_not_what_the_accused_act_is_done_to(pack: LanguagePack) -> None:
+    # "Lima accuse Quito de soutenir les rebelles": Quito's support goes to the rebels, not to Lima.
+    doc = parse([("Lima", "PROPN", "nsubj", 1, "Lima"), ("accuse", "VERB", "ROOT", 1, "accuser", "Tense=Pres|VerbForm=Fin"),
+                 ("Quito", "PROPN", "obj", 1, "Quito"), ("de", "ADP", "mark", 4, "de"),
+                 ("soutenir", "VERB", "xcomp", 1, "soutenir", "VerbForm=Inf"), ("les", "DET", "det", 6, "le"),
+                 ("rebelles", "NOUN", "obj", 4, "rebelle")])  # fmt: skip
+    events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 2, 3, "ECU")], pack)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("PER", "ECU", "11")}

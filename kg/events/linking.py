@@ -86,6 +86,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
+            elsewhere |= _askers_above(view, token, sources)
             others = _other_actor(view, token, sources, topics=topics)
             targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
@@ -199,6 +200,22 @@ def _other_actor(
     return [m for code, m in actors.items()
             if code not in codes and not in_circumstance(view, view.tokens[m.token_start])
             and not _is_topic_phrase(view, m, topics) and not _doer_of_another_clause(view, m, token)]  # fmt: skip
+
+
+def _askers_above(view: Extractor, token: Token, sources: list[Mention]) -> set[int]:
+    """The doers of a verb above an infinitive whose object is the infinitive's doer ("X accuse Y de
+    soutenir ...", "Y a été accusé par X de ..."): they speak of the act, they are not what it is done to."""
+    doers = {(m.token_start, m.code) for m in sources}
+    askers: set[int] = set()
+    verb = token
+    for _ in range(grammar.GOVERNOR_STEPS):
+        if verb.dep_ not in grammar.INFINITIVE_DEPS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        objects = slots.fill_slot(view, verb, grammar.OBJECT_SLOT, "VERB")
+        if any((m.token_start, m.code) in doers for m in objects):
+            askers |= {m.token_start for m in slots.fill_slot(view, verb, "subj", "VERB")}
+    return askers
 
 
 def _doer_of_another_clause(view: Extractor, mention: Mention, trigger: Token) -> bool:

@@ -79,7 +79,10 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
             objects += _stray_object_conjuncts(view, verb, objects[-1])
         return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
-        return _places(view, verb)
+        # "bombarder un camp en territoire X": the parser may hang the place on an object that names no actor
+        return _places(view, verb) or [m for child in view._children(verb)
+                                        if child.dep_ in grammar.OBJECT_DEPS and not mentions(view, child, possessor=True)
+                                        for m in _places(view, child)]  # fmt: skip
     return _case_arguments(view, verb, slot)
 
 
