@@ -1055,6 +1055,8 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("La Corée du Nord soutient les actions militaires de la Russie en Géorgie.", ("RUS", "GEO", "19")),
         ("Le Venezuela a retiré son ambassadeur en Colombie.", ("VEN", "COL", "16")),
         ("Quito a déclaré persona non grata le consul péruvien.", ("ECU", "PER", "16")),
+        ("Le Canada a suspendu ses exportations d'armes vers la Turquie.", ("CAN", "TUR", "16")),
+        ("Moscou a coupé les livraisons de gaz à la Bulgarie.", ("RUS", "BGR", "16")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1228,3 +1230,27 @@ def test_linking_the_accuser_is_not_what_the_accused_act_is_done_to(pack: Langua
                  ("rebelles", "NOUN", "obj", 4, "rebelle")])  # fmt: skip
     events = extract(doc, [mention(doc, 0, 1, "PER"), mention(doc, 2, 3, "ECU")], pack)
     assert {(e.source, e.target, e.cameo) for e in events} == {("PER", "ECU", "11")}
+
+
+@pytest.mark.model
+def test_triggers_a_noun_in_a_locution_of_purpose_is_no_event(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "rappeler pour consultations": the recall is the only event, no consultation is held with anyone.
+    events = model_events(
+        french_nlp, gazetteer, pack, "Le Maroc a rappelé son ambassadrice à Berlin pour consultations."
+    )
+    assert {(e.source, e.target, e.cameo) for e in events} == {("MAR", "DEU", "16")}
+
+
+def test_linking_an_act_against_a_thing_takes_no_other_actor(pack: LanguagePack) -> None:
+    # "Le Chili a fermé sa frontière avec le Pérou pour lutter contre la contrebande": the struggle is against
+    # smuggling, not against Peru.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("fermé", "VERB", "ROOT", 3, "fermer", PARTICIPLE), ("sa", "DET", "det", 5, "son", "Poss=Yes"),
+                 ("frontière", "NOUN", "obj", 3, "frontière"), ("avec", "ADP", "case", 8, "avec"), ("le", "DET", "det", 8, "le"),
+                 ("Pérou", "PROPN", "nmod", 5, "Pérou"), ("pour", "ADP", "mark", 10, "pour"),
+                 ("lutter", "VERB", "advcl", 3, "lutter", "VerbForm=Inf"), ("contre", "ADP", "case", 13, "contre"),
+                 ("la", "DET", "det", 13, "le"), ("contrebande", "NOUN", "obl:arg", 10, "contrebande")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert not triggered_by(events, "lutter")

@@ -81,7 +81,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
         reach = Reach.CLAUSE
         if sources and not targets:
             targets = [m for m in _occasion_doers(view, token) if (m.token_start, m.code) not in own]
-        if sources and not targets and _object_is_own(view, token, trigger):
+        if sources and not targets and _target_is_a_thing(view, token, trigger):
             pass  # "X défendra sa souveraineté": it acts on something of its own, no other actor
         elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
@@ -99,20 +99,27 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
     return found
 
 
-def _object_is_own(view: Extractor, verb: Token, trigger: Trigger) -> bool:
-    """Whether a verb whose frame takes its object as target acts on something of the doer's own, no actor and
-    no act ("X défendra sa souveraineté", "défendre les intérêts de ses entreprises"): an act's doer may be the
-    target ("X a condamné son essai"), something of the doer's is not."""
-    if trigger.pos != "VERB" or trigger.target != grammar.OBJECT_SLOT:
+def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:
+    """Whether the slot of a trigger's target holds a thing, no actor and no act: the noun of a preposition of
+    opposition ("X a fermé sa frontière pour lutter contre la contrebande"), an object of the doer's own ("X défendra sa
+    souveraineté"). The act is done to that thing, not to another actor of the sentence."""
+    if trigger.target == grammar.OBJECT_SLOT and trigger.pos == "VERB":
+        # an object of the doer's own: an unnamed object may stand for an act ("condemned the test")
+        fillers = [child for child in view._children(token) if child.dep_ in grammar.OBJECT_DEPS]
+        if not all(any(grammar.has_possessive(t) for t in child.subtree) for child in fillers):
+            return False
+    elif trigger.target in view.grammar.contrastive_slots:  # "avec", "à" may mark a means, not a target
+        forms = view.grammar.forms(trigger.target)
+        fillers = [child for child in view._children(token) if child.dep_ in grammar.OBLIQUE_DEPS
+                   and any(grand.dep_ == "case" and grand.lower_ in forms for grand in child.children)]  # fmt: skip
+    else:
         return False
-    objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS]
-    return bool(objects) and all(
+    return bool(fillers) and all(
         child.pos_ == "NOUN"
         and not slots.mentions(view, child, possessor=True)
         and not view._triggers(child)
         and child.lemma_.casefold() not in view.grammar.summary_nouns
-        and any(grammar.has_possessive(t) for t in child.subtree)
-        for child in objects
+        for child in fillers
     )
 
 
