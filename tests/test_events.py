@@ -1057,6 +1057,9 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("Quito a déclaré persona non grata le consul péruvien.", ("ECU", "PER", "16")),
         ("Le Canada a suspendu ses exportations d'armes vers la Turquie.", ("CAN", "TUR", "16")),
         ("Moscou a coupé les livraisons de gaz à la Bulgarie.", ("RUS", "BGR", "16")),
+        # the French forms of names beside the gazetteer's own ("Viêt Nam", "République démocratique du Congo")
+        ("Le Vietnam a signé un accord avec le Laos.", ("VNM", "LAO", "05")),
+        ("La RDC accuse le Rwanda de soutenir les rebelles.", ("COD", "RWA", "11")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1254,3 +1257,25 @@ def test_linking_an_act_against_a_thing_takes_no_other_actor(pack: LanguagePack)
                  ("la", "DET", "det", 13, "le"), ("contrebande", "NOUN", "obl:arg", 10, "contrebande")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 8, 9, "PER")], pack)
     assert not triggered_by(events, "lutter")
+
+
+def test_slots_a_second_subject_after_a_relative_qui_is_the_object(pack: LanguagePack) -> None:
+    # "Le Chili, qui soutient le Front large, a rompu avec le Pérou": the parser makes "Front" a second subject
+    # of "soutient"; it is the object, a name that is no actor, so Peru is not what Chile supports.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 9, "Chili"), (",", "PUNCT", "punct", 4, ","),
+                 ("qui", "PRON", "nsubj", 4, "qui"), ("soutient", "VERB", "acl:relcl", 1, "soutenir", "Tense=Pres|VerbForm=Fin"),
+                 ("le", "DET", "det", 6, "le"), ("Front", "PROPN", "nsubj", 4, "Front"), (",", "PUNCT", "punct", 4, ","),
+                 ("a", "AUX", "aux:tense", 9, "avoir"), ("rompu", "VERB", "ROOT", 9, "rompre", PARTICIPLE),
+                 ("avec", "ADP", "case", 12, "avec"), ("le", "DET", "det", 12, "le"), ("Pérou", "PROPN", "obl:arg", 9, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 12, 13, "PER")], pack)
+    assert not triggered_by(events, "soutient")
+
+
+def test_triggers_a_reflexive_verb_of_its_own_is_not_read_as_the_plain_verb(pack: LanguagePack) -> None:
+    # "Le Chili s'inquiète des manœuvres péruviennes": Chile worries (11 from Chile to Peru); the entry of the
+    # plain verb ("X inquiète Y": Y worries about X) would turn the relation round.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("s'", "PRON", "expl:comp", 3, "se"),
+                 ("inquiète", "VERB", "ROOT", 3, "inquiéter", "Tense=Pres|VerbForm=Fin"), ("des", "ADP", "case", 5, "de"),
+                 ("manœuvres", "NOUN", "obl:arg", 3, "manœuvre"), ("péruviennes", "ADJ", "amod", 5, "péruvien")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
+    assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "inquiète")} == {("CHL", "PER", "11")}

@@ -105,9 +105,9 @@ def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:
     souveraineté"). The act is done to that thing, not to another actor of the sentence."""
     if trigger.target == grammar.OBJECT_SLOT and trigger.pos == "VERB":
         # an object of the doer's own: an unnamed object may stand for an act ("condemned the test")
-        fillers = [child for child in view._children(token) if child.dep_ in grammar.OBJECT_DEPS]
-        if not all(any(grammar.has_possessive(t) for t in child.subtree) for child in fillers):
-            return False
+        fillers = slots.direct_objects(view, token)
+        if not all(_is_named(child) or any(grammar.has_possessive(t) for t in child.subtree) for child in fillers):
+            return False  # a name that is no actor of ours ("soutient le Front Polisario") is no act either
     elif trigger.target in view.grammar.contrastive_slots:  # "avec", "à" may mark a means, not a target
         forms = view.grammar.forms(trigger.target)
         fillers = [child for child in view._children(token) if child.dep_ in grammar.OBLIQUE_DEPS
@@ -115,12 +115,17 @@ def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:
     else:
         return False
     return bool(fillers) and all(
-        child.pos_ == "NOUN"
+        child.pos_ in ("NOUN", "PROPN")
         and not slots.mentions(view, child, possessor=True)
         and not view._triggers(child)
         and child.lemma_.casefold() not in view.grammar.summary_nouns
         for child in fillers
     )
+
+
+def _is_named(token: Token) -> bool:
+    """A name ("le Front Polisario"): a proper noun, or a word of a named entity."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def _occasion_doers(view: Extractor, verb: Token) -> list[Mention]:

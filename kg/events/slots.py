@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kg.records import Mention
 
 __all__ = [
+    "direct_objects",
     "doer_unnamed",
     "expression_complements",
     "fill_slot",
@@ -73,10 +74,10 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
     if slot == "obj":
         if participle:  # "35 diplomates russes, accusés d'espionnage": the noun is what the act is done to
             return _participle_objects(view, verb)
-        deps = grammar.PASSIVE_SUBJECT_DEPS if passive else grammar.OBJECT_DEPS
-        objects = [child for child in view._children(verb) if child.dep_ in deps]
-        if objects and not passive:
-            objects += _stray_object_conjuncts(view, verb, objects[-1])
+        if passive:
+            objects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
+        else:
+            objects = direct_objects(view, verb)
         return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
         # "bombarder un camp en territoire X": the parser may hang the place on an object that names no actor
@@ -84,6 +85,20 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
                                         if child.dep_ in grammar.OBJECT_DEPS and not mentions(view, child, possessor=True)
                                         for m in _places(view, child)]  # fmt: skip
     return _case_arguments(view, verb, slot)
+
+
+def direct_objects(view: Extractor, verb: Token) -> list[Token]:
+    """A verb's direct objects, with those the parser labelled otherwise: a second subject after a relative
+    "qui" ("X, qui soutient le Front Polisario": the parser makes the Front a subject too), and nouns joined
+    to the object that it hung on the verb (`_stray_object_conjuncts`)."""
+    children = view._children(verb)
+    objects = [child for child in children if child.dep_ in grammar.OBJECT_DEPS]
+    subjects = [child for child in children if child.dep_ in grammar.SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[0].i < verb.i and subjects[0].lower_ in view.grammar.relative_pronouns:
+        objects += [child for child in subjects[1:] if child.i > verb.i]
+    if objects:
+        objects += _stray_object_conjuncts(view, verb, max(objects, key=lambda child: child.i))
+    return objects
 
 
 def _stray_object_conjuncts(view: Extractor, verb: Token, last_object: Token) -> list[Token]:

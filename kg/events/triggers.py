@@ -54,7 +54,8 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         for clitic in view.grammar.reflexive_forms:  # "se rendre", "s'engager"
             form = f"{clitic}{lemma}" if clitic.endswith("'") else f"{clitic} {lemma}"
             found += view.lexicon.triggers.get((view.lang, form, pos), ())
-    found += view.lexicon.triggers.get((view.lang, lemma, pos), ())
+    if not found:  # a reflexive verb of its own is another word ("s'inquiéter de X" is not "inquiéter X")
+        found += view.lexicon.triggers.get((view.lang, lemma, pos), ())
     expressions = view.multiword.get((lemma, pos), ())
     if expressions:
         # An expression's words follow its head, determiners and possessives aside ("tendre main": "tendre la
