@@ -1060,6 +1060,13 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         # the French forms of names beside the gazetteer's own ("Viêt Nam", "République démocratique du Congo")
         ("Le Vietnam a signé un accord avec le Laos.", ("VNM", "LAO", "05")),
         ("La RDC accuse le Rwanda de soutenir les rebelles.", ("COD", "RWA", "11")),
+        # "européen" is the Union's, as the press uses it of sanctions, aid, positions
+        ("Les sanctions européennes contre l'Iran ont été renforcées.", ("EUR", "IRN", "16")),
+        # the tagger takes "des" for a preposition: the expression "employer gaz toxique" is still found
+        ("L'Irak avait employé des gaz toxiques contre les troupes iraniennes.", ("IRQ", "IRN", "20")),
+        ("L'artillerie azerbaïdjanaise a pilonné des villages arméniens.", ("AZE", "ARM", "19")),
+        # received in a capital, with no host named: the capital's state receives
+        ("Le ministre turc a été accueilli à Bagdad lundi.", ("IRQ", "TUR", "04")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1279,3 +1286,13 @@ def test_triggers_a_reflexive_verb_of_its_own_is_not_read_as_the_plain_verb(pack
                  ("manœuvres", "NOUN", "obl:arg", 3, "manœuvre"), ("péruviennes", "ADJ", "amod", 5, "péruvien")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "PER")], pack)
     assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "inquiète")} == {("CHL", "PER", "11")}
+
+
+def test_linking_a_passive_subject_is_acted_on_not_the_doer(pack: LanguagePack) -> None:
+    # "Un drone chilien a été abattu au-dessus du Pérou": the drone is Chile's; Chile shot nothing down.
+    doc = parse([("Un", "DET", "det", 1, "un"), ("drone", "NOUN", "nsubj:pass", 5, "drone"), ("chilien", "ADJ", "amod", 1, "chilien"),
+                 ("a", "AUX", "aux:tense", 5, "avoir"), ("été", "AUX", "aux:pass", 5, "être"),
+                 ("abattu", "VERB", "ROOT", 5, "abattre", PARTICIPLE), ("au-dessus", "ADV", "advmod", 5, "au-dessus"),
+                 ("du", "ADP", "case", 8, "de"), ("Pérou", "PROPN", "obl:arg", 5, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 2, 3, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert not [e for e in triggered_by(events, "abattu") if e.source == "CHL"]

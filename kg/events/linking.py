@@ -90,7 +90,9 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             others = _other_actor(view, token, sources, topics=topics)
             targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
-            sources, reach = _other_actor(view, token, targets), Reach.SENTENCE
+            patients = _passive_subject_tokens(view, token)  # "un drone turc a été abattu": acted on
+            sources = [m for m in _other_actor(view, token, targets) if m.token_start not in patients]
+            reach = Reach.SENTENCE
         for source in sources:
             for target in targets:
                 if source.code != target.code:
@@ -121,6 +123,13 @@ def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:
         and child.lemma_.casefold() not in view.grammar.summary_nouns
         for child in fillers
     )
+
+
+def _passive_subject_tokens(view: Extractor, verb: Token) -> set[int]:
+    """The tokens of a passive verb's subject, which is what the act is done to."""
+    if verb.pos_ != "VERB" or not slots.is_passive(view, verb):
+        return set()
+    return {t.i for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for t in child.subtree}
 
 
 def _is_named(token: Token) -> bool:

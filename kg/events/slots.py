@@ -31,6 +31,7 @@ __all__ = [
     "expression_complements",
     "fill_slot",
     "has_purpose_marker",
+    "is_passive",
     "is_passive_participle",
     "is_topic",
     "juxtaposed_names",
@@ -61,7 +62,7 @@ def fill_slot(view: Extractor, token: Token, slot: str, pos: str, *, exclude: st
 
 
 def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
-    passive = _is_passive(view, verb)
+    passive = is_passive(view, verb)
     participle = is_passive_participle(view, verb)
     if slot == "subj":
         if passive or participle:
@@ -175,7 +176,7 @@ def expression_complements(view: Extractor, token: Token, expression: str, slot:
 
 def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     subjects = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
-    if not subjects and (is_reflexive(verb, view.grammar) or not _is_passive(view, verb)):
+    if not subjects and (is_reflexive(verb, view.grammar) or not is_passive(view, verb)):
         subjects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
     if subjects:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
@@ -306,7 +307,7 @@ def _controller(view: Extractor, infinitive: Token) -> list[Mention] | None:
     control whose infinitive comes bare, without its preposition ("X a dit avoir rencontré Y")."""
     governor = infinitive.head
     passive_subjects = [child for child in governor.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
-    if passive_subjects and _is_passive(view, governor):
+    if passive_subjects and is_passive(view, governor):
         return [m for child in passive_subjects for m in mentions(view, child)]
     controller = view.lexicon.control_verbs.get((view.lang, governor.lemma_.casefold()))
     if controller is None:
@@ -336,7 +337,7 @@ def _reflexive_subject(view: Extractor, verb: Token) -> list[Mention]:
     return [m for child in verb.children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for m in mentions(view, child)]
 
 
-def _is_passive(view: Extractor, verb: Token) -> bool:
+def is_passive(view: Extractor, verb: Token) -> bool:
     """A passive voice: a passive auxiliary or agent ("a été condamné par"), or a reflexive passive subject.
     A passive subject alone, beside an active auxiliary, is the parser's mislabel of an active subject."""
     children = view._children(verb)

@@ -64,26 +64,32 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         longest = max(len(words) for words, _ in expressions)
         following = [t for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
                      if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
+        partitive = view.grammar.genitive_case
         for words, entries in expressions:
-            if _follows(words, following):
+            if _follows(words, following, partitive):
                 found += entries
     return tuple(found)
 
 
-def _follows(words: tuple[str, ...], following: list[Token]) -> bool:
-    """Whether an expression's words come in order first among the tokens, adjectives not in it aside."""
+def _follows(words: tuple[str, ...], following: list[Token], partitive: str) -> bool:
+    """Whether an expression's words come in order first among the tokens, adjectives and a partitive article
+    the tagger took for a preposition ("employer des gaz": "des" read as "de") not in it aside."""
     position = 0
     for word in words:
         while (
             position < len(following)
-            and following[position].pos_ == "ADJ"
             and following[position].lemma_.casefold() != word
+            and (following[position].pos_ == "ADJ" or _is_partitive(following[position], partitive))
         ):
             position += 1
         if position == len(following) or following[position].lemma_.casefold() != word:
             return False
         position += 1
     return True
+
+
+def _is_partitive(token: Token, partitive: str) -> bool:
+    return token.dep_ == "case" and token.lemma_.casefold() == partitive and token.head.i > token.i
 
 
 def _is_medium(view: Extractor, noun: Token) -> bool:
