@@ -50,6 +50,7 @@ class Grammar:
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     occasion_marks: frozenset[str]  # "X a réagi quand Y ...", "X scrambled jets when Y ...": X reacts to Y
+    circumstance_cases: frozenset[str]  # "à la demande de X", "at the request of X": an event aimed at the subject
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -201,6 +202,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         summary_nouns=_words(section.get("summary_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
         occasion_marks=_words(section.get("occasion_marks", [])),
+        circumstance_cases=_words(section.get("circumstance_cases", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 from kg.actors import find_mentions
 from kg.events import extract_events
+from kg.events.circumstances import circumstance_targets
+from kg.events.extraction import Extractor
 from kg.lang import LanguagePack, load_pack
 from kg.records import (
     Event,
@@ -1269,7 +1271,7 @@ def test_linking_an_act_against_a_thing_takes_no_other_actor(pack: LanguagePack)
 def test_slots_a_second_subject_after_a_relative_qui_is_the_object(pack: LanguagePack) -> None:
     # "Le Chili, qui soutient le Front large, a rompu avec le Pérou": the parser makes "Front" a second subject
     # of "soutient"; it is the object, a name that is no actor, so Peru is not what Chile supports.
-    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 9, "Chili"), (",", "PUNCT", "punct", 4, ","),
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 9, "Chili"), (",", "PUNCT", "punct", 1, ","),
                  ("qui", "PRON", "nsubj", 4, "qui"), ("soutient", "VERB", "acl:relcl", 1, "soutenir", "Tense=Pres|VerbForm=Fin"),
                  ("le", "DET", "det", 6, "le"), ("Front", "PROPN", "nsubj", 4, "Front"), (",", "PUNCT", "punct", 4, ","),
                  ("a", "AUX", "aux:tense", 9, "avoir"), ("rompu", "VERB", "ROOT", 9, "rompre", PARTICIPLE),
@@ -1296,3 +1298,80 @@ def test_linking_a_passive_subject_is_acted_on_not_the_doer(pack: LanguagePack) 
                  ("du", "ADP", "case", 8, "de"), ("Pérou", "PROPN", "obl:arg", 5, "Pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 2, 3, "CHL"), mention(doc, 8, 9, "PER")], pack)
     assert not [e for e in triggered_by(events, "abattu") if e.source == "CHL"]
+
+
+def test_slots_an_agent_the_parser_took_for_a_conjunct_is_the_agent(pack: LanguagePack) -> None:
+    # "Le Brésil a condamné l'invasion de la Bolivie par le Chili": the parser joins "par le Chili" to the noun
+    # as a conjunct. Chile invaded Bolivia, and it is Chile that Brazil condemns.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Brésil", "PROPN", "nsubj", 3, "Brésil"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("condamné", "VERB", "ROOT", 3, "condamner", PARTICIPLE), ("l'", "DET", "det", 5, "le"),
+                 ("invasion", "NOUN", "obj", 3, "invasion"), ("de", "ADP", "case", 8, "de"), ("la", "DET", "det", 8, "le"),
+                 ("Bolivie", "PROPN", "nmod", 5, "Bolivie"), ("par", "ADP", "case", 11, "par"), ("le", "DET", "det", 11, "le"),
+                 ("Chili", "PROPN", "conj", 5, "Chili")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "BRA"), mention(doc, 8, 9, "BOL"), mention(doc, 11, 12, "CHL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "invasion")} == {("CHL", "BOL")}
+    assert {(e.source, e.target) for e in triggered_by(events, "condamné")} == {("BRA", "CHL")}
+
+
+def test_slots_names_listed_with_commas_are_all_members(pack: LanguagePack) -> None:
+    # "Le Chili, le Pérou et la Bolivie ont reconnu le Kosovo": the parser hangs "le Pérou" on "le Chili".
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 9, "Chili"), (",", "PUNCT", "punct", 1, ","),
+                 ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "nmod", 1, "Pérou"), ("et", "CCONJ", "cc", 7, "et"),
+                 ("la", "DET", "det", 7, "le"), ("Bolivie", "PROPN", "conj", 4, "Bolivie"), ("ont", "AUX", "aux:tense", 9, "avoir"),
+                 ("reconnu", "VERB", "ROOT", 9, "reconnaître", PARTICIPLE), ("le", "DET", "det", 11, "le"),
+                 ("Kosovo", "PROPN", "obj", 9, "Kosovo")])  # fmt: skip
+    found = [
+        mention(doc, 1, 2, "CHL"),
+        mention(doc, 4, 5, "PER"),
+        mention(doc, 7, 8, "BOL"),
+        mention(doc, 11, 12, "XKX"),
+    ]
+    events = extract(doc, found, pack)
+    assert {e.source for e in triggered_by(events, "reconnu")} == {"CHL", "PER", "BOL"}
+
+
+def test_slots_a_subject_cut_from_its_verb_at_the_root_keeps_its_first_members(pack: LanguagePack) -> None:
+    # "Le Chili et l'Argentine ont condamné la Bolivie": the parser makes "Le Chili" the root and the verb its
+    # conjunct, with "l'Argentine" alone as its subject. Both condemned Bolivia.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "ROOT", 1, "Chili"), ("et", "CCONJ", "cc", 6, "et"),
+                 ("l'", "DET", "det", 4, "le"), ("Argentine", "NOUN", "nsubj", 6, "argentine"), ("ont", "AUX", "aux:tense", 6, "avoir"),
+                 ("condamné", "VERB", "conj", 1, "condamner", PARTICIPLE), ("la", "DET", "det", 8, "le"),
+                 ("Bolivie", "PROPN", "obj", 6, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "ARG"), mention(doc, 8, 9, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "condamné")} == {("CHL", "BOL"), ("ARG", "BOL")}
+
+
+def test_modality_negation_reaches_a_light_verbs_noun_not_a_noun_acted_on(pack: LanguagePack) -> None:
+    # "Le Chili n'a pas condamné l'invasion du Pérou par la Bolivie": the invasion took place.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 5, "Chili"), ("n'", "ADV", "advmod", 5, "ne"),
+                 ("a", "AUX", "aux:tense", 5, "avoir"), ("pas", "ADV", "advmod", 5, "pas"),
+                 ("condamné", "VERB", "ROOT", 5, "condamner", PARTICIPLE), ("l'", "DET", "det", 7, "le"),
+                 ("invasion", "NOUN", "obj", 5, "invasion"), ("du", "ADP", "case", 9, "de"), ("Pérou", "PROPN", "nmod", 7, "Pérou"),
+                 ("par", "ADP", "case", 12, "par"), ("la", "DET", "det", 12, "le"), ("Bolivie", "PROPN", "nmod", 7, "Bolivie")])  # fmt: skip
+    found = [mention(doc, 1, 2, "CHL"), mention(doc, 9, 10, "PER"), mention(doc, 12, 13, "BOL")]
+    modes = {e.evidences[0].trigger: str(e.mode) for e in extract(doc, found, pack)}
+    assert modes == {"condamné": "negated", "invasion": "asserted"}
+    # "Le Chili n'a pas lancé d'offensive contre le Pérou": the offensive a light verb carries is negated with it
+    doc_light = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 5, "Chili"), ("n'", "ADV", "advmod", 5, "ne"),
+                       ("a", "AUX", "aux:tense", 5, "avoir"), ("pas", "ADV", "advmod", 5, "pas"),
+                       ("lancé", "VERB", "ROOT", 5, "lancer", PARTICIPLE), ("d'", "ADP", "det", 7, "de"),
+                       ("offensive", "NOUN", "obl:mod", 5, "offensive"), ("contre", "ADP", "case", 10, "contre"),
+                       ("le", "DET", "det", 10, "le"), ("Pérou", "PROPN", "nmod", 7, "Pérou")])  # fmt: skip
+    found_light = [mention(doc_light, 1, 2, "CHL"), mention(doc_light, 10, 11, "PER")]
+    assert {str(e.mode) for e in triggered_by(extract(doc_light, found_light, pack), "offensive")} == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("preposition", "aimed_at_subject"), [("À", True), ("A", True), ("Dans", False), ("Pour", False)]
+)
+def test_circumstances_only_a_request_is_aimed_at_the_clauses_subject(
+    pack: LanguagePack, preposition: str, aimed_at_subject: bool
+) -> None:
+    # "À la demande du Pérou, le Chili a voté": Chile is the one asked. "Dans sa méfiance", "Pour sa défense":
+    # a feeling or an aim told in an adverbial phrase is aimed at no one. A capital may lose its accent.
+    doc = parse([(preposition, "ADP", "case", 2, preposition.lower()), ("la", "DET", "det", 2, "le"),
+                 ("demande", "NOUN", "obl:mod", 7, "demande"), ("du", "ADP", "case", 4, "de"), ("Pérou", "PROPN", "nmod", 2, "Pérou"),
+                 (",", "PUNCT", "punct", 2, ","), ("Chili", "PROPN", "nsubj", 7, "Chili"),
+                 ("vote", "VERB", "ROOT", 7, "voter", "Tense=Pres|VerbForm=Fin")])  # fmt: skip
+    view = Extractor(doc, article_for(doc), [mention(doc, 4, 5, "PER"), mention(doc, 6, 7, "CHL")], pack)
+    assert [m.code for m in circumstance_targets(view, doc[2])] == (["CHL"] if aimed_at_subject else [])

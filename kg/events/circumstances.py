@@ -2,9 +2,11 @@
 
 Such a phrase names an event of its own, with its own participants ("à la
 demande de la France", "à l'invitation de Pékin", "on the orders of Moscow"):
-the actors inside it are no arguments of the clause's trigger, and when the
-phrase names no target of its own, its event is directed at the clause's
-subject, who is the one asked, invited or ordered.
+the actors inside it are no arguments of the clause's trigger. When the
+phrase is one of request (its preposition among the pack's
+`circumstance_cases`: "à", "sur", "at", "on") and names no target of its own,
+its event is directed at the clause's subject, who is the one asked, invited
+or ordered.
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ def is_circumstance(view: Extractor, token: Token) -> bool:
         and token.head.i != token.i
         and token.head.pos_ == "VERB"
         and bool(view._triggers(token))
-        # "pour l'invasion de X" tells a cause or an aim, no one asked of the clause's subject
-        and not slots.has_purpose_marker(view, token, "case")
     )
 
 
@@ -45,6 +45,9 @@ def circumstance_targets(view: Extractor, noun: Token) -> list[Mention]:
     """The target of a circumstance that names none of its own: the subject of the clause it modifies
     ("à l'invitation de Pékin, Moscou a envoyé ...": Moscow is the one invited)."""
     if not is_circumstance(view, noun):
+        return []
+    # "à la demande de X", not "pour l'invasion de X" (a cause or an aim) nor "dans leur antipathie envers X"
+    if not any(child.dep_ == "case" and child.lower_ in view.grammar.circumstance_cases for child in noun.children):
         return []
     return slots.subject(view, noun.head)  # none for a passive clause, whose subject is acted on, not asked
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["find_mode", "cue_for", "is_attribution"]
 
 INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
+# The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
+LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
 
@@ -73,8 +75,11 @@ def is_attribution(token: Token, pack: LanguagePack) -> bool:
 
 
 def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
-    # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of.
-    near = [token] + [head for head in chain[:1] if token.dep_ in ("xcomp", "obj")]
+    # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of; not from a
+    # verb that acts on it ("n'a pas condamné l'invasion": the invasion took place).
+    head = token.head
+    carried = token.dep_ in LIGHT_OBJECT_DEPS and _is_light(head, pack)  # "n'a pas lancé d'offensive"
+    near = [token] + ([head] if head.i != token.i and (token.dep_ == "xcomp" or carried) else [])
     for node in near:
         for child in node.children:
             cue = cue_for(pack, child.lower_)
@@ -85,6 +90,11 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
         if cue and cue == (Mode.NEGATED, "governor"):
             return True
     return False
+
+
+def _is_light(verb: Token, pack: LanguagePack) -> bool:
+    """A verb that only carries its object noun's event ("n'a pas lancé d'offensive")."""
+    return (pack.lang, verb.lemma_.casefold()) in pack.lexicon.light_verbs
 
 
 def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bool:

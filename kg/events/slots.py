@@ -46,6 +46,10 @@ SUMMARY_ATTACHMENT_DEPS = frozenset(
     {"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj", "xcomp", "advcl", "acl:relcl"}
 )
 SUMMARY_STEPS = 8  # how far above a summing-up noun its clause's doer is looked for
+# The labels the parser gives the second of a list of names joined by a comma ("X, Y et Z").
+ENUMERATION_DEPS = frozenset({"nmod", "appos"})
+# The labels of a noun's "par" agent, with "conj": the parser takes "l'invasion de X par Y" for a coordination.
+AGENT_DEPS = grammar.OBLIQUE_DEPS | {"conj"}
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
 MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep"})
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
@@ -82,9 +86,10 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
         return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
         # "bombarder un camp en territoire X": the parser may hang the place on an object that names no actor
-        return _places(view, verb) or [m for child in view._children(verb)
-                                        if child.dep_ in grammar.OBJECT_DEPS and not mentions(view, child, possessor=True)
-                                        for m in _places(view, child)]  # fmt: skip
+        objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS]
+        return _places(view, verb) or [
+            m for child in objects if not mentions(view, child, possessor=True) for m in _places(view, child)
+        ]
     return _case_arguments(view, verb, slot)
 
 
@@ -181,7 +186,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     if subjects:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
             return mentions(view, verb.head)
-        return [m for child in subjects for m in mentions(view, child)] or _examples_of_subject(view, verb, subjects[0])
+        found = [m for child in subjects for m in mentions(view, child)]
+        return (found + _subject_cut_at_root(view, verb, subjects[0])) or _examples_of_subject(view, verb, subjects[0])
     if inverted := _inverted_subject(view, verb):
         return inverted
     if mislabelled := _mislabelled_subject(view, verb):
@@ -217,10 +223,23 @@ def _detached_participle_subject(view: Extractor, verb: Token, depth: int) -> li
     return subject(view, clause, depth + 1) if clause.pos_ == "VERB" else []
 
 
+def _subject_cut_at_root(view: Extractor, verb: Token, subject_token: Token) -> list[Mention]:
+    """The first members of a subject the parser cut from its verb ("Le Chili et l'Argentine ont organisé":
+    "Le Chili" made the root, the verb its conjunct with "l'Argentine" alone as subject)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > subject_token.i:
+        return []
+    if not any(
+        child.dep_ == "cc" and head.i < child.i < subject_token.i for child in (*verb.children, *subject_token.children)
+    ):
+        return []
+    return mentions(view, head)
+
+
 def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
     """A subject the parser took for an adverb or left unlabelled ("Quito accuse Bogota ..."): an actor's
     bare name or noun opening the verb's clause, right before it, with no case marker."""
-    if verb.i == 0 or "Fin" not in verb.morph.get("VerbForm") and not _has_finite_auxiliary(verb):
+    if verb.i == 0 or ("Fin" not in verb.morph.get("VerbForm") and not _has_finite_auxiliary(verb)):
         return []
     before = [child for child in view._children(verb) if child.i < verb.i and child.dep_ in MISLABELLED_SUBJECT_DEPS]
     if not before or any(grand.dep_ == "case" for grand in before[0].children):
@@ -234,6 +253,21 @@ def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
 
 def _has_finite_auxiliary(verb: Token) -> bool:
     return any(child.dep_.startswith("aux") and "Fin" in child.morph.get("VerbForm") for child in verb.children)
+
+
+def _is_enumerated(view: Extractor, token: Token) -> bool:
+    """A name after a comma that the parser took for a complement of the one before ("l'Espagne, la Norvège et
+    l'Irlande": "la Norvège" hung on "l'Espagne"): an actor named without a preposition, a member of the list."""
+    return (
+        token.dep_ in ENUMERATION_DEPS
+        and token.pos_ == "PROPN"  # a name, not a title set beside one ("Medvedev, vice-président du Conseil")
+        and token.i in view.by_token
+        and token.head.i in view.by_token
+        and token.i > token.head.i
+        and token.left_edge.i > 0
+        and view.tokens[token.left_edge.i - 1].text == ","
+        and not any(child.dep_ == "case" for child in token.children)
+    )
 
 
 def _blamed(view: Extractor, verb: Token) -> list[Mention]:
@@ -396,7 +430,7 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
     found: list[Mention] = []
     for child in view._children(noun):
         if child.dep_ in grammar.MODIFIER_AGENT_DEPS or (  # a demonym, a possessive ("leur sommet", "China's")
-            child.dep_ in grammar.OBLIQUE_DEPS
+            child.dep_ in AGENT_DEPS
             and (
                 view._has_case(child, view.grammar.agent_case)
                 or (exclude != view.grammar.genitive_case and view._has_case(child, view.grammar.genitive_case))
@@ -632,6 +666,6 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
     heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
     for index in sorted(heads):
         for child in view.tokens[index].children:
-            if child.dep_ == "conj" and child.i not in heads:
+            if (child.dep_ == "conj" or _is_enumerated(view, child)) and child.i not in heads:
                 found += mentions(view, child, possessor=possessor)
     return list({(m.token_start, m.actor): m for m in found}.values())
