@@ -1069,6 +1069,13 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("L'artillerie azerbaïdjanaise a pilonné des villages arméniens.", ("AZE", "ARM", "19")),
         # received in a capital, with no host named: the capital's state receives
         ("Le ministre turc a été accueilli à Bagdad lundi.", ("IRQ", "TUR", "04")),
+        # suspending a treaty reduces relations (16); "suspendre" alone may ease sanctions (08)
+        ("L'Inde pourrait suspendre le traité de partage des eaux conclu avec le Pakistan.", ("IND", "PAK", "16")),
+        ("La Malaisie a décidé de suspendre ses exportations de poulet vers Singapour.", ("MYS", "SGP", "16")),
+        (
+            "Le Vietnam a dénoncé l'arraisonnement d'un chalutier vietnamien par des garde-côtes chinois.",
+            ("CHN", "VNM", "17"),
+        ),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1375,3 +1382,28 @@ def test_circumstances_only_a_request_is_aimed_at_the_clauses_subject(
                  ("vote", "VERB", "ROOT", 7, "voter", "Tense=Pres|VerbForm=Fin")])  # fmt: skip
     view = Extractor(doc, article_for(doc), [mention(doc, 4, 5, "PER"), mention(doc, 6, 7, "CHL")], pack)
     assert [m.code for m in circumstance_targets(view, doc[2])] == (["CHL"] if aimed_at_subject else [])
+
+
+def test_slots_complements_listed_with_commas_are_all_members(pack: LanguagePack) -> None:
+    # "Le Chili a reçu les ministres du Pérou, de la Bolivie et du Paraguay": each "de X" after a comma hangs
+    # on "ministres"; the description names the first only.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("reçu", "VERB", "ROOT", 3, "recevoir", PARTICIPLE), ("les", "DET", "det", 5, "le"),
+                 ("ministres", "NOUN", "obj", 3, "ministre"), ("du", "ADP", "case", 7, "de"), ("Pérou", "PROPN", "nmod", 5, "Pérou"),
+                 (",", "PUNCT", "punct", 5, ","), ("de", "ADP", "case", 11, "de"), ("la", "DET", "det", 11, "le"),
+                 ("Bolivie", "PROPN", "nmod", 5, "Bolivie"), ("et", "CCONJ", "cc", 14, "et"), ("du", "ADP", "case", 14, "de"),
+                 ("Paraguay", "PROPN", "conj", 11, "Paraguay")])  # fmt: skip
+    found = [mention(doc, 1, 2, "CHL"), replace(mention(doc, 5, 8, "PER"), how=Resolution.DESCRIPTION),
+             mention(doc, 11, 12, "BOL"), mention(doc, 14, 15, "PRY")]  # fmt: skip
+    assert {e.target for e in triggered_by(extract(doc, found, pack), "reçu")} == {"PER", "BOL", "PRY"}
+
+
+def test_triggers_an_event_noun_naming_a_kind_keeps_so_with_a_nationality(pack: LanguagePack) -> None:
+    # "Le Pérou a acheté des avions de combat chiliens": the parser hangs "chiliens" on "combat"; it is still
+    # a kind of plane, no fighting between Peru and Chile.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 3, "Pérou"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("acheté", "VERB", "ROOT", 3, "acheter", PARTICIPLE), ("des", "DET", "det", 5, "un"),
+                 ("avions", "NOUN", "obj", 3, "avion"), ("de", "ADP", "case", 7, "de"), ("combat", "NOUN", "nmod", 5, "combat"),
+                 ("chiliens", "ADJ", "amod", 7, "chilien")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 8, 9, "CHL")], pack)
+    assert not triggered_by(events, "combat")

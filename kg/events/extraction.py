@@ -118,7 +118,10 @@ class Extractor:
                     continue
                 framed = [candidate for trigger in triggers for candidate in self._candidates(token, trigger)]
                 if not framed and not self._carries_event_noun(token):
-                    framed = loose_candidates(self, token, triggers)
+                    # the longest expression the word heads is its reading ("suspendre le traité", not "suspendre")
+                    longest = max(len(trigger.lemma.split()) for trigger in triggers)
+                    specific = tuple(trigger for trigger in triggers if len(trigger.lemma.split()) == longest)
+                    framed = loose_candidates(self, token, specific)
                 candidates += framed
             self.rule_cache = candidates
         return self.rule_cache

@@ -46,6 +46,8 @@ SUMMARY_ATTACHMENT_DEPS = frozenset(
     {"obj", "obl", "obl:mod", "obl:arg", "appos", "nmod", "parataxis", "conj", "xcomp", "advcl", "acl:relcl"}
 )
 SUMMARY_STEPS = 8  # how far above a summing-up noun its clause's doer is looked for
+# The labels of an agent the parser hung below a noun's complement ("dep": it could not say how).
+AGENT_BELOW_DEPS = grammar.OBLIQUE_DEPS | {"dep"}
 # The labels the parser gives the second of a list of names joined by a comma ("X, Y et Z").
 ENUMERATION_DEPS = frozenset({"nmod", "appos"})
 # The labels of a noun's "par" agent, with "conj": the parser takes "l'invasion de X par Y" for a coordination.
@@ -257,7 +259,7 @@ def _has_finite_auxiliary(verb: Token) -> bool:
 
 def _is_enumerated(view: Extractor, token: Token) -> bool:
     """A name after a comma that the parser took for a complement of the one before ("l'Espagne, la Norvège et
-    l'Irlande": "la Norvège" hung on "l'Espagne"): an actor named without a preposition, a member of the list."""
+    l'Irlande": "la Norvège" hung on "l'Espagne"; "les ministres du Mali, du Niger"): a member of the list."""
     return (
         token.dep_ in ENUMERATION_DEPS
         and token.pos_ == "PROPN"  # a name, not a title set beside one ("Medvedev, vice-président du Conseil")
@@ -266,7 +268,12 @@ def _is_enumerated(view: Extractor, token: Token) -> bool:
         and token.i > token.head.i
         and token.left_edge.i > 0
         and view.tokens[token.left_edge.i - 1].text == ","
-        and not any(child.dep_ == "case" for child in token.children)
+        # no preposition, or the complement's own ("les ministres du Mali, du Niger et du Burkina Faso")
+        and all(
+            child.lower_ in view.grammar.forms(view.grammar.genitive_case)
+            for child in token.children
+            if child.dep_ == "case"
+        )
     )
 
 
@@ -437,11 +444,10 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
             )
         ):
             found += mentions(view, child)
-        elif child.dep_ in grammar.OBLIQUE_DEPS and child.i in view.by_token:
-            # "l'invasion de l'Ukraine par X": the parser hangs the agent on the name before it.
-            found += [m for grand in child.children if grand.dep_ in grammar.OBLIQUE_DEPS
-                      and view._has_case(grand, view.grammar.agent_case)
-                      for m in mentions(view, grand)]  # fmt: skip
+        elif child.dep_ in grammar.OBLIQUE_DEPS:
+            # "l'invasion de l'Ukraine par X", "l'arraisonnement d'un chalutier vietnamien par X": the parser
+            # hangs the agent on the complement before it, or on its adjective.
+            found += _agent_below(view, child)
     found += _participle_agents(view, noun)
     found += juxtaposed_names(view, noun)
     if found:
@@ -503,6 +509,16 @@ def juxtaposed_names(view: Extractor, noun: Token) -> list[Mention]:
     if end + 1 < len(view.tokens) and view.tokens[end].text == "-" and end + 1 in view.by_token:
         found += view.by_token[end + 1]
     return found
+
+
+def _agent_below(view: Extractor, complement: Token) -> list[Mention]:
+    """A "par" agent hung on a noun's complement or on that complement's adjective, not on an event of its own."""
+    if view._triggers(complement):
+        return []
+    holders = [complement, *(child for child in complement.children if child.dep_ == "amod")]
+    return [m for holder in holders for grand in holder.children
+            if grand.dep_ in AGENT_BELOW_DEPS and view._has_case(grand, view.grammar.agent_case)
+            for m in mentions(view, grand)]  # fmt: skip
 
 
 def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:

@@ -112,7 +112,8 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         and noun.dep_ == "nmod"
         and head.i != noun.i
         and head.pos_ == "NOUN"
-        and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS for child in noun.children)
+        # a nationality hung on it is the head noun's ("des avions de combat suédois")
+        and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS and child.i not in view.by_token for child in noun.children)
         and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
     )
 
