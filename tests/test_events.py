@@ -1076,6 +1076,8 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
             "Le Vietnam a dénoncé l'arraisonnement d'un chalutier vietnamien par des garde-côtes chinois.",
             ("CHN", "VNM", "17"),
         ),
+        ("La Chine interrompt ses importations de bœuf australien.", ("CHN", "AUS", "16")),
+        ("La Russie a fermé son espace aérien aux compagnies lettones.", ("RUS", "LVA", "19")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1407,3 +1409,16 @@ def test_triggers_an_event_noun_naming_a_kind_keeps_so_with_a_nationality(pack: 
                  ("chiliens", "ADJ", "amod", 7, "chilien")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "PER"), mention(doc, 8, 9, "CHL")], pack)
     assert not triggered_by(events, "combat")
+
+
+def test_slots_a_subject_stranded_after_a_fronted_clause_is_the_verbs(pack: LanguagePack) -> None:
+    # "Après avoir reçu le ministre péruvien, le président chilien est parti pour la Bolivie": the parser makes the president
+    # an apposition of the minister, leaving the verb without a subject; he received the minister.
+    doc = parse([("Après", "ADP", "mark", 2, "après"), ("avoir", "AUX", "aux:tense", 2, "avoir", "VerbForm=Inf"),
+                 ("reçu", "VERB", "advcl", 11, "recevoir", PARTICIPLE), ("le", "DET", "det", 4, "le"),
+                 ("ministre", "NOUN", "obj", 2, "ministre"), ("péruvien", "ADJ", "amod", 4, "péruvien"), (",", "PUNCT", "punct", 8, ","),
+                 ("le", "DET", "det", 8, "le"), ("président", "NOUN", "appos", 4, "président"), ("chilien", "ADJ", "amod", 8, "chilien"),
+                 ("est", "AUX", "aux:tense", 11, "être", "Tense=Pres|VerbForm=Fin"), ("parti", "VERB", "ROOT", 11, "partir", PARTICIPLE),
+                 ("pour", "ADP", "case", 14, "pour"), ("la", "DET", "det", 14, "le"), ("Bolivie", "PROPN", "obl:arg", 11, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 4, 6, "PER"), mention(doc, 8, 10, "CHL"), mention(doc, 14, 15, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "reçu")} == {("CHL", "PER")}

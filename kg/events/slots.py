@@ -52,6 +52,11 @@ AGENT_BELOW_DEPS = grammar.OBLIQUE_DEPS | {"dep"}
 ENUMERATION_DEPS = frozenset({"nmod", "appos"})
 # The labels of a noun's "par" agent, with "conj": the parser takes "l'invasion de X par Y" for a coordination.
 AGENT_DEPS = grammar.OBLIQUE_DEPS | {"conj"}
+STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a comma
+# The words of a verb group before the verb: auxiliaries, clitics, negation ("s'est", "n'a pas").
+VERB_GROUP_DEPS = frozenset(
+    {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
+)
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
 MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep"})
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
@@ -194,6 +199,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         return inverted
     if mislabelled := _mislabelled_subject(view, verb):
         return mislabelled
+    if stranded := _stranded_subject(view, verb):
+        return stranded
     if depth >= grammar.GOVERNOR_STEPS:
         return []
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
@@ -251,6 +258,29 @@ def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
         return []  # it opens no clause: "X et Y se sont entendus", the parser's error is elsewhere
     found = mentions(view, before[0])
     return [] if any(m.locative for m in found) else found
+
+
+def _stranded_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """A subject the parser hung on the clause before ("Après avoir rencontré X, le Premier ministre australien
+    s'est envolé": made an apposition of X): the noun phrase between the last comma and the verb (its clitics
+    and auxiliaries aside), when it names an actor and hangs outside the verb's clause."""
+    if "Fin" not in verb.morph.get("VerbForm") and not _has_finite_auxiliary(verb):
+        return []
+    start = verb.i
+    while start > 0 and view.tokens[start - 1].head.i == verb.i and view.tokens[start - 1].dep_ in VERB_GROUP_DEPS:
+        start -= 1
+    comma = next(
+        (i for i in range(start - 1, max(start - STRANDED_WORDS, 0) - 1, -1) if view.tokens[i].text == ","), None
+    )
+    if comma is None or comma + 1 >= start:
+        return []
+    phrase = view.tokens[comma + 1 : start]
+    heads = [token for token in phrase if not comma < token.head.i < start or token.head.i == token.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or heads[0].head.i == verb.i:
+        return []
+    if any(child.dep_ == "case" for child in heads[0].children):
+        return []
+    return mentions(view, heads[0])
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:
