@@ -1078,6 +1078,8 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ),
         ("La Chine interrompt ses importations de bœuf australien.", ("CHN", "AUS", "16")),
         ("La Russie a fermé son espace aérien aux compagnies lettones.", ("RUS", "LVA", "19")),
+        ("Israël impose un blocus maritime à la bande de Gaza.", ("ISR", "PSE", "19")),
+        ("La flotte russe a bloqué les ports ukrainiens de la mer Noire.", ("RUS", "UKR", "19")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1422,3 +1424,13 @@ def test_slots_a_subject_stranded_after_a_fronted_clause_is_the_verbs(pack: Lang
                  ("pour", "ADP", "case", 14, "pour"), ("la", "DET", "det", 14, "le"), ("Bolivie", "PROPN", "obl:arg", 11, "Bolivie")])  # fmt: skip
     events = extract(doc, [mention(doc, 4, 6, "PER"), mention(doc, 8, 10, "CHL"), mention(doc, 14, 15, "BOL")], pack)
     assert {(e.source, e.target) for e in triggered_by(events, "reçu")} == {("CHL", "PER")}
+
+
+def test_slots_a_passive_agent_hung_on_the_name_before_it_is_the_agent(pack: LanguagePack) -> None:
+    # "Une aide a été promise au Pérou par le Chili": the parser hangs "par le Chili" on "Pérou".
+    doc = parse([("Une", "DET", "det", 1, "un"), ("aide", "NOUN", "nsubj:pass", 4, "aide"), ("a", "AUX", "aux:tense", 4, "avoir"),
+                 ("été", "AUX", "aux:pass", 4, "être"), ("promise", "VERB", "ROOT", 4, "promettre", PARTICIPLE),
+                 ("au", "ADP", "case", 6, "à"), ("Pérou", "PROPN", "obl:arg", 4, "Pérou"), ("par", "ADP", "case", 9, "par"),
+                 ("le", "DET", "det", 9, "le"), ("Chili", "PROPN", "nmod", 6, "Chili")])  # fmt: skip
+    events = extract(doc, [mention(doc, 6, 7, "PER", locative=True), mention(doc, 9, 10, "CHL")], pack)
+    assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "promise")} == {("CHL", "PER", "03")}

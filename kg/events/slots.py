@@ -81,6 +81,13 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
                 _case_arguments(view, verb, view.grammar.agent_case)
                 or _reflexive_subject(view, verb)
                 or _agent_in_attribute(view, verb)
+                # "promise à la Moldavie par l'Allemagne": the parser may hang the agent on the name before it
+                or [
+                    m
+                    for child in view._children(verb)
+                    if child.dep_ in grammar.OBLIQUE_DEPS
+                    for m in _agent_below(view, child)
+                ]  # fmt: skip
             )
         return subject(view, verb)
     if slot == "obj":
