@@ -1080,6 +1080,7 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("La Russie a fermé son espace aérien aux compagnies lettones.", ("RUS", "LVA", "19")),
         ("Israël impose un blocus maritime à la bande de Gaza.", ("ISR", "PSE", "19")),
         ("La flotte russe a bloqué les ports ukrainiens de la mer Noire.", ("RUS", "UKR", "19")),
+        ("Lors de sa tournée africaine, le président turc a fait étape à Dakar puis à Abidjan.", ("TUR", "CIV", "04")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -1434,3 +1435,15 @@ def test_slots_a_passive_agent_hung_on_the_name_before_it_is_the_agent(pack: Lan
                  ("le", "DET", "det", 9, "le"), ("Chili", "PROPN", "nmod", 6, "Chili")])  # fmt: skip
     events = extract(doc, [mention(doc, 6, 7, "PER", locative=True), mention(doc, 9, 10, "CHL")], pack)
     assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "promise")} == {("CHL", "PER", "03")}
+
+
+def test_slots_a_fronted_circumstance_is_the_subjects_whatever_the_verb(pack: LanguagePack) -> None:
+    # "En visite à Lima, le ministre chilien a promis une aide": the visit is the minister's, though a promise
+    # (a verb of modality) governs the clause.
+    doc = parse([("En", "ADP", "case", 1, "en"), ("visite", "NOUN", "obl:mod", 8, "visite"), ("à", "ADP", "case", 3, "à"),
+                 ("Lima", "PROPN", "nmod", 1, "Lima"), (",", "PUNCT", "punct", 8, ","), ("le", "DET", "det", 6, "le"),
+                 ("ministre", "NOUN", "nsubj", 8, "ministre"), ("a", "AUX", "aux:tense", 8, "avoir"),
+                 ("promis", "VERB", "ROOT", 8, "promettre", PARTICIPLE), ("une", "DET", "det", 10, "un"),
+                 ("aide", "NOUN", "obj", 8, "aide")])  # fmt: skip
+    events = extract(doc, [mention(doc, 3, 4, "PER", locative=True), mention(doc, 6, 7, "CHL")], pack)
+    assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "visite")} == {("CHL", "PER", "04")}

@@ -52,6 +52,7 @@ AGENT_BELOW_DEPS = grammar.OBLIQUE_DEPS | {"dep"}
 ENUMERATION_DEPS = frozenset({"nmod", "appos"})
 # The labels of a noun's "par" agent, with "conj": the parser takes "l'invasion de X par Y" for a coordination.
 AGENT_DEPS = grammar.OBLIQUE_DEPS | {"conj"}
+FRONTED_DEPS = frozenset({"obl:mod", "obl", "advcl"})  # the labels of a circumstance set before the clause
 STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a comma
 # The words of a verb group before the verb: auxiliaries, clitics, negation ("s'est", "n'a pas").
 VERB_GROUP_DEPS = frozenset(
@@ -599,6 +600,8 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
             return agents
         if current.pos_ in ("VERB", "AUX") or any(child.dep_ in grammar.SUBJECT_DEPS for child in current.children):
             lemma = current.lemma_.casefold()
+            if _fronted(token, current):
+                return subject(view, current)  # "En visite à Nairobi, X a promis ...": the visit is no promise
             if (
                 cue_for(view.pack, lemma)
                 or (view.lang, lemma) in view.lexicon.reporting_verbs
@@ -607,6 +610,19 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
                 return []
             return subject(view, current)
     return []
+
+
+def _fronted(noun: Token, verb: Token) -> bool:
+    """A circumstance set before its clause's subject, between commas ("En visite à Nairobi, le ministre a
+    promis ..."): it tells the subject's situation, whatever the verb says."""
+    subjects = [child for child in verb.children if child.dep_ in grammar.SUBJECT_DEPS]
+    return (
+        noun.head.i == verb.i
+        and noun.dep_ in FRONTED_DEPS
+        and bool(subjects)
+        and noun.right_edge.i < subjects[0].i
+        and any(token.text == "," for token in noun.doc[noun.right_edge.i + 1 : subjects[0].i])
+    )
 
 
 def is_topic(view: Extractor, noun: Token) -> bool:
