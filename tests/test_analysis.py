@@ -237,8 +237,9 @@ def test_analysis_balance_triads_are_every_closed_signed_triad_in_order() -> Non
         found = [(not row.balanced, row.a, row.b, row.c, row.sign_ab, row.sign_bc, row.sign_ac)
                  for row in triads.itertuples()]  # fmt: skip
         assert found == sorted(expected), seed
-        assert all(row.pattern == "".join(sorted("+" if sign > 0 else "-" for sign in row[4:7])) and
-                   row.labels == " – ".join(name.title() for name in row[1:4]) for row in triads.itertuples())  # fmt: skip
+        for row in triads.itertuples():
+            assert row.pattern == "".join(sorted("+" if sign > 0 else "-" for sign in row[4:7]))
+            assert row.labels == " – ".join(name.title() for name in row[1:4])
 
 
 def test_analysis_empty_graph_gives_empty_tables() -> None:
