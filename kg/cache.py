@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.errors import OutputError
 from kg.outputs import (
+    MENTION_FIELDS,
     atomic_binary_writer,
     atomic_writer,
     from_baseline_record,
@@ -29,7 +32,7 @@ from kg.outputs import (
 )
 from kg.records import Analysis, Article, Event, Mention, from_json, to_json
 
-__all__ = ["CACHE_DIR", "CACHE_FORMAT", "ResultCache", "entry_name"]
+__all__ = ["CACHE_DIR", "CACHE_FORMAT", "CachedOutputs", "ResultCache", "entry_name"]
 
 CACHE_DIR = "cache"
 GRAPH_SUFFIX = ".trig"
@@ -40,6 +43,17 @@ DIGEST_CHARS = 16  # hex digits of the id's SHA-256: 64 bits, no collision among
 # compact model (ontology version 4: no node per mention); 2: typed records (mentions keep their token offsets);
 # 1: the output files' dicts.
 CACHE_FORMAT = 4
+
+
+@dataclass(frozen=True)
+class CachedOutputs:
+    """A cached analysis as a rebuild writes it out again: its mentions and co-occurrence baseline as the records
+    of `mentions.jsonl` and `cooccurrence.jsonl` (copied, not made into records and back: a corpus has tens of
+    thousands of them), its relations as records (grouping across articles reads them)."""
+
+    mention_records: tuple[dict[str, Any], ...]
+    events: tuple[Event, ...]
+    baseline_records: tuple[dict[str, Any], ...] | None
 
 
 class ResultCache:
@@ -58,18 +72,32 @@ class ResultCache:
     def read(self, article: Article, *, baseline: bool = False) -> Analysis | None:
         """The cached analysis of `article` if it was made from this very content, version and cache format (and
         includes the co-occurrence baseline, when `baseline`)."""
-        path = self._path(article.id)
+        entry = self._entry(article, baseline=baseline)
+        if entry is None:
+            return None
+        pairs = entry.get("cooccurrences")
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("key") != self.key(article) or (baseline and entry.get("cooccurrences") is None):
-                return None
-            pairs = entry.get("cooccurrences")
             return Analysis(
                 tuple(from_json(Mention, record) for record in entry["mentions"]),
                 tuple(from_json(Event, record) for record in entry["events"]),
                 None if pairs is None else tuple(from_baseline_record(record, article) for record in pairs),
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable or damaged: analysed again
+        except (ValueError, KeyError, TypeError, AttributeError):  # damaged: analysed again
+            return None
+
+    def read_outputs(self, article: Article, *, baseline: bool = False) -> CachedOutputs | None:
+        """What `read` gives, as a rebuild writes it out again (`CachedOutputs`): the same records, copied."""
+        entry = self._entry(article, baseline=baseline)
+        if entry is None:
+            return None
+        pairs = entry.get("cooccurrences")
+        try:
+            return CachedOutputs(
+                tuple({name: record[name] for name in MENTION_FIELDS} for record in entry["mentions"]),
+                tuple(from_json(Event, record) for record in entry["events"]),
+                None if pairs is None else tuple(pairs),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):  # damaged: analysed again
             return None
 
     def write(self, article: Article, analysis: Analysis, graph: bytes | None = None) -> None:
@@ -105,6 +133,17 @@ class ResultCache:
     def forget(self, article_id: str) -> None:
         self._path(article_id).unlink(missing_ok=True)
         self._path(article_id, GRAPH_SUFFIX).unlink(missing_ok=True)
+
+    def _entry(self, article: Article, *, baseline: bool) -> dict[str, Any] | None:
+        """The article's cache entry if it was made from this very content, version and cache format (with the
+        baseline, when `baseline`); None if there is none, or it is unreadable or of another analysis."""
+        try:
+            entry = json.loads(self._path(article.id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != self.key(article):
+            return None
+        return None if baseline and entry.get("cooccurrences") is None else entry
 
     def _path(self, article_id: str, suffix: str = ".json") -> Path:
         return self.folder / f"{entry_name(article_id)}{suffix}"

@@ -23,7 +23,7 @@ import json
 import logging
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,6 +60,8 @@ from kg.records import Analysis, Article, CameoCode, Gazetteer, RelationReport
 
 if TYPE_CHECKING:
     from rdflib import URIRef
+
+    from kg.cache import CachedOutputs
 
 __all__ = [
     "DEFAULT_OUT",
@@ -429,10 +431,11 @@ def _analyse(
     ):
         for analysis in _analyses(articles, store, out_dir / STORE_DIR, cache, str(build), counts, workers,
                                   dask_client, baseline, skipped):  # fmt: skip
-            mentions_out.writelines(_json_line(to_mention_record(mention)) for mention in analysis.mentions)
+            mentions, baseline_records = _output_records(analysis)
+            mentions_out.writelines(_json_line(record) for record in mentions)
             events_out.writelines(_json_line(to_event_record(event)) for event in analysis.events)
-            baseline_out.writelines(_json_line(to_baseline_record(pair)) for pair in analysis.cooccurrences or ())
-            counts.mentions += len(analysis.mentions)
+            baseline_out.writelines(_json_line(record) for record in baseline_records)
+            counts.mentions += len(mentions)
             counts.events += len(analysis.events)
             counts.reports += [to_report(event, outlets=outlets) for event in analysis.events]
     if not baseline:
@@ -476,6 +479,16 @@ def _changed_most(store: Any, counts: _Counts) -> bool:
     return changed * 2 > len(article_ids_in_store(store)) + len(counts.pruned)
 
 
+def _output_records(analysis: Analysis | CachedOutputs) -> tuple[Sequence[dict[str, Any]], Iterable[dict[str, Any]]]:
+    """An article's records of `mentions.jsonl` and `cooccurrence.jsonl`: made from its analysis, or as cached."""
+    from kg.cache import CachedOutputs
+
+    if isinstance(analysis, CachedOutputs):
+        return analysis.mention_records, analysis.baseline_records or ()
+    return ([to_mention_record(mention) for mention in analysis.mentions],
+            (to_baseline_record(pair) for pair in analysis.cooccurrences or ()))  # fmt: skip
+
+
 def _json_line(record: dict[str, Any]) -> str:
     return _JSON.encode(record) + "\n"
 
@@ -491,7 +504,7 @@ def _analyses(
     dask_client: Any,
     baseline: bool,
     skipped: list[InputError],
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | CachedOutputs]:
     """Each article's analysis, in input order: from the cache when its analysis is current and its graph is in
     the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged.
@@ -501,7 +514,7 @@ def _analyses(
     from kg.store import has_article_graph
     from kg.workers import analyse_articles
 
-    reusable: dict[str, Analysis] = {}  # read once, until given out
+    reusable: dict[str, CachedOutputs] = {}  # read once, until given out
     languages = pack_languages(data_dir())
 
     def supported() -> Iterator[Article]:
@@ -515,7 +528,7 @@ def _analyses(
                 skipped.append(InputError(article.path, f"article {article.id} not analysed: {why}"))
 
     def is_current(article: Article) -> bool:
-        analysis = cache.read(article, baseline=baseline) if has_article_graph(store, article.id) else None
+        analysis = cache.read_outputs(article, baseline=baseline) if has_article_graph(store, article.id) else None
         if analysis is not None:
             reusable[article.id] = analysis
         return analysis is not None

@@ -579,25 +579,50 @@ def from_json(kind: type[R], value: Mapping[str, Any]) -> R:
     """The record of type `kind` whose JSON form (`to_json`) is `value`; a field it lacks takes its default.
     `ValueError` when `value` does not fit the record's fields."""
     try:
-        return _from_json(kind, value)  # type: ignore[no-any-return]
+        return _decoder(kind)(value)  # type: ignore[no-any-return]
     except (TypeError, KeyError, AttributeError) as error:
         raise ValueError(f"does not fit the fields of {kind.__name__}: {error}") from error
 
 
-def _from_json(hint: Any, value: Any) -> Any:
+@cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """The function that makes a value of type `hint` from its JSON form, worked out once per type from its hints
+    (a build reads back hundreds of thousands of records from its cache: the hints are not read again for each)."""
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in arguments:
-            return None
-        return _from_json(next(argument for argument in arguments if argument is not type(None)), value)
+        inner = _decoder(next(argument for argument in arguments if argument is not type(None)))
+        if type(None) not in arguments:
+            return inner
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        return tuple(_from_json(arguments[0], item) for item in value)
+        item = _decoder(arguments[0])
+        return tuple if item is _as_is else lambda value: tuple(map(item, value))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = _field_hints(hint)
-        known = {name: _from_json(field_hint, value[name]) for name, field_hint in hints.items() if name in value}
-        return hint(**known)
-    if isinstance(hint, type) and issubclass(hint, Enum | dt.date):
-        return hint(value) if issubclass(hint, Enum) else hint.fromisoformat(value)
+        return _record_decoder(hint)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint
+    if isinstance(hint, type) and issubclass(hint, dt.date):
+        return hint.fromisoformat
+    return _as_is
+
+
+def _record_decoder(kind: type) -> Callable[[Mapping[str, Any]], Any]:
+    """A record's decoder: its fields taken as they are or converted, those missing left to their defaults."""
+    decoders = {name: _decoder(field_hint) for name, field_hint in _field_hints(kind).items()}
+    plain = tuple(name for name, decoder in decoders.items() if decoder is _as_is)
+    converted = tuple((name, decoder) for name, decoder in decoders.items() if decoder is not _as_is)
+
+    def decode(value: Mapping[str, Any]) -> Any:
+        known = {name: value[name] for name in plain if name in value}
+        for name, decoder in converted:
+            if name in value:
+                known[name] = decoder(value[name])
+        return kind(**known)
+
+    return decode
+
+
+def _as_is(value: Any) -> Any:
     return value
 
 

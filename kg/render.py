@@ -294,11 +294,14 @@ def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict
     asserted.add_nodes_from(actor_graph.nodes(data=True))
     asserted.add_edges_from((source, target, key, data) for source, target, key, data
                             in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
-    measures = (analysis.centrality_table(asserted, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
+    # the relations added up by dyad once, for every measure (each would add them up again from the relations)
+    dyads = analysis.DyadGraphs(analysis.to_weighted_graph(asserted),
+                                analysis.to_weighted_graph(asserted, directed=False))  # fmt: skip
+    measures = (analysis.centrality_table(dyads, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
                 if asserted.number_of_nodes() else None)  # fmt: skip
-    blocs = analysis.blocs(asserted)
+    blocs = analysis.blocs(dyads)
     positions = layout_actors(analysis.to_weighted_graph(actor_graph, directed=False))
-    partners = _partners(analysis.to_weighted_graph(asserted, directed=False))
+    partners = _partners(dyads.undirected)
     highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
     nodes = []
     for node, attributes in sorted(actor_graph.nodes(data=True)):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import subprocess
 import sys
 from dataclasses import replace
+from fractions import Fraction
+from itertools import combinations
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -190,6 +193,53 @@ def test_analysis_balance_triads() -> None:
     incomplete = analysis.triad_signs(graph, "c", "j", "n")
     assert (incomplete["sign_ab"], incomplete["status"]) == (0, "incomplete")
     assert analysis.triad_signs(graph, "n", "r", "s")["status"] == "unbalanced"
+
+
+def _random_relations(seed: int, *, actors: int, relations: int) -> nx.MultiDiGraph:
+    """A seeded random graph: `relations` relations among `actors` actors, of any QuadClass."""
+    rng = random.Random(seed)
+    names = [f"n{number:02d}" for number in range(actors)]
+    pairs = [tuple(rng.sample(names, 2)) for _ in range(relations)] if actors > 1 else []
+    graph = build(*((source, target, {"quad": rng.randint(1, 4)}) for source, target in pairs))
+    graph.add_nodes_from((name, {"label": name.title(), "kind": "state"}) for name in names)
+    return graph
+
+
+def test_analysis_betweenness_and_closeness_equal_networkx_in_exact_arithmetic() -> None:
+    # igraph computes them; networkx, given the distances as fractions (exact sums: no float tie lost), is the
+    # reference, on graphs with several relations a pair (distances 1, 1/2, 1/3...) and isolated actors.
+    for seed in range(60):
+        graph = _random_relations(seed, actors=seed % 12, relations=3 * seed % 47)
+        directed = analysis.to_weighted_graph(graph)
+        undirected = analysis.to_weighted_graph(graph, directed=False)
+        for dyads in (directed, undirected):
+            for _, _, data in dyads.edges(data=True):
+                data["exact"] = Fraction(1, data["count"])
+        expected = {node: round(float(value), 6)
+                    for node, value in nx.betweenness_centrality(directed, weight="exact").items()}  # fmt: skip
+        assert analysis.betweenness(graph)["betweenness"].to_dict() == pytest.approx(expected, abs=1e-6), seed
+        expected = {node: round(float(value), 6)
+                    for node, value in nx.closeness_centrality(undirected, distance="exact").items()}  # fmt: skip
+        assert analysis.closeness(graph)["closeness"].to_dict() == pytest.approx(expected, abs=1e-6), seed
+
+
+def test_analysis_balance_triads_are_every_closed_signed_triad_in_order() -> None:
+    # Against the definition, triple by triple: every three actors whose three pairs lean one way, balanced first.
+    for seed in range(40):
+        graph = _random_relations(seed, actors=3 + seed % 9, relations=2 * seed)
+        signed = analysis.signed_graph(graph)
+        expected = []
+        for a, b, c in combinations(sorted(signed), 3):
+            if signed.has_edge(a, b) and signed.has_edge(b, c) and signed.has_edge(a, c):
+                signs = [signed.edges[x, y]["sign"] for x, y in ((a, b), (b, c), (a, c))]
+                expected.append((math.prod(signs) < 0, a, b, c, *signs))
+        triads = analysis.balance_triads(graph)
+        found = [(not row.balanced, row.a, row.b, row.c, row.sign_ab, row.sign_bc, row.sign_ac)
+                 for row in triads.itertuples()]  # fmt: skip
+        assert found == sorted(expected), seed
+        for row in triads.itertuples():
+            assert row.pattern == "".join(sorted("+" if sign > 0 else "-" for sign in row[4:7]))
+            assert row.labels == " – ".join(name.title() for name in row[1:4])
 
 
 def test_analysis_empty_graph_gives_empty_tables() -> None:

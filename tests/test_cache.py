@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph
 
 from kg.cache import ResultCache
-from kg.outputs import to_article_record
+from kg.outputs import to_article_record, to_baseline_record, to_mention_record
 from kg.pipeline import build
 from kg.records import ActorKind, Analysis, Article, Evidence, Mention, Resolution, TextPiece
 from kg.vocab import article_graph_iri
@@ -80,6 +80,28 @@ def test_cache_gives_back_the_analysis_it_was_given(tmp_path: Path) -> None:
     assert isinstance(again.events[0].evidences[0], Evidence) and again.cooccurrences[0].evidence == text[sentence:-1]
     assert "critiqué le Chili" not in json.dumps(json.loads(next((tmp_path / "cache").glob("*.json")).read_text())
                                                  ["cooccurrences"])  # fmt: skip
+
+
+def test_cache_outputs_are_the_records_the_analysis_writes(tmp_path: Path) -> None:
+    # A rebuild copies a reused article's mention and baseline records from its entry: the very records its
+    # analysis gives, without and with the baseline.
+    text = "La France et le Chili\n\nLa France a critiqué le Chili mardi.\n"
+    item = article("fr-cl", text)
+    sentence = text.index("La France a")
+    evidence = Evidence(text[sentence:-1], sentence, len(text) - 1, "critiqué", sentence + 12, sentence + 20, 1)
+    relation = coded_event("fr-cl", "FRA", "CHL", "111", evidence)
+    analysis = Analysis((state_mention("fr-cl"), replace(state_mention("fr-cl"), role="military")), (relation,),
+                        (replace(relation, sub="110", confidence=0.5),))  # fmt: skip
+    cache = ResultCache(tmp_path / "cache", "v1")
+    cache.write(item, analysis)
+    outputs = cache.read_outputs(item, baseline=True)
+    assert outputs is not None and outputs.events == analysis.events
+    assert outputs.mention_records == tuple(to_mention_record(mention) for mention in analysis.mentions)
+    assert outputs.baseline_records == tuple(to_baseline_record(pair) for pair in analysis.cooccurrences)
+    cache.write(item, replace(analysis, cooccurrences=None))
+    assert cache.read_outputs(item, baseline=True) is None  # no baseline cached: analysed again
+    assert cache.read_outputs(item).baseline_records is None
+    assert cache.read_outputs(article("fr-cl", text + "Encore.")) is None  # another content
 
 
 def test_cache_entry_of_the_older_layout_is_analysed_again(tmp_path: Path) -> None:

@@ -201,6 +201,34 @@ def test_store_named_queries_run_with_bound_parameters(seeds_build: Path) -> Non
         assert isinstance(rows, list), name
 
 
+# Relations counted by dyad and root as the summaries count them (asserted or hypothetical; a symmetric relation in
+# both directions), straight from the relations: what criticism_sanctions and support must answer.
+_ROOT_COUNTS = """
+SELECT ?source ?target ?root (COUNT(?relation) AS ?relations)
+WHERE {
+  GRAPH ?graph {
+    ?relation a kg:Relation ; kg:rootCode ?root ; kg:mode ?mode ; kg:symmetric ?symmetric .
+    { ?relation kg:source ?source ; kg:target ?target } UNION { ?relation kg:source ?target ; kg:target ?source .
+                                                                FILTER(?symmetric) }
+    FILTER(?mode != kg:negated)
+  }
+}
+GROUP BY ?source ?target ?root
+"""
+
+
+@pytest.mark.parametrize(("name", "roots"), [("criticism_sanctions", {"11", "16"}), ("support", {"05", "06", "07"})])
+def test_store_root_queries_count_every_relation_of_their_roots_in_order(seeds_build: Path, name: str,
+                                                                         roots: set[str]) -> None:  # fmt: skip
+    graph = kg.open(seeds_build)
+    rows = graph.query_values(load_named_queries()[name].text)
+    found = [(row["source"], row["target"], row["root"], int(row["relations"] or 0)) for row in rows]
+    expected = [(row["source"], row["target"], row["root"], int(row["relations"] or 0))
+                for row in graph.query_values(_ROOT_COUNTS) if row["root"] in roots]  # fmt: skip
+    assert len(found) > 3
+    assert found == sorted(expected, key=lambda row: (-row[3], row[0], row[1], row[2]))
+
+
 def test_store_parameters_are_bound_not_pasted(seeds_build: Path) -> None:
     with pytest.raises(KgError, match="not an actor code"):
         bind_parameters({"actor": "RUS> } } DROP ALL ; SELECT * { {"}, expected=("actor",))

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from kg.analysis.measures import (
@@ -188,16 +188,19 @@ def balance_triads(graph: nx.MultiDiGraph | DyadGraphs, *, among: Iterable[str] 
     signed = signed_graph(graph)
     if among is not None:
         signed = signed.subgraph(set(among)).copy()
-    rows = []
-    for a in sorted(signed):
-        later = sorted(node for node in signed[a] if node > a)
-        for b, c in combinations(later, 2):
-            if signed.has_edge(b, c):
-                rows.append(_triad_row(signed, a, b, c))
-    columns = ["a", "b", "c", "sign_ab", "sign_bc", "sign_ac", "pattern", "balanced", "labels"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["balanced", "a", "b", "c"], ascending=[False, True, True, True],
-                             kind="stable").reset_index(drop=True)  # fmt: skip
+    nodes = sorted(signed)
+    signs = nx.to_numpy_array(signed, nodelist=nodes, weight="sign", dtype=np.int64) if nodes else np.zeros((0, 0), int)
+    a, b, c = _closed_triads(signs)
+    negatives = (signs[a, b] < 0).astype(int) + (signs[b, c] < 0) + (signs[a, c] < 0)
+    order = np.lexsort((c, b, a, negatives % 2))  # balanced (an even number of negative signs) first, then a, b, c
+    a, b, c, negatives = a[order], b[order], c[order], negatives[order]
+    names, labels = np.array(nodes, dtype=object), np.array([actor_label(signed, node) for node in nodes], dtype=object)
+    frame = pd.DataFrame({
+        "a": names[a], "b": names[b], "c": names[c], "sign_ab": signs[a, b], "sign_bc": signs[b, c],
+        "sign_ac": signs[a, c], "pattern": np.array(["+++", "++-", "+--", "---"], dtype=object)[negatives],
+        "balanced": negatives % 2 == 0, "labels": labels[a] + " – " + labels[b] + " – " + labels[c],
+    })  # fmt: skip
+    return frame if len(frame) else pd.DataFrame(columns=list(frame.columns))
 
 
 def triad_signs(graph: nx.MultiDiGraph | DyadGraphs, a: str, b: str, c: str) -> pd.Series:
@@ -208,6 +211,19 @@ def triad_signs(graph: nx.MultiDiGraph | DyadGraphs, a: str, b: str, c: str) -> 
     row["status"] = "incomplete" if 0 in (row["sign_ab"], row["sign_bc"], row["sign_ac"]) else (
         "balanced" if row["balanced"] else "unbalanced")  # fmt: skip
     return pd.Series(row)
+
+
+def _closed_triads(signs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The closed triads of a signed adjacency matrix (nonzero: an edge), as three index arrays a < b < c."""
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    linked = signs != 0
+    for first in range(len(signs)):
+        later = np.flatnonzero(linked[first, first + 1 :]) + first + 1
+        pairs = np.nonzero(np.triu(linked[np.ix_(later, later)], 1))
+        found.append((np.full(len(pairs[0]), first), later[pairs[0]], later[pairs[1]]))
+    if not found:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0, int)
+    return tuple(np.concatenate([part[index] for part in found]).astype(int) for index in range(3))  # type: ignore[return-value]
 
 
 def _triad_row(signed: nx.Graph, a: str, b: str, c: str) -> dict[str, Any]:
