@@ -82,13 +82,7 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
                 _case_arguments(view, verb, view.grammar.agent_case)
                 or _reflexive_subject(view, verb)
                 or _agent_in_attribute(view, verb)
-                # "promise à la Moldavie par l'Allemagne": the parser may hang the agent on the name before it
-                or [
-                    m
-                    for child in view._children(verb)
-                    if child.dep_ in grammar.OBLIQUE_DEPS
-                    for m in _agent_below(view, child)
-                ]  # fmt: skip
+                or _agent_on_an_oblique(view, verb)
             )
         return subject(view, verb)
     if slot == "obj":
@@ -547,6 +541,13 @@ def juxtaposed_names(view: Extractor, noun: Token) -> list[Mention]:
     if end + 1 < len(view.tokens) and view.tokens[end].text == "-" and end + 1 in view.by_token:
         found += view.by_token[end + 1]
     return found
+
+
+def _agent_on_an_oblique(view: Extractor, verb: Token) -> list[Mention]:
+    """A passive's agent the parser hung on the name before it ("promise à la Moldavie par l'Allemagne")."""
+    return [
+        m for child in view._children(verb) if child.dep_ in grammar.OBLIQUE_DEPS for m in _agent_below(view, child)
+    ]
 
 
 def _agent_below(view: Extractor, complement: Token) -> list[Mention]:
