@@ -33,6 +33,12 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_INTERNAL = 70
+EXIT_OUT_OF_MEMORY = 71
+# glibc's allocator gives each new thread an arena of its own, 64 MB of address space reserved at once: a
+# build's threads (the store's writer, RocksDB's, BLAS's) reserved 330 MB it did not use, enough to fail under
+# an address-space limit (`ulimit -v`). Two arenas serve this program's few busy threads.
+MALLOC_ARENAS = 2
+M_ARENA_MAX = -8  # glibc's mallopt parameter
 
 log = logging.getLogger("kg")
 
@@ -42,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    _limit_malloc_arenas()
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_ERROR
@@ -56,6 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _stderr().print("kg: interrupted; outputs already written are intact", highlight=False)
         return 130
+    except MemoryError:
+        if args.verbose:
+            raise
+        _stderr().print("kg: error: out of memory (see the README's limits); outputs already written are intact",
+                        highlight=False)  # fmt: skip
+        return EXIT_OUT_OF_MEMORY
     except Exception as error:  # a bug: one line, the traceback with -v
         if args.verbose:
             raise
@@ -760,6 +773,20 @@ def _probability(value: str) -> float:
     if not 0.0 <= number <= 1.0:  # NaN fails too
         raise argparse.ArgumentTypeError(f"{value} is not a probability from 0 to 1 (such as 0.8)")
     return number
+
+
+def _limit_malloc_arenas() -> None:
+    """Cap glibc's malloc arenas at `MALLOC_ARENAS` (see there); nothing elsewhere."""
+    import ctypes
+    import ctypes.util
+
+    if sys.platform != "linux" or "MALLOC_ARENA_MAX" in os.environ:  # the user's own setting wins
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(M_ARENA_MAX, MALLOC_ARENAS)
+    except (OSError, AttributeError):  # not glibc (musl has no arenas to cap)
+        log.debug("malloc arenas left as they are: no glibc mallopt")
 
 
 def _configure_logging(verbose: int) -> None:

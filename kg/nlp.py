@@ -35,6 +35,7 @@ __all__ = [
     "load_nlp",
     "actor_patterns",
     "parse_articles",
+    "text_pieces",
 ]
 
 RULER_NAME = "actor_ruler"
@@ -51,6 +52,11 @@ ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
 DEFAULT_BATCH_SIZE = 16
+# Characters parsed together: the parse's memory grows with them (see `parse_articles`). The seeds and the
+# development corpus's articles are far shorter (under 10,000 characters): only long articles are cut.
+PARSE_CHARS = 40_000
+SPACE_DEP = "dep"  # the label the parser gives a paragraph break within a text
+PIECE_SEPARATORS = ("\n\n", ". ", "\n", " ")  # where a long text is cut, best first
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +254,74 @@ def actor_patterns(gazetteer: Gazetteer, lang: str) -> list[dict[str, str]]:
 def parse_articles(
     nlp: Language, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles' cleaned texts; yield each article with its Doc, in order."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, doc
+    """Parse articles' cleaned texts; yield each article with its Doc, in order.
+
+    The parse's memory grows with the characters parsed together (about 3.5 kB a character for
+    fr_core_news_md: 160,000 characters take 540 MB), so at most `PARSE_CHARS` are parsed at a time: a longer
+    article is parsed in pieces cut at paragraph breaks (`text_pieces`) and its Doc put back together, and a
+    batch of articles is parsed a few at a time."""
+    from spacy.tokens import Doc
+
+    docs: list[Doc] = []  # the pieces of the article being parsed
+    for group in _parse_groups(articles, batch_size):
+        for doc, (article, last) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            if not last:
+                _attach_trailing_space(doc)
+            docs.append(doc)
+            if last:
+                yield article, docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+                docs = []
+
+
+def _attach_trailing_space(doc: Doc) -> None:
+    """Hang a piece's closing paragraph break on the token before it, as the parse of the whole text does (the
+    parser makes a text's last space a sentence of its own)."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    if len(doc) < 2 or not doc[-1].is_space or doc[-1].head.i != len(doc) - 1:
+        return
+    table = doc.to_array([HEAD, DEP])
+    table[-1] = (numpy.array([-1], dtype="int64").astype("uint64")[0], doc.vocab.strings.add(SPACE_DEP))
+    doc.from_array([HEAD, DEP], table)
+
+
+def _parse_groups(articles: Iterable[Article], batch_size: int) -> Iterator[list[tuple[str, tuple[Article, bool]]]]:
+    """The pieces of the articles' texts, each with its article and whether it is the article's last, in groups
+    of at most `batch_size` pieces and `PARSE_CHARS` characters (but for a longer article alone); the pieces
+    of a longer article each a group of its own."""
+    group: list[tuple[str, tuple[Article, bool]]] = []
+    chars = 0
+    for article in articles:
+        pieces = text_pieces(article.text, PARSE_CHARS)
+        if group and (len(pieces) > 1 or len(group) == batch_size or chars + len(article.text) > PARSE_CHARS):
+            yield group
+            group, chars = [], 0
+        if len(pieces) > 1:  # a long article's pieces are parsed one at a time
+            for number, piece in enumerate(pieces, 1):
+                yield [(piece, (article, number == len(pieces)))]
+            continue
+        group.append((article.text, (article, True)))
+        chars += len(article.text)
+    if group:
+        yield group
+
+
+def text_pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters that join back into it: each cut
+    after the last paragraph break of the piece, else after its last sentence end, line break or space
+    (whichever comes first in that order), else at the limit."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = limit
+        for separator in PIECE_SEPARATORS:
+            found = window.rfind(separator)
+            if found > 0:
+                cut = found + len(separator)
+                break
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces

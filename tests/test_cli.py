@@ -94,6 +94,25 @@ def test_cli_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: 
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == files_before  # no staging left behind
 
 
+def test_cli_out_of_memory_is_one_line_and_keeps_previous_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 0
+    before = (tmp_path / "out" / "relations.jsonl").read_bytes()
+    capsys.readouterr()
+
+    def exhausted(article: object) -> dict[str, object]:
+        raise MemoryError
+
+    monkeypatch.setattr("kg.pipeline.to_article_record", exhausted)
+    (tmp_path / "good.txt").write_text(ARTICLE + "\n" + ARTICLE, encoding="utf-8")
+    assert main(["build", str(tmp_path / "good.txt"), "-o", str(tmp_path / "out")]) == 71
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "out of memory" in error and "internal error" not in error
+    assert (tmp_path / "out" / "relations.jsonl").read_bytes() == before
+
+
 def test_cli_outputs_are_world_readable(tmp_path: Path) -> None:
     with outputs.atomic_writer(tmp_path / "x.txt") as handle:
         handle.write("x")

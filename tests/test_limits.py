@@ -5,19 +5,26 @@ sentence), and how many characters are parsed together."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
 
+import kg.nlp
 import kg.workers
 from kg.ingest import DEFAULT_MAX_CHARS, read_article_file
 from kg.limits import MAX_BASELINE_ACTORS, bound_mentions
+from kg.nlp import parse_articles, text_pieces
 from kg.outputs import to_baseline_record
 from kg.records import ActorKind, Article, Mention, Resolution
 from kg.workers import ArticleResult, analyse_batch
 
 from helpers import listing_article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 WriteFile = Callable[[str, str | bytes], Path]
 
@@ -94,3 +101,46 @@ def test_limits_articles_parsed_together_are_bounded_in_characters(monkeypatch: 
     assert [result.article.id for result in passed] == [article.id for article in articles]
     assert all(sum(batch) <= DEFAULT_MAX_CHARS for batch in batches)
     assert batches == [[sizes[0], 10], [sizes[2], 20, 30], [DEFAULT_MAX_CHARS], [40]]
+
+
+def test_limits_long_text_is_cut_into_bounded_pieces_at_paragraph_breaks() -> None:
+    paragraph = "La Bolivie et le Pérou ont signé un traité. Le Chili a salué l'accord.\n\n"
+    text = paragraph * 10
+    pieces = text_pieces(text, 3 * len(paragraph) + 5)
+    assert "".join(pieces) == text
+    assert pieces[:-1] == [paragraph * 3] * 3 and pieces[-1] == paragraph  # cut after the last break
+    one_line = "Une phrase. " * 20
+    assert text_pieces(one_line, 50) == ["Une phrase. " * 4] * 5  # no break: after a sentence's end
+    assert text_pieces("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # a blob: at the limit
+    assert text_pieces(text, len(text)) == [text]
+
+
+@pytest.mark.model
+def test_limits_long_article_is_parsed_in_pieces_into_one_doc(
+    french_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parse's memory grows with the characters parsed at once: an article of 200,000 characters took
+    # 700 MB more than the models, and a build under a 2 GB address-space cap ran out of memory.
+    paragraphs = ["Le Paraguay a condamné l'Uruguay.", "Le Chili a félicité l'Argentine pour son travail.",
+                  "La Bolivie a rappelé son ambassadeur au Pérou."]  # fmt: skip
+    text = "\n\n".join(paragraphs * 4)
+    article = Article(id="long", path="long.txt", title="", text=text, original=text, pieces=(), lang="fr")
+    ((_, whole),) = parse_articles(french_nlp, [article])
+    monkeypatch.setattr(kg.nlp, "PARSE_CHARS", 120)
+    parsed: list[int] = []
+    real_pipe = french_nlp.pipe
+
+    def pipe(texts: Iterable[object], **kwargs: object) -> Iterator[object]:
+        for item in real_pipe(texts, **kwargs):  # called again without as_tuples by spaCy: the Docs parsed
+            if not kwargs.get("as_tuples"):
+                parsed.append(len(cast("Doc", item).text))
+            yield item
+
+    monkeypatch.setattr(french_nlp, "pipe", pipe)
+    ((_, cut),) = parse_articles(french_nlp, [article])
+    assert len(parsed) > 1 and max(parsed) <= 120
+    assert cut.text == text
+    spans = [(span.start_char, span.end_char, span.label_, span.ent_id_) for span in whole.ents]
+    assert [(span.start_char, span.end_char, span.label_, span.ent_id_) for span in cut.ents] == spans
+    assert [sentence.text for sentence in cut.sents] == [sentence.text for sentence in whole.sents]
+    assert [(token.dep_, token.head.i) for token in cut] == [(token.dep_, token.head.i) for token in whole]
