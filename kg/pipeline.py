@@ -19,6 +19,7 @@ manifest.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import time
@@ -690,16 +691,29 @@ def _write_page(store: Any, staging: Path) -> None:
 
 
 def _versions() -> dict[str, str]:
-    """The versions an analysis depends on: the tool, the spaCy models, the curated data."""
+    """The versions an analysis depends on: the tool (its release and a digest of its code, so that a changed
+    rule is never read from the cache of an older one under the same release), the spaCy models, the curated
+    data."""
     from kg.lang import load_pack
     from kg.resources import data_digest, data_dir, pack_languages
 
     models = [load_pack(lang).model for lang in pack_languages(data_dir())]
     return {
         "tool": __version__,
+        "code": _code_digest(),
         "model": ", ".join(f"{name}-{_package_version(name)}" for name in models),
         "lexicon": data_digest("actors", "lang", "cameo"),
     }
+
+
+def _code_digest() -> str:
+    """A short digest of the package's Python sources."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _build_iri(versions: dict[str, str]) -> URIRef:

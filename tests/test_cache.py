@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
+import pytest
 
 from kg.cache import ResultCache
 from kg.outputs import to_article_record, to_baseline_record, to_mention_record
@@ -130,3 +131,15 @@ def test_cache_rebuild_from_the_cache_writes_the_same_files(tmp_path: Path) -> N
     assert build([corpus], out).analysed == ()
     assert {name: (out / name).read_bytes() for name in names} == first
     assert first["relations.jsonl"] and first["cooccurrence.jsonl"]
+
+
+def test_cache_is_not_read_after_the_code_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's changed rule under the same release number: the cache of the older code would hide it.
+    corpus = tmp_path / "corpus.jsonl"
+    line = json.dumps({"id": "a", "text": "Le Chili a vivement critiqué le Pérou."})
+    corpus.write_text(line + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([corpus], out, baseline=False).analysed == ("a",)
+    assert build([corpus], out, baseline=False).reused == ("a",)
+    monkeypatch.setattr("kg.pipeline._code_digest", lambda: "another")
+    assert build([corpus], out, baseline=False).analysed == ("a",)

@@ -1447,3 +1447,19 @@ def test_slots_a_fronted_circumstance_is_the_subjects_whatever_the_verb(pack: La
                  ("aide", "NOUN", "obj", 8, "aide")])  # fmt: skip
     events = extract(doc, [mention(doc, 3, 4, "PER", locative=True), mention(doc, 6, 7, "CHL")], pack)
     assert {(e.source, e.target, e.cameo) for e in triggered_by(events, "visite")} == {("CHL", "PER", "04")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Pérou est accusé d'avoir attaqué la Bolivie.",  # the accuser is not named
+        "Le Pérou a été condamné pour son attaque contre la Bolivie.",
+        "Le Pérou a été invité à rencontrer la Bolivie.",
+    ],
+)
+def test_linking_an_actor_of_the_act_a_passive_tells_is_not_its_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
+) -> None:
+    # Bolivia is attacked, or met: it neither accuses, condemns nor invites Peru.
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.source == "BOL"]

@@ -46,6 +46,8 @@ NOT_ARGUMENT_DEPS = frozenset(
 # Labels the parser gives a name it could not place ("mis en garde Ankara" with Ankara as an adverb): an actor
 # there is an argument all the same.
 MISLABELLED_DEPS = frozenset({"advmod", "dep", "nummod", "dislocated"})
+# A trigger's dependents that are acts of their own: what it tells (an infinitive, a clause) or why it is done.
+TOLD_ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 # Dependents that open an argument one step further (an infinitive's own object: "menacer de frapper X").
 CLAUSE_ARGUMENT_DEPS = frozenset({"xcomp"})
 ARGUMENT_DEPTH = 3
@@ -91,6 +93,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
             patients = _passive_subject_tokens(view, token)  # "un drone turc a été abattu": acted on
+            patients |= _told_act_tokens(view, token)  # "X est accusé d'avoir attaqué Y": Y is no accuser
             sources = [m for m in _other_actor(view, token, targets) if m.token_start not in patients]
             reach = Reach.SENTENCE
         for source in sources:
@@ -130,6 +133,16 @@ def _passive_subject_tokens(view: Extractor, verb: Token) -> set[int]:
     if verb.pos_ != "VERB" or not slots.is_passive(view, verb):
         return set()
     return {t.i for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS for t in child.subtree}
+
+
+def _told_act_tokens(view: Extractor, token: Token) -> set[int]:
+    """The tokens of the acts a trigger tells or gives as its reason, a clause or an event noun ("accusé d'avoir
+    attaqué Y", "invité à rencontrer Y", "condamné pour son attaque contre Y"): who is there takes part in that
+    act, not in the trigger's."""
+    acts = [child for child in view._children(token)
+            if (child.dep_ in TOLD_ACT_DEPS and child.pos_ in ("VERB", "AUX"))
+            or (child.dep_ in grammar.OBLIQUE_DEPS and child.pos_ == "NOUN" and view._triggers(child))]  # fmt: skip
+    return {t.i for child in acts for t in child.subtree}
 
 
 def _is_named(token: Token) -> bool:
