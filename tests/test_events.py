@@ -1463,3 +1463,19 @@ def test_linking_an_actor_of_the_act_a_passive_tells_is_not_its_doer(
 ) -> None:
     # Bolivia is attacked, or met: it neither accuses, condemns nor invites Peru.
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.source == "BOL"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Corée du Sud a suspendu les importations de bœuf japonais.", {("KOR", "JPN", "16")}),
+        ("Le Chili s'est félicité de la décision péruvienne.", {("CHL", "PER", "01")}),  # 051 with the classifier
+    ],
+)
+def test_slots_a_nationality_on_the_noun_of_a_de_slot_names_its_actor(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    # Japan's beef, Peru's decision: the expression's "de" complement names the actor by its nationality (the
+    # import ban was read as the plain verb's "suspendre X", easing sanctions, for want of it).
+    assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected

@@ -17,7 +17,7 @@ from kg.actors.view import INVERTED_SUBJECT_DEPS
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.events.modality import PURPOSE_SCOPE, cue_for
-from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL, Mode
+from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL, Mode, Resolution
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -657,7 +657,8 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
         if child.dep_ in grammar.OBLIQUE_DEPS and any(
             grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
         ):
-            found += mentions(view, child, possessor=slot != view.grammar.genitive_case)
+            genitive = slot == view.grammar.genitive_case
+            found += mentions(view, child, possessor=not genitive) or (_nationality(view, child) if genitive else [])
     if not found and through_object and head.pos_ == "VERB":
         # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
         # obus destinés à la Russie" (or on a participle of the object).
@@ -673,6 +674,12 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
                     if participle.dep_ == "acl" and participle.pos_ == "VERB":
                         found += _case_arguments(view, participle, slot, through_object=False)
     return found
+
+
+def _nationality(view: Extractor, noun: Token) -> list[Mention]:
+    """The actor a nationality adjective on a noun names ("les importations de bœuf japonais": Japan's beef)."""
+    return [m for child in noun.children if child.dep_ == "amod"
+            for m in view.by_token.get(child.i, ()) if m.how is Resolution.DEMONYM]  # fmt: skip
 
 
 def _case_arguments_above(view: Extractor, noun: Token, slot: str) -> list[Mention]:
