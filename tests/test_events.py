@@ -1479,3 +1479,12 @@ def test_slots_a_nationality_on_the_noun_of_a_de_slot_names_its_actor(
     # Japan's beef, Peru's decision: the expression's "de" complement names the actor by its nationality (the
     # import ban was read as the plain verb's "suspendre X", easing sanctions, for want of it).
     assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected
+
+
+@pytest.mark.model
+def test_slots_an_event_noun_under_an_act_is_not_done_by_that_acts_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # Chile sanctions; the aid to Bolivia is someone else's, whom the sentence does not name.
+    text = "Les sanctions chiliennes visant l'aide à la Bolivie ont été critiquées."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "07"]

@@ -609,8 +609,20 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
                 or (view.lang, lemma) in view.lexicon.topic_verbs
             ):
                 return []
+            if _subject_is_an_act(view, current):
+                return []  # "les sanctions chiliennes visant l'aide à X": Chile sanctions, it gives no aid
             return subject(view, current)
     return []
+
+
+def _subject_is_an_act(view: Extractor, verb: Token) -> bool:
+    """Whether a verb's subject, or the noun its participle is set on, is an event noun: the actors on it are
+    that act's, not the doers of the verb's object."""
+    if verb.dep_ in grammar.PARTICIPLE_DEPS and verb.head.i != verb.i:
+        heads = [verb.head]
+    else:
+        heads = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
+    return any(head.pos_ == "NOUN" and any(entry.pos == "NOUN" for entry in view._triggers(head)) for head in heads)
 
 
 def _fronted(noun: Token, verb: Token) -> bool:
