@@ -319,7 +319,9 @@ def _run_train(args: argparse.Namespace) -> int:
     _stdout().print(
         f"Trained on {report.sentences} sentences: {report.examples} candidates ({report.positives} relations), "
         f"{report.features} features. Cross-validated by sentence: F1 {report.f1:.3f} (P {report.precision:.3f}, "
-        f"R {report.recall:.3f}) at probability {report.threshold:.2f}. Model written to {report.path}.",
+        f"R {report.recall:.3f}) at probability {report.threshold:.2f}. Proposals where the rules are silent: "
+        f"{report.proposals_kept} of {report.proposals} kept (P {report.proposal_precision:.3f}). "
+        f"Model written to {report.path}.",
         markup=False, highlight=False,
     )  # fmt: skip
     return EXIT_OK

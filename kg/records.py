@@ -401,13 +401,18 @@ class Trigger:
     lang: str
 
 
+NEVER = 2.0  # a probability threshold no candidate reaches
+
+
 @dataclass(frozen=True)
 class RelationModel:
     """A trained relation classifier (`kg.events.classifier`): a logistic model over sparse binary features.
 
     `weights` maps a feature name to its weight, `bias` is the intercept, and
-    candidates whose probability reaches `threshold` are kept. `about` says
-    what it was trained on and how.
+    the rules' candidates whose probability reaches `threshold` are kept;
+    proposals (`kg.events.proposals`: pairs the rules did not link) are kept
+    when it reaches `proposal_threshold` (above 1: never). `about` says what
+    it was trained on and how.
     """
 
     lang: str
@@ -415,6 +420,7 @@ class RelationModel:
     bias: float
     threshold: float
     about: str = ""
+    proposal_threshold: float = NEVER
 
 
 # How a verb of control (`control_verbs.tsv`) says who does what its infinitive says, besides a preposition of

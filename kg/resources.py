@@ -20,6 +20,7 @@ from pathlib import Path
 from kg.errors import DataError
 from kg.lang import pack_languages
 from kg.records import (
+    NEVER,
     OBJECT_CONTROL,
     OBJECT_ELSE_SUBJECT_CONTROL,
     Actor,
@@ -409,6 +410,7 @@ def load_relation_model(path: Path) -> RelationModel:
         return RelationModel(
             lang=str(data["lang"]), weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]), threshold=float(data["threshold"]), about=str(data.get("about", "")),
+            proposal_threshold=float(data.get("proposal_threshold", NEVER)),
         )  # fmt: skip
     except KeyError as error:
         raise DataError(path, f"not a relation model: missing field {error}") from error

@@ -22,11 +22,13 @@ from pathlib import Path
 
 from kg.actors import find_mentions
 from kg.errors import InputError
+from kg.events.anaphora import anaphoric_candidates
 from kg.events.classifier import RuleLinks, features
 from kg.events.extraction import Extractor
+from kg.events.proposals import proposals
 from kg.lang import LanguagePack, load_pack
 from kg.nlp import load_nlp
-from kg.records import Article, TextPiece
+from kg.records import NEVER, Article, TextPiece
 from kg.resources import load_gazetteer, pack_dir
 
 __all__ = ["TrainingSentence", "TrainingReport", "read_training", "training_examples", "train"]
@@ -37,6 +39,11 @@ DEFAULT_C = 0.5
 FOLDS = 5
 # Weights smaller than this are left out of the written model (they change no decision).
 WEIGHT_FLOOR = 1e-4
+# Proposals (`kg.events.proposals`) are kept from this cross-validated precision up: the relations the model
+# adds where the rules are silent must be as sure as the rules' own (the project's bar is a precision of 0.70 on
+# real articles, which are harder than its own sentences).
+PROPOSAL_PRECISION = 0.9
+PROPOSAL_FEATURE = "reach=MODEL"  # the feature that marks a proposal among the examples
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,10 @@ class TrainingReport:
     recall: float
     f1: float
     path: Path
+    proposals: int = 0  # examples that are proposals (`kg.events.proposals`), of `examples`
+    proposal_threshold: float = NEVER  # the probability from which a build keeps a proposal
+    proposal_precision: float = 0.0  # cross-validated, of the proposals kept
+    proposals_kept: int = 0  # in cross-validation
 
 
 def read_training(folder: Path) -> list[TrainingSentence]:
@@ -86,7 +97,8 @@ def read_training(folder: Path) -> list[TrainingSentence]:
 def training_examples(
     sentences: Sequence[TrainingSentence], pack: LanguagePack
 ) -> Iterator[tuple[str, list[str], bool]]:
-    """(sentence id, features, label) for every candidate of every training sentence."""
+    """(sentence id, features, label) for every candidate of every training sentence: the rules' and the
+    proposals (whose features include `PROPOSAL_FEATURE`)."""
     gazetteer = load_gazetteer()
     nlp = load_nlp(pack, gazetteer)
     articles = [_article(sentence) for sentence in sentences]
@@ -94,11 +106,15 @@ def training_examples(
     for doc, article in nlp.pipe(((article.text, article) for article in articles), as_tuples=True):
         mentions = find_mentions(doc, article, gazetteer, pack)
         view = Extractor(doc, article, mentions, pack)
-        candidates = view.rule_candidates()
+        rules = view.rule_candidates()
+        candidates = rules + proposals(view, rules + anaphoric_candidates(view, rules))
         links = RuleLinks(candidates)
         related = _related(by_id[article.id].relations)
-        for candidate in candidates:
-            label = (candidate.source.code, candidate.target.code, candidate.trigger.cameo[:2]) in related
+        found = {(c.source.code, c.target.code, c.trigger.cameo[:2]) for c in rules}
+        for number, candidate in enumerate(candidates):
+            relation = (candidate.source.code, candidate.target.code, candidate.trigger.cameo[:2])
+            # a proposal is right when it adds a relation: one the rules found already adds nothing
+            label = relation in related and (number < len(rules) or relation not in found)
             yield article.id, features(view, candidate, links), label
 
 
@@ -134,7 +150,11 @@ def train(
     model = LogisticRegression(C=c, max_iter=2000, random_state=seed)
     folds = GroupKFold(n_splits=min(FOLDS, len(set(groups))))
     predicted = cross_val_predict(model, matrix, labels, groups=groups, cv=folds, method="predict_proba")[:, 1]
-    best, precision, recall, f1 = _best_threshold(predicted, labels)
+    proposed = np.array([PROPOSAL_FEATURE in row[1] for row in rows], dtype=bool)
+    best, precision, recall, f1 = _best_threshold(predicted[~proposed], labels[~proposed])
+    proposal_threshold, proposal_precision, proposals_kept = _precise_threshold(
+        predicted[proposed], labels[proposed], PROPOSAL_PRECISION
+    )
     model.fit(matrix, labels)
     weights = {
         name: round(float(weight), 5)
@@ -144,14 +164,16 @@ def train(
     about = (
         f"logistic regression (C={c}, seed {seed}) on the rules' {len(rows)} candidates in {len(sentences)} "
         f"sentences of {folder.parent.name}/{folder.name}/; {FOLDS}-fold cross-validation by sentence: F1 {f1:.3f} "
-        f"(P {precision:.3f}, R {recall:.3f}) at probability {best:.2f}"
+        f"(P {precision:.3f}, R {recall:.3f}) at probability {best:.2f}; of {int(proposed.sum())} proposals, "
+        f"{proposals_kept} kept from probability {min(proposal_threshold, 1.0):.2f} (P {proposal_precision:.3f})"
     )
-    written = {"lang": lang, "about": about, "threshold": drop_below,
+    written = {"lang": lang, "about": about, "threshold": drop_below, "proposal_threshold": proposal_threshold,
                "bias": round(float(model.intercept_[0]), 5), "weights": dict(sorted(weights.items()))}  # fmt: skip
     out.write_text(json.dumps(written, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     log.info("relation model written to %s", out)
     return TrainingReport(len(sentences), len(rows), int(labels.sum()), len(weights), best, float(precision),
-                          float(recall), float(f1), out)  # fmt: skip
+                          float(recall), float(f1), out, int(proposed.sum()), proposal_threshold,
+                          proposal_precision, proposals_kept)  # fmt: skip
 
 
 def _best_threshold(predicted: Iterable[float], labels: Iterable[bool]) -> tuple[float, float, float, float]:
@@ -165,6 +187,20 @@ def _best_threshold(predicted: Iterable[float], labels: Iterable[bool]) -> tuple
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         if f1 > best[3]:
             best = (float(chance), precision, recall, f1)
+    return best
+
+
+def _precise_threshold(predicted: Iterable[float], labels: Iterable[bool], floor: float) -> tuple[float, float, int]:
+    """The lowest probability from which the candidates kept are right at least `floor` of the time (counted
+    from the likeliest down), their precision and number; `NEVER` when no such probability keeps any."""
+    scored = sorted(zip(predicted, labels, strict=True), reverse=True)
+    best: tuple[float, float, int] = (NEVER, 0.0, 0)
+    hits = 0
+    for kept, (chance, label) in enumerate(scored, start=1):
+        hits += label
+        following = scored[kept][0] if kept < len(scored) else -1.0
+        if hits / kept >= floor and chance > following:  # a cut between two different probabilities
+            best = (round(float(chance), 4), hits / kept, kept)
     return best
 
 

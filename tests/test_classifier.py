@@ -12,10 +12,12 @@ from spacy.tokens import Doc
 
 from kg.errors import DataError, InputError
 from kg.events import extract_events
+from kg.events.candidates import Reach
 from kg.events.classifier import RuleLinks, features, probability
 from kg.events.extraction import Extractor
+from kg.events.proposals import proposals
 from kg.lang import LanguagePack, load_pack
-from kg.records import Mention, RelationModel
+from kg.records import NEVER, Mention, RelationModel
 from kg.resources import load_relation_model, pack_dir
 
 from helpers import article_for, mention, parse
@@ -165,3 +167,49 @@ def test_training_the_shipped_model_is_what_kg_train_makes_of_the_shipped_senten
 
     report = train(lang, out=tmp_path / "relation_model.json")
     assert json.loads(report.path.read_text()) == json.loads((pack_dir(lang) / "relation_model.json").read_text())
+
+
+def unlinked_condemnation() -> tuple[Doc, list[Mention]]:
+    # "Le Chili vote avec le Pérou et la Bolivie, condamnation": the noun hangs apart, linked to no actor.
+    doc = parse([("Chili", "PROPN", "nsubj", 1, "chili"), ("vote", "VERB", "ROOT", 1, "voter"),
+                 ("Pérou", "PROPN", "obj", 1, "pérou"), ("Bolivie", "PROPN", "conj", 2, "bolivie"),
+                 ("condamnation", "NOUN", "parataxis", 1, "condamnation")])  # fmt: skip
+    return doc, [mention(doc, 0, 1, "CHL"), mention(doc, 2, 3, "PER"), mention(doc, 3, 4, "BOL")]
+
+
+def test_proposals_pair_the_actors_of_a_trigger_the_rules_link_to_nobody(rules: LanguagePack) -> None:
+    doc, mentions = unlinked_condemnation()
+    view = Extractor(doc, article_for(doc), mentions, rules)
+    assert not [c for c in view.rule_candidates() if c.token.i == 4]
+    proposed = proposals(view, view.rule_candidates())
+    assert {c.reach for c in proposed} == {Reach.MODEL} and {c.token.i for c in proposed} == {4}
+    pairs = {(c.source.code, c.target.code) for c in proposed}
+    assert pairs == {(a, b) for a in ("CHL", "PER", "BOL") for b in ("CHL", "PER", "BOL") if a != b}
+    # a sentence of more actors is a list: nothing is proposed
+    crowded = [*mentions, mention(doc, 1, 2, "ECU"), mention(doc, 4, 5, "COL")]
+    view = Extractor(doc, article_for(doc), crowded, rules)
+    assert proposals(view, []) == []
+
+
+def test_classifier_keeps_a_proposal_only_from_its_own_threshold(rules: LanguagePack) -> None:
+    doc, mentions = unlinked_condemnation()
+    model = RelationModel("fr", {"reach=MODEL": 3.0, "source.first=True": 0.0}, bias=0.0, threshold=0.0)
+    assert extract_events(doc, article_for(doc), mentions, with_model(rules, model)) == []  # never, by default
+    trusting = replace(model, proposal_threshold=0.9)
+    kept = extract_events(doc, article_for(doc), mentions, with_model(rules, trusting))
+    assert {(e.source, e.target, e.cameo) for e in kept} >= {("CHL", "PER", "11"), ("PER", "BOL", "11")}
+    assert {e.confidence for e in kept} == {0.953}
+    assert (
+        extract_events(doc, article_for(doc), mentions, with_model(rules, replace(model, proposal_threshold=0.96)))
+        == []
+    )
+
+
+def test_training_proposal_threshold_is_the_lowest_that_keeps_the_precision() -> None:
+    from kg.training import _precise_threshold
+
+    predicted = [0.95, 0.9, 0.8, 0.7, 0.6, 0.5]
+    labels = [True, True, False, True, True, False]
+    assert _precise_threshold(predicted, labels, 0.75) == (0.6, 0.8, 5)
+    assert _precise_threshold(predicted, labels, 0.9) == (0.9, 1.0, 2)
+    assert _precise_threshold([0.9, 0.8], [False, True], 0.9) == (NEVER, 0.0, 0)

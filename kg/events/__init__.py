@@ -20,8 +20,9 @@ which also applies the frames and builds the records): `triggers` (which tokens
 the lexicon maps to codes), `slots` (the actors in a frame's slots: subjects,
 objects, agents, case-marked arguments, places), `circumstances` (an event noun
 in an adverbial phrase: "à la demande de X"), `linking` (a trigger whose frame
-fills no slot, read from its clause or sentence), `classifier` (the probability
-that a candidate is a relation: its confidence), `intentions` (an announced act
+fills no slot, read from its clause or sentence), `proposals` (pairs of actors of a
+trigger the rules link to nobody, for the model alone), `classifier` (the probability
+that a candidate is a relation: its confidence; a proposal is kept only when likely), `intentions` (an announced act
 is also an intent or a threat), `speech` (a third party's report as an
 accusation), `modality` (mode cues); `candidates` holds what they pass along.
 """

@@ -26,10 +26,11 @@ class Reach(IntEnum):
     FRAME = 0  # the trigger's frame filled both slots from the parse
     CLAUSE = 1  # one end or both read loosely from the trigger's own clause (`kg.events.linking`)
     SENTENCE = 2  # one end from the clause, the other the only other actor of the sentence
+    MODEL = 3  # proposed for the relation model alone: a trigger the rules link to nobody (`kg.events.proposals`)
 
 
 # A factor on a candidate's confidence by reach: loose links are less often right than filled frames.
-REACH_CONFIDENCE = {Reach.FRAME: 1.0, Reach.CLAUSE: 0.6, Reach.SENTENCE: 0.5}
+REACH_CONFIDENCE = {Reach.FRAME: 1.0, Reach.CLAUSE: 0.6, Reach.SENTENCE: 0.5, Reach.MODEL: 0.4}
 
 
 @dataclass(frozen=True)

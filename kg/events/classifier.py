@@ -143,7 +143,10 @@ def classify(view: Extractor, model: RelationModel, candidates: list[Candidate])
     kept = []
     for candidate in candidates:
         chance = probability(model, features(view, candidate, links))
-        if candidate.reach is Reach.FRAME or chance >= model.threshold:
+        if candidate.reach is Reach.MODEL:
+            if chance >= model.proposal_threshold:  # a proposal: the model's word alone
+                kept.append(replace(candidate, probability=round(chance, 3)))
+        elif candidate.reach is Reach.FRAME or chance >= model.threshold:
             kept.append(replace(candidate, probability=round(chance, 3)))
     return kept
 

@@ -26,6 +26,7 @@ from kg.events.grammar import has_case
 from kg.events.intentions import stated_intentions
 from kg.events.linking import loose_candidates
 from kg.events.modality import find_mode
+from kg.events.proposals import proposals
 from kg.records import (
     Article,
     ArticleDate,
@@ -99,8 +100,8 @@ class Extractor:
         candidates = self.rule_candidates()
         candidates = candidates + anaphoric_candidates(self, candidates)
         model = self.lexicon.models.get(self.lang)
-        if model is not None:
-            candidates = classify(self, model, candidates)
+        if model is not None:  # proposals: what the model finds where the rules are silent
+            candidates = classify(self, model, candidates + proposals(self, candidates))
         candidates = one_reading(candidates)
         candidates += stated_intentions(self, candidates)
         candidates += speech.accusations(self, candidates)
