@@ -1488,3 +1488,32 @@ def test_slots_an_event_noun_under_an_act_is_not_done_by_that_acts_doer(
     # Chile sanctions; the aid to Bolivia is someone else's, whom the sentence does not name.
     text = "Les sanctions chiliennes visant l'aide à la Bolivie ont été critiquées."
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "07"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La fermeture du consulat chilien à Lima par le Pérou a surpris.", ("PER", "CHL", "16")),
+        ("La fermeture de l'ambassade péruvienne par la Bolivie est une première.", ("BOL", "PER", "16")),
+        ("L'interdiction des importations de vin australien par la Chine a duré trois ans.", ("CHN", "AUS", "16")),
+        ("La rupture de la trêve par la Russie avec l'Ukraine a été dénoncée.", ("RUS", "UKR", "19")),
+        ("La déclaration de guerre du Paraguay à la Bolivie date de 1932.", ("PRY", "BOL", "19")),
+        ("L'entrée en guerre de l'Italie contre l'Autriche date de 1915.", ("ITA", "AUT", "19")),
+        ("Le lancement de missiles nord-coréens contre le Japon inquiète Tokyo.", ("PRK", "JPN", "19")),
+        ("L'utilisation d'armes chimiques par la Syrie contre l'Irak a été démontrée.", ("SYR", "IRQ", "20")),
+        ("La démolition de maisons palestiniennes par Israël a été condamnée.", ("ISR", "PSE", "17")),
+        ("La reconduite à la frontière de migrants afghans par l'Iran se poursuit.", ("IRN", "AFG", "17")),
+        ("Le survol de la Lettonie par des avions russes a été dénoncé.", ("RUS", "LVA", "15")),
+        ("Les excuses du Japon à la Corée du Sud ont été jugées insuffisantes.", ("JPN", "KOR", "05")),
+        ("La formation de soldats ukrainiens par le Royaume-Uni se poursuit.", ("GBR", "UKR", "07")),
+        ("La réouverture de la frontière avec le Venezuela par la Colombie a été célébrée.", ("COL", "VEN", "08")),
+        ("La diabolisation de la Russie par l'Occident est dénoncée par Moscou.", ("WST", "RUS", "11")),
+    ],
+)
+def test_triggers_the_noun_of_an_act_a_verb_row_names(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple[str, str, str]
+) -> None:
+    # "fermer un consulat", "déclarer la guerre", "utiliser des armes chimiques": French news names the same act
+    # by its noun, with the doer as "par X", "de X" or a nationality, and the code of the verb.
+    assert expected in triples(model_events(french_nlp, gazetteer, pack, text))
