@@ -1517,3 +1517,18 @@ def test_triggers_the_noun_of_an_act_a_verb_row_names(
     # "fermer un consulat", "déclarer la guerre", "utiliser des armes chimiques": French news names the same act
     # by its noun, with the doer as "par X", "de X" or a nationality, and the code of the verb.
     assert expected in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "par le Japon" on "mars": the investigation is still Japan's
+        ("L'enquête ouverte en mars par le Japon visait les aciers européens.", {("JPN", "EUR", "09")}),
+        ("Le Japon imposera des droits antidumping sur les aciers chinois.", {("JPN", "CHN", "16")}),
+    ],
+)
+def test_slots_a_participles_agent_and_trade_duties(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected

@@ -562,13 +562,18 @@ def _agent_below(view: Extractor, complement: Token) -> list[Mention]:
 
 def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
     """Agents of a participle on the noun or on its complement ("des exercices à grande échelle menés
-    par les États-Unis", "des politiques imposées par les États-Unis")."""
+    par les États-Unis", "des politiques imposées par les États-Unis"), also where the parser hung the agent
+    on the participle's oblique before it."""
     found: list[Mention] = []
     for child in noun.children:
         for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
             if participle.dep_ == "acl" and participle.pos_ == "VERB":
-                found += [m for arg in participle.children if arg.dep_ == "obl:agent"
+                agents = [m for arg in participle.children if arg.dep_ == "obl:agent"
                           and view._has_case(arg, view.grammar.agent_case) for m in mentions(view, arg)]  # fmt: skip
+                if not agents and is_passive_participle(view, participle):
+                    # "l'enquête ouverte en mars par X": the agent hung on the time phrase before it
+                    agents = _agent_on_an_oblique(view, participle)
+                found += agents
     return found
 
 
