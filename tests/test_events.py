@@ -1532,3 +1532,19 @@ def test_slots_a_participles_agent_and_trade_duties(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Le Chili ne pose pas d'ultimatum au Pérou.", "negated"),  # "poser" only carries its noun's event
+        ("Le Chili ne pose plus d'ultimatum au Pérou.", "negated"),  # the noun hung on "plus"
+        ("Le Chili impose plus de sanctions au Pérou.", "asserted"),  # "plus de": more, no negation
+        ("Le Chili n'a pas adopté de sanctions contre le Pérou.", "negated"),
+    ],
+)
+def test_modality_negation_of_a_noun_carried_by_its_verb(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, mode: str
+) -> None:
+    assert {str(e.mode) for e in model_events(french_nlp, gazetteer, pack, text)} == {mode}

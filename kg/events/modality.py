@@ -23,6 +23,7 @@ __all__ = ["find_mode", "cue_for", "is_attribution"]
 
 INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
 # The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
+NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "not")
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
@@ -78,6 +79,12 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
     # Negation reaches a trigger from itself, its light verb, or a verb it is the complement of; not from a
     # verb that acts on it ("n'a pas condamné l'invasion": the invasion took place).
     head = token.head
+    if head.i != token.i and cue_for(pack, head.lower_) == (Mode.NEGATED, "child"):
+        # "ne pose plus d'ultimatum": the parser hangs the noun on the negation's second word ("plus de" is also
+        # "more", so the verb must carry the negation's first: "impose plus de sanctions" is no negation)
+        verb = head.head
+        if verb.i != head.i and any(c.i != head.i and NEGATIVE in c.morph.get("Polarity") for c in verb.children):
+            return True
     carried = token.dep_ in LIGHT_OBJECT_DEPS and _is_light(head, pack)  # "n'a pas lancé d'offensive"
     near = [token] + ([head] if head.i != token.i and (token.dep_ == "xcomp" or carried) else [])
     for node in near:
