@@ -1548,3 +1548,24 @@ def test_modality_negation_of_a_noun_carried_by_its_verb(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, mode: str
 ) -> None:
     assert {str(e.mode) for e in model_events(french_nlp, gazetteer, pack, text)} == {mode}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act told before with no other actor: condemning it is condemning its doer
+        ("La Corée du Nord a procédé mercredi à un essai nucléaire. Le Japon a condamné cet essai.", {("JPN", "PRK", "11")}),
+        ("Le Pérou a effectué un tir de missile. Le Chili a dénoncé ce tir.", {("CHL", "PER", "11")}),
+        ("La Corée du Nord a tenté de lancer un satellite. La présidence américaine a dénoncé cette tentative.",
+         {("USA", "PRK", "11")}),
+        # who condemned the launch did not launch it
+        ("Le Conseil de sécurité a condamné le lancement. La présidence américaine a dénoncé cette tentative de lancement.",
+         set()),
+    ],
+)  # fmt: skip
+def test_anaphora_an_act_on_a_lone_act_told_before(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {(e.source, e.target, e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert {t for t in found if t[0] == "USA" or t[0] in {s for s, _, _ in expected}} == expected

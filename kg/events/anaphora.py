@@ -47,7 +47,10 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
     noun = _anaphoric_object(view, verb)
     if noun is None:
         return []
-    doers = _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
+    named = _named_act(view, noun)  # "cette tentative de lancement": the act told before is the launch
+    doers = _antecedent_doers(view, named, earlier) if named is not None else None
+    if named is None:
+        doers = _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
     if not doers:
         return []
     candidates = []
@@ -62,6 +65,16 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
             if source.code != doer.code
         ]
     return candidates
+
+
+def _named_act(view: Extractor, noun: Token) -> Token | None:
+    """The act a summing-up noun names by its complement ("cette tentative de lancement"), if it does."""
+    if noun.lemma_.casefold() not in view.grammar.summary_nouns:
+        return None
+    for child in view._children(noun):
+        if child.dep_ == "nmod" and child.pos_ == "NOUN" and view._has_case(child, view.grammar.genitive_case):
+            return child
+    return None
 
 
 def _anaphoric_object(view: Extractor, verb: Token) -> Token | None:
@@ -89,12 +102,35 @@ def _antecedent_doers(view: Extractor, noun: Token, earlier: list[Candidate]) ->
         and _names_event(view, candidate.token, lemma)
     ]  # fmt: skip
     if not matching:
-        return []
+        return _lone_doers(view, noun, lemma, here)
     last = max(candidate.token.i for candidate in matching)
     latest = [candidate for candidate in matching if candidate.token.i == last]
     doers = {c.source.code: c.source for c in latest}
     doers.update({c.target.code: c.target for c in latest if c.symmetric})
     return list(doers.values())
+
+
+def _lone_doers(view: Extractor, noun: Token, lemma: str, here: int) -> list[Mention]:
+    """The doer of the latest earlier event named by the same noun that gave no relation (it has no other actor:
+    "X a procédé à un essai nucléaire. Y a condamné cet essai."), within `ANTECEDENT_SENTENCES`: the subject of
+    the verb taking the noun as its object, else the noun's agent (its own, or its clause's subject)."""
+    first = view.sentences[max(0, here - ANTECEDENT_SENTENCES + 1)].start
+    for token in reversed(view.tokens[first : noun.i]):
+        if token.i == noun.head.i or token.pos_ not in ("VERB", "NOUN") or not _names_event(view, token, lemma):
+            continue
+        if token.pos_ == "VERB":
+            if _acts_on(view, token) and token.lemma_.casefold() != lemma:
+                continue  # "X a condamné le lancement": X did not launch
+            return slots.fill_slot(view, token, "subj", "VERB")
+        if token.head.i != token.i and token.head.pos_ == "VERB" and _acts_on(view, token.head):
+            continue
+        return slots.fill_slot(view, token, "agent", "NOUN")  # the noun named first: its doer, or its clause's
+    return []
+
+
+def _acts_on(view: Extractor, verb: Token) -> bool:
+    """Whether a verb is an act of its own on its object (a trigger that is no light verb: "condamner")."""
+    return bool(view._triggers(verb)) and (view.lang, verb.lemma_.casefold()) not in view.lexicon.light_verbs
 
 
 def _names_event(view: Extractor, token: Token, lemma: str) -> bool:
