@@ -149,6 +149,36 @@ def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: Langu
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The closure of the Chilean consulate in La Paz by Bolivia surprised diplomats.", ("BOL", "CHL", "16")),
+        ("Japan's suspension of imports from Peru hurt fishermen.", ("JPN", "PER", "16")),
+        ("Bolivia's declaration of war on Paraguay came after years of tension.", ("BOL", "PRY", "19")),
+        ("The freezing of Venezuelan assets by Britain was challenged in court.", ("GBR", "VEN", "16")),
+        ("China's ban on imports from Australia lasted three years.", ("CHN", "AUS", "16")),
+        ("Armenia's firing of rockets into Azerbaijan was reported on Sunday.", ("ARM", "AZE", "19")),
+        ("The downing of a Turkish jet by Syria caused a crisis.", ("SYR", "TUR", "19")),
+        ("The use of chemical weapons by Iraq against Iran was documented.", ("IRQ", "IRN", "20")),
+        ("Georgia's severing of diplomatic ties with Russia followed the war.", ("GEO", "RUS", "16")),
+        ("Ukraine's recapture of Kherson from Russia was celebrated.", ("UKR", "RUS", "19")),
+        ("Latvia's denial of entry to Russian diplomats was criticised.", ("LVA", "RUS", "17")),
+        ("Kenya's recall of its ambassador from Somalia was unexpected.", ("KEN", "SOM", "16")),
+        ("Russia's massing of troops on the Ukrainian border alarmed NATO.", ("RUS", "UKR", "15")),
+        ("Colombia's reopening of the border with Venezuela was celebrated.", ("COL", "VEN", "08")),
+        ("Israel's return of Palestinian prisoners was delayed.", ("ISR", "PSE", "08")),
+    ],
+)
+def test_lang_english_the_noun_of_an_act_a_verb_row_names(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: tuple[str, str, str]
+) -> None:
+    # "close a consulate", "declare war", "recall an ambassador": English news names the same act by its noun,
+    # the doer as "X's", "by X" or a nationality, with the code of the verb.
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert expected in {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.model
 def test_lang_english_would_makes_an_announced_act_an_intent(english_nlp, gazetteer: Gazetteer, english) -> None:
     # "would" puts the act in the conditional (hypothetical, even as the object of a light verb); announced by its
     # own doer, it is an intent too (03).
