@@ -422,3 +422,18 @@ def test_actors_periphrases_and_capitals_name_their_states(french_nlp, gazetteer
     found = {(m.text, m.code) for m in find_mentions(doc, article_for(doc), gazetteer, load_pack("fr"))}
     assert {("État hébreu", "ISR"), ("pays du Cèdre", "LBN"), ("Lima", "PER"), ("royaume ermite", "PRK")} <= found
     assert any(code == "ECU" for _, code in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Les autorités sierra-léonaises ont protesté.", "SLE"),  # cut in three tokens at its hyphen
+        ("Le président sri-lankais a parlé.", "LKA"),
+        ("Les forces sud-soudanaises ont tiré.", "SSD"),  # tagged a verb
+        ("La diplomatie nord-macédonienne a réagi.", "MKD"),
+        ("Le ministre est-timorais a parlé.", "TLS"),
+    ],
+)
+def test_actors_model_hyphenated_nationalities(french_nlp, gazetteer: Gazetteer, text: str, code: str) -> None:
+    assert [m.code for m in model_mentions(french_nlp, gazetteer, text)] == [code]

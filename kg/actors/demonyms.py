@@ -26,7 +26,8 @@ def find_demonyms(view: ActorView, found: list[Found]) -> list[Found]:
             continue
         end, entry = _demonym_at(view, token.i, covered)
         if entry is not None:
-            plain = view.tokens[end - 1].pos_ in ("ADJ", "NOUN", "PROPN") and not entry[1]
+            # a rare nationality the tagger takes for a verb ("les forces sud-soudanaises") is a nationality
+            plain = view.tokens[end - 1].pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not entry[1]
             actors: tuple[str, ...] = (entry[0],) if plain else ()
         else:  # a compound's form says what it is, whatever part of speech the tagger gave it
             actors = _compound(view, token)
@@ -49,6 +50,8 @@ def _demonym_at(view: ActorView, start: int, covered: set[int]) -> tuple[int, tu
             continue
         words = first if size == 1 else " ".join(token.lower_ for token in view.tokens[start:end])
         entry = view.gazetteer.demonyms.get((view.lang, words))
+        if entry is None and size > 1:  # "sri-lankais" cut at its hyphen by the tokenizer: the span as written
+            entry = view.gazetteer.demonyms.get((view.lang, view.doc[start:end].text.lower()))
         if entry is not None:
             return end, entry
     return start + 1, None

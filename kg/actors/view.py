@@ -161,10 +161,12 @@ def _role_heads(gazetteer: Gazetteer, lang: str) -> frozenset[str]:
 
 
 def _demonym_words(gazetteer: Gazetteer, lang: str) -> dict[str, int]:
-    """For each first word of a demonym of several words in `lang` ("north" of "north korean"), the most words."""
+    """For each first word of a demonym of several words in `lang` ("north" of "north korean", "sri" of
+    "sri-lankais"), the most words."""
     longest: dict[str, int] = {}
     for demonym_lang, form in gazetteer.demonyms:
-        words = form.split()
+        # a hyphen may cut a word in three tokens ("sri - lankais")
+        words = form.replace("-", " - ").split() if "-" in form else form.split()
         if demonym_lang == lang and len(words) > 1:
             longest[words[0]] = max(longest.get(words[0], 1), len(words))
     return longest
