@@ -1569,3 +1569,20 @@ def test_anaphora_an_act_on_a_lone_act_told_before(
 ) -> None:
     found = {(e.source, e.target, e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert {t for t in found if t[0] == "USA" or t[0] in {s for s, _, _ in expected}} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Le Danemark n'exclut pas d'expulser l'ambassadeur iranien.", "hypothetical"),  # a denial denied
+        ("Le Danemark exclut d'expulser l'ambassadeur iranien.", "negated"),
+        ("L'OTAN interviendrait militairement en Estonie contre la Russie.", "hypothetical"),  # intervenir
+    ],
+)
+def test_modality_denials_and_conditionals_of_compound_verbs(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, mode: str
+) -> None:
+    verbs = [e for e in model_events(french_nlp, gazetteer, pack, text)
+             if any(evidence.trigger in ("expulser", "interviendrait") for evidence in e.evidences)]  # fmt: skip
+    assert verbs and {str(e.mode) for e in verbs} == {mode}

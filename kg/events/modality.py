@@ -31,6 +31,8 @@ PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done
 def find_mode(token: Token, pack: LanguagePack) -> Mode:
     """The mode of the event a trigger token states: negated, hypothetical or asserted."""
     chain = _governors(token)
+    if _denied_denial(chain, pack):
+        return Mode.HYPOTHETICAL  # "n'exclut pas d'expulser X": the expulsion is possible, not denied
     if _is_negated(token, chain, pack):
         return Mode.NEGATED
     if _is_hypothetical(token, chain, pack):
@@ -96,6 +98,18 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
         cue = cue_for(pack, head.lemma_)
         if cue and cue == (Mode.NEGATED, "governor"):
             return True
+    return False
+
+
+def _denied_denial(chain: list[Token], pack: LanguagePack) -> bool:
+    """Whether the verb governing a trigger is a verb of denial that is itself negated ("n'exclut pas de",
+    "ne refuse pas de"): what it governs is left open."""
+    for head in chain[:2]:
+        if cue_for(pack, head.lemma_) == (Mode.NEGATED, "governor"):
+            return any(
+                (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
+                for child in head.children
+            )
     return False
 
 
