@@ -286,3 +286,18 @@ def test_lang_an_english_expression_takes_the_adjectives_of_its_nouns(
         english_nlp, gazetteer, english, "Chilean jets made repeated incursions into Peruvian airspace."
     )
     assert {(e.source, e.target, e.cameo) for e in events} == {("CHL", "PER", "15")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Denmark ruled out expelling the Iranian ambassador.", "negated"),  # a phrasal verb of denial
+        ("Denmark does not rule out expelling the Iranian ambassador.", "hypothetical"),  # a denial denied
+    ],
+)
+def test_lang_english_mode_under_a_phrasal_verb_of_denial(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, mode: str
+) -> None:
+    expelled = [e for e in english_events(english_nlp, gazetteer, english, text) if e.cameo == "16"]
+    assert expelled and {str(e.mode) for e in expelled} == {mode}

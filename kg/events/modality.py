@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
     from kg.lang import LanguagePack
 
-__all__ = ["find_mode", "cue_for", "is_attribution"]
+__all__ = ["find_mode", "cue_for", "governor_cue", "is_attribution"]
 
 INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
 # The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
+PARTICLE_DEP = "compound:prt"  # Universal Dependencies' label of a phrasal verb's particle ("rule out")
 NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "not")
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
@@ -70,6 +71,16 @@ def cue_for(pack: LanguagePack, word: str) -> tuple[Mode, str] | None:
     return pack.lexicon.cues.get((pack.lang, word.casefold()))
 
 
+def governor_cue(pack: LanguagePack, verb: Token) -> tuple[Mode, str] | None:
+    """The modality cue a governing verb is: its lemma with its particle ("rule out"), else its lemma."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == PARTICLE_DEP]
+    if particles:
+        cue = cue_for(pack, f"{verb.lemma_} {particles[0]}")
+        if cue is not None:
+            return cue
+    return cue_for(pack, verb.lemma_)
+
+
 def is_attribution(token: Token, pack: LanguagePack) -> bool:
     """Whether a phrase says who says so ("selon X", "d'après X"): its case marker is an attribution cue."""
     return any(
@@ -95,7 +106,7 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
             if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
                 return True
     for head in chain[:2]:
-        cue = cue_for(pack, head.lemma_)
+        cue = governor_cue(pack, head)
         if cue and cue == (Mode.NEGATED, "governor"):
             return True
     return False
@@ -105,7 +116,7 @@ def _denied_denial(chain: list[Token], pack: LanguagePack) -> bool:
     """Whether the verb governing a trigger is a verb of denial that is itself negated ("n'exclut pas de",
     "ne refuse pas de"): what it governs is left open."""
     for head in chain[:2]:
-        if cue_for(pack, head.lemma_) == (Mode.NEGATED, "governor"):
+        if governor_cue(pack, head) == (Mode.NEGATED, "governor"):
             return any(
                 (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
                 for child in head.children
@@ -139,4 +150,4 @@ def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bo
         # "selon les États-Unis, la Russie aurait ...": an attribution on the clause makes it a claim
         if is_attribution(child, pack):
             return True
-    return any((cue := cue_for(pack, head.lemma_)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)
+    return any((cue := governor_cue(pack, head)) and cue == (Mode.HYPOTHETICAL, "governor") for head in chain)
