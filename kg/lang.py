@@ -51,6 +51,10 @@ class Grammar:
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     occasion_marks: frozenset[str]  # "X a réagi quand Y ...", "X scrambled jets when Y ...": X reacts to Y
     circumstance_cases: frozenset[str]  # "à la demande de X", "at the request of X": an event aimed at the subject
+    # "après l'attaque contre X", "en cas d'attaque", "after the attack on X": an event the clause answers or
+    # is conditioned on, not the clause subject's own act (its prepositions, and the nouns of its locutions)
+    reaction_cases: frozenset[str]
+    reaction_nouns: frozenset[str]
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -203,6 +207,8 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
         occasion_marks=_words(section.get("occasion_marks", [])),
         circumstance_cases=_words(section.get("circumstance_cases", [])),
+        reaction_cases=_words(section.get("reaction_cases", [])),
+        reaction_nouns=_words(section.get("reaction_nouns", [])),
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),

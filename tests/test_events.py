@@ -1586,3 +1586,19 @@ def test_modality_denials_and_conditionals_of_compound_verbs(
     verbs = [e for e in model_events(french_nlp, gazetteer, pack, text)
              if any(evidence.trigger in ("expulser", "interviendrait") for evidence in e.evidences)]  # fmt: skip
     assert verbs and {str(e.mode) for e in verbs} == {mode}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En cas d'attaque contre la Bolivie, le Chili interviendrait.", set()),  # Chile would answer an attack
+        ("Face à l'offensive contre la Bolivie, le Chili a protesté.", set()),
+        ("En riposte, le Chili a lancé une offensive contre la Bolivie.", {("CHL", "BOL", "19")}),  # its own riposte
+    ],
+)
+def test_slots_an_event_the_clause_answers_is_not_its_subjects(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {(e.source, e.target, e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert {t for t in found if t[1] == "BOL"} == expected

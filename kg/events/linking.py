@@ -198,6 +198,8 @@ def _source_may_be_elsewhere(view: Extractor, token: Token, trigger: Trigger) ->
             return False
     elif any(_is_named_doer(view, child) for child in token.children):
         return False  # "Pelosi's visit to Taiwan", "la visite de M. Dupont à Pékin": someone the gazetteer lacks
+    elif slots.in_answered_phrase(view, token):
+        return False  # "après l'attaque contre X, Y a ...": Y answers the attack, whoever made it
     return True
 
 

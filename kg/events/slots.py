@@ -597,8 +597,8 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
         return []
     current = token
     for _ in range(grammar.GOVERNOR_STEPS + 1):
-        if current.head.i == current.i:
-            return []
+        if current.head.i == current.i or _answered(view, current, token):
+            return []  # "après l'attaque contre X, Y a ...": Y answers the attack
         current = current.head
         if current.pos_ == "NOUN" and (  # "l'annonce par X de sanctions": the noun above names who acts
             agents := _own_case_arguments(view, current, view.grammar.agent_case, through_object=False)
@@ -618,6 +618,28 @@ def _clause_subject(view: Extractor, token: Token) -> list[Mention]:
                 return []  # "les sanctions chiliennes visant l'aide à X": Chile sanctions, it gives no aid
             return subject(view, current)
     return []
+
+
+def in_answered_phrase(view: Extractor, noun: Token) -> bool:
+    """Whether an event noun sits in a phrase of an event its clause answers or is conditioned on ("après
+    l'attaque contre X", "en cas d'attaque"), below its clause's verb."""
+    current = noun
+    for _ in range(grammar.GOVERNOR_STEPS + 1):
+        if _answered(view, current, noun):
+            return True
+        if current.head.i == current.i or current.head.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return False
+
+
+def _answered(view: Extractor, noun: Token, event: Token) -> bool:
+    """Whether a noun on the way up from an event noun (`event`) to its clause marks an event the clause answers
+    or is conditioned on: a reaction preposition on it, or a reaction noun above the event ("en cas de", "en
+    réponse à"; "en riposte, X a frappé Y" is X's riposte)."""
+    return (noun.i != event.i and noun.lemma_.casefold() in view.grammar.reaction_nouns) or any(
+        child.dep_ in ("case", "mark") and child.lower_ in view.grammar.reaction_cases for child in noun.children
+    )
 
 
 def _subject_is_an_act(view: Extractor, verb: Token) -> bool:
