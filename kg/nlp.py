@@ -46,8 +46,6 @@ INFINITIVE = "Inf"  # the Universal Dependencies VerbForm of an infinitive
 TENSE_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})
 PAST_PARTICIPLE_MORPH = "Tense=Past|VerbForm=Part"
 DEPENDENCY_COMPONENT = "ud_dependencies"
-# The components that tag and lemmatise: run for the actor ruler's lower-case patterns.
-TAGGING_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
 ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
@@ -85,7 +83,8 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
-    with nlp.select_pipes(enable=[name for name in TAGGING_COMPONENTS if name in nlp.pipe_names]):
+    # The patterns match on LOWER, which the tokenizer alone sets: no component runs on the pattern texts.
+    with nlp.select_pipes(enable=[]):
         ruler.add_patterns(actor_patterns(gazetteer, lang))
     log.info("loaded %s with %d actor patterns", model, len(ruler.patterns))
     return nlp
