@@ -23,6 +23,7 @@ from pathlib import Path
 from kg.actors import find_mentions
 from kg.errors import InputError
 from kg.events.anaphora import anaphoric_candidates
+from kg.events.candidates import Reach
 from kg.events.classifier import RuleLinks, features
 from kg.events.extraction import Extractor
 from kg.events.proposals import proposals
@@ -43,7 +44,7 @@ WEIGHT_FLOOR = 1e-4
 # adds where the rules are silent must be as sure as the rules' own (the project's bar is a precision of 0.70 on
 # real articles, which are harder than its own sentences).
 PROPOSAL_PRECISION = 0.9
-PROPOSAL_FEATURE = "reach=MODEL"  # the feature that marks a proposal among the examples
+PROPOSAL_FEATURE = f"reach={Reach.MODEL.name}"  # the feature that marks a proposal among the examples
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,9 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
     if noun is None:
         return []
     named = _named_act(view, noun)  # "cette tentative de lancement": the act told before is the launch
-    doers = _antecedent_doers(view, named, earlier) if named is not None else None
-    if named is None:
+    if named is not None:
+        doers = _antecedent_doers(view, named, earlier)
+    else:
         doers = _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
     if not doers:
         return []

@@ -17,7 +17,7 @@ from kg.records import Mention, Mode, Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Reach", "Candidate", "REACH_CONFIDENCE", "one_reading"]
+__all__ = ["Reach", "Candidate", "REACH_CONFIDENCE", "one_reading", "distance"]
 
 
 class Reach(IntEnum):
@@ -65,3 +65,10 @@ def one_reading(candidates: Sequence[Candidate]) -> list[Candidate]:
         if best[(candidate.token.i, frozenset((candidate.source.code, candidate.target.code)))][3]
         == candidate.trigger.cameo
     ]  # fmt: skip
+
+
+def distance(mention: Mention, index: int) -> int:
+    """How many tokens lie between a mention and a token (0 inside it)."""
+    if mention.token_start <= index < mention.token_end:
+        return 0
+    return min(abs(mention.token_start - index), abs(mention.token_end - 1 - index))

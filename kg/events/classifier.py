@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events import grammar
-from kg.events.candidates import Candidate, Reach
+from kg.events.candidates import Candidate, Reach, distance
 from kg.records import Mention, RelationModel
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def features(view: Extractor, candidate: Candidate, links: RuleLinks) -> list[st
         f"source.first={source.token_start < target.token_start}",
         f"actors={min(actors, 5)}",
         f"triggers={min(triggers, 5)}",
-        f"distance={_bucket(_distance(source, token.i))}|{_bucket(_distance(target, token.i))}",
+        f"distance={_bucket(distance(source, token.i))}|{_bucket(distance(target, token.i))}",
         f"root.source.path={root}|{source_path}",
         f"root.target.path={root}|{target_path}",
         f"reach.root={reach.name if reach is not None else 'none'}|{root}",
@@ -149,12 +149,6 @@ def classify(view: Extractor, model: RelationModel, candidates: list[Candidate])
         elif candidate.reach is Reach.FRAME or chance >= model.threshold:
             kept.append(replace(candidate, probability=round(chance, 3)))
     return kept
-
-
-def _distance(mention: Mention, index: int) -> int:
-    if mention.token_start <= index < mention.token_end:
-        return 0
-    return min(abs(mention.token_start - index), abs(mention.token_end - 1 - index))
 
 
 def _bucket(distance: int) -> str:

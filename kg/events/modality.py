@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["find_mode", "cue_for", "governor_cue", "is_attribution"]
 
 INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
-# The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
 PARTICLE_DEP = "compound:prt"  # Universal Dependencies' label of a phrasal verb's particle ("rule out")
 NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "not")
+# The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
@@ -105,23 +105,22 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
             cue = cue_for(pack, child.lower_)
             if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
                 return True
-    for head in chain[:2]:
-        cue = governor_cue(pack, head)
-        if cue and cue == (Mode.NEGATED, "governor"):
-            return True
-    return False
+    return _denying_governor(chain, pack) is not None
+
+
+def _denying_governor(chain: list[Token], pack: LanguagePack) -> Token | None:
+    """The verb of denial ("refuser", "nier", "rule out") governing a trigger, one of its nearest two governors."""
+    return next((head for head in chain[:2] if governor_cue(pack, head) == (Mode.NEGATED, "governor")), None)
 
 
 def _denied_denial(chain: list[Token], pack: LanguagePack) -> bool:
     """Whether the verb governing a trigger is a verb of denial that is itself negated ("n'exclut pas de",
     "ne refuse pas de"): what it governs is left open."""
-    for head in chain[:2]:
-        if governor_cue(pack, head) == (Mode.NEGATED, "governor"):
-            return any(
-                (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
-                for child in head.children
-            )
-    return False
+    denying = _denying_governor(chain, pack)
+    return denying is not None and any(
+        (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
+        for child in denying.children
+    )
 
 
 def _is_light(verb: Token, pack: LanguagePack) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.candidates import Candidate, Reach
+from kg.events.candidates import Candidate, Reach, distance
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -63,12 +63,6 @@ def _nearest_by_code(mentions: list[Mention], token: Token, *, takes_place: bool
         if mention.locative and not takes_place:
             continue
         known = nearest.get(mention.code)
-        if known is None or _distance(mention, token.i) < _distance(known, token.i):
+        if known is None or distance(mention, token.i) < distance(known, token.i):
             nearest[mention.code] = mention
     return list(nearest.values())
-
-
-def _distance(mention: Mention, index: int) -> int:
-    if mention.token_start <= index < mention.token_end:
-        return 0
-    return min(abs(mention.token_start - index), abs(mention.token_end - 1 - index))
