@@ -318,6 +318,13 @@ class Mention:
     role: str | None = None  # the role a description names ("l'armée russe": military), from the pack's roles.tsv
 
 
+class RequestKind(StrEnum):
+    """What a request cue asks of another actor (`requests.tsv`): CAMEO's appeal (02) or demand (10)."""
+
+    APPEAL = "appeal"  # wished or hoped for: "espérer que", "souhaiter", "hope"
+    DEMAND = "demand"  # wanted or expected: "vouloir", "want"
+
+
 class Mode(StrEnum):
     """Whether a relation is reported as happening, possible or planned, or not happening."""
 
@@ -439,6 +446,8 @@ class EventLexicon:
     cues: dict[tuple[str, str], tuple[Mode, str]]  # (lang, cue) -> (mode, scope)
     reporting_verbs: dict[tuple[str, str], str]  # (lang, verb) -> CAMEO code carried
     intention_cues: frozenset[tuple[str, str]] = frozenset()  # (lang, lemma): "promettre de", "aller" + infinitive
+    # (lang, lemma) -> "appeal" or "demand": the act it governs, done by another, is its subject's request
+    request_cues: dict[tuple[str, str], RequestKind] = field(default_factory=dict)
     # (lang, verb) -> who does what its infinitive says: its object ("obj": "exhorter X à") or its "à" argument
     control_verbs: dict[tuple[str, str], str] = field(default_factory=dict)
     topic_verbs: frozenset[tuple[str, str]] = frozenset()  # (lang, verb): its object is a topic ("discuter de")

@@ -36,6 +36,7 @@ from kg.records import (
     Office,
     QuadClass,
     RelationModel,
+    RequestKind,
     Role,
     RuleMatch,
     RuleScope,
@@ -372,6 +373,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         cues=_load_cues(folder / "modality.tsv", lang),
         reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes, lang),
         intention_cues=frozenset((lang, row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue",))),
+        request_cues=_load_request_cues(folder / "requests.tsv", lang),
         topic_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb",))),
         control_verbs=_load_control_verbs(folder / "control_verbs.tsv", lang, prepositions),
         locutions=frozenset(
@@ -471,6 +473,17 @@ def _load_control_verbs(path: Path, lang: str, prepositions: frozenset[str]) -> 
             raise DataError(path, f"controller must be {known}, not {row['controller']!r}", line=line)
         controls[(lang, row["verb"])] = row["controller"]
     return controls
+
+
+def _load_request_cues(path: Path, lang: str) -> dict[tuple[str, str], RequestKind]:
+    cues = {}
+    for line, row in read_tsv(path, ("cue", "kind")):
+        try:
+            cues[(lang, row["cue"])] = RequestKind(row["kind"])
+        except ValueError:
+            kinds = ", ".join(repr(str(kind)) for kind in RequestKind)
+            raise DataError(path, f"kind must be {kinds}, not {row['kind']!r}", line=line) from None
+    return cues
 
 
 def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode], lang: str) -> dict[tuple[str, str], str]:

@@ -437,3 +437,14 @@ def test_actors_periphrases_and_capitals_name_their_states(french_nlp, gazetteer
 )
 def test_actors_model_hyphenated_nationalities(french_nlp, gazetteer: Gazetteer, text: str, code: str) -> None:
     assert [m.code for m in model_mentions(french_nlp, gazetteer, text)] == [code]
+
+
+@pytest.mark.model
+def test_actors_model_any_verb_of_saying_names_the_quotations_speaker(french_nlp, gazetteer: Gazetteer) -> None:
+    # "a détaillé", "a résumé", "a rétorqué": verbs of saying beyond "déclarer" introduce the speaker too.
+    for verb in ("détaillé", "résumé", "rétorqué"):
+        text = f"« Nous soutenons pleinement la Moldavie », a {verb} le ministre autrichien."
+        quoted = {
+            (m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE
+        }
+        assert ("Nous", "AUT") in quoted, verb

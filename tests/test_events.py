@@ -1602,3 +1602,57 @@ def test_slots_an_event_the_clause_answers_is_not_its_subjects(
 ) -> None:
     found = {(e.source, e.target, e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert {t for t in found if t[1] == "BOL"} == expected
+
+
+# Requests: an act another actor is wished or wanted to do is an appeal (02) or a demand (10) to its doer.
+
+
+def _hoped(governor: tuple[str, str, str, int, str] | None, negated: bool = False) -> tuple[Doc, list[Mention]]:
+    # "Le Chili [ne] (espère|veut|affirme) [pas] que le Pérou rencontrera la Bolivie."
+    words = [("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili")]
+    words += [("ne", "ADV", "advmod", 3, "ne")] if negated else [("n", "X", "dep", 3, "n")]
+    words += [governor or ("espère", "VERB", "ROOT", 3, "espérer")]
+    words += [("pas", "ADV", "advmod", 3, "pas")] if negated else [("p", "X", "dep", 3, "p")]
+    words += [("que", "SCONJ", "mark", 8, "que"), ("le", "DET", "det", 7, "le"), ("Pérou", "PROPN", "nsubj", 8, "Pérou"),
+              ("rencontrera", "VERB", "ccomp", 3, "rencontrer", "Mood=Ind|Tense=Fut|VerbForm=Fin"),
+              ("la", "DET", "det", 10, "le"), ("Bolivie", "PROPN", "obj", 8, "Bolivie")]  # fmt: skip
+    doc = parse(words)
+    return doc, [mention(doc, 1, 2, "CHL"), mention(doc, 7, 8, "PER"), mention(doc, 10, 11, "BOL")]
+
+
+def test_requests_an_act_hoped_of_another_is_an_appeal_to_its_doer(pack: LanguagePack) -> None:
+    # Chile appeals to Peru to meet (026); Peru neither meets Bolivia, even hypothetically, nor states an intent.
+    doc, mentions = _hoped(None)
+    events = extract(doc, mentions, pack)
+    assert {(e.source, e.target, e.sub, str(e.mode)) for e in events} == {("CHL", "PER", "026", "asserted")}
+
+
+def test_requests_an_act_wanted_of_another_is_a_demand(pack: LanguagePack) -> None:
+    doc, mentions = _hoped(("veut", "VERB", "ROOT", 3, "vouloir"))
+    events = extract(doc, mentions, pack)
+    assert ("CHL", "PER", "106", "asserted") in {(e.source, e.target, e.sub, str(e.mode)) for e in events}
+    assert not [e for e in events if e.source == "PER"]
+
+
+def test_requests_a_negated_request_asks_for_nothing(pack: LanguagePack) -> None:
+    # "Le Chili ne souhaite pas que le Pérou rencontrera la Bolivie": no appeal, no meeting.
+    doc, mentions = _hoped(("souhaite", "VERB", "ROOT", 3, "souhaiter"), negated=True)
+    assert extract(doc, mentions, pack) == []
+
+
+def test_intentions_a_future_another_actor_tells_is_no_intent_of_its_doer(pack: LanguagePack) -> None:
+    # "Le Chili affirme que le Pérou rencontrera la Bolivie": Chile says so; Peru announces nothing.
+    doc, mentions = _hoped(("affirme", "VERB", "ROOT", 3, "affirmer"))
+    events = extract(doc, mentions, pack)
+    assert ("PER", "BOL", "04") in triples(events)
+    assert not [e for e in events if e.cameo == "03"]
+
+
+@pytest.mark.model
+def test_requests_model_hope_in_a_quotation_is_the_speakers_appeal(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    text = "« Nous espérons que le Japon se joindra à la Chine », a détaillé le ministre chinois."
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert ("CHN", "JPN", "02") in triples(events)
+    assert not [e for e in events if e.source == "JPN"]

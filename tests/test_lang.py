@@ -301,3 +301,12 @@ def test_lang_english_mode_under_a_phrasal_verb_of_denial(
 ) -> None:
     expelled = [e for e in english_events(english_nlp, gazetteer, english, text) if e.cameo == "16"]
     assert expelled and {str(e.mode) for e in expelled} == {mode}
+
+
+@pytest.mark.model
+def test_english_model_an_act_hoped_of_another_is_an_appeal(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    # The model lemmatizes "hopes" as "hop": the pack's lemma exceptions mend it.
+    events = english_events(english_nlp, gazetteer, english, "Japan hopes Russia will lift its sanctions.")
+    assert {(e.source, e.target, e.sub, str(e.mode)) for e in events} == {("JPN", "RUS", "025", "asserted")}

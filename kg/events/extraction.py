@@ -27,6 +27,7 @@ from kg.events.intentions import stated_intentions
 from kg.events.linking import loose_candidates
 from kg.events.modality import find_mode
 from kg.events.proposals import proposals
+from kg.events.requests import as_requests
 from kg.records import (
     Article,
     ArticleDate,
@@ -102,7 +103,7 @@ class Extractor:
         model = self.lexicon.models.get(self.lang)
         if model is not None:  # proposals: what the model finds where the rules are silent
             candidates = classify(self, model, candidates + proposals(self, candidates))
-        candidates = one_reading(candidates)
+        candidates = as_requests(self, one_reading(candidates))
         candidates += stated_intentions(self, candidates)
         candidates += speech.accusations(self, candidates)
         return (self._event(candidate) for candidate in candidates)

@@ -57,7 +57,7 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
     not "Y envisage une visite de X")."""
     token = candidate.token
     if is_future(token, view.grammar) and not is_conditional(token, view.grammar):
-        return True
+        return not _told_by_another(view, token, candidate)
     if _future_in_the_past(view, token, candidate):
         return True
     current, through_noun = token, False
@@ -85,6 +85,16 @@ def _future_in_the_past(view: Extractor, token: Token, candidate: Candidate) -> 
     if head.lemma_.casefold() not in view.pack.references.reporting_verbs:
         return False
     return _says_it_itself(view, head, candidate)
+
+
+def _told_by_another(view: Extractor, token: Token, candidate: Candidate) -> bool:
+    """Whether an act in the future is the clause of another actor's verb ("Tokyo affirme que Pékin attaquera
+    Taïwan", "Tokyo espère que Séoul viendra"): a future another tells or wishes is not its doer's announcement."""
+    verb = token if token.pos_ == "VERB" else light_verb(view, token)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    tellers = subject(view, verb.head)
+    return bool(tellers) and not _says_it_itself(view, verb.head, candidate)
 
 
 def _says_it_itself(view: Extractor, cue: Token, candidate: Candidate) -> bool:
