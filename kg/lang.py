@@ -82,6 +82,7 @@ class References:
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     plural_possessives: frozenset[str]
+    counterpart_nouns: frozenset[str]  # "son homologue", "his host": the possessor's partner in what is told
     first_person: frozenset[str]
     first_person_possessives: frozenset[str]
     quote_marks: frozenset[str]

@@ -448,3 +448,29 @@ def test_actors_model_any_verb_of_saying_names_the_quotations_speaker(french_nlp
             (m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE
         }
         assert ("Nous", "AUT") in quoted, verb
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("noun", ["homologue", "invité", "interlocuteur"])
+def test_actors_model_a_counterpart_noun_is_the_possessors_partner(french_nlp, gazetteer: Gazetteer, noun: str) -> None:
+    # "son homologue" with no nationality: the most salient actor of the last sentences that is not its possessor.
+    text = f"Le président chilien est arrivé mardi à Lima. Le président péruvien a longuement remercié son {noun}."
+    resolved = {
+        (m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE
+    }
+    assert (noun, "CHL") in resolved
+
+
+@pytest.mark.model
+def test_actors_model_a_counterpart_noun_with_a_nationality_or_a_plural_possessive_is_left_alone(
+    french_nlp, gazetteer: Gazetteer
+) -> None:
+    text = "Le président chilien est arrivé à Lima. Les deux présidents ont salué leur homologue bolivien."
+    found = model_mentions(french_nlp, gazetteer, text)
+    assert not [m for m in found if m.text == "homologue" and m.how is Resolution.COREFERENCE]
+
+
+@pytest.mark.model
+def test_actors_model_the_two_koreas_name_both(french_nlp, gazetteer: Gazetteer) -> None:
+    found = model_mentions(french_nlp, gazetteer, "Les deux Corées ont rouvert leur ligne de communication.")
+    assert {m.code for m in found if m.text == "Corées"} == {"KOR", "PRK"}

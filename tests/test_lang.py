@@ -310,3 +310,15 @@ def test_english_model_an_act_hoped_of_another_is_an_appeal(
     # The model lemmatizes "hopes" as "hop": the pack's lemma exceptions mend it.
     events = english_events(english_nlp, gazetteer, english, "Japan hopes Russia will lift its sanctions.")
     assert {(e.source, e.target, e.sub, str(e.mode)) for e in events} == {("JPN", "RUS", "025", "asserted")}
+
+
+@pytest.mark.model
+def test_english_model_a_counterpart_and_the_two_koreas(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = "The Chilean president arrived in Lima on Tuesday. Peru's president thanked his counterpart."
+    assert ("PER", "CHL", "05") in {
+        (e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)
+    }
+    events = english_events(english_nlp, gazetteer, english, "The two Koreas signed a military pact.")
+    assert {frozenset((e.source, e.target)) for e in events} == {frozenset({"KOR", "PRK"})}

@@ -1,6 +1,7 @@
 """Coreference: words that refer back to actors named before: a counted group noun ("les deux pays", "the two
 leaders") the two most salient actors, a plural pronoun ("ils", "they") the two actors of the previous sentence,
-a plural possessive ("leur sommet") the two named before it, a singular subject pronoun the last actor subject.
+a plural possessive ("leur sommet") the two named before it, a singular subject pronoun the last actor subject, a
+counterpart noun with a singular possessive ("son homologue", "his host") the possessor's partner.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ PLURAL_SUBJECT_STEPS = 3  # how far above a possessive's noun its clause's verb 
 
 def find_references(view: ActorView, found: list[Found]) -> list[Found]:
     ordered = sorted(found, key=lambda item: item.start)
+    covered = {index for item in found for index in range(item.start, item.end)}
     references = []
     for token in view.tokens:
         if token.i in view.blocked:
@@ -42,6 +44,10 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
         elif token.lower_ in view.words.plural_possessives and token.dep_ in POSSESSIVE_DEPS:
             pair = _plural_antecedent(view, ordered, token)
             references += [Found(token.i, token.i + 1, code, Resolution.COREFERENCE) for code in pair]
+        elif token.lower_ in view.words.counterpart_nouns and token.i not in covered:
+            counterpart = _counterpart(view, ordered, token)
+            if counterpart is not None:
+                references.append(Found(token.i, token.i + 1, counterpart, Resolution.COREFERENCE))
         elif token.lower_ in view.words.singular_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
             subject = _last_subject(view, ordered, before=token.i)
             if subject is not None:
@@ -50,7 +56,16 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
 
 
 def _last_pair(view: ActorView, ordered: Sequence[Found], *, before: int, people_only: bool) -> list[str]:
-    """The two most salient actors (by code) of the reference window: most mentioned there, then most recent.
+    """The two most salient actors (by code) of the reference window: most mentioned there, then most recent."""
+    ranked = _salient(view, ordered, before=before, people_only=people_only)
+    if len(ranked) < 2 and people_only:  # "les deux dirigeants" of two states named as states
+        return _last_pair(view, ordered, before=before, people_only=False)
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
+def _salient(view: ActorView, ordered: Sequence[Found], *, before: int, people_only: bool = False) -> list[str]:
+    """The actors of the reference window, one per code, most salient first: most mentioned there, then most
+    recent.
 
     Places count half: "une délégation s'est rendue à Moscou" still makes Russia salient.
     """
@@ -67,10 +82,40 @@ def _last_pair(view: ActorView, ordered: Sequence[Found], *, before: int, people
         weight[code] += 0.5 if view.is_locative(view.doc[item.start : item.end]) else 1.0
         latest[code] = item.start
         actor_of[code] = item.actor
-    ranked = sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)
-    if len(ranked) < 2 and people_only:  # "les deux dirigeants" of two states named as states
-        return _last_pair(view, ordered, before=before, people_only=False)
-    return [actor_of[code] for code in ranked[:2]] if len(ranked) >= 2 else []
+    return [actor_of[code] for code in sorted(weight, key=lambda code: (weight[code], latest[code]), reverse=True)]
+
+
+def _counterpart(view: ActorView, ordered: Sequence[Found], token: Token) -> str | None:
+    """Who a counterpart noun with a singular possessive refers to ("Poutine a reçu son homologue", "his
+    host"): the most salient actor of the reference window that is not its possessor (the subject of its
+    clause, else the last subject before it)."""
+    possessives = [
+        child for child in token.children if child.dep_ in POSSESSIVE_DEPS and "Yes" in child.morph.get("Poss")
+    ]
+    if not possessives or any(
+        child.lower_ in view.words.plural_possessives or child.lower_ in view.words.first_person_possessives
+        for child in possessives
+    ):
+        return None
+    possessor = _clause_subject(view, ordered, token) or _last_subject(view, ordered, before=token.i)
+    if possessor is None:
+        return None
+    own = view.state(possessor.actor)
+    others = [actor for actor in _salient(view, ordered, before=token.i) if view.state(actor) != own]
+    return others[0] if others else None
+
+
+def _clause_subject(view: ActorView, ordered: Sequence[Found], token: Token) -> Found | None:
+    """The actor subject of the clause a noun stands in, or the actor its subject is of ("Peru's president")."""
+    verb = token.head
+    for _ in range(PLURAL_SUBJECT_STEPS):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subjects = {child.i for child in verb.children if child.dep_ in ANY_SUBJECT_DEPS}
+    in_subject = [item for item in ordered if view.doc[item.start : item.end].root.i in subjects]
+    of_subject = [item for item in ordered if view.doc[item.start : item.end].root.head.i in subjects]
+    return next(iter(in_subject + of_subject), None)
 
 
 def _previous_sentence_pair(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
