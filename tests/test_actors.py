@@ -474,3 +474,14 @@ def test_actors_model_a_counterpart_noun_with_a_nationality_or_a_plural_possessi
 def test_actors_model_the_two_koreas_name_both(french_nlp, gazetteer: Gazetteer) -> None:
     found = model_mentions(french_nlp, gazetteer, "Les deux Corées ont rouvert leur ligne de communication.")
     assert {m.code for m in found if m.text == "Corées"} == {"KOR", "PRK"}
+
+
+@pytest.mark.model
+def test_actors_model_the_two_countries_of_their_own_sentence(french_nlp, gazetteer: Gazetteer) -> None:
+    # Bolivia is the most named of the window, but "les deux pays" follows Chile and Peru in its own sentence.
+    text = (
+        "La Bolivie a protesté. La Bolivie a rappelé son ambassadeur au Brésil. "
+        "Le président chilien est arrivé au Pérou pour renforcer les liens entre les deux pays."
+    )
+    found = model_mentions(french_nlp, gazetteer, text)
+    assert {m.code for m in found if m.text == "deux pays"} == {"CHL", "PER"}

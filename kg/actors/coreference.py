@@ -32,7 +32,9 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
             child.lower_ in view.words.pair_numbers for child in token.children
         ):
             people_only = token.lemma_.casefold() in view.words.person_group_nouns
-            pair = _last_pair(view, ordered, before=token.i, people_only=people_only)
+            pair = _sentence_pair(view, ordered, token) or _last_pair(
+                view, ordered, before=token.i, people_only=people_only
+            )
             span = (
                 min([c.i for c in token.children if c.lower_ in view.words.pair_numbers] + [token.i]),
                 token.i + 1,
@@ -116,6 +118,15 @@ def _clause_subject(view: ActorView, ordered: Sequence[Found], token: Token) -> 
     in_subject = [item for item in ordered if view.doc[item.start : item.end].root.i in subjects]
     of_subject = [item for item in ordered if view.doc[item.start : item.end].root.head.i in subjects]
     return next(iter(in_subject + of_subject), None)
+
+
+def _sentence_pair(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
+    """The two actors named before a counted group noun in its own sentence, places included ("Poutine est
+    arrivé en Corée du Nord pour renforcer les liens entre les deux pays"), when it names two and no more."""
+    sentence = view.sentence_of[token.i]
+    codes = {view.state(item.actor): item.actor for item in ordered
+             if item.start < token.i and view.sentence_of[item.start] == sentence}  # fmt: skip
+    return list(codes.values()) if len(codes) == 2 else []
 
 
 def _previous_sentence_pair(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
