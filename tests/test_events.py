@@ -1656,3 +1656,13 @@ def test_requests_model_hope_in_a_quotation_is_the_speakers_appeal(
     events = model_events(french_nlp, gazetteer, pack, text)
     assert ("CHN", "JPN", "02") in triples(events)
     assert not [e for e in events if e.source == "JPN"]
+
+
+@pytest.mark.model
+def test_requests_model_aid_sought_from_another_is_an_appeal_for_aid(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # The aid is sought, not given: Bolivia appeals to Brazil for aid (023); Brazil gives nothing.
+    events = model_events(french_nlp, gazetteer, pack, "La Bolivie cherche à obtenir une aide militaire brésilienne.")
+    assert ("BOL", "BRA", "023") in {(e.source, e.target, e.sub) for e in events}
+    assert not [e for e in events if e.source == "BRA"]
