@@ -485,3 +485,14 @@ def test_actors_model_the_two_countries_of_their_own_sentence(french_nlp, gazett
     )
     found = model_mentions(french_nlp, gazetteer, text)
     assert {m.code for m in found if m.text == "deux pays"} == {"CHL", "PER"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("aside", ["pour sa part", "de son côté"])
+def test_actors_model_speaker_after_an_aside_is_the_quotations_speaker(
+    french_nlp, gazetteer: Gazetteer, aside: str
+) -> None:
+    # The parser takes the speaker for an apposition of the aside ("pour sa part", "de son côté").
+    text = f"« Nous soutenons pleinement la Moldavie », a déclaré {aside} le chancelier autrichien."
+    quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
+    assert ("Nous", "AUT") in quoted

@@ -4,8 +4,13 @@ déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minis
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.actors.view import ANY_SUBJECT_DEPS, INVERTED_SUBJECT_DEPS, POSSESSIVE_DEPS, ActorView, Found
 from kg.records import Resolution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["find_quoted_speakers"]
 
@@ -63,4 +68,17 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
                     )
                     if speaker is not None:
                         return speaker
+            if inverted and (aside := _named_after_an_aside(verb, by_token)) is not None:
+                return aside
+    return None
+
+
+def _named_after_an_aside(verb: Token, by_token: dict[int, Found]) -> Found | None:
+    """The speaker set after an aside of the reporting verb, which the parser takes for the aside's apposition
+    ("», a déclaré pour sa part M. Kim", "», a affirmé de son côté le ministre")."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_.startswith("obl"):
+            for grand in child.children:
+                if grand.dep_ == "appos" and grand.i in by_token:
+                    return by_token[grand.i]
     return None
