@@ -1666,3 +1666,12 @@ def test_requests_model_aid_sought_from_another_is_an_appeal_for_aid(
     events = model_events(french_nlp, gazetteer, pack, "La Bolivie cherche à obtenir une aide militaire brésilienne.")
     assert ("BOL", "BRA", "023") in {(e.source, e.target, e.sub) for e in events}
     assert not [e for e in events if e.source == "BRA"]
+
+
+@pytest.mark.model
+def test_linking_seeking_to_do_an_act_is_no_appeal_to_the_acts_participant(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "chercher à" + infinitive is a try: Chile appeals to nobody ("chercher le soutien de Y" would be an appeal).
+    text = "Le président chilien a cherché à mettre son homologue péruvien face à ses contradictions."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "02"]

@@ -56,6 +56,8 @@ TOPIC_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 # Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
 SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:name", "nsubj", "conj"})
 
+APPEAL_ROOT = "02"
+
 # Where a clause telling an act's occasion hangs: on the verb, or on a time phrase of the verb.
 OCCASION_DEPS = frozenset({"advcl", "acl:relcl"})
 OCCASION_HOST_DEPS = frozenset({"obl:mod", "obl"})
@@ -89,6 +91,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
             elsewhere |= _askers_above(view, token, sources)
+            elsewhere |= _tried_clause_tokens(view, token, trigger)
             others = _other_actor(view, token, sources, topics=topics)
             targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
@@ -348,6 +351,15 @@ def _is_direct_object(view: Extractor, mention: Mention, verb: Token) -> bool:
     while head.dep_ in grammar.NAME_DEPS | {"amod"} and head.head.i != head.i and head.head.i != verb.i:
         head = head.head
     return head.dep_ in grammar.OBJECT_DEPS and head.head.i == verb.i
+
+
+def _tried_clause_tokens(view: Extractor, verb: Token, trigger: Trigger) -> set[int]:
+    """The tokens of the infinitive a verb of seeking governs ("X a cherché à mettre Y face à ses
+    contradictions"): it tries that act, it appeals to nobody (CAMEO 02 reads "chercher" with a noun: "chercher
+    le soutien de Y"); the infinitive's actors are not the other end of an appeal."""
+    if trigger.cameo[:2] != APPEAL_ROOT or not _governs_its_mode(view, verb):
+        return set()
+    return {t.i for child in view._children(verb) if child.dep_ in CLAUSE_ARGUMENT_DEPS for t in child.subtree}
 
 
 def _governs_its_mode(view: Extractor, verb: Token) -> bool:
