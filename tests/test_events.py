@@ -197,6 +197,8 @@ def triggered_by(events: list[Event], word: str) -> list[Event]:
         ),
         ("Le Chili nie avoir attaqué le Pérou.", ("CHL", "PER", "18", "negated", False)),
         ("La Colombie a démenti avoir expulsé des diplomates vénézuéliens.", ("COL", "VEN", "16", "negated", False)),
+        ("Le Japon espère que la Russie lèvera ses sanctions.", ("JPN", "RUS", "02", "asserted", False)),
+        ("Vladimir Poutine a reçu Xi Jinping. Il a remercié son invité.", ("RUS", "CHN", "05", "asserted", False)),
     ],
 )
 def test_events_model_sentence(
