@@ -448,6 +448,8 @@ class EventLexicon:
     intention_cues: frozenset[tuple[str, str]] = frozenset()  # (lang, lemma): "promettre de", "aller" + infinitive
     # (lang, lemma) -> "appeal" or "demand": the act it governs, done by another, is its subject's request
     request_cues: dict[tuple[str, str], RequestKind] = field(default_factory=dict)
+    # (lang, lemma) -> (role, CAMEO code): verdict words ("provocation": 111), verbs of naming, verbs of being
+    evaluations: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     # (lang, verb) -> who does what its infinitive says: its object ("obj": "exhorter X à") or its "à" argument
     control_verbs: dict[tuple[str, str], str] = field(default_factory=dict)
     topic_verbs: frozenset[tuple[str, str]] = frozenset()  # (lang, verb): its object is a topic ("discuter de")

@@ -374,6 +374,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         reporting_verbs=_load_reporting_verbs(folder / "reporting_verbs.tsv", codes, lang),
         intention_cues=frozenset((lang, row["cue"]) for _, row in read_tsv(folder / "intentions.tsv", ("cue",))),
         request_cues=_load_request_cues(folder / "requests.tsv", lang),
+        evaluations=_load_evaluations(folder / "evaluations.tsv", codes, lang),
         topic_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb",))),
         control_verbs=_load_control_verbs(folder / "control_verbs.tsv", lang, prepositions),
         locutions=frozenset(
@@ -484,6 +485,22 @@ def _load_request_cues(path: Path, lang: str) -> dict[tuple[str, str], RequestKi
             kinds = ", ".join(repr(str(kind)) for kind in RequestKind)
             raise DataError(path, f"kind must be {kinds}, not {row['kind']!r}", line=line) from None
     return cues
+
+
+EVALUATION_ROLES = ("verdict", "naming", "copula")
+
+
+def _load_evaluations(path: Path, codes: dict[str, CameoCode], lang: str) -> dict[tuple[str, str], tuple[str, str]]:
+    entries = {}
+    for line, row in read_tsv(path, ("word", "role", "cameo")):
+        if row["role"] not in EVALUATION_ROLES:
+            raise DataError(path, f"role must be one of {', '.join(EVALUATION_ROLES)}, not {row['role']!r}", line=line)
+        if (row["role"] == "verdict") != bool(row["cameo"]):
+            raise DataError(path, "a verdict has a CAMEO code, a verb of naming or of being none", line=line)
+        if row["cameo"] and row["cameo"] not in codes:
+            raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
+        entries[(lang, row["word"])] = (row["role"], row["cameo"])
+    return entries
 
 
 def _load_reporting_verbs(path: Path, codes: dict[str, CameoCode], lang: str) -> dict[tuple[str, str], str]:

@@ -1677,3 +1677,35 @@ def test_linking_seeking_to_do_an_act_is_no_appeal_to_the_acts_participant(
     # "chercher à" + infinitive is a try: Chile appeals to nobody ("chercher le soutien de Y" would be an appeal).
     text = "Le président chilien a cherché à mettre son homologue péruvien face à ses contradictions."
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "02"]
+
+
+# Evaluations: a verdict on another's act or on the other itself is a criticism (111) or a praise (051).
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Bolivie a affirmé que les livraisons d'armes chiliennes au Pérou étaient une provocation.",
+            ("BOL", "CHL", "111", "asserted"),
+        ),
+        (
+            "Le Chili a qualifié de provocation la visite du président bolivien au Pérou.",
+            ("CHL", "BOL", "111", "asserted"),
+        ),
+        (
+            "Le Chili a estimé que la visite du président bolivien était un grand succès.",
+            ("CHL", "BOL", "051", "asserted"),
+        ),
+        (
+            "Le Chili n'a pas qualifié de provocation la visite du président bolivien au Pérou.",
+            ("CHL", "BOL", "111", "negated"),
+        ),
+    ],
+)
+def test_evaluations_model_a_verdict_on_an_act_is_said_of_its_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert expected in {(e.source, e.target, e.sub, str(e.mode)) for e in events}

@@ -322,3 +322,19 @@ def test_english_model_a_counterpart_and_the_two_koreas(
     }
     events = english_events(english_nlp, gazetteer, english, "The two Koreas signed a military pact.")
     assert {frozenset((e.source, e.target)) for e in events} == {frozenset({"KOR", "PRK"})}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile called Peru a reckless regime.", ("CHL", "PER", "111")),
+        ("Bolivia said that the Chilean arms delivery to Peru was a provocation.", ("BOL", "CHL", "111")),
+        ("Peru said the Chilean offer was an important step.", ("PER", "CHL", "051")),
+    ],
+)
+def test_english_model_a_verdict_is_a_criticism_or_a_praise(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: tuple
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert expected in {(e.source, e.target, e.sub) for e in events}

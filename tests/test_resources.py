@@ -60,3 +60,19 @@ def test_resources_a_trigger_is_found_under_either_spelling_of_a_ligature() -> N
     triggers = load_event_lexicon("fr").triggers
     written = triggers[("fr", "manœuvre", "NOUN")]
     assert triggers[("fr", "manoeuvre", "NOUN")] == written
+
+
+def test_resources_a_pack_file_of_evaluations_or_requests_with_a_bad_row_names_its_line(tmp_path: Path) -> None:
+    from kg.resources import _load_evaluations, _load_request_cues, load_cameo_codes
+
+    evaluations = tmp_path / "evaluations.tsv"
+    evaluations.write_text("word\trole\tcameo\nprovocation\tverdict\t111\nqualifier\tverdict\t\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{evaluations}:3: a verdict has a CAMEO code"):
+        _load_evaluations(evaluations, load_cameo_codes(), "fr")
+    evaluations.write_text("word\trole\tcameo\nprovocation\tblame\t111\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{evaluations}:2: role must be one of"):
+        _load_evaluations(evaluations, load_cameo_codes(), "fr")
+    requests = tmp_path / "requests.tsv"
+    requests.write_text("cue\tkind\nespérer\twish\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"^{requests}:2: kind must be"):
+        _load_request_cues(requests, "fr")

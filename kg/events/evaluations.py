@@ -1,0 +1,110 @@
+"""Evaluations: an actor's verdict on another's act or on the other itself is its criticism (CAMEO 111) or its
+praise (051).
+
+"Moscou a qualifié de provocation les livraisons d'armes américaines", "Russia said the U.S. plans were a
+provocation", "Tokyo a estimé que la visite du président chinois était un succès": a word of the pack's
+`evaluations.tsv` (role `verdict`, with its CAMEO code) said of an act or an actor is its speaker's verdict on
+the act's doer, or on the actor. It is said three ways:
+
+- named by a verb of naming (role `naming`: "qualifier X de", "call X a", "describe X as"): the verdict is
+  said of the verb's object, by the verb's subject;
+- predicated of a subject in a clause a verb reports ("X a affirmé que [l'acte] était une provocation", "X said
+  [the act] was a provocation"): by the reporting verb's subject; a predicate is the noun or adjective of a
+  copula, or the object of a verb of being (role `copula`: "représenter", "constituer", "represent").
+
+A verdict word qualifying the predicate counts as well ("un régime dangereux", "a dangerous regime"). The
+doer of an act is read from the candidates the rules found at its word, else from the actors its phrase names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.events import grammar
+from kg.events.candidates import Candidate, Reach
+from kg.events.slots import mentions, subject
+from kg.records import Mention, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.events.extraction import Extractor
+
+__all__ = ["evaluations"]
+
+VERDICT = "verdict"
+NAMING = "naming"
+COPULA = "copula"
+# Where a verb of naming hangs its verdict: an oblique ("qualifier de", "describe as") or a second complement.
+NAMING_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
+# A predicate's English copula: the verdict is its attribute ("were a provocation").
+ATTRIBUTE_DEPS = frozenset({"attr", "acomp"})
+QUALIFIER_DEPS = frozenset({"amod"})
+
+
+def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
+    """The verdicts the article's actors state on others' acts or on the others themselves."""
+    words = view.lexicon.evaluations
+    if not any(lang == view.lang for lang, _ in words):
+        return []
+    doers_at: dict[int, list[Mention]] = {}
+    for candidate in candidates:
+        doers_at.setdefault(candidate.token.i, []).append(candidate.source)
+    found: list[Candidate] = []
+    for token in view.tokens:
+        code = _verdict(view, token)
+        if code is None:
+            continue
+        said = _named(view, token) or _predicated(view, token)
+        if said is None:
+            continue
+        verb, evaluated = said
+        judges = subject(view, verb)
+        judged = doers_at.get(evaluated.i) or mentions(view, evaluated, possessor=True)
+        trigger = Trigger(token.lemma_.casefold(), "NOUN", code, "subj", "obj", False, view.lang)
+        mode = view._mode(verb)
+        found += [
+            Candidate(judge, other, trigger, token, mode, False, Reach.CLAUSE)
+            for judge in judges for other in judged if judge.code != other.code
+        ]  # fmt: skip
+    return found
+
+
+def _verdict(view: Extractor, token: Token) -> str | None:
+    """The CAMEO code of a verdict word, or of a verdict word qualifying it ("un régime dangereux")."""
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    for word in (token, *(child for child in token.children if child.dep_ in QUALIFIER_DEPS)):
+        entry = view.lexicon.evaluations.get((view.lang, word.lemma_.casefold()))
+        if entry is not None and entry[0] == VERDICT:
+            return entry[1]
+    return None
+
+
+def _role(view: Extractor, token: Token) -> str | None:
+    entry = view.lexicon.evaluations.get((view.lang, token.lemma_.casefold()))
+    return entry[0] if entry is not None else None
+
+
+def _named(view: Extractor, token: Token) -> tuple[Token, Token] | None:
+    """A verdict a verb of naming says of its object ("qualifier X de provocation"): the verb and the object."""
+    verb = token.head
+    if token.dep_ not in NAMING_DEPS or verb.i == token.i or _role(view, verb) != NAMING:
+        return None
+    objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS and child.i != token.i]
+    return (verb, objects[0]) if objects else None
+
+
+def _predicated(view: Extractor, token: Token) -> tuple[Token, Token] | None:
+    """A verdict predicated of a subject in a reported clause ("X a affirmé que l'acte était une provocation"):
+    the reporting verb and the subject."""
+    clause = token
+    if token.dep_ in ATTRIBUTE_DEPS or (token.dep_ in grammar.OBJECT_DEPS and _role(view, token.head) == COPULA):
+        clause = token.head  # "were a provocation" (the copula heads), "représente un grand pas"
+    elif not any(child.dep_ == "cop" for child in token.children):
+        return None
+    subjects = [child for child in view._children(clause) if child.dep_ in grammar.SUBJECT_DEPS]
+    reporter = clause.head
+    if not subjects or clause.dep_ != "ccomp" or reporter.i == clause.i:
+        return None
+    return reporter, subjects[0]
