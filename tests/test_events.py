@@ -1709,3 +1709,18 @@ def test_evaluations_model_a_verdict_on_an_act_is_said_of_its_doer(
 ) -> None:
     events = model_events(french_nlp, gazetteer, pack, text)
     assert expected in {(e.source, e.target, e.sub, str(e.mode)) for e in events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue reaches an event noun that is its argument: ready for talks, renounced an attack
+        ("Le Chili est prêt à des négociations avec le Pérou.", ("CHL", "PER", "04", "hypothetical", True)),
+        ("Le Chili a renoncé à une attaque contre le Pérou.", ("CHL", "PER", "18", "negated", False)),
+    ],
+)
+def test_modality_model_a_cue_governs_an_event_noun_it_takes_as_argument(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
+) -> None:
+    assert expected in model_relations(french_nlp, gazetteer, pack, text)

@@ -338,3 +338,13 @@ def test_english_model_a_verdict_is_a_criticism_or_a_praise(
 ) -> None:
     events = english_events(english_nlp, gazetteer, english, text)
     assert expected in {(e.source, e.target, e.sub) for e in events}
+
+
+@pytest.mark.model
+def test_english_model_open_to_talks_is_an_intent_to_meet(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, "Chile is open to talks with Peru.")
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert ("CHL", "PER", "03", "asserted") in found
+    assert not [e for e in events if e.cameo == "04" and str(e.mode) == "asserted"]

@@ -51,6 +51,12 @@ def has_case(token: Token, form: str, grammar: Grammar) -> bool:
     return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
 
 
+def is_adjective_argument(token: Token) -> bool:
+    """Whether a phrase is the oblique argument of an adjective ("open to talks", "prêt à des négociations"):
+    what the adjective's cue is about."""
+    return token.dep_ == "obl" and token.head.pos_ == "ADJ" and token.head.i != token.i
+
+
 def is_possessive(token: Token) -> bool:
     """True for a possessive determiner ("sa", "leurs", "its"), by its morphology."""
     return "Yes" in token.morph.get("Poss")

@@ -18,7 +18,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate
-from kg.events.grammar import GOVERNOR_STEPS, OBJECT_DEPS, in_conditional, is_conditional, is_future
+from kg.events.grammar import (
+    GOVERNOR_STEPS,
+    OBJECT_DEPS,
+    in_conditional,
+    is_adjective_argument,
+    is_conditional,
+    is_future,
+)
 from kg.events.slots import light_verb, subject
 from kg.records import Mode
 
@@ -62,7 +69,8 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
         return True
     current, through_noun = token, False
     for _ in range(GOVERNOR_STEPS):
-        if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
+        governed = current.dep_ in GOVERNING_DEPS or is_adjective_argument(current)  # "open to talks"
+        if not governed or current.head.i == current.i:
             return False
         through_noun = through_noun or current.dep_ in OBJECT_DEPS
         current = current.head

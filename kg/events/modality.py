@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.grammar import GOVERNOR_STEPS, is_conditional, is_future
+from kg.events.grammar import GOVERNOR_STEPS, is_adjective_argument, is_conditional, is_future
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ PARTICLE_DEP = "compound:prt"  # Universal Dependencies' label of a phrasal verb
 NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "not")
 # The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
+# The labels by which a governor's cue reaches the act it governs.
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl"})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
 
@@ -45,15 +47,11 @@ def _governors(token: Token) -> list[Token]:
     chain = []
     current = token
     for _ in range(GOVERNOR_STEPS):
-        if current.head.i == current.i or current.dep_ not in (
-            "xcomp",
-            "ccomp",
-            "obj",
-            "acl",
-            "nmod",
-            "nsubj",
-            "advcl",
-        ):
+        if current.head.i == current.i:
+            break
+        # an argument of the cue: "prêt à des négociations", "renoncer à une attaque", "open to talks"
+        argument = current.dep_ == "obl:arg" or is_adjective_argument(current)
+        if current.dep_ not in GOVERNED_DEPS and not argument:
             break
         current = current.head
         chain.append(current)
