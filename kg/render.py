@@ -1,21 +1,27 @@
 """The interactive HTML page of the graph: one self-contained file that works offline and escapes everything.
 
-Reads the store (the networkx projection of `kg.analysis`, and the queries of
-`data/queries/render/` for evidence, events across articles, articles, CAMEO
-labels and the build), lays the actors out in Python once (igraph's
-Fruchterman-Reingold on a grid, seeded: the page opens still and the same every
-time, 10,000 actors in seconds) and writes one HTML file: pyvis' network data,
-vis-network (vendored from the installed pyvis package, Apache-2.0 or MIT), the
-page's own script and style (`data/render/`) and the data, all inline.
+Reads the store by aggregates, not relation by relation: the relations counted by
+edge and by what the page's filters read (`read_cells`: one SPARQL GROUP BY, a
+row per cell of relations alike in CAMEO code, mode, confidence and date), then
+the evidence, article and event of a bounded sample of each edge's relations
+(`sample_relations`: the `EVIDENCE_PER_EDGE` most confident, then most recent;
+`read_details`), with the CAMEO labels and the build. The actors' measures and
+layout come from the same cells (`kg.analysis.dyad_graphs_from_counts`); the
+layout is computed once in Python (igraph's Fruchterman-Reingold on a grid,
+seeded: the page opens still and the same every time, 10,000 actors in
+seconds). One HTML file holds pyvis' network data, vis-network (vendored from the
+installed pyvis package, Apache-2.0 or MIT), the page's own script and style
+(`data/render/`) and the data, all inline.
 
-The page grows with what a person can see, not with the relations: edges are dyads
-x QuadClass, and the relations behind them travel in columns (codes, dates,
-articles and sentences stored once, in tables) in gzip-compressed blocks that the
-page unpacks itself (the browser's DecompressionStream): the relations when it
-opens, for its filters; the events, articles and evidence when an edge is first
-clicked, whose panel lists them a page at a time. Article text is untrusted: it
-travels as JSON (escaped for a script element, or compressed) and the page puts it
-in the DOM as text only; links go only to http(s) URLs or to the input files.
+The page grows with the edges, not with the relations: edges are dyads x QuadClass,
+their cells travel in columns (codes and dates stored once, in tables) in
+gzip-compressed blocks that the page unpacks itself (the browser's
+DecompressionStream): the cells when it opens, for its filters; the sampled
+relations, their events, articles and evidence when an edge is first clicked, whose
+panel lists them a page at a time, with the edge's true count and the `kg query`
+command that lists the rest. Article text is untrusted: it travels as JSON (escaped
+for a script element, or compressed) and the page puts it in the DOM as text only;
+links go only to http(s) URLs or to the input files.
 """
 
 from __future__ import annotations
@@ -51,6 +57,10 @@ __all__ = [
     "PAGE_FILE",
     "RelationDetails",
     "EventCounts",
+    "Cell",
+    "EVIDENCE_PER_EDGE",
+    "read_cells",
+    "sample_relations",
     "PAGE_BLOCKS",
     "read_details",
     "page_data",
@@ -83,6 +93,9 @@ PAGE_BLOCKS = ("relations", "sample", "events", "articles", "evidence")
 # recent): the page then grows with the edges, not with the relations; the panel counts them all and says how to
 # list the others (`kg query OUT relations_between`).
 EVIDENCE_PER_EDGE = 5
+# ...and in all: beyond it, the busiest edges keep theirs (reading a relation's evidence, article and event costs the
+# store about a millisecond; the page's time stays bounded at any size).
+EVIDENCE_ON_PAGE = 10_000
 SAMPLE_CHUNK = 500  # relations a query of their details names (VALUES)
 MODES = tuple(Mode)  # a relation's mode on the page: its index here (the page reads the list from its data)
 LAYOUT_SEED = 7
@@ -107,29 +120,31 @@ WHERE {
 }
 GROUP BY ?source ?target ?type ?mode ?symmetric ?confidence ?date
 """
-# The article and evidence sentences of some relations (VALUES filled with their IRIs), one row a sentence.
-_SAMPLE_QUERY = """
-SELECT ?relation ?article ?articleNode ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
+# The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
+# VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
+# patterns would have it scan the whole store's sentences).
+_ARTICLE_OF_QUERY = """
+SELECT ?relation ?article ?articleNode
 WHERE {
-  GRAPH ?graph {
-    VALUES ?relation { %s }
-    ?relation prov:wasDerivedFrom ?articleNode .
-    ?articleNode schema:identifier ?article .
-    OPTIONAL {
-      ?relation kg:evidence ?item .
-      ?item kg:text ?text ; kg:start ?start .
-      OPTIONAL { ?item kg:triggerStart ?triggerStart }
-      OPTIONAL { ?item kg:triggerEnd ?triggerEnd }
-    }
-  }
+  VALUES ?relation { %s }
+  GRAPH ?graph { ?relation prov:wasDerivedFrom ?articleNode . ?articleNode schema:identifier ?article }
+}
+"""
+_EVIDENCE_QUERY = """
+SELECT ?relation ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
+WHERE {
+  VALUES ?relation { %s }
+  GRAPH ?graph { ?relation kg:evidence ?item . ?item kg:text ?text ; kg:start ?start }
+  OPTIONAL { GRAPH ?graph { ?item kg:triggerStart ?triggerStart } }
+  OPTIONAL { GRAPH ?graph { ?item kg:triggerEnd ?triggerEnd } }
 }
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts.
 _EVENTS_QUERY = """
 SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
 WHERE {
+  VALUES ?relation { %s }
   GRAPH graph:events {
-    VALUES ?relation { %s }
     ?relation kg:partOfEvent ?event .
     ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
     OPTIONAL { ?event kg:firstDay ?firstDay }
@@ -137,7 +152,8 @@ WHERE {
   }
 }
 """
-# Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher.
+# Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
+# inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
 _ARTICLES_QUERY = """
 SELECT ?id ?title ?url ?file ?date ?publisher
 WHERE {
@@ -225,15 +241,18 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
     return cells
 
 
-def sample_relations(cells: Iterable[Cell], *, per_edge: int) -> list[str]:
+def sample_relations(cells: Iterable[Cell], *, per_edge: int, total: int = EVIDENCE_ON_PAGE) -> list[str]:
     """The relations an edge's panel shows (the IRIs of its cells' samples): per edge, its `per_edge` most
-    confident cells, the most recent first among equals (undated last)."""
+    confident cells, the most recent first among equals (undated last); at most `total` in all, the edges with the
+    most relations served first (an edge left without has its relations counted, not shown)."""
     by_edge: dict[_EdgeKey, list[Cell]] = {}
     for cell in cells:
         by_edge.setdefault(_edge_key(cell), []).append(cell)
-    chosen = []
-    for edge_cells in by_edge.values():
+    chosen: list[str] = []
+    for _key, edge_cells in sorted(by_edge.items(), key=lambda item: (-sum(cell.count for cell in item[1]), item[0])):
         edge_cells.sort(key=_sample_order)
+        if len(chosen) + min(per_edge, len(edge_cells)) > total:
+            break
         chosen += [cell.sample for cell in edge_cells[:per_edge]]
     return chosen
 
@@ -245,12 +264,11 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
     evidence: dict[str, list[dict[str, Any]]] = {}
     relation_articles: dict[str, str] = {}
     article_nodes: set[str] = set()
-    for row in _rows_for(graph, _SAMPLE_QUERY, wanted):
-        relation = row["relation"] or ""
-        relation_articles[relation] = row["article"] or ""
+    for row in _rows_for(graph, _ARTICLE_OF_QUERY, wanted):
+        relation_articles[row["relation"] or ""] = row["article"] or ""
         article_nodes.add(row["articleNode"] or "")
-        if row["text"] is None:
-            continue
+    for row in _rows_for(graph, _EVIDENCE_QUERY, wanted):
+        relation = row["relation"] or ""
         start = int(row["start"] or 0)
         trigger = (int(row["triggerStart"]) - start, int(row["triggerEnd"]) - start) if row["triggerEnd"] else (-1, -1)
         item = {"text": row["text"], "lang": row["lang"] or "", "start": start, "trigger": list(trigger)}
