@@ -90,7 +90,8 @@ def test_render_page_grows_within_its_budget_per_relation(tmp_path: Path) -> Non
         assert data["summary"]["relations"] == articles * 10 == sum(data["relations"]["count"])
         assert data["summary"]["articles"] == articles
         # (one relation of each of its first cells: relations alike in code, mode, date and confidence are a cell)
-        assert data["sample"]["count"] == [min(cells, EVIDENCE_PER_EDGE) for cells in data["relations"]["edges"]["count"]]
+        edge_cells = data["relations"]["edges"]["count"]
+        assert data["sample"]["count"] == [min(cells, EVIDENCE_PER_EDGE) for cells in edge_cells]
         sampled = sum(data["sample"]["count"])
         assert sum(data["evidence"]["count"]) == sampled == len(set(data["evidence"]["sentences"]))
         assert len(data["articles"]) == len(set(data["sample"]["article"])) <= articles
