@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/render_scale.py [--actors 500 2000 10000] [--per-actor 10] [--browser]
     .venv/bin/python benchmarks/render_scale.py --store-shape 100000 300000   # extrapolated to 1M relations
 
-Builds synthetic projections (no store: what `kg.analysis.to_actor_graph` gives) and times `page_data` and
-`render_page`, the layout alone (`layout_actors` on the dyad graph), and reports the page's bytes per
-relation. Two shapes:
+Builds synthetic cells (no store: what `kg.render.read_cells` gives, one relation each) and the details of
+their sampled relations (`EVIDENCE_PER_EDGE` an edge, as `kg.render.sample_relations` picks them), and times
+`page_data` and `render_page`, the layout alone (`layout_actors` on the dyad graph), and reports the page's
+bytes per relation. Two shapes:
 
 - `--actors`: that many actors with Zipf-like weights, `--per-actor` relations each, a sentence of its own per
   relation (the size of a page with many actors; the layout's time).
@@ -33,7 +34,17 @@ import networkx as nx
 from kg import analysis
 from kg.grouping import group_relations
 from kg.records import Mode, RelationReport
-from kg.render import EventCounts, RelationDetails, layout_actors, page_data, render_page, write_page
+from kg.render import (
+    EVIDENCE_PER_EDGE,
+    Cell,
+    EventCounts,
+    RelationDetails,
+    layout_actors,
+    page_data,
+    render_page,
+    sample_relations,
+    write_page,
+)
 
 QUADS = [1] * 45 + [2] * 15 + [3] * 30 + [4] * 10
 CODES = {1: ("040", "04", 1.0), 2: ("061", "06", 6.4), 3: ("111", "11", -2.0), 4: ("190", "19", -10.0)}
@@ -64,12 +75,12 @@ def main() -> None:
 
 
 def _measure(actors: int, relations: int, args: argparse.Namespace, *, unique_sentences: bool) -> dict[str, object]:
-    actor_graph, details = _synthetic(actors, relations, unique_sentences=unique_sentences)
+    actor_graph, cells, details = _synthetic(actors, relations, unique_sentences=unique_sentences)
     began = time.perf_counter()
     positions = layout_actors(analysis.to_weighted_graph(actor_graph, directed=False))
     layout_s = time.perf_counter() - began
     began = time.perf_counter()
-    data = page_data(actor_graph, details)
+    data = page_data(_NoStore(), cells, details, per_edge=EVIDENCE_PER_EDGE)  # type: ignore[arg-type]
     prepared = time.perf_counter() - began
     page = render_page(data)
     python_s = time.perf_counter() - began
@@ -87,7 +98,15 @@ def _measure(actors: int, relations: int, args: argparse.Namespace, *, unique_se
     return report
 
 
-def _synthetic(actors: int, relations: int, *, unique_sentences: bool) -> tuple[nx.MultiDiGraph, RelationDetails]:
+class _NoStore:
+    """In place of a store: no actor described, no article counted (the page names the actors by their codes)."""
+
+    def query_values(self, sparql: str) -> list[dict[str, str | None]]:
+        return []
+
+
+def _synthetic(actors: int, relations: int, *,
+               unique_sentences: bool) -> tuple[nx.MultiDiGraph, list[Cell], RelationDetails]:  # fmt: skip
     """A projection of `relations` relations among `actors` actors, ten an article, grouped into events."""
     rng = random.Random(7)
     names = [f"A{number:05d}" for number in range(actors)]
@@ -96,7 +115,7 @@ def _synthetic(actors: int, relations: int, *, unique_sentences: bool) -> tuple[
     for name in names:
         graph.add_node(name, label=f"Acteur {name}", label_en=f"Actor {name}", kind="state", state=name, qid="",
                        iri=f"https://example.org/{name}")  # fmt: skip
-    evidence, reports = {}, []
+    evidence, reports, cells, relation_articles = {}, [], [], {}
     for number in range(relations):
         source, target = rng.choices(names, weights, k=2)
         while target == source:
@@ -109,6 +128,9 @@ def _synthetic(actors: int, relations: int, *, unique_sentences: bool) -> tuple[
         graph.add_edge(source, target, key=key, reversed=False, relation=key, code=code, root=root, quadclass=quad,
                        goldstein=goldstein, mode=mode, symmetric=False, date=date, precision="day", confidence=0.9,
                        article=article, evidence=1)  # fmt: skip
+        cells.append(Cell(source, target, code, quad, mode, False, 0.9, date, 1, key, f"https://example.org/{source}",
+                          f"https://example.org/{target}"))  # fmt: skip
+        relation_articles[key] = article
         text = f"Phrase {number} où {source} agit envers {target}." if unique_sentences else "Une phrase de l'article."
         evidence[key] = [{"text": text, "lang": "fr", "start": 0, "trigger": [14, 18]}]
         reports.append(RelationReport(key, article, f"outlet{number % 50}", source, target, code, Mode(mode), False,
@@ -122,7 +144,11 @@ def _synthetic(actors: int, relations: int, *, unique_sentences: bool) -> tuple[
                                  "location": "", "date": "2024-01-01", "publisher": ""}
                 for number in range(relations // PER_ARTICLE + 1)}  # fmt: skip
     labels = {code: {"en": f"label {code}"} for code, _, _ in CODES.values()}
-    return graph, RelationDetails(evidence, articles, labels, "2026-11-21T00:00:00", "bench", events)
+    sampled = set(sample_relations(cells, per_edge=EVIDENCE_PER_EDGE))
+    codes = {code: {"quadclass": quad, "goldstein": goldstein} for quad, (code, _, goldstein) in CODES.items()}
+    return graph, cells, RelationDetails({key: evidence[key] for key in sampled}, articles, labels,
+                                         "2026-11-21T00:00:00", "bench", events,
+                                         {key: relation_articles[key] for key in sampled}, codes)  # fmt: skip
 
 
 def _browser(path: Path) -> dict[str, object]:
@@ -140,7 +166,7 @@ def _browser(path: Path) -> dict[str, object]:
         ready = time.perf_counter() - began
         began = time.perf_counter()
         page.evaluate("""(async () => {
-            const busiest = [...kgPage.edgeRelations()].sort((a, b) => b[1].length - a[1].length)[0];
+            const busiest = [...kgPage.edgeRelations()].sort((a, b) => b[1].length - a[1].length)[0];  // by relations
             await kgPage.showEdge(busiest[0]); })()""")  # fmt: skip
         panel = time.perf_counter() - began
         began = time.perf_counter()

@@ -247,7 +247,8 @@ def _parser() -> argparse.ArgumentParser:
     render = commands.add_parser(
         "render", parents=[common], help="write the interactive HTML page of a build's graph",
         description="Write one self-contained HTML page (works offline) to explore the actors and relations: "
-        "filters, evidence for every edge, actor profiles. `kg build` writes OUT/graph.html already.",
+        "filters, evidence for every edge (of its most confident relations), actor profiles. `kg build` writes "
+        "OUT/graph.html already.",
     )  # fmt: skip
     render.add_argument("out", type=Path, metavar="OUT", help="a build's output folder")
     render.add_argument("-o", "--output", type=Path, metavar="FILE", help="the page (default: OUT/graph.html)")
@@ -260,6 +261,11 @@ def _parser() -> argparse.ArgumentParser:
         "--min-confidence", type=_probability, default=0.0, metavar="P",
         help="leave out of the page the relations whose confidence is below P (default: 0, all); the page can "
         "hide more",
+    )  # fmt: skip
+    render.add_argument(
+        "--evidence-per-edge", type=_positive_int, default=None, metavar="N",
+        help="relations of an edge whose evidence the page carries, the most confident then the most recent "
+        "(default: 5; every relation is counted, and the panel says how to list the others)",
     )  # fmt: skip
     render.set_defaults(run=_run_render)
 
@@ -614,7 +620,7 @@ def _run_render(args: argparse.Namespace) -> int:
     path = args.output or args.out / PAGE_FILE
     with open_graph(args.out) as graph:
         page = render_graph(graph, page_path=path, level=args.level, lang=args.lang, colour=args.colour,
-                            min_confidence=args.min_confidence)  # fmt: skip
+                            min_confidence=args.min_confidence, evidence_per_edge=args.evidence_per_edge)  # fmt: skip
     write_page(page, path)
     _stdout().print(f"Wrote {path} ({len(page.encode('utf-8')) / 1024:.0f} KiB, works offline)", highlight=False)
     return EXIT_OK

@@ -1,21 +1,27 @@
 """The interactive HTML page of the graph: one self-contained file that works offline and escapes everything.
 
-Reads the store (the networkx projection of `kg.analysis`, and the queries of
-`data/queries/render/` for evidence, events across articles, articles, CAMEO
-labels and the build), lays the actors out in Python once (igraph's
-Fruchterman-Reingold on a grid, seeded: the page opens still and the same every
-time, 10,000 actors in seconds) and writes one HTML file: pyvis' network data,
-vis-network (vendored from the installed pyvis package, Apache-2.0 or MIT), the
-page's own script and style (`data/render/`) and the data, all inline.
+Reads the store by aggregates, not relation by relation: the relations counted by
+edge and by what the page's filters read (`read_cells`: one SPARQL GROUP BY, a
+row per cell of relations alike in CAMEO code, mode, confidence and date), then
+the evidence, article and event of a bounded sample of each edge's relations
+(`sample_relations`: the `EVIDENCE_PER_EDGE` most confident, then most recent;
+`read_details`), with the CAMEO labels and the build. The actors' measures and
+layout come from the same cells (`kg.analysis.dyad_graphs_from_counts`); the
+layout is computed once in Python (igraph's Fruchterman-Reingold on a grid,
+seeded: the page opens still and the same every time, 10,000 actors in
+seconds). One HTML file holds pyvis' network data, vis-network (vendored from the
+installed pyvis package, Apache-2.0 or MIT), the page's own script and style
+(`data/render/`) and the data, all inline.
 
-The page grows with what a person can see, not with the relations: edges are dyads
-x QuadClass, and the relations behind them travel in columns (codes, dates,
-articles and sentences stored once, in tables) in gzip-compressed blocks that the
-page unpacks itself (the browser's DecompressionStream): the relations when it
-opens, for its filters; the events, articles and evidence when an edge is first
-clicked, whose panel lists them a page at a time. Article text is untrusted: it
-travels as JSON (escaped for a script element, or compressed) and the page puts it
-in the DOM as text only; links go only to http(s) URLs or to the input files.
+The page grows with the edges, not with the relations: edges are dyads x QuadClass,
+their cells travel in columns (codes and dates stored once, in tables) in
+gzip-compressed blocks that the page unpacks itself (the browser's
+DecompressionStream): the cells when it opens, for its filters; the sampled
+relations, their events, articles and evidence when an edge is first clicked, whose
+panel lists them a page at a time, with the edge's true count and the `kg query`
+command that lists the rest. Article text is untrusted: it travels as JSON (escaped
+for a script element, or compressed) and the page puts it in the DOM as text only;
+links go only to http(s) URLs or to the input files.
 """
 
 from __future__ import annotations
@@ -27,13 +33,14 @@ import math
 import os
 import random
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources as package_resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
+import pyoxigraph
 
 from kg import analysis
 from kg.errors import OutputError
@@ -50,6 +57,10 @@ __all__ = [
     "PAGE_FILE",
     "RelationDetails",
     "EventCounts",
+    "Cell",
+    "EVIDENCE_PER_EDGE",
+    "read_cells",
+    "sample_relations",
     "PAGE_BLOCKS",
     "read_details",
     "page_data",
@@ -77,10 +88,87 @@ BETWEENNESS_SAMPLE = 64  # sources sampled for betweenness beyond EXACT_LIMIT ac
 PAGE_MEASURES = ("relations", "partners", "betweenness", "closeness", "eigenvector", "pagerank")
 # The parts of the page's data that grow with the relations, each a gzip-compressed, base64 JSON block of its own
 # (`kg-relations`, ...): the page unpacks the relations when it opens, the others when an edge is first clicked.
-PAGE_BLOCKS = ("relations", "events", "articles", "evidence")
+PAGE_BLOCKS = ("relations", "sample", "events", "articles", "evidence")
+# The relations of an edge whose evidence, article and event the page carries (the most confident, then the most
+# recent): the page then grows with the edges, not with the relations; the panel counts them all and says how to
+# list the others (`kg query OUT relations_between`).
+EVIDENCE_PER_EDGE = 5
+# ...and in all: beyond it, the busiest edges keep theirs (reading a relation's evidence, article and event costs the
+# store about a millisecond; the page's time stays bounded at any size).
+EVIDENCE_ON_PAGE = 10_000
+SAMPLE_CHUNK = 500  # relations a query of their details names (VALUES)
 MODES = tuple(Mode)  # a relation's mode on the page: its index here (the page reads the list from its data)
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
+
+
+# The relations counted by edge and by what the page's filters read. Each property is read by a subquery of its own,
+# which Oxigraph joins by hashing the relations (one scan of each property) instead of looking each property up
+# relation by relation (an index seek each: seven times slower at 100k relations); only a cell's row is decoded.
+_CELLS_QUERY = """
+SELECT ?source ?target ?type ?mode ?symmetric ?confidence ?date (COUNT(?relation) AS ?count)
+       (SAMPLE(?relation) AS ?sample)
+WHERE {
+  { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation %(source)s ?source } } }
+  { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation %(target)s ?target } } }
+  { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
+  { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
+  { SELECT ?relation ?symmetric WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?symmetric } } }
+  { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
+  OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
+  FILTER(?source != ?target%(confidence)s)
+}
+GROUP BY ?source ?target ?type ?mode ?symmetric ?confidence ?date
+"""
+# The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
+# VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
+# patterns would have it scan the whole store's sentences).
+_ARTICLE_OF_QUERY = """
+SELECT ?relation ?article ?articleNode
+WHERE {
+  VALUES ?relation { %s }
+  GRAPH ?graph { ?relation prov:wasDerivedFrom ?articleNode . ?articleNode schema:identifier ?article }
+}
+"""
+_EVIDENCE_QUERY = """
+SELECT ?relation ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
+WHERE {
+  VALUES ?relation { %s }
+  GRAPH ?graph { ?relation kg:evidence ?item . ?item kg:text ?text ; kg:start ?start }
+  OPTIONAL { GRAPH ?graph { ?item kg:triggerStart ?triggerStart } }
+  OPTIONAL { GRAPH ?graph { ?item kg:triggerEnd ?triggerEnd } }
+}
+"""
+# Their events across articles (kg.grouping), with the event's days and GDELT's counts.
+_EVENTS_QUERY = """
+SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
+WHERE {
+  VALUES ?relation { %s }
+  GRAPH graph:events {
+    ?relation kg:partOfEvent ?event .
+    ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
+    OPTIONAL { ?event kg:firstDay ?firstDay }
+    OPTIONAL { ?event kg:lastDay ?lastDay }
+  }
+}
+"""
+# Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
+# inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
+_ARTICLES_QUERY = """
+SELECT ?id ?title ?url ?file ?date ?publisher
+WHERE {
+  GRAPH ?graph {
+    VALUES ?article { %s }
+    ?article a kg:Article ; schema:identifier ?id .
+    OPTIONAL { ?article schema:headline ?title }
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?article schema:contentUrl ?file }
+    OPTIONAL { ?article schema:datePublished ?date }
+    OPTIONAL { ?article schema:publisher ?publisher }
+  }
+}
+"""
+_ARTICLE_COUNT_QUERY = "SELECT (COUNT(?article) AS ?articles) WHERE { GRAPH ?graph { ?article a kg:Article } }"
 
 
 @dataclass(frozen=True)
@@ -96,8 +184,29 @@ class EventCounts:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """Relations of one edge alike in everything the page's filters read (CAMEO code, mode, confidence, date),
+    counted: what the page draws its edges from. `sample` is one of them (its IRI), for the edge's panel."""
+
+    source: str  # actor codes, in code order for a symmetric relation
+    target: str
+    code: str
+    quadclass: int
+    mode: str
+    symmetric: bool
+    confidence: float
+    date: str
+    count: int
+    sample: str
+    source_iri: str = ""
+    target_iri: str = ""
+
+
+@dataclass(frozen=True)
 class RelationDetails:
-    """What the page shows beyond the projection: evidence per relation, articles, CAMEO labels, the build."""
+    """What the page shows of an edge's sampled relations (`EVIDENCE_PER_EDGE` of them) beyond their cell: their
+    evidence, articles and events, by relation IRI; the CAMEO codes (labels, root, QuadClass, Goldstein) and the
+    build."""
 
     evidence: dict[str, list[dict[str, Any]]]
     articles: dict[str, dict[str, str]]
@@ -105,22 +214,70 @@ class RelationDetails:
     built: str
     version: str
     events: dict[str, EventCounts] = field(default_factory=dict)  # by relation IRI
+    relation_articles: dict[str, str] = field(default_factory=dict)  # relation IRI -> article id
+    codes: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> root, quadclass, goldstein
 
 
-def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
-    """Read the evidence, articles, CAMEO labels and build date from the store; file links are made relative
-    to `page_dir`, where the page will be written."""
+def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: float = 0.0) -> list[Cell]:
+    """The relations of the store (confidence at least `min_confidence`; none of an actor with itself) counted by
+    edge, CAMEO code, mode, confidence and date: one SPARQL GROUP BY whose patterns Oxigraph joins by hashing
+    (each property scanned once), its rows decoded once per cell, not per relation."""
+    if level not in analysis.LEVELS:
+        raise OutputError(f"unknown level {level!r}: expected state or actor")
+    ends = ("kg:source", "kg:target") if level == "state" else ("kg:sourceActor", "kg:targetActor")
+    confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
+    codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
+             for row in graph.query_values(_query("cameo"))}  # fmt: skip
+    cells = []
+    for row in graph.query_values(_CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}):
+        source, target = (row[name] or "" for name in ("source", "target"))
+        symmetric = row["symmetric"] == "true"
+        if symmetric and target < source:
+            source, target = target, source
+        code, quadclass = codes.get(row["type"] or "", ((row["type"] or "").rsplit("/", 1)[-1], 0))
+        cells.append(Cell(_code_of(source), _code_of(target), code, quadclass, (row["mode"] or "").rsplit("#", 1)[-1],
+                          symmetric, float(row["confidence"] or 0), row["date"] or "", int(row["count"] or 0),
+                          row["sample"] or "", source, target))  # fmt: skip
+    return cells
+
+
+def sample_relations(cells: Iterable[Cell], *, per_edge: int, total: int = EVIDENCE_ON_PAGE) -> list[str]:
+    """The relations an edge's panel shows (the IRIs of its cells' samples): per edge, its `per_edge` most
+    confident cells, the most recent first among equals (undated last); at most `total` in all, the edges with the
+    most relations served first (an edge left without has its relations counted, not shown)."""
+    by_edge: dict[_EdgeKey, list[Cell]] = {}
+    for cell in cells:
+        by_edge.setdefault(_edge_key(cell), []).append(cell)
+    chosen: list[str] = []
+    for _key, edge_cells in sorted(by_edge.items(), key=lambda item: (-sum(cell.count for cell in item[1]), item[0])):
+        edge_cells.sort(key=_sample_order)
+        if len(chosen) + min(per_edge, len(edge_cells)) > total:
+            break
+        chosen += [cell.sample for cell in edge_cells[:per_edge]]
+    return chosen
+
+
+def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[str] = ()) -> RelationDetails:
+    """Read the evidence, article and event of each of `relations` (IRIs), their articles, the CAMEO codes and
+    the build date from the store; file links are made relative to `page_dir`, where the page will be written."""
+    wanted = sorted(set(relations))
     evidence: dict[str, list[dict[str, Any]]] = {}
-    for row in graph.query_values(_query("evidence")):
+    relation_articles: dict[str, str] = {}
+    article_nodes: set[str] = set()
+    for row in _rows_for(graph, _ARTICLE_OF_QUERY, wanted):
+        relation_articles[row["relation"] or ""] = row["article"] or ""
+        article_nodes.add(row["articleNode"] or "")
+    for row in _rows_for(graph, _EVIDENCE_QUERY, wanted):
+        relation = row["relation"] or ""
         start = int(row["start"] or 0)
         trigger = (int(row["triggerStart"]) - start, int(row["triggerEnd"]) - start) if row["triggerEnd"] else (-1, -1)
-        evidence.setdefault(row["relation"] or "", []).append(
-            {"text": row["text"], "lang": row["lang"] or "", "start": start, "trigger": list(trigger)}
-        )
+        item = {"text": row["text"], "lang": row["lang"] or "", "start": start, "trigger": list(trigger)}
+        if item not in (items := evidence.setdefault(relation, [])):
+            items.append(item)
     for items in evidence.values():
         items.sort(key=lambda item: item["start"])
     articles = {}
-    for row in graph.query_values(_query("articles")):
+    for row in _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""})):
         href = safe_href(row["url"]) if row["url"] else _file_href(row["file"], page_dir)
         articles[row["id"] or ""] = {"title": row["title"] or row["id"] or "", "href": href or "",
                                      "location": row["url"] or row["file"] or "", "date": row["date"] or "",
@@ -128,45 +285,53 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path) -> RelationDetails:
     labels: dict[str, dict[str, str]] = {}
     for row in graph.query_values(_query("codes")):
         labels.setdefault(row["code"] or "", {})[row["lang"] or "en"] = row["label"] or ""
+    codes = {row["code"] or "": {"quadclass": int(row["quadClass"] or 0), "goldstein": float(row["goldstein"] or 0)}
+             for row in graph.query_values(_query("cameo"))}  # fmt: skip
     build = graph.query_values(_query("build"))
     built, version = (build[0]["started"] or "", build[0]["version"] or "") if build else ("", "")
-    return RelationDetails(evidence, articles, labels, built, version, _read_events(graph))
+    events = {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
+                                                 int(row["mentions"] or 0), int(row["sources"] or 0),
+                                                 int(row["articles"] or 0))
+              for row in _rows_for(graph, _EVENTS_QUERY, wanted)}  # fmt: skip
+    return RelationDetails(evidence, articles, labels, built, version, events, relation_articles, codes)
 
 
-def page_data(actor_graph: nx.MultiDiGraph, details: RelationDetails, *, lang: str = "fr",
-              colour: str = "kind") -> dict[str, Any]:  # fmt: skip
+def page_data(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *, level: str = "state",
+              lang: str = "fr", colour: str = "kind", min_confidence: float = 0.0,
+              per_edge: int = 0) -> dict[str, Any]:  # fmt: skip
     """Everything the page's script needs, as plain JSON-ready values: actors with their layout, size and
-    measures; the CAMEO codes; under `PAGE_BLOCKS`, the relations in columns (code, mode, date, confidence in
-    thousandths rounded down, article: indexes into the tables; `eventStep`, the difference from the row
-    before's event index, -1 for none) with their edges (one per dyad x QuadClass, a symmetric relation's "both"
-    ways; each with the count of the relations that follow in order), the events across articles (first day,
-    `lastStep` from it in the sorted dates, GDELT's counts), the articles and the evidence (each relation's count
-    of sentences, then per sentence its `sentenceStep`, trigger offsets and language); legends; the summary; the
-    confidence below which the projection left relations out (`minConfidence`, from the graph's
-    `min_confidence`)."""
+    measures; the CAMEO codes; under `PAGE_BLOCKS`, the cells in columns (code, mode, date, confidence in
+    thousandths rounded down: indexes into the tables; `count`, the relations alike) with their edges (one per
+    dyad x QuadClass, a symmetric relation's "both" ways; each with the count of the cells that follow in
+    order), and the sampled relations of each edge (`sample`: per edge its count, then per relation its code,
+    mode, date, confidence, article and `eventStep`, the difference from the row before's event index, -1 for
+    none), their events across articles (first day, `lastStep` from it in the sorted dates, GDELT's counts),
+    articles and evidence (each relation's count of sentences, then per sentence its `sentenceStep`, trigger
+    offsets and language); legends; the summary; the confidence below which relations were left out
+    (`minConfidence`); `perEdge`, the sampled relations' budget per edge."""
     if lang not in QUADCLASS_LABELS:
         raise OutputError(f"unknown language {lang!r}: expected fr or en")
     if colour not in ("kind", "bloc"):
         raise OutputError(f"unknown colouring {colour!r}: expected kind or bloc")
-    nodes = _nodes(actor_graph, lang=lang, colour=colour)
-    rows = _sorted_relations(actor_graph, details)
-    dates = [day for _, event, _ in rows if event for day in (event.first_day, event.last_day)]
-    columns = _Columns(details, lang=lang, dates=dates + [relation["date"] for _, _, relation in rows])
-    for key, event, relation in rows:
-        columns.add(key, event, relation)
+    nodes = _nodes(graph, cells, details, level=level, lang=lang, colour=colour, min_confidence=min_confidence)
+    cells = sorted(cells, key=lambda cell: (_edge_key(cell), _sample_order(cell)))
+    dates = {cell.date for cell in cells} | {day for event in details.events.values()
+                                              for day in (event.first_day, event.last_day)}  # fmt: skip
+    columns = _Columns(details, lang=lang, dates=dates)
+    for cell in cells:
+        columns.add(_edge_key(cell), cell)
     columns.finish()
     return {
-        "lang": lang, "level": actor_graph.graph.get("level", "state"), "colour": colour,
-        "minConfidence": float(actor_graph.graph.get("min_confidence", 0.0)),
-        "modes": [str(mode) for mode in MODES], "nodes": nodes, "codes": columns.codes,
-        "relations": columns.relations, "events": columns.events, "articles": columns.articles,
-        "evidence": columns.evidence,
+        "lang": lang, "level": level, "colour": colour, "minConfidence": float(min_confidence),
+        "perEdge": per_edge, "modes": [str(mode) for mode in MODES], "nodes": nodes, "codes": columns.codes,
+        "relations": columns.relations, "sample": columns.sample, "events": columns.events,
+        "articles": columns.articles, "evidence": columns.evidence,
         "measures": {measure.column: {"title": measure.title, "definition": measure.definition}
                      for measure in analysis.MEASURES if measure.column in PAGE_MEASURES},
         "quadclasses": {quad: {"label": QUADCLASS_LABELS[lang][quad], "colour": colour_code}
                         for quad, colour_code in QUADCLASS_COLOURS.items()},
         "kinds": {kind: colour_code for kind, colour_code in KIND_COLOURS.items() if kind},
-        "summary": {"articles": len(details.articles), "relations": len(columns.relations["code"]),
+        "summary": {"articles": _count_articles(graph), "relations": sum(cell.count for cell in cells),
                     "actors": len(nodes), "built": details.built[:19].replace("T", " "), "version": details.version},
     }  # fmt: skip
 
@@ -201,12 +366,21 @@ def render_page(data: dict[str, Any], *, title: str = "diplomatic-kg") -> str:
 
 
 def render_graph(graph: KnowledgeGraph, *, page_path: Path, level: str = "state", lang: str = "fr",
-                 colour: str = "kind", min_confidence: float = 0.0, title: str | None = None) -> str:  # fmt: skip
-    """The page of a build's graph: every relation (all modes; the page filters them), at state or actor level;
-    with `min_confidence`, only the relations whose confidence reaches it."""
-    actor_graph = analysis.to_actor_graph(graph, level=level, modes=analysis.MODES, min_confidence=min_confidence)
-    details = read_details(graph, page_dir=page_path.parent)
-    data = page_data(actor_graph, details, lang=lang, colour=colour)
+                 colour: str = "kind", min_confidence: float = 0.0, title: str | None = None,
+                 evidence_per_edge: int | None = None) -> str:  # fmt: skip
+    """The page of a build's graph: every relation (all modes; the page filters them), at state or actor level,
+    counted by edge, with the evidence, article and event of at most `evidence_per_edge` relations an edge
+    (`EVIDENCE_PER_EDGE` by default; the panel says how to list the others); with `min_confidence`, only the
+    relations whose confidence reaches it."""
+    per_edge = EVIDENCE_PER_EDGE if evidence_per_edge is None else evidence_per_edge
+    if per_edge < 1:
+        raise OutputError(f"evidence per edge {per_edge}: expected at least 1")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise OutputError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
+    cells = read_cells(graph, level=level, min_confidence=min_confidence)
+    details = read_details(graph, page_dir=page_path.parent, relations=sample_relations(cells, per_edge=per_edge))
+    data = page_data(graph, cells, details, level=level, lang=lang, colour=colour, min_confidence=min_confidence,
+                     per_edge=per_edge)  # fmt: skip
     heading = "Relations diplomatiques" if lang == "fr" else "Diplomatic relations"
     return render_page(data, title=title or f"{heading} — diplomatic-kg")
 
@@ -280,31 +454,30 @@ def safe_href(url: str | None) -> str | None:
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _read_events(graph: KnowledgeGraph) -> dict[str, EventCounts]:
-    """Each relation's event across articles, from the events graph a build writes (none in a store without)."""
-    return {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
-                                                int(row["mentions"] or 0), int(row["sources"] or 0),
-                                                int(row["articles"] or 0))
-            for row in graph.query_values(_query("events"))}  # fmt: skip
+def _nodes(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *, level: str, lang: str,
+           colour: str, min_confidence: float) -> list[dict[str, Any]]:  # fmt: skip
+    """The actors: label, kind, layout, size (by PageRank), colour, measures (asserted relations) and main
+    partners, from the cells (the dyad graphs of their relations; no relation read again)."""
 
+    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str]]:
+        for cell in cells:
+            if kept(cell):
+                goldstein = details.codes.get(cell.code, {}).get("goldstein", 0.0) * cell.count
+                yield (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric, cell.count, goldstein,
+                       cell.date)  # fmt: skip
 
-def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict[str, Any]]:
-    """The actors: label, kind, layout, size (by PageRank), colour, measures and main partners."""
-    asserted = nx.MultiDiGraph()
-    asserted.add_nodes_from(actor_graph.nodes(data=True))
-    asserted.add_edges_from((source, target, key, data) for source, target, key, data
-                            in actor_graph.edges(keys=True, data=True) if data["mode"] == Mode.ASSERTED)  # fmt: skip
-    # the relations added up by dyad once, for every measure (each would add them up again from the relations)
-    dyads = analysis.DyadGraphs(analysis.to_weighted_graph(asserted),
-                                analysis.to_weighted_graph(asserted, directed=False))  # fmt: skip
+    dyads = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: cell.mode == Mode.ASSERTED), level=level,
+                                             min_confidence=min_confidence)  # fmt: skip
+    every = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: True), level=level, modes=analysis.MODES,
+                                             min_confidence=min_confidence)  # fmt: skip
     measures = (analysis.centrality_table(dyads, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
-                if asserted.number_of_nodes() else None)  # fmt: skip
+                if dyads.directed.number_of_nodes() else None)  # fmt: skip
     blocs = analysis.blocs(dyads)
-    positions = layout_actors(analysis.to_weighted_graph(actor_graph, directed=False))
+    positions = layout_actors(every.undirected)
     partners = _partners(dyads.undirected)
     highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
     nodes = []
-    for node, attributes in sorted(actor_graph.nodes(data=True)):
+    for node, attributes in sorted(every.undirected.nodes(data=True)):
         row = measures.loc[node] if measures is not None and node in measures.index else None
         pagerank = float(row["pagerank"]) if row is not None else 0.0
         bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
@@ -320,6 +493,35 @@ def _nodes(actor_graph: nx.MultiDiGraph, *, lang: str, colour: str) -> list[dict
             "partners": partners.get(node, []),
         })  # fmt: skip
     return nodes
+
+
+_EdgeKey = tuple[str, str, int, Literal["to", "both"]]  # from, to, QuadClass, directed or symmetric
+
+
+def _edge_key(cell: Cell) -> _EdgeKey:
+    return (cell.source, cell.target, cell.quadclass, "both" if cell.symmetric else "to")
+
+
+def _sample_order(cell: Cell) -> tuple[Any, ...]:
+    """The most confident first, then the most recent (undated last), then by code and mode."""
+    newest = tuple(-ord(character) for character in cell.date)
+    return (-cell.confidence, not cell.date, newest, cell.code, cell.mode, cell.sample)
+
+
+def _code_of(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str]) -> Iterator[dict[str, str | None]]:
+    """The rows of `query` whose VALUES (its `%s`) name these IRIs, a chunk of them at a time."""
+    for start in range(0, len(iris), SAMPLE_CHUNK):
+        terms = " ".join(str(pyoxigraph.NamedNode(iri)) for iri in iris[start : start + SAMPLE_CHUNK])
+        yield from graph.query_values(query % terms)
+
+
+def _count_articles(graph: KnowledgeGraph) -> int:
+    rows = graph.query_values(_ARTICLE_COUNT_QUERY)
+    return int(rows[0]["articles"] or 0) if rows else 0
 
 
 def _query(name: str) -> str:
@@ -346,26 +548,6 @@ def _vis_network() -> tuple[str, str]:
         raise OutputError(f"vis-network not found in the pyvis package ({error}); reinstall pyvis 0.3") from error
 
 
-_EdgeKey = tuple[str, str, int, Literal["to", "both"]]  # from, to, QuadClass, directed or symmetric
-_Row = tuple[_EdgeKey, EventCounts | None, dict[str, Any]]
-
-
-def _sorted_relations(actor_graph: nx.MultiDiGraph, details: RelationDetails) -> list[_Row]:
-    """Each relation (a symmetric one once) with its edge and its event, by edge, then by event (the first
-    reported first), then by date and article: an edge's relations are a range, an event's a run within it."""
-    rows = []
-    for source, target, relation in actor_graph.edges(data=True):
-        if relation.get("reversed"):
-            continue
-        if relation["symmetric"]:
-            source, target = sorted((source, target))
-        key = (source, target, int(relation["quadclass"]), "both" if relation["symmetric"] else "to")
-        rows.append((key, details.events.get(relation["relation"]), relation))
-    return sorted(rows, key=lambda row: (
-        row[0], (row[1].first_day or "9999", row[1].id) if row[1] else (row[2]["date"] or "9999", row[2]["relation"]),
-        row[2]["date"] or "9999", row[2]["article"], row[2]["code"], row[2]["relation"]))  # fmt: skip
-
-
 class _Table:
     """Values stored once, each known by its index (a page repeats dates, articles and sentences a lot)."""
 
@@ -384,15 +566,17 @@ class _Table:
 
 
 class _Columns:
-    """The page's edges, relations, events, articles and evidence as columns and tables, laid out to compress
-    well: dates in a sorted table, and the columns that mostly repeat or count up (an edge's relations are a
-    range, an event's a run, sentences come in relation order) kept as differences from the row before."""
+    """The page's edges, cells, sampled relations, events, articles and evidence as columns and tables, laid out
+    to compress well: dates in a sorted table, and the columns that mostly repeat or count up (an edge's cells are
+    a range, sentences come in relation order) kept as differences from the row before."""
 
     def __init__(self, details: RelationDetails, *, lang: str, dates: Iterable[str]) -> None:
         self.details, self.lang = details, lang
         self.edges: dict[str, list[Any]] = {name: [] for name in ("from", "to", "quadclass", "both", "count")}
         self.relations: dict[str, list[Any]] = {name: [] for name in ("code", "mode", "date", "confidence",
-                                                                       "article", "eventStep")}  # fmt: skip
+                                                                       "count")}  # fmt: skip
+        self.sample: dict[str, list[Any]] = {name: [] for name in ("count", "code", "mode", "date", "confidence",
+                                                                    "article", "eventStep")}  # fmt: skip
         self.events: dict[str, list[int]] = {name: [] for name in ("first", "lastStep", "mentions", "sources",
                                                                     "articles")}  # fmt: skip
         self.evidence: dict[str, list[Any]] = {name: [] for name in ("count", "sentenceStep", "start", "end",
@@ -400,28 +584,57 @@ class _Columns:
         self._codes, self._dates, self._articles = _Table(), _Table("", *sorted(set(dates) - {""})), _Table()
         self._nodes, self._events, self._sentences, self._langs = _Table(), _Table(), _Table(), _Table("")
         self._last = {"edge": None, "event": -1, "sentence": -1}
+        self._sampled = set(details.relation_articles)
+        self._pending: list[tuple[Cell, dict[str, int]]] = []  # the current edge's sampled relations
 
-    def add(self, key: _EdgeKey, event: EventCounts | None, relation: dict[str, Any]) -> None:
+    def add(self, key: _EdgeKey, cell: Cell) -> None:
         if self._last["edge"] != key:
+            self._flush_sample()
             for name, value in zip(("from", "to"), key[:2], strict=True):
                 self.edges[name].append(self._nodes.index(value))
             self.edges["quadclass"].append(key[2])
             self.edges["both"].append(int(key[3] == "both"))
             self.edges["count"].append(0)
+            self.sample["count"].append(0)
             self._last["edge"] = key
         self.edges["count"][-1] += 1
-        columns = self.relations
-        columns["code"].append(self._codes.index(relation["code"], lambda: self._code(relation)))
-        columns["mode"].append(MODES.index(Mode(relation["mode"])))
-        columns["date"].append(self._dates.index(relation["date"] or ""))
-        columns["confidence"].append(math.floor(float(relation["confidence"]) * 1000 + 1e-9))
-        columns["article"].append(self._articles.index(relation["article"]))
-        number = -1 if event is None else self._events.index(event.id, lambda: self._event(event))
-        columns["eventStep"].append(number - self._last["event"])
-        self._last["event"] = number
-        self._add_evidence(self.details.evidence.get(relation["relation"], []))
+        values = self._values(cell)
+        for name, value in values.items():
+            self.relations[name].append(value)
+        self.relations["count"].append(cell.count)
+        if cell.sample in self._sampled:
+            self._pending.append((cell, values))
 
-    def _add_evidence(self, items: list[dict[str, Any]]) -> None:
+    def _flush_sample(self) -> None:
+        """The edge's sampled relations, listed under their events (the first reported first), then by date,
+        article and code: an event's relations are a run."""
+
+        def order(item: tuple[Cell, dict[str, int]]) -> tuple[Any, ...]:
+            cell = item[0]
+            event = self.details.events.get(cell.sample)
+            first = (event.first_day or "9999", event.id) if event else (cell.date or "9999", cell.sample)
+            return (*first, cell.date or "9999", self.details.relation_articles.get(cell.sample, ""), cell.code,
+                    cell.sample)  # fmt: skip
+
+        for cell, values in sorted(self._pending, key=order):
+            self._add_sample(cell, values)
+        self._pending = []
+
+    def _values(self, cell: Cell) -> dict[str, int]:
+        return {"code": self._codes.index(cell.code, lambda: self._code(cell)), "mode": MODES.index(Mode(cell.mode)),
+                "date": self._dates.index(cell.date),
+                "confidence": math.floor(cell.confidence * 1000 + 1e-9)}  # fmt: skip
+
+    def _add_sample(self, cell: Cell, values: dict[str, int]) -> None:
+        self.sample["count"][-1] += 1
+        for name, value in values.items():
+            self.sample[name].append(value)
+        self.sample["article"].append(self._articles.index(self.details.relation_articles[cell.sample]))
+        event = self.details.events.get(cell.sample)
+        number = -1 if event is None else self._events.index(event.id, lambda: self._event(event))
+        self.sample["eventStep"].append(number - self._last["event"])
+        self._last["event"] = number
+        items = self.details.evidence.get(cell.sample, [])
         self.evidence["count"].append(len(items))
         for item in items:
             sentence = self._sentences.index(item["text"])
@@ -431,13 +644,13 @@ class _Columns:
             self.evidence["end"].append(item["trigger"][1])
             self.evidence["lang"].append(self._langs.index(item["lang"]))
 
-    def _code(self, relation: dict[str, Any]) -> dict[str, Any]:
-        labels = self.details.labels.get(relation["code"], {})
-        root_labels = self.details.labels.get(relation["root"], {})
-        return {"code": relation["code"], "root": relation["root"], "quadclass": relation["quadclass"],
-                "goldstein": relation["goldstein"],
-                "label": labels.get(self.lang) or labels.get("en", relation["code"]),
-                "rootLabel": root_labels.get(self.lang) or root_labels.get("en", relation["root"])}  # fmt: skip
+    def _code(self, cell: Cell) -> dict[str, Any]:
+        root = cell.code[:2]
+        labels, root_labels = self.details.labels.get(cell.code, {}), self.details.labels.get(root, {})
+        return {"code": cell.code, "root": root, "quadclass": cell.quadclass,
+                "goldstein": self.details.codes.get(cell.code, {}).get("goldstein", 0.0),
+                "label": labels.get(self.lang) or labels.get("en", cell.code),
+                "rootLabel": root_labels.get(self.lang) or root_labels.get("en", root)}  # fmt: skip
 
     def _event(self, event: EventCounts) -> str:
         first, last = self._dates.index(event.first_day), self._dates.index(event.last_day)
@@ -452,13 +665,14 @@ class _Columns:
 
     @property
     def articles(self) -> list[list[str]]:
-        """Each article of the relations: title, link, date, publisher."""
+        """Each article of the sampled relations: title, link, date, publisher."""
         empty = {"title": "", "href": "", "date": "", "publisher": ""}
         return [[(info := self.details.articles.get(key, empty | {"title": key}))["title"], info["href"],
                  info["date"], info["publisher"]] for key in self._articles.values]  # fmt: skip
 
     def finish(self) -> None:
         """The tables the columns index, beside them: actors of the edges, dates, sentences and languages."""
+        self._flush_sample()
         self.edges["nodes"] = self._nodes.values
         self.relations["dates"] = self._dates.values
         self.relations["edges"] = self.edges

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.records import Article, Evidence, Mode, TextPiece
-from kg.render import PAGE_FILE, layout_actors, read_page_data, render_graph, safe_href, write_page
+from kg.render import EVIDENCE_PER_EDGE, PAGE_FILE, layout_actors, read_page_data, render_graph, safe_href, write_page
 from kg.store import KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
@@ -84,12 +84,17 @@ def test_render_page_grows_within_its_budget_per_relation(tmp_path: Path) -> Non
         graph = KnowledgeGraph(folder, synthetic_store(folder, articles=articles))
         page = render_graph(graph, page_path=folder / PAGE_FILE)
         sizes[articles * 10] = len(page.encode("utf-8"))
-        # Every relation is on the page with its evidence sentence and its article (none dropped to save room).
+        # Every relation is counted on its edge; the evidence sentence and article of at most EVIDENCE_PER_EDGE of
+        # an edge's relations are on the page (all of an edge's when it has no more).
         data = read_page_data(page)
-        assert data["summary"]["relations"] == articles * 10
-        assert len(data["relations"]["code"]) == articles * 10
-        assert sum(data["evidence"]["count"]) == articles * 10 == len(set(data["evidence"]["sentences"]))
-        assert len(data["articles"]) == articles
+        assert data["summary"]["relations"] == articles * 10 == sum(data["relations"]["count"])
+        assert data["summary"]["articles"] == articles
+        # (one relation of each of its first cells: relations alike in code, mode, date and confidence are a cell)
+        edge_cells = data["relations"]["edges"]["count"]
+        assert data["sample"]["count"] == [min(cells, EVIDENCE_PER_EDGE) for cells in edge_cells]
+        sampled = sum(data["sample"]["count"])
+        assert sum(data["evidence"]["count"]) == sampled == len(set(data["evidence"]["sentences"]))
+        assert len(data["articles"]) == len(set(data["sample"]["article"])) <= articles
     per_relation = (sizes[2000] - sizes[200]) / 1800
     assert per_relation <= BYTES_PER_RELATION, f"{per_relation:.1f} bytes a relation"
 
@@ -307,8 +312,8 @@ def click_edge(opened: OpenedPage, edge_id: str | None = None) -> dict:
 @pytest.mark.browser
 def test_render_edge_evidence_paged_with_its_events_in_chromium(browser: object, tmp_path: Path) -> None:
     page_path = tmp_path / PAGE_FILE
-    write_page(render_graph(KnowledgeGraph(tmp_path, busy_edge_store(tmp_path)), page_path=page_path, lang="en"),
-               page_path)  # fmt: skip
+    graph = KnowledgeGraph(tmp_path, busy_edge_store(tmp_path))
+    write_page(render_graph(graph, page_path=page_path, lang="en", evidence_per_edge=25), page_path)
     opened = OpenedPage(browser, page_path)
     assert opened.js("kgPage.edges.getIds()") == ["NOR|SWE|1|to"]  # 25 relations, one dyad x QuadClass edge
     assert "evidence" not in opened.js("kgPage.loaded()")  # the evidence is read when an edge is clicked
@@ -342,4 +347,40 @@ def test_render_edge_evidence_paged_with_its_events_in_chromium(browser: object,
     opened.page.fill("#since", BUSY_DAYS[4])
     click_edge(opened, "NOR|SWE|1|to")
     assert "5 relations · 5 events" in details.inner_text() and details.locator(".event").count() == 5
+    assert opened.requests == [] and opened.errors == []
+
+
+@pytest.mark.browser
+def test_render_edge_beyond_its_evidence_budget_shows_the_budget_and_the_total_in_chromium(
+    browser: object, tmp_path: Path
+) -> None:
+    # 25 relations on one edge, evidence for 5 of them on the page: the panel counts all 25, lists the 5 most
+    # confident and most recent with their sentences, and says how to list the others.
+    page_path = tmp_path / PAGE_FILE
+    graph = KnowledgeGraph(tmp_path, busy_edge_store(tmp_path))
+    write_page(render_graph(graph, page_path=page_path, lang="en", evidence_per_edge=5), page_path)
+    data = read_page_data(page_path.read_text(encoding="utf-8"))
+    assert data["summary"]["relations"] == 25 == sum(data["relations"]["count"]) and data["sample"]["count"] == [5]
+    assert len(data["evidence"]["sentences"]) == 5 and data["perEdge"] == 5
+    opened = OpenedPage(browser, page_path)
+    assert opened.page.locator("#shown").inner_text() == "25 relations shown on 1 edges"
+    click_edge(opened, "NOR|SWE|1|to")
+    details = opened.page.locator("#details")
+    assert "25 relations" in details.locator(".meta").first.inner_text()
+    assert details.locator(".relation").count() == 5 and details.locator(".relation blockquote mark").count() == 5
+    assert details.locator("button.more").count() == 0
+    # the most recent first (equal confidence): the five reports of the last day
+    assert {date for date in opened.js("[...document.querySelectorAll('#details .relation .meta')].map("
+                                       "node => node.textContent.match(/\\d{4}-\\d{2}-\\d{2}/)?.[0])") if date} == {
+        BUSY_DAYS[-1]}  # fmt: skip
+    note = details.locator(".sampled").inner_text()
+    assert "evidence of 5 of these 25 relations" in note
+    assert "kg query OUT relations_between --param source=NOR --param target=SWE" in note
+    # the filters apply to the count and to the sampled relations alike
+    opened.page.fill("#until", BUSY_DAYS[0])
+    opened.js("kgPage.showEdge('NOR|SWE|1|to')")
+    opened.page.wait_for_selector("#details .sampled")
+    assert details.locator(".meta").first.inner_text().startswith("5 relations")
+    assert details.locator(".relation").count() == 0  # none of the five sampled is of the first day
+    assert "evidence of 0 of these 5 relations" in details.locator(".sampled").inner_text()
     assert opened.requests == [] and opened.errors == []

@@ -1,7 +1,8 @@
 // The page's behaviour: edges (dyad x QuadClass) drawn from the relations that pass the filters, the panel of an
-// edge (its events and their relations with evidence, a page at a time) and of an actor, search. The relations
-// travel in compressed columns (kg-relations, unpacked when the page opens); the events, articles and evidence
-// are unpacked when an edge is first clicked. Every string from the data is put in the DOM as text
+// edge (its sampled relations with evidence under their events, a page at a time) and of an actor, search. The
+// relations travel counted in cells (relations alike in code, mode, date and confidence) in compressed columns
+// (kg-relations, unpacked when the page opens); an edge's sampled relations (the most confident, then the most
+// recent: data.perEdge of them), their events, articles and evidence are unpacked when an edge is first clicked. Every string from the data is put in the DOM as text
 // (textContent), never as HTML; links only to http(s) URLs and to the input files (checked again here).
 (async function () {
   "use strict";
@@ -25,15 +26,22 @@
   }
   const PREPARE = {
     relations(columns) {
-      columns.event = running(columns.eventStep);
       const edges = columns.edges;
       columns.edgeList = [];
       let start = 0;
       for (let index = 0; index < edges.count.length; index++) {
+        let total = 0;
+        for (let cell = start; cell < start + edges.count[index]; cell++) total += columns.count[cell];
         columns.edgeList.push({from: edges.nodes[edges.from[index]], to: edges.nodes[edges.to[index]],
           quadclass: edges.quadclass[index], direction: edges.both[index] ? "both" : "to", start: start,
-          end: start += edges.count[index]});
+          end: start += edges.count[index], total: total, number: index});
       }
+      return columns;
+    },
+    sample(columns) {
+      columns.event = running(columns.eventStep);
+      columns.starts = [0];  // an edge's sampled relations are rows starts[e] to starts[e + 1]
+      for (const count of columns.count) columns.starts.push(columns.starts[columns.starts.length - 1] + count);
       return columns;
     },
     events(columns) {
@@ -64,7 +72,8 @@
          level: {state: "niveau des États", actor: "niveau des acteurs"}, state: "État", goldstein: "Goldstein",
          source: "Source", measures: "Centralité", minConfidence: "Confiance (min.)", confidence: "confiance",
          all: "toutes", measureTitles: {relations: "relations", partners: "partenaires distincts"},
-         event: "Événement", events: "événements", more: "plus", left: "restantes", undatedEvent: "non daté"},
+         event: "Événement", events: "événements", more: "plus", left: "restantes", undatedEvent: "non daté",
+         sampled: (shown, total) => `La page garde les preuves de ${shown} de ces ${total} relations (les plus sûres, puis les plus récentes). Toutes :`},
     en: {search: "Actor", find: "Find", quadclass: "QuadClass", mode: "Mode", root: "CAMEO root",
          dates: "Dates", since: "since", until: "until", undated: "undated relations", minimum: "Relations per edge (min.)",
          legend: "Legend", hint: "Click an edge for its relations and their evidence, an actor for its profile.",
@@ -75,7 +84,8 @@
          level: {state: "state level", actor: "actor level"}, state: "State", goldstein: "Goldstein",
          source: "Source", measures: "Centrality", minConfidence: "Confidence (min.)", confidence: "confidence",
          all: "all", measureTitles: {},
-         event: "Event", events: "events", more: "more", left: "left", undatedEvent: "undated"},
+         event: "Event", events: "events", more: "more", left: "left", undatedEvent: "undated",
+         sampled: (shown, total) => `The page keeps the evidence of ${shown} of these ${total} relations (the most confident, then the most recent). All of them:`},
   };
   const T = TEXT[data.lang] || TEXT.en;
   const MODES = data.modes;  // a relation's mode is its index here
@@ -88,7 +98,7 @@
     quadclasses: new Set([1, 2, 3, 4]), modes: new Set(["asserted", "hypothetical"]), roots: new Set(roots),
     since: "", until: "", undated: true, minCount: 1, minConfidence: data.minConfidence || 0,
   };
-  let edgeRelations = new Map();
+  let edgeRelations = new Map();  // edge id -> its cells that pass the filters, and their relations' total
 
   // --- DOM helpers: text only -------------------------------------------------------------------------------
   function element(tag, options, ...children) {
@@ -124,11 +134,12 @@
     return [date, date];
   }
   const intervals = R.dates.map((date) => date ? interval(date) : null);
-  function passes(index) {
-    const code = data.codes[R.code[index]];
-    if (!filters.modes.has(MODES[R.mode[index]]) || !filters.roots.has(code.root)) return false;
-    if (R.confidence[index] < Math.round(filters.minConfidence * 1000)) return false;
-    const dates = intervals[R.date[index]];
+  // Whether row `index` of columns (the cells R, or an edge's sampled relations) passes the filters.
+  function passes(index, columns = R) {
+    const code = data.codes[columns.code[index]];
+    if (!filters.modes.has(MODES[columns.mode[index]]) || !filters.roots.has(code.root)) return false;
+    if (columns.confidence[index] < Math.round(filters.minConfidence * 1000)) return false;
+    const dates = intervals[columns.date[index]];
     if (!dates) return filters.undated;
     if (filters.since && dates[1] < interval(filters.since)[0]) return false;
     if (filters.until && dates[0] > interval(filters.until)[1]) return false;
@@ -146,14 +157,16 @@
     for (const edge of R.edgeList) {
       if (!filters.quadclasses.has(edge.quadclass)) continue;
       const indexes = [];
-      let signature = 0;
-      for (let index = edge.start; index < edge.end; index++) if (passes(index)) { indexes.push(index); signature += index; }
-      if (!indexes.length || indexes.length < filters.minCount) continue;
+      let signature = 0, total = 0;
+      for (let index = edge.start; index < edge.end; index++) {
+        if (passes(index)) { indexes.push(index); signature += index; total += R.count[index]; }
+      }
+      if (!total || total < filters.minCount) continue;
       const id = edgeId(edge);
-      edgeRelations.set(id, indexes);
-      shownRelations += indexes.length;
-      shown.set(id, `${indexes.length}:${signature}`);
-      if (drawn.get(id) !== shown.get(id)) changed.push(drawnEdge(id, edge, indexes));
+      edgeRelations.set(id, {cells: indexes, total: total});
+      shownRelations += total;
+      shown.set(id, `${total}:${signature}`);
+      if (drawn.get(id) !== shown.get(id)) changed.push(drawnEdge(id, edge, indexes, total));
     }
     edges.remove([...drawn.keys()].filter((id) => !shown.has(id)));
     edges.update(changed);
@@ -162,22 +175,22 @@
     document.getElementById("shown").textContent = `${shownRelations} ${T.shown} ${shown.size} ${T.edges}`;
     return shown.size;
   }
-  function drawnEdge(id, edge, indexes) {
+  function drawnEdge(id, edge, indexes, total) {
     const colour = data.quadclasses[edge.quadclass].colour;
     return {
-      id: id, from: edge.from, to: edge.to, width: 1 + 2 * Math.log2(1 + indexes.length),
+      id: id, from: edge.from, to: edge.to, width: 1 + 2 * Math.log2(1 + total),
       color: {color: colour, highlight: colour},
       arrows: edge.direction === "to" ? {to: {enabled: true, scaleFactor: 0.6}} : {to: {enabled: false}},
       smooth: {enabled: true, type: "curvedCW", roundness: 0.08 + 0.08 * edge.quadclass},
-      title: edgeTooltip(edge, indexes),
+      title: edgeTooltip(edge, indexes, total),
     };
   }
 
   // --- tooltips and panels -------------------------------------------------------------------------------------
-  function edgeTooltip(edge, indexes) {
+  function edgeTooltip(edge, indexes, total) {
     const arrow = edge.direction === "to" ? " → " : " ↔ ";
     const box = element("div", {}, element("strong", {}, label(edge.from) + arrow + label(edge.to)));
-    box.append(element("div", {}, `${indexes.length} ${T.relations} · ${data.quadclasses[edge.quadclass].label}`));
+    box.append(element("div", {}, `${total} ${T.relations} · ${data.quadclasses[edge.quadclass].label}`));
     const codes = new Set();
     for (const index of indexes) { codes.add(data.codes[R.code[index]].label); if (codes.size === 4) break; }
     for (const code of codes) box.append(element("div", {class: "meta"}, code));
@@ -203,19 +216,19 @@
     }
     return quote;
   }
-  function relationBlock(index, articles, evidence) {
-    const code = data.codes[R.code[index]];
-    const mode = MODES[R.mode[index]];
-    const date = R.dates[R.date[index]];
+  function relationBlock(index, sample, articles, evidence) {
+    const code = data.codes[sample.code[index]];
+    const mode = MODES[sample.mode[index]];
+    const date = R.dates[sample.date[index]];
     const block = element("div", {class: "relation"});
     block.append(element("div", {}, element("strong", {}, `${code.code} ${code.label}`), " ",
       element("span", {class: "badge " + mode}, T[mode] || mode)));
     block.append(element("div", {class: "meta"}, `${code.rootLabel} · ${T.goldstein} ${code.goldstein}` +
-      ` · ${T.confidence} ${confidenceText(R.confidence[index] / 1000)}` + (date ? ` · ${date}` : "")));
+      ` · ${T.confidence} ${confidenceText(sample.confidence[index] / 1000)}` + (date ? ` · ${date}` : "")));
     for (let item = evidence.offsets[index]; item < evidence.offsets[index + 1]; item++) {
       block.append(evidenceQuote(item, evidence));
     }
-    const [title, href, published] = articles[R.article[index]];
+    const [title, href, published] = articles[sample.article[index]];
     block.append(element("div", {class: "meta"}, `${T.source} : `, link(href, title), published ? ` (${published})` : ""));
     return block;
   }
@@ -231,33 +244,46 @@
         ` · NumArticles ${events.articles[event]}`)));
   }
   let panelToken = 0;  // the newest click owns the panel (an edge's blocks may still be unpacking)
+  // The command that lists every relation of an edge's dyad, for an edge whose sampled relations are not all.
+  function queryCommand(edge) {
+    return `kg query OUT relations_between --param source=${edge.from} --param target=${edge.to}`;
+  }
   async function showEdge(id) {
     const token = ++panelToken;
-    const indexes = edgeRelations.get(id) || [];
-    const [events, articles, evidence] = await Promise.all([block("events"), block("articles"), block("evidence")]);
+    const shownEdge = edgeRelations.get(id) || {cells: [], total: 0};
+    const [sample, events, articles, evidence] = await Promise.all([block("sample"), block("events"),
+      block("articles"), block("evidence")]);
     if (token !== panelToken) return;
     const panel = document.getElementById("details");
     panel.replaceChildren();
     const edge = edgeById.get(id);
-    if (!indexes.length || !edge) return;
+    if (!shownEdge.total || !edge) return;
+    const indexes = [];
+    for (let index = sample.starts[edge.number]; index < sample.starts[edge.number + 1]; index++) {
+      if (passes(index, sample)) indexes.push(index);
+    }
     const arrow = edge.direction === "both" ? " ↔ " : " → ";
     // The events these relations report (a store built before events across articles has none to count).
-    const count = new Set(indexes.map((index) => R.event[index]).filter((event) => event >= 0)).size;
+    const count = new Set(indexes.map((index) => sample.event[index]).filter((event) => event >= 0)).size;
     panel.append(element("h2", {}, label(edge.from) + arrow + label(edge.to)),
-      element("div", {class: "meta"}, `${indexes.length} ${T.relations}` + (count ? ` · ${count} ${T.events}` : "")));
+      element("div", {class: "meta"}, `${shownEdge.total} ${T.relations}` + (count ? ` · ${count} ${T.events}` : "")));
+    if (indexes.length < shownEdge.total) {
+      panel.append(element("p", {class: "sampled"}, T.sampled(indexes.length, shownEdge.total), " ",
+        element("code", {}, queryCommand(edge))));
+    }
     const list = element("div", {class: "items"});
     const more = element("button", {class: "more", type: "button"});
     panel.append(list, more);
     let shown = 0, group = null, groupEvent = -1;
     function nextPage() {
       for (const index of indexes.slice(shown, shown + PAGE_SIZE)) {
-        const event = R.event[index];
+        const event = sample.event[index];
         if (group === null || event < 0 || event !== groupEvent) {
           group = eventBlock(event, events);
           groupEvent = event;
           list.append(group);
         }
-        group.append(relationBlock(index, articles, evidence));
+        group.append(relationBlock(index, sample, articles, evidence));
       }
       shown = Math.min(indexes.length, shown + PAGE_SIZE);
       if (shown < indexes.length) more.textContent = `${T.more} (${indexes.length - shown} ${T.left})`;
@@ -333,7 +359,7 @@
     }
     confidence.addEventListener("change", () => { filters.minConfidence = Number(confidence.value); applyFilters(); });
     const range = document.getElementById("min-count");
-    range.max = String(R.edgeList.reduce((most, edge) => Math.max(most, edge.end - edge.start), 2));
+    range.max = String(R.edgeList.reduce((most, edge) => Math.max(most, edge.total), 2));
     range.addEventListener("input", () => {
       filters.minCount = Number(range.value);
       document.getElementById("min-count-value").textContent = range.value;
@@ -380,5 +406,8 @@
   network.once("afterDrawing", () => { document.body.dataset.ready = "true"; });
   network.fit({animation: false});
   window.kgPage = {network, nodes, edges, filters, applyFilters, showEdge, showNode, search,
-    edgeRelations: () => edgeRelations, loaded: () => [...blocks.keys()]};
+    // each drawn edge's relations that pass the filters, a cell's index once for each of its relations
+    edgeRelations: () => new Map([...edgeRelations].map(([id, shownEdge]) =>
+      [id, shownEdge.cells.flatMap((cell) => new Array(R.count[cell]).fill(cell))])),
+    loaded: () => [...blocks.keys()]};
 })();

@@ -38,6 +38,7 @@ __all__ = [
     "DyadGraphs",
     "to_actor_graph",
     "to_dyad_graphs",
+    "dyad_graphs_from_counts",
     "to_weighted_graph",
     "count_relations",
     "directed_dyads",
@@ -106,21 +107,25 @@ GROUP BY ?source ?target ?symmetric
 
 # The same dyads added up from the tallies a build makes (`kg.store.tallies`: relations counted by dyad of states,
 # or of acting actors, mode, symmetry and QuadClass), one row per stated direction, QuadClass and symmetry: no
-# relation read. Undated tallies count in no date, as above.
+# relation read. Undated tallies count in no date, as above. Each property is read by a subquery of its own,
+# which Oxigraph joins by hashing the tallies' nodes (one scan of each property) rather than looking each
+# property up tally by tally (an index seek each): 1.7 times faster at 100k relations.
 _TALLIES_QUERY = """
 SELECT ?source ?target ?quadClass ?symmetric (SUM(?tallied) AS ?count) (SUM(?sum) AS ?goldsteinSum)
        (SUM(?sentences) AS ?evidence) (MIN(COALESCE(STR(?firstDate), "~")) AS ?first)
        (MAX(COALESCE(STR(?lastDate), "")) AS ?last)
 WHERE {
-  GRAPH %(graph)s {
-    VALUES ?mode { %(modes)s }
-    ?tally kg:tallyMode ?mode ; %(source)s ?source ; %(target)s ?target ; kg:tallySymmetric ?symmetric ;
-           kg:tallyQuadClass ?quadClass ; kg:tallyCount ?tallied ; kg:tallyGoldsteinSum ?sum ;
-           kg:tallyEvidence ?sentences .
-    OPTIONAL { ?tally kg:tallyFirstDate ?firstDate }
-    OPTIONAL { ?tally kg:tallyLastDate ?lastDate }
-    %(filters)s
-  }
+  { SELECT ?tally WHERE { GRAPH %(graph)s { VALUES ?mode { %(modes)s } ?tally kg:tallyMode ?mode } } }
+  { SELECT ?tally ?source WHERE { GRAPH %(graph)s { ?tally %(source)s ?source } } }
+  { SELECT ?tally ?target WHERE { GRAPH %(graph)s { ?tally %(target)s ?target } } }
+  { SELECT ?tally ?symmetric WHERE { GRAPH %(graph)s { ?tally kg:tallySymmetric ?symmetric } } }
+  { SELECT ?tally ?quadClass WHERE { GRAPH %(graph)s { ?tally kg:tallyQuadClass ?quadClass } } }
+  { SELECT ?tally ?tallied WHERE { GRAPH %(graph)s { ?tally kg:tallyCount ?tallied } } }
+  { SELECT ?tally ?sum WHERE { GRAPH %(graph)s { ?tally kg:tallyGoldsteinSum ?sum } } }
+  { SELECT ?tally ?sentences WHERE { GRAPH %(graph)s { ?tally kg:tallyEvidence ?sentences } } }
+  OPTIONAL { SELECT ?tally ?firstDate WHERE { GRAPH %(graph)s { ?tally kg:tallyFirstDate ?firstDate } } }
+  OPTIONAL { SELECT ?tally ?lastDate WHERE { GRAPH %(graph)s { ?tally kg:tallyLastDate ?lastDate } } }
+  %(filters)s
 }
 GROUP BY ?source ?target ?quadClass ?symmetric
 """
@@ -206,7 +211,6 @@ def to_dyad_graphs(
     `dyads`, `blocs`, `balance_triads` and `to_weighted_graph` take the result in place of the relations.
     """
     kept_modes, kept_roots, window = _checked_filters(level, modes, roots, since, until, min_confidence)
-    actors = {row["code"]: row for row in graph.query_values(_projection_query("actors"))}
     directed: dict[tuple[str, str], dict[str, Any]] = {}
     undirected: dict[tuple[str, str], dict[str, Any]] = {}
     iris: dict[str, str] = {}
@@ -227,7 +231,40 @@ def to_dyad_graphs(
             source, target, symmetric = _dyad_row_ends(row, iris)
             for totals, pair in _dyad_pairs(directed, undirected, source, target, symmetric):
                 totals[pair]["evidence"] += int(row["evidence"] or 0)
-    attributes = {"level": level, "modes": ",".join(mode for mode in MODES if mode in kept_modes),
+    return _dyad_graphs(graph, directed, undirected, iris, level=level, modes=kept_modes, min_confidence=min_confidence)
+
+
+def dyad_graphs_from_counts(
+    graph: KnowledgeGraph,
+    counts: Iterable[tuple[str, str, int, bool, int, float, str]],
+    *,
+    level: str = "state",
+    modes: Iterable[str] = ("asserted",),
+    min_confidence: float = 0.0,
+) -> DyadGraphs:
+    """The dyad graphs of relations counted elsewhere (the page counts them for its edges): `counts` holds
+    (source IRI, target IRI, QuadClass, symmetric, relations, their Goldstein sum, their date or "") for relations
+    stated from source to target, of an actor with another (the caller leaves self-loops and modes out); `graph`
+    gives the actors' names. `modes` and `min_confidence` are only recorded. Evidence is not counted (0)."""
+    directed: dict[tuple[str, str], dict[str, Any]] = {}
+    undirected: dict[tuple[str, str], dict[str, Any]] = {}
+    iris: dict[str, str] = {}
+    for source_iri, target_iri, quadclass, symmetric, count, goldstein_sum, date in counts:
+        row = {"source": source_iri, "target": target_iri, "symmetric": "true" if symmetric else "false",
+               "quadClass": quadclass, "count": count, "first": date, "last": date}  # fmt: skip
+        source, target, _ = _dyad_row_ends(row, iris)
+        for totals, pair in _dyad_pairs(directed, undirected, source, target, symmetric):
+            _add_to_total(totals, pair, row, symmetric, goldstein_sum)
+    return _dyad_graphs(graph, directed, undirected, iris, level=level, modes=frozenset(modes),
+                        min_confidence=min_confidence)  # fmt: skip
+
+
+def _dyad_graphs(graph: KnowledgeGraph, directed: dict[tuple[str, str], dict[str, Any]],
+                 undirected: dict[tuple[str, str], dict[str, Any]], iris: dict[str, str], *, level: str,
+                 modes: frozenset[str], min_confidence: float) -> DyadGraphs:  # fmt: skip
+    """The two dyad graphs of the totals added up by dyad, with the actors' attributes."""
+    actors = {row["code"]: row for row in graph.query_values(_projection_query("actors"))}
+    attributes = {"level": level, "modes": ",".join(mode for mode in MODES if mode in modes),
                   "min_confidence": min_confidence, "weight": "count"}  # fmt: skip
     graphs: tuple[nx.DiGraph, nx.Graph] = (nx.DiGraph(**attributes), nx.Graph(**attributes))
     for made, totals in zip(graphs, (directed, undirected), strict=True):
