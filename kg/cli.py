@@ -265,7 +265,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--evidence-per-edge", type=_positive_int, default=None, metavar="N",
         help="relations of an edge whose evidence the page carries, the most confident then the most recent "
-        "(default: 5; every relation is counted, and the panel says how to list the others)",
+        "(default: every relation's up to 10,000 relations, else 5; every relation is counted, and the panel says "
+        "how to list the others)",
     )  # fmt: skip
     render.set_defaults(run=_run_render)
 

@@ -369,20 +369,31 @@ def render_graph(graph: KnowledgeGraph, *, page_path: Path, level: str = "state"
                  colour: str = "kind", min_confidence: float = 0.0, title: str | None = None,
                  evidence_per_edge: int | None = None) -> str:  # fmt: skip
     """The page of a build's graph: every relation (all modes; the page filters them), at state or actor level,
-    counted by edge, with the evidence, article and event of at most `evidence_per_edge` relations an edge
-    (`EVIDENCE_PER_EDGE` by default; the panel says how to list the others); with `min_confidence`, only the
-    relations whose confidence reaches it."""
-    per_edge = EVIDENCE_PER_EDGE if evidence_per_edge is None else evidence_per_edge
-    if per_edge < 1:
-        raise OutputError(f"evidence per edge {per_edge}: expected at least 1")
+    counted by edge, with the evidence, article and event of at most `evidence_per_edge` relations an edge (by
+    default every relation's when the page can carry them all, else `EVIDENCE_PER_EDGE`; the panel says how to
+    list the others); with `min_confidence`, only the relations whose confidence reaches it."""
+    if evidence_per_edge is not None and evidence_per_edge < 1:
+        raise OutputError(f"evidence per edge {evidence_per_edge}: expected at least 1")
     if not 0.0 <= min_confidence <= 1.0:
         raise OutputError(f"minimum confidence {min_confidence}: expected a probability from 0 to 1")
     cells = read_cells(graph, level=level, min_confidence=min_confidence)
+    per_edge = evidence_per_edge or _default_per_edge(cells)
     details = read_details(graph, page_dir=page_path.parent, relations=sample_relations(cells, per_edge=per_edge))
     data = page_data(graph, cells, details, level=level, lang=lang, colour=colour, min_confidence=min_confidence,
                      per_edge=per_edge)  # fmt: skip
     heading = "Relations diplomatiques" if lang == "fr" else "Diplomatic relations"
     return render_page(data, title=title or f"{heading} — diplomatic-kg")
+
+
+def _default_per_edge(cells: list[Cell]) -> int:
+    """Every relation's evidence when the page can carry them all (`EVIDENCE_ON_PAGE`), else
+    `EVIDENCE_PER_EDGE` an edge."""
+    if len(cells) > EVIDENCE_ON_PAGE:
+        return EVIDENCE_PER_EDGE
+    per_edge: dict[_EdgeKey, int] = {}
+    for cell in cells:
+        per_edge[_edge_key(cell)] = per_edge.get(_edge_key(cell), 0) + 1
+    return max(per_edge.values(), default=EVIDENCE_PER_EDGE)
 
 
 def write_page(html: str, path: Path) -> Path:

@@ -77,12 +77,19 @@ def test_render_cli_writes_the_page(tmp_path: Path) -> None:
 BYTES_PER_RELATION = 30
 
 
+def test_render_a_page_that_can_carry_every_sentence_carries_them_all(tmp_path: Path) -> None:
+    graph = KnowledgeGraph(tmp_path, synthetic_store(tmp_path, articles=200))
+    data = read_page_data(render_graph(graph, page_path=tmp_path / PAGE_FILE))
+    assert data["sample"]["count"] == data["relations"]["edges"]["count"]  # every cell of every edge is sampled
+
+
 def test_render_page_grows_within_its_budget_per_relation(tmp_path: Path) -> None:
     sizes = {}
     for articles in (20, 200):
         folder = tmp_path / str(articles)
         graph = KnowledgeGraph(folder, synthetic_store(folder, articles=articles))
-        page = render_graph(graph, page_path=folder / PAGE_FILE)
+        # as a graph of more than EVIDENCE_ON_PAGE relations is drawn (a smaller one carries every sentence)
+        page = render_graph(graph, page_path=folder / PAGE_FILE, evidence_per_edge=EVIDENCE_PER_EDGE)
         sizes[articles * 10] = len(page.encode("utf-8"))
         # Every relation is counted on its edge; the evidence sentence and article of at most EVIDENCE_PER_EDGE of
         # an edge's relations are on the page (all of an edge's when it has no more).
