@@ -60,6 +60,9 @@ class Grammar:
     relative_pronouns: frozenset[str]
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
+    # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
+    # used as an adjective is listed under when the lemmatizer reads the verb ("disposer").
+    participle_endings: tuple[str, ...]
     future_stems: Mapping[str, str]
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]  # "would": an auxiliary whose verb is in the conditional
@@ -215,6 +218,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         relative_pronouns=_words(section["relative_pronouns"]),
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),
+        participle_endings=tuple(str(v) for v in section.get("participle_endings", [])),
         future_stems=MappingProxyType({str(k): str(v) for k, v in section.get("future_stems", {}).items()}),
         future_auxiliaries=_words(section.get("future_auxiliaries", [])),
         conditional_auxiliaries=_words(section.get("conditional_auxiliaries", [])),

@@ -1724,3 +1724,22 @@ def test_modality_model_a_cue_governs_an_event_noun_it_takes_as_argument(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
 ) -> None:
     assert expected in model_relations(french_nlp, gazetteer, pack, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode", "intent"),
+    [
+        # a cue used as an adjective that the lemmatizer reads as a participle ("ouvrir", "disposer")
+        ("Le Chili s'est dit ouvert à des négociations avec le Pérou.", "hypothetical", True),
+        ("Les autorités chiliennes se disent disposées à rencontrer le Pérou.", "hypothetical", True),
+        # the verb itself in a compound tense is no cue
+        ("Le Chili a ouvert des négociations avec le Pérou.", "asserted", False),
+    ],
+)
+def test_modality_model_a_participle_used_as_an_adjective_is_its_cue(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, mode: str, intent: bool
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert {str(e.mode) for e in events if e.cameo == "04"} == {mode}
+    assert bool([e for e in events if e.cameo == "03"]) is intent

@@ -40,6 +40,7 @@ NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 # "China's support"), a noun modifier ("US sanctions").
 MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
 GOVERNOR_STEPS = 3
+PARTICIPLE = "Part"  # Universal Dependencies' VerbForm of a participle
 OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT})
@@ -49,6 +50,15 @@ def has_case(token: Token, form: str, grammar: Grammar) -> bool:
     """True when the token carries the preposition `form` (or one of its contracted forms) as its case marker."""
     forms = grammar.forms(form)
     return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+
+
+def participle_forms(token: Token, grammar: Grammar) -> list[str]:
+    """A past participle's own form and its masculine singular ("disposées": disposé): the forms under which a
+    cue used as an adjective is listed; none for another word, nor for a verb in a compound tense."""
+    if PARTICIPLE not in token.morph.get("VerbForm") or any(child.dep_ == "aux:tense" for child in token.children):
+        return []  # "a ouvert des négociations": a verb in a compound tense
+    form = token.lower_
+    return [form] + [form[: -len(ending)] for ending in grammar.participle_endings if form.endswith(ending)]
 
 
 def is_adjective_argument(token: Token) -> bool:

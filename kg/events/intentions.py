@@ -25,6 +25,7 @@ from kg.events.grammar import (
     is_adjective_argument,
     is_conditional,
     is_future,
+    participle_forms,
 )
 from kg.events.slots import light_verb, subject
 from kg.records import Mode
@@ -74,7 +75,8 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
             return False
         through_noun = through_noun or current.dep_ in OBJECT_DEPS
         current = current.head
-        if (view.lang, current.lemma_.casefold()) in view.lexicon.intention_cues:
+        forms = [current.lemma_.casefold(), *participle_forms(current, view.grammar)]  # "disposé à"
+        if any((view.lang, form) in view.lexicon.intention_cues for form in forms):
             return not through_noun or _says_it_itself(view, current, candidate)
     return False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.grammar import GOVERNOR_STEPS, is_adjective_argument, is_conditional, is_future
+from kg.events.grammar import GOVERNOR_STEPS, is_adjective_argument, is_conditional, is_future, participle_forms
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -76,7 +76,10 @@ def governor_cue(pack: LanguagePack, verb: Token) -> tuple[Mode, str] | None:
         cue = cue_for(pack, f"{verb.lemma_} {particles[0]}")
         if cue is not None:
             return cue
-    return cue_for(pack, verb.lemma_)
+    cue = cue_for(pack, verb.lemma_)
+    if cue is None:  # "disposé à", "ouvert à": an adjective the lemmatizer read as a verb's participle
+        cue = next(filter(None, (cue_for(pack, form) for form in participle_forms(verb, pack.grammar))), None)
+    return cue
 
 
 def is_attribution(token: Token, pack: LanguagePack) -> bool:
