@@ -92,7 +92,8 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
 
 def _register_paragraph_component() -> None:
     """Register the component that starts a sentence at every line break and lets none start right after a word
-    on the same line (only punctuation ends a sentence within a line)."""
+    on the same line (only punctuation ends a sentence within a line) or right after an opening quotation mark
+    or bracket."""
     from spacy.language import Language
 
     if Language.has_factory(PARAGRAPH_COMPONENT):
@@ -105,6 +106,8 @@ def _register_paragraph_component() -> None:
             if "\n" in previous.text_with_ws:
                 if not token.is_space:
                     token.is_sent_start = True
+            elif previous.is_left_punct and not token.is_space:
+                token.is_sent_start = False  # an opening quotation mark or bracket starts what follows it: "« Nous"
             elif not previous.is_punct and not previous.is_space and not token.is_space:
                 # no sentence starts after a word on the same line: "Pékin a exhorté ..." is one sentence,
                 # whatever the parser makes of a name followed by a verb

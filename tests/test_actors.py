@@ -496,3 +496,12 @@ def test_actors_model_speaker_after_an_aside_is_the_quotations_speaker(
     text = f"« Nous soutenons pleinement la Moldavie », a déclaré {aside} le chancelier autrichien."
     quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
     assert ("Nous", "AUT") in quoted
+
+
+@pytest.mark.model
+def test_actors_model_no_sentence_starts_after_an_opening_quotation_mark(french_nlp) -> None:
+    doc = french_nlp("Le président chilien est arrivé à Lima. « Nous sommes avec le Pérou », a déclaré le ministre.")
+    assert [sentence.text for sentence in doc.sents] == [
+        "Le président chilien est arrivé à Lima.",
+        "« Nous sommes avec le Pérou », a déclaré le ministre.",
+    ]
