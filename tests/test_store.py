@@ -29,7 +29,7 @@ from kg.records import (
     Resolution,
     TextPiece,
 )
-from kg.resources import ontology_path, queries_dir, shapes_path
+from kg.resources import load_cameo_codes, load_cameo_labels_fr, ontology_path, queries_dir, shapes_path
 from kg.store import (
     article_ids_in_store,
     export_trig,
@@ -40,7 +40,7 @@ from kg.store import (
     repack_store,
     write_article_graphs,
 )
-from kg.store.model import article_to_graph, article_to_trig
+from kg.store.model import article_to_graph, article_to_trig, cameo_to_graph
 from kg.validation import validate_store
 from kg.vocab import KG, SCHEMA, actor_iri, article_graph_iri, article_iri
 
@@ -74,7 +74,8 @@ def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> No
     graph = kg.open(seeds_build)
     rows = graph.query(
         "SELECT ?source ?relation ?text ?trigger WHERE { GRAPH ?g { ?relation kg:source ?source ; "
-        "kg:target actor:PRK ; kg:rootCode '04' ; kg:evidence ?item . ?item kg:text ?text ; kg:trigger ?trigger } }",
+        "kg:target actor:PRK ; kg:eventType ?type ; kg:evidence ?item . ?item kg:text ?text ; kg:trigger ?trigger } "
+        "GRAPH graph:cameo { ?type kg:rootCode '04' } }",
         source=actor_iri("RUS"),
     )
     assert rows and all(str(row["trigger"]) in str(row["text"]) for row in rows)
@@ -178,7 +179,10 @@ def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path
         "WHERE {{ GRAPH ?g {{ <{0}> <{1}> ?v }} }}"
     )
     store.update(replace.format(bad_code, KG.eventType, "<https://w3id.org/diplomatic-kg/cameo/999>"))
-    store.update(replace.format(bad_goldstein, KG.goldstein, "12.0"))
+    # a Goldstein score is its code's (graph:cameo): a code out of the scale is caught
+    code = next(iter(store.quads_for_pattern(pyoxigraph.NamedNode(bad_goldstein), pyoxigraph.NamedNode(KG.eventType),
+                                             None))).object.value  # fmt: skip
+    store.update(replace.format(code, KG.goldstein, "12.0"))
     store.flush()
     del store
     result = run_kg("validate", str(out))
@@ -207,11 +211,12 @@ _ROOT_COUNTS = """
 SELECT ?source ?target ?root (COUNT(?relation) AS ?relations)
 WHERE {
   GRAPH ?graph {
-    ?relation a kg:Relation ; kg:rootCode ?root ; kg:mode ?mode ; kg:symmetric ?symmetric .
+    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric .
     { ?relation kg:source ?source ; kg:target ?target } UNION { ?relation kg:source ?target ; kg:target ?source .
                                                                 FILTER(?symmetric) }
     FILTER(?mode != kg:negated)
   }
+  GRAPH graph:cameo { ?type kg:rootCode ?root }
 }
 GROUP BY ?source ?target ?root
 """
@@ -319,10 +324,14 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
                  for item in graph.subjects(RDF.type, KG.Relation)}  # fmt: skip
     assert sorted(relations) == ["036", "111", "172"]
     criticism, meeting, coercion = relations["111"], relations["036"], relations["172"]
-    assert graph.value(criticism, KG.goldstein) == Literal("-2", datatype=XSD.decimal)
     assert graph.value(criticism, KG.confidence) == Literal("0.9", datatype=XSD.decimal)
     assert graph.value(criticism, KG.date) == Literal("2023-03-03", datatype=XSD.date)
-    assert graph.value(criticism, KG.quadClass) == Literal(3) and graph.value(criticism, KG.rootCode) == Literal("11")
+    # the root, Goldstein score, QuadClass and PLOVER class are the code's, stated once in the CAMEO scheme
+    assert all(graph.value(criticism, term) is None for term in (KG.goldstein, KG.quadClass, KG.rootCode, KG.plover))
+    code = graph.value(criticism, KG.eventType)
+    scheme = cameo_to_graph(load_cameo_codes(), load_cameo_labels_fr())
+    assert scheme.value(code, KG.goldstein) == Literal("-2", datatype=XSD.decimal)
+    assert scheme.value(code, KG.quadClass) == Literal(3) and scheme.value(code, KG.rootCode) == Literal("11")
     assert graph.value(criticism, KG.mode) == KG.asserted and graph.value(criticism, PROV.wasGeneratedBy) == build
     assert graph.value(meeting, KG.date) == Literal("2023-03", datatype=XSD.gYearMonth)
     assert graph.value(meeting, KG.symmetric) == Literal(True) and graph.value(meeting, KG.mode) == KG.hypothetical

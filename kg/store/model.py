@@ -257,12 +257,8 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     add(node, OX_KG.sourceActor, actor(event.source_actor))
     add(node, OX_KG.targetActor, actor(event.target_actor))
     add(node, OX_KG.eventType, _named_node(str(cameo_iri(event.sub))))
-    add(node, OX_KG.rootCode, ox_literal(event.cameo))
     add(node, OX_KG.mode, _OX_MODES[event.mode])
     add(node, OX_KG.symmetric, ox_literal(event.symmetric))
-    add(node, OX_KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
-    add(node, OX_KG.quadClass, ox_literal(int(event.quadclass)))
-    add(node, OX_KG.plover, ox_literal(event.plover))
     add(node, OX_KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
     add(node, _PROV.wasDerivedFrom, article)
     if event.date:
