@@ -325,9 +325,9 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
 
 
 def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
-    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event with its dyad,
-    code, mode, first and last day and GDELT's counts, the articles that report it, and each article-level
-    relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
+    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event of several
+    relations with its dyad, code, mode, first and last day and GDELT's counts, the articles that report it, and
+    each article-level relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
     graph = Graph(identifier=EVENTS_GRAPH)
     for quad in grouped_events_quads(events):
         graph.add(from_oxigraph_triple(quad))
@@ -336,9 +336,14 @@ def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
 
 def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
     """The quads of `grouped_events_to_graph`, made directly as pyoxigraph terms, one event at a time: a store
-    takes them as they come (a million events as one rdflib graph would take tens of gigabytes)."""
+    takes them as they come (a million events as one rdflib graph would take tens of gigabytes). An event of one
+    relation has no node: everything it would say is its relation's (its IRI is a digest of the relation's, its
+    counts one article, one outlet and the relation's evidence), and most events are of one relation; the named
+    queries read it from the relation (`data/queries/events.rq`)."""
     graph = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
     for event in events:
+        if len(event.relations) < 2:
+            continue
         node = pyoxigraph.NamedNode(str(event_iri(event.id)))
         values = [
             (OX_RDF.type, OX_KG.Event), (OX_KG.eventSource, _named_node(str(actor_iri(event.source)))),
