@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import math
 import os
@@ -47,6 +48,7 @@ from kg.errors import OutputError
 from kg.outputs import atomic_writer
 from kg.records import Mode
 from kg.resources import data_dir, queries_dir
+from kg.vocab import event_iri
 
 if TYPE_CHECKING:
     from kg.store import KnowledgeGraph
@@ -139,17 +141,24 @@ WHERE {
   OPTIONAL { GRAPH ?graph { ?item kg:triggerEnd ?triggerEnd } }
 }
 """
-# Their events across articles (kg.grouping), with the event's days and GDELT's counts.
+# Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
+# other is an event of its own, which graph:events keeps no node for: it is read from the relation (its day and
+# its evidence sentences; `_own_event`).
 _EVENTS_QUERY = """
-SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
+SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles ?day ?sentences
 WHERE {
   VALUES ?relation { %s }
-  GRAPH graph:events {
-    ?relation kg:partOfEvent ?event .
-    ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
-    OPTIONAL { ?event kg:firstDay ?firstDay }
-    OPTIONAL { ?event kg:lastDay ?lastDay }
+  OPTIONAL {
+    GRAPH graph:events {
+      ?relation kg:partOfEvent ?event .
+      ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
+      OPTIONAL { ?event kg:firstDay ?firstDay }
+      OPTIONAL { ?event kg:lastDay ?lastDay }
+    }
   }
+  OPTIONAL { GRAPH ?graph { ?relation kg:date ?day ; kg:datePrecision "day" } }
+  OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences) WHERE { GRAPH ?any { ?relation kg:evidence ?item } }
+               GROUP BY ?relation } }
 }
 """
 # Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
@@ -289,11 +298,19 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
     build = graph.query_values(_query("build"))
     built, version = (build[0]["started"] or "", build[0]["version"] or "") if build else ("", "")
-    events = {row["relation"] or "": EventCounts(row["event"] or "", row["firstDay"] or "", row["lastDay"] or "",
-                                                 int(row["mentions"] or 0), int(row["sources"] or 0),
-                                                 int(row["articles"] or 0))
-              for row in _rows_for(graph, _EVENTS_QUERY, wanted)}  # fmt: skip
+    events = {row["relation"] or "": _event_counts(row) for row in _rows_for(graph, _EVENTS_QUERY, wanted)}
     return RelationDetails(evidence, articles, labels, built, version, events, relation_articles, codes)
+
+
+def _event_counts(row: dict[str, str | None]) -> EventCounts:
+    """A relation's event across articles: the grouped event it is part of, else its own (one article, one
+    outlet, its evidence sentences; named as grouping names an event of one relation)."""
+    if row["event"]:
+        return EventCounts(row["event"], row["firstDay"] or "", row["lastDay"] or "", int(row["mentions"] or 0),
+                           int(row["sources"] or 0), int(row["articles"] or 0))  # fmt: skip
+    relation = row["relation"] or ""
+    own = str(event_iri(hashlib.sha256(relation.encode("utf-8")).hexdigest()[:16]))
+    return EventCounts(own, row["day"] or "", row["day"] or "", max(int(row["sentences"] or 0), 1), 1, 1)
 
 
 def page_data(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *, level: str = "state",

@@ -68,7 +68,6 @@ class KG(DefinedNamespace):
     State: URIRef
     actsFor: URIRef
     appealsTo: URIRef
-    article: URIRef
     assaults: URIRef
     asserted: URIRef
     code: URIRef

@@ -50,10 +50,9 @@ def store_graphs(out: Path) -> dict[str, Graph]:
     for name in store.named_graphs():
         if name.value == str(BUILD_GRAPH):
             continue
-        data = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name.value}> {{ ?s ?p ?o }} }}")
-        graphs[name.value] = Graph().parse(
-            data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt"
-        )
+        triples = store.quads_for_pattern(None, None, None, name)  # read whole: no iterator keeps the store open
+        data = pyoxigraph.serialize([quad.triple for quad in triples], format=pyoxigraph.RdfFormat.N_TRIPLES)
+        graphs[name.value] = Graph().parse(data=data, format="nt")
     del store
     return graphs
 

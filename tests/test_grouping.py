@@ -16,11 +16,12 @@ from kg.exports import GDELT_COLUMNS
 from kg.grouping import DATE_WINDOW_DAYS, article_outlet, group_relations, to_report
 from kg.query import load_named_queries, to_text
 from kg.records import Article, ArticleDate, DatePrecision, Evidence, Mode, RelationReport, TextPiece
+from kg.render import read_details
 from kg.resources import ontology_path
 from kg.store import open_store, refresh_events, write_graph
-from kg.store.model import article_to_graph
+from kg.store.model import OX_KG, OX_RDF, article_to_graph
 from kg.validation import validate_store
-from kg.vocab import ONTOLOGY_GRAPH
+from kg.vocab import ONTOLOGY_GRAPH, actor_iri, event_iri
 
 from helpers import coded_event, reference_store, run_kg
 
@@ -158,12 +159,13 @@ def test_grouping_events_are_in_the_graph_linked_to_their_relations(meeting_stor
     )
     assert [(int(row["mentions"]), int(row["sources"]), int(row["articles"]), str(row["first"]), str(row["last"]),
              int(row["relations"])) for row in rows] == [(3, 2, 2, "2024-03-04", "2024-03-05", 2),
-                                                         (1, 1, 1, "2024-04-09", "2024-04-09", 1)]  # fmt: skip
-    # The article-level relations stay in their articles' graphs, each linked to its event.
+                                                         ]  # fmt: skip
+    # The article-level relations stay in their articles' graphs, each linked to its event (an event of one
+    # relation, April's meeting, has no node: the relation stands for it).
     linked = graph.query("SELECT ?article WHERE { GRAPH ?g { ?relation a kg:Relation ; prov:wasDerivedFrom ?a . "
                          "?a schema:identifier ?article } GRAPH graph:events { ?relation kg:partOfEvent ?event . "
                          "?event kg:reportedIn ?a } }")  # fmt: skip
-    assert sorted(str(row["article"]) for row in linked) == ["avril", "courrier", "courrier", "tribune"]
+    assert sorted(str(row["article"]) for row in linked) == ["courrier", "tribune"]
 
 
 def test_grouping_events_query_lists_events_with_their_counts(meeting_store: Path) -> None:
@@ -175,6 +177,42 @@ def test_grouping_events_query_lists_events_with_their_counts(meeting_store: Pat
         ("actor:NOR", "actor:SWE", "040", "asserted", 1, 1, 1),
     ]  # fmt: skip
     assert str(rows[0]["label"]) == "Consult" and str(rows[0]["firstDay"]) == "2024-03-04"
+
+
+def test_grouping_an_event_of_one_relation_has_no_node_and_queries_list_it_as_grouped(meeting_store: Path) -> None:
+    # graph:events keeps a node only for an event of several relations; an event of one relation is read from the
+    # relation itself: the events query and the page's query answer every event as grouping made it (its IRI,
+    # actors in code order when symmetric, days, counts).
+    store = open_store(meeting_store)
+    june = news("juin", dt.date(2024, 6, 2))
+    write_graph(store, article_to_graph(june, (), [coded_event("juin", "SWE", "NOR", "057", SUMMIT, symmetric=True,
+                                                               date="2024-06")]))  # fmt: skip
+    events = refresh_events(store)
+    single = [event for event in events if len(event.relations) == 1]
+    assert len(single) == 3 and len(events) == 4
+    nodes = {quad.subject.value for quad in store.quads_for_pattern(None, OX_RDF.type, OX_KG.Event, None)}
+    assert nodes == {str(event_iri(event.id)) for event in events if len(event.relations) > 1}
+    graph = kg.store.KnowledgeGraph(meeting_store, store)
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    listed = [(row["event"], row["source"], row["target"], row["code"], row["mode"], row["firstDay"], row["lastDay"],
+               row["mentions"], row["sources"], row["articles"])
+              for row in graph.query_values(load_named_queries()["events"].text)]  # fmt: skip
+    assert sorted(listed) == sorted(
+        (str(event_iri(event.id)), str(actor_iri(event.source)), str(actor_iri(event.target)), event.code,
+         str(event.mode), day(event.first_day), day(event.last_day), str(event.num_mentions),
+         str(event.num_sources), str(event.num_articles)) for event in events)  # fmt: skip
+    assert ("NOR", "SWE", "057") in {(event.source, event.target, event.code) for event in single}  # stated SWE-NOR
+    relations = [relation for event in events for relation in event.relations]
+    page = read_details(graph, page_dir=meeting_store, relations=relations).events  # what the page reads
+    linked = [(relation, counts.id, counts.first_day or None, counts.last_day or None, counts.num_mentions,
+               counts.num_sources, counts.num_articles) for relation, counts in page.items()]  # fmt: skip
+    assert sorted(linked) == sorted(
+        (relation, str(event_iri(event.id)), day(event.first_day), day(event.last_day), event.num_mentions,
+         event.num_sources, event.num_articles) for event in events for relation in event.relations
+    )  # fmt: skip
 
 
 def test_grouping_events_graph_conforms_to_the_shapes(meeting_store: Path) -> None:

@@ -270,7 +270,7 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
     assert {(r["article"], r["source"], r["target"], r["cameo"]) for r in relations} >= {
         ("fr", "CHL", "PER", "11"), ("en", "CHL", "PER", "11"),
     }  # fmt: skip
-    query = "SELECT DISTINCT (LANG(?text) AS ?lang) WHERE { GRAPH ?g { ?e a kg:Evidence ; kg:text ?text } }"
+    query = "SELECT DISTINCT (LANG(?text) AS ?lang) WHERE { GRAPH ?g { ?r kg:evidence ?e . ?e kg:text ?text } }"
     languages = run_kg("query", str(out), query, "--format", "csv")
     assert languages.returncode == 0, languages.stderr
     assert set(languages.stdout.split()) >= {"fr", "en"}

@@ -79,8 +79,8 @@ SELECT ?source ?target ?quadClass ?symmetric ?goldstein (COUNT(?relation) AS ?co
        (MIN(COALESCE(?day, "~")) AS ?first) (MAX(COALESCE(?day, "")) AS ?last)
 WHERE {
   GRAPH ?graph { VALUES ?mode { %(modes)s } ?relation kg:mode ?mode ; %(source)s ?source ; %(target)s ?target . }
-  OPTIONAL { GRAPH ?graph { ?relation kg:quadClass ?quadClass } }
-  OPTIONAL { GRAPH ?graph { ?relation kg:goldstein ?goldstein } }
+  OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } }
+  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quadClass ; kg:goldstein ?goldstein } }
   OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
   %(lookups)s
@@ -381,7 +381,9 @@ def _dyad_query_fields(
     if min_confidence > 0:
         lookups.append("OPTIONAL { GRAPH ?graph { ?relation kg:confidence ?confidence } }")
     if roots is not None:
-        lookups.append("OPTIONAL { GRAPH ?graph { ?relation kg:rootCode ?root } }")
+        lookups.append(
+            "OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } GRAPH graph:cameo { ?type kg:rootCode ?root } }"
+        )  # the code's root, in the CAMEO scheme
         filters.append(f"?root IN ({', '.join(json.dumps(root) for root in sorted(roots))})")
     if window != (None, None):
         filters.append("BOUND(?date)")  # a window keeps dated relations whose date (any precision) overlaps it

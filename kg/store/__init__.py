@@ -81,6 +81,7 @@ _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
 
+# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo).
 # An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
 # unbound if one value is).
 _SUMMARY_QUERY = """
@@ -89,14 +90,14 @@ SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein)
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein ; kg:mode ?mode ;
-              kg:symmetric ?symmetric .
+    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric .
     { ?relation kg:source ?source ; kg:target ?target . }
     UNION
     { ?relation kg:source ?target ; kg:target ?source . FILTER(?symmetric) }
     OPTIONAL { ?relation kg:date ?date }
     FILTER(?mode != kg:negated)
   }
+  GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 }
 GROUP BY ?source ?target ?root ?quad
 """

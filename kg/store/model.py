@@ -220,31 +220,27 @@ def _article_quads(
         add(node, _SCHEMA.datePublished, ox_date(article.date.isoformat()))
     for actor_id in sorted({mention.actor for mention in mentions}):  # once each: the mentions are in mentions.jsonl
         add(node, OX_KG.mentions, actor(actor_id))
-    generated_by = pyoxigraph.NamedNode(build) if build is not None else None
+    if build is not None:  # once a graph: the build that analysed the article generated it and its relations
+        add(graph, _PROV.wasGeneratedBy, pyoxigraph.NamedNode(build))
     for event in events:
-        relation = _add_relation(add, actor, node, event, article.lang)
-        if generated_by is not None:
-            add(relation, _PROV.wasGeneratedBy, generated_by)
+        _add_relation(add, actor, node, event, article.lang)
     return quads
 
 
 _Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_passage(
-    add: _Adder, node: Any, kind: Any, article: Any, text: str, start: int, end: int, sentence: int, lang: str | None
-) -> None:
+def _add_passage(add: _Adder, node: Any, text: str, start: int, end: int, sentence: int, lang: str | None) -> None:
     """An evidence passage of an article: its text, tagged with the article's language, offsets in the original,
-    and the index of its sentence."""
-    add(node, OX_RDF.type, kind)
-    add(node, OX_KG.article, article)
+    and the index of its sentence. Neither its type (kg:evidence's range says it) nor its article (its relation's,
+    and its named graph's) is stated: two quads a sentence that say nothing new."""
     add(node, OX_KG.text, pyoxigraph.Literal(text, language=lang) if lang else ox_literal(text))
     add(node, OX_KG.start, ox_literal(start))
     add(node, OX_KG.end, ox_literal(end))
     add(node, OX_KG.sentence, ox_literal(sentence))
 
 
-def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> Any:
+def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> None:
     iri = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
     node = pyoxigraph.NamedNode(iri)
     source, target = actor(event.source), actor(event.target)
@@ -257,12 +253,8 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     add(node, OX_KG.sourceActor, actor(event.source_actor))
     add(node, OX_KG.targetActor, actor(event.target_actor))
     add(node, OX_KG.eventType, _named_node(str(cameo_iri(event.sub))))
-    add(node, OX_KG.rootCode, ox_literal(event.cameo))
     add(node, OX_KG.mode, _OX_MODES[event.mode])
     add(node, OX_KG.symmetric, ox_literal(event.symmetric))
-    add(node, OX_KG.goldstein, pyoxigraph.Literal(decimal_lexical(event.goldstein), datatype=_XSD_DECIMAL))
-    add(node, OX_KG.quadClass, ox_literal(int(event.quadclass)))
-    add(node, OX_KG.plover, ox_literal(event.plover))
     add(node, OX_KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
     add(node, _PROV.wasDerivedFrom, article)
     if event.date:
@@ -271,8 +263,7 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, OX_KG.evidence, item)
-        _add_passage(add, item, OX_KG.Evidence, article, evidence.text, evidence.start, evidence.end, evidence.sentence,
-                     lang)  # fmt: skip
+        _add_passage(add, item, evidence.text, evidence.start, evidence.end, evidence.sentence, lang)
         add(item, OX_KG.trigger, ox_literal(evidence.trigger))
         add(item, OX_KG.triggerStart, ox_literal(evidence.trigger_start))
         add(item, OX_KG.triggerEnd, ox_literal(evidence.trigger_end))
@@ -280,7 +271,6 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
         add(source, _OX_ROOT_EDGES[event.cameo], target)
         if event.symmetric:
             add(target, _OX_ROOT_EDGES[event.cameo], source)
-    return node
 
 
 def cameo_to_graph(codes: dict[str, CameoCode], root_labels_fr: dict[str, str]) -> Graph:
@@ -335,9 +325,9 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
 
 
 def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
-    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event with its dyad,
-    code, mode, first and last day and GDELT's counts, the articles that report it, and each article-level
-    relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
+    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event of several
+    relations with its dyad, code, mode, first and last day and GDELT's counts, the articles that report it, and
+    each article-level relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
     graph = Graph(identifier=EVENTS_GRAPH)
     for quad in grouped_events_quads(events):
         graph.add(from_oxigraph_triple(quad))
@@ -346,9 +336,14 @@ def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
 
 def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
     """The quads of `grouped_events_to_graph`, made directly as pyoxigraph terms, one event at a time: a store
-    takes them as they come (a million events as one rdflib graph would take tens of gigabytes)."""
+    takes them as they come (a million events as one rdflib graph would take tens of gigabytes). An event of one
+    relation has no node: everything it would say is its relation's (its IRI is a digest of the relation's, its
+    counts one article, one outlet and the relation's evidence), and most events are of one relation; the named
+    queries read it from the relation (`data/queries/events.rq`)."""
     graph = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
     for event in events:
+        if len(event.relations) < 2:
+            continue
         node = pyoxigraph.NamedNode(str(event_iri(event.id)))
         values = [
             (OX_RDF.type, OX_KG.Event), (OX_KG.eventSource, _named_node(str(actor_iri(event.source)))),

@@ -24,23 +24,27 @@ from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 __all__ = ["refresh_tallies", "has_tallies"]
 
 # The relations counted by kind, in the direction they are stated (at actor level, `?sourceActor ?targetActor`
-# come before the kind); an undated relation counts in no date ("~" sorts after every date, "" before: MIN and
-# MAX of a group are unbound if one value is). Their evidence sentences are counted by a query of their own
-# (joined here, they would multiply a relation's rows). VALUES go inside the GRAPH block: there Oxigraph starts
-# from them.
+# come before the kind); a relation's QuadClass and Goldstein score are its code's, read from the CAMEO scheme
+# (graph:cameo); an undated relation counts in no date ("~" sorts after every date, "" before: MIN and MAX of a
+# group are unbound if one value is). Their evidence sentences are counted by a query of their own (joined here,
+# they would multiply a relation's rows). VALUES go inside the GRAPH block: there Oxigraph starts from them.
 _RELATIONS = """?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ;
-              kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:quadClass ?quad ."""
+              kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:eventType ?type ."""
 _TALLY_QUERY = """
 SELECT %(key)s (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?goldsteinSum)
        (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
-  GRAPH ?graph { %(dyads)s %(relations)s ?relation kg:goldstein ?goldstein . OPTIONAL { ?relation kg:date ?date } }
+  GRAPH ?graph { %(dyads)s %(relations)s OPTIONAL { ?relation kg:date ?date } }
+  GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 }
 GROUP BY %(key)s
 """
 _EVIDENCE_QUERY = """
 SELECT %(key)s (COUNT(?item) AS ?evidence)
-WHERE { GRAPH ?graph { %(dyads)s %(relations)s ?relation kg:evidence ?item . } }
+WHERE {
+  GRAPH ?graph { %(dyads)s %(relations)s ?relation kg:evidence ?item . }
+  GRAPH graph:cameo { ?type kg:quadClass ?quad . }
+}
 GROUP BY %(key)s
 """
 _KEYS = {
