@@ -97,7 +97,7 @@ WHERE {
     OPTIONAL { ?relation kg:date ?date }
     FILTER(?mode != kg:negated)
   }
-  GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . }
+  OPTIONAL { GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
 }
 GROUP BY ?source ?target ?root ?quad
 """

@@ -35,7 +35,7 @@ SELECT %(key)s (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?goldsteinSum)
        (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
   GRAPH ?graph { %(dyads)s %(relations)s OPTIONAL { ?relation kg:date ?date } }
-  GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
+  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
 }
 GROUP BY %(key)s
 """
@@ -43,7 +43,7 @@ _EVIDENCE_QUERY = """
 SELECT %(key)s (COUNT(?item) AS ?evidence)
 WHERE {
   GRAPH ?graph { %(dyads)s %(relations)s ?relation kg:evidence ?item . }
-  GRAPH graph:cameo { ?type kg:quadClass ?quad . }
+  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quad . } }
 }
 GROUP BY %(key)s
 """
