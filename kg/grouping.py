@@ -24,6 +24,7 @@ from kg.records import DatePrecision, Event, GroupedEvent, Mode, RelationReport
 
 __all__ = [
     "DATE_WINDOW_DAYS",
+    "event_id",
     "group_relations",
     "article_outlet",
     "outlet_of",
@@ -122,11 +123,16 @@ def _runs(dated: list[RelationReport]) -> list[list[RelationReport]]:
     return runs
 
 
+def event_id(first_relation: str) -> str:
+    """An event's id: a digest of its first report's IRI (an event of one relation is named by that relation)."""
+    return hashlib.sha256(first_relation.encode("utf-8")).hexdigest()[:16]
+
+
 def _event(key: _Key, members: list[RelationReport]) -> GroupedEvent:
     source, target, code, mode, symmetric = key
     days = [report.day for report in members if report.day is not None]
     return GroupedEvent(
-        hashlib.sha256(members[0].relation.encode("utf-8")).hexdigest()[:16], source, target, code, mode, symmetric,
+        event_id(members[0].relation), source, target, code, mode, symmetric,
         min(days, default=None), max(days, default=None), tuple(report.relation for report in members),
         tuple(dict.fromkeys(report.article for report in members)),
         tuple(dict.fromkeys(report.outlet for report in members)), sum(report.mentions for report in members),

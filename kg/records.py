@@ -325,6 +325,14 @@ class RequestKind(StrEnum):
     DEMAND = "demand"  # wanted or expected: "vouloir", "want"
 
 
+class EvaluationRole(StrEnum):
+    """What a word of `evaluations.tsv` does in a verdict (`kg.events.evaluations`)."""
+
+    VERDICT = "verdict"  # the verdict itself, with its CAMEO code: "provocation" (111), "succès" (051)
+    NAMING = "naming"  # a verb that says it of its object: "qualifier X de", "call X a"
+    COPULA = "copula"  # a verb of being that takes it as its object: "représenter", "represent"
+
+
 class Mode(StrEnum):
     """Whether a relation is reported as happening, possible or planned, or not happening."""
 
@@ -449,7 +457,7 @@ class EventLexicon:
     # (lang, lemma) -> "appeal" or "demand": the act it governs, done by another, is its subject's request
     request_cues: dict[tuple[str, str], RequestKind] = field(default_factory=dict)
     # (lang, lemma) -> (role, CAMEO code): verdict words ("provocation": 111), verbs of naming, verbs of being
-    evaluations: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    evaluations: dict[tuple[str, str], tuple[EvaluationRole, str]] = field(default_factory=dict)
     # (lang, verb) -> who does what its infinitive says: its object ("obj": "exhorter X à") or its "à" argument
     control_verbs: dict[tuple[str, str], str] = field(default_factory=dict)
     topic_verbs: frozenset[tuple[str, str]] = frozenset()  # (lang, verb): its object is a topic ("discuter de")

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import base64
 import gzip
-import hashlib
 import json
 import math
 import os
@@ -45,6 +44,7 @@ import pyoxigraph
 
 from kg import analysis
 from kg.errors import OutputError
+from kg.grouping import event_id
 from kg.outputs import atomic_writer
 from kg.records import Mode
 from kg.resources import data_dir, queries_dir
@@ -309,7 +309,7 @@ def _event_counts(row: dict[str, str | None]) -> EventCounts:
         return EventCounts(row["event"], row["firstDay"] or "", row["lastDay"] or "", int(row["mentions"] or 0),
                            int(row["sources"] or 0), int(row["articles"] or 0))  # fmt: skip
     relation = row["relation"] or ""
-    own = str(event_iri(hashlib.sha256(relation.encode("utf-8")).hexdigest()[:16]))
+    own = str(event_iri(event_id(relation)))
     return EventCounts(own, row["day"] or "", row["day"] or "", max(int(row["sentences"] or 0), 1), 1, 1)
 
 

@@ -29,6 +29,7 @@ from kg.records import (
     CameoActorCode,
     CameoActorScheme,
     CameoCode,
+    EvaluationRole,
     EventLexicon,
     FurnitureRule,
     Gazetteer,
@@ -487,19 +488,21 @@ def _load_request_cues(path: Path, lang: str) -> dict[tuple[str, str], RequestKi
     return cues
 
 
-EVALUATION_ROLES = ("verdict", "naming", "copula")
-
-
-def _load_evaluations(path: Path, codes: dict[str, CameoCode], lang: str) -> dict[tuple[str, str], tuple[str, str]]:
+def _load_evaluations(
+    path: Path, codes: dict[str, CameoCode], lang: str
+) -> dict[tuple[str, str], tuple[EvaluationRole, str]]:
     entries = {}
     for line, row in read_tsv(path, ("word", "role", "cameo")):
-        if row["role"] not in EVALUATION_ROLES:
-            raise DataError(path, f"role must be one of {', '.join(EVALUATION_ROLES)}, not {row['role']!r}", line=line)
-        if (row["role"] == "verdict") != bool(row["cameo"]):
+        try:
+            role = EvaluationRole(row["role"])
+        except ValueError:
+            roles = ", ".join(str(known) for known in EvaluationRole)
+            raise DataError(path, f"role must be one of {roles}, not {row['role']!r}", line=line) from None
+        if (role is EvaluationRole.VERDICT) != bool(row["cameo"]):
             raise DataError(path, "a verdict has a CAMEO code, a verb of naming or of being none", line=line)
         if row["cameo"] and row["cameo"] not in codes:
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
-        entries[(lang, row["word"])] = (row["role"], row["cameo"])
+        entries[(lang, row["word"])] = (role, row["cameo"])
     return entries
 
 

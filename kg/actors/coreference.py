@@ -109,15 +109,20 @@ def _counterpart(view: ActorView, ordered: Sequence[Found], token: Token) -> str
 
 def _clause_subject(view: ActorView, ordered: Sequence[Found], token: Token) -> Found | None:
     """The actor subject of the clause a noun stands in, or the actor its subject is of ("Peru's president")."""
+    subjects = {child.i for child in _clause_verb(token).children if child.dep_ in ANY_SUBJECT_DEPS}
+    in_subject = [item for item in ordered if view.doc[item.start : item.end].root.i in subjects]
+    of_subject = [item for item in ordered if view.doc[item.start : item.end].root.head.i in subjects]
+    return next(iter(in_subject + of_subject), None)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a noun or possessive stands in (at most `PLURAL_SUBJECT_STEPS` above it)."""
     verb = token.head
     for _ in range(PLURAL_SUBJECT_STEPS):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    subjects = {child.i for child in verb.children if child.dep_ in ANY_SUBJECT_DEPS}
-    in_subject = [item for item in ordered if view.doc[item.start : item.end].root.i in subjects]
-    of_subject = [item for item in ordered if view.doc[item.start : item.end].root.head.i in subjects]
-    return next(iter(in_subject + of_subject), None)
+    return verb
 
 
 def _sentence_pair(view: ActorView, ordered: Sequence[Found], token: Token) -> list[str]:
@@ -155,11 +160,7 @@ def _plural_antecedent(view: ActorView, ordered: Sequence[Found], token: Token) 
 def _plural_subject(view: ActorView, before: Sequence[Found], token: Token) -> list[str]:
     """The actors of a plural subject of the possessive's clause ("les dirigeants de l'OTAN ont exprimé leur
     préoccupation", "le Chili et le Pérou ont renforcé leurs liens"): who "leur" is."""
-    verb = token.head
-    for _ in range(PLURAL_SUBJECT_STEPS):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _clause_verb(token)
     subjects = [child for child in verb.children if child.dep_ in ANY_SUBJECT_DEPS]
     heads = {conjunct.i for subject in subjects for conjunct in (subject, *subject.conjuncts)}
     if not subjects or (len(heads) < 2 and "Plur" not in subjects[0].morph.get("Number")):

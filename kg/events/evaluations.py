@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.candidates import Candidate, Reach
 from kg.events.slots import mentions, subject
-from kg.records import Mention, Trigger
+from kg.records import EvaluationRole, Mention, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["evaluations"]
 
-VERDICT = "verdict"
-NAMING = "naming"
-COPULA = "copula"
 # Where a verb of naming hangs its verdict: an oblique ("qualifier de", "describe as") or a second complement.
 NAMING_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
 # A predicate's English copula: the verdict is its attribute ("were a provocation").
@@ -44,9 +41,6 @@ QUALIFIER_DEPS = frozenset({"amod"})
 
 def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
     """The verdicts the article's actors state on others' acts or on the others themselves."""
-    words = view.lexicon.evaluations
-    if not any(lang == view.lang for lang, _ in words):
-        return []
     doers_at: dict[int, list[Mention]] = {}
     for candidate in candidates:
         doers_at.setdefault(candidate.token.i, []).append(candidate.source)
@@ -76,12 +70,12 @@ def _verdict(view: Extractor, token: Token) -> str | None:
         return None
     for word in (token, *(child for child in token.children if child.dep_ in QUALIFIER_DEPS)):
         entry = view.lexicon.evaluations.get((view.lang, word.lemma_.casefold()))
-        if entry is not None and entry[0] == VERDICT:
+        if entry is not None and entry[0] is EvaluationRole.VERDICT:
             return entry[1]
     return None
 
 
-def _role(view: Extractor, token: Token) -> str | None:
+def _role(view: Extractor, token: Token) -> EvaluationRole | None:
     entry = view.lexicon.evaluations.get((view.lang, token.lemma_.casefold()))
     return entry[0] if entry is not None else None
 
@@ -89,7 +83,7 @@ def _role(view: Extractor, token: Token) -> str | None:
 def _named(view: Extractor, token: Token) -> tuple[Token, Token] | None:
     """A verdict a verb of naming says of its object ("qualifier X de provocation"): the verb and the object."""
     verb = token.head
-    if token.dep_ not in NAMING_DEPS or verb.i == token.i or _role(view, verb) != NAMING:
+    if token.dep_ not in NAMING_DEPS or verb.i == token.i or _role(view, verb) is not EvaluationRole.NAMING:
         return None
     objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS and child.i != token.i]
     return (verb, objects[0]) if objects else None
@@ -99,7 +93,8 @@ def _predicated(view: Extractor, token: Token) -> tuple[Token, Token] | None:
     """A verdict predicated of a subject in a reported clause ("X a affirmé que l'acte était une provocation"):
     the reporting verb and the subject."""
     clause = token
-    if token.dep_ in ATTRIBUTE_DEPS or (token.dep_ in grammar.OBJECT_DEPS and _role(view, token.head) == COPULA):
+    of_copula = token.dep_ in grammar.OBJECT_DEPS and _role(view, token.head) is EvaluationRole.COPULA
+    if token.dep_ in ATTRIBUTE_DEPS or of_copula:
         clause = token.head  # "were a provocation" (the copula heads), "représente un grand pas"
     elif not any(child.dep_ == "cop" for child in token.children):
         return None

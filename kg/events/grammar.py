@@ -52,13 +52,15 @@ def has_case(token: Token, form: str, grammar: Grammar) -> bool:
     return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
 
 
-def participle_forms(token: Token, grammar: Grammar) -> list[str]:
-    """A past participle's own form and its masculine singular ("disposées": disposé): the forms under which a
-    cue used as an adjective is listed; none for another word, nor for a verb in a compound tense."""
+def cue_forms(token: Token, grammar: Grammar) -> list[str]:
+    """The forms under which a cue word is listed: its lemma; for a past participle not in a compound tense, also
+    its own form and its masculine singular ("disposées": disposé), since a cue used as an adjective ("disposé
+    à", "ouvert à") is read by the lemmatizer as the verb ("disposer")."""
+    forms = [token.lemma_.casefold()]
     if PARTICIPLE not in token.morph.get("VerbForm") or any(child.dep_ == "aux:tense" for child in token.children):
-        return []  # "a ouvert des négociations": a verb in a compound tense
+        return forms  # "a ouvert des négociations": a verb in a compound tense
     form = token.lower_
-    return [form] + [form[: -len(ending)] for ending in grammar.participle_endings if form.endswith(ending)]
+    return forms + [form] + [form[: -len(ending)] for ending in grammar.participle_endings if form.endswith(ending)]
 
 
 def is_adjective_argument(token: Token) -> bool:

@@ -21,11 +21,11 @@ from kg.events.candidates import Candidate
 from kg.events.grammar import (
     GOVERNOR_STEPS,
     OBJECT_DEPS,
+    cue_forms,
     in_conditional,
     is_adjective_argument,
     is_conditional,
     is_future,
-    participle_forms,
 )
 from kg.events.slots import light_verb, subject
 from kg.records import Mode
@@ -75,8 +75,7 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
             return False
         through_noun = through_noun or current.dep_ in OBJECT_DEPS
         current = current.head
-        forms = [current.lemma_.casefold(), *participle_forms(current, view.grammar)]  # "disposé à"
-        if any((view.lang, form) in view.lexicon.intention_cues for form in forms):
+        if any((view.lang, form) in view.lexicon.intention_cues for form in cue_forms(current, view.grammar)):
             return not through_noun or _says_it_itself(view, current, candidate)
     return False
 

@@ -56,7 +56,7 @@ TOPIC_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 # Inside a subject phrase, the dependents that may name who it is ("le chef de la diplomatie russe").
 SUBJECT_PHRASE_DEPS = frozenset({"nmod", "nmod:poss", "amod", "appos", "flat:name", "nsubj", "conj"})
 
-APPEAL_ROOT = "02"
+APPEAL_ROOT = "02"  # CAMEO's appeals: a verb of seeking reads as one only with a noun ("chercher le soutien de Y")
 
 # Where a clause telling an act's occasion hangs: on the verb, or on a time phrase of the verb.
 OCCASION_DEPS = frozenset({"advcl", "acl:relcl"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.grammar import GOVERNOR_STEPS, is_adjective_argument, is_conditional, is_future, participle_forms
+from kg.events.grammar import GOVERNOR_STEPS, cue_forms, is_adjective_argument, is_conditional, is_future
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -70,16 +70,14 @@ def cue_for(pack: LanguagePack, word: str) -> tuple[Mode, str] | None:
 
 
 def governor_cue(pack: LanguagePack, verb: Token) -> tuple[Mode, str] | None:
-    """The modality cue a governing verb is: its lemma with its particle ("rule out"), else its lemma."""
+    """The modality cue a governing verb is: its lemma with its particle ("rule out"), else one of its cue forms
+    (`grammar.cue_forms`: its lemma, or a participle's adjective: "disposé à")."""
     particles = [child.lower_ for child in verb.children if child.dep_ == PARTICLE_DEP]
     if particles:
         cue = cue_for(pack, f"{verb.lemma_} {particles[0]}")
         if cue is not None:
             return cue
-    cue = cue_for(pack, verb.lemma_)
-    if cue is None:  # "disposé à", "ouvert à": an adjective the lemmatizer read as a verb's participle
-        cue = next(filter(None, (cue_for(pack, form) for form in participle_forms(verb, pack.grammar))), None)
-    return cue
+    return next(filter(None, (cue_for(pack, form) for form in cue_forms(verb, pack.grammar))), None)
 
 
 def is_attribution(token: Token, pack: LanguagePack) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate
-from kg.events.grammar import GOVERNOR_STEPS
+from kg.events.grammar import GOVERNOR_STEPS, cue_forms
 from kg.events.intentions import GOVERNING_DEPS
 from kg.events.slots import subject
 from kg.records import Mention, Mode, RequestKind
@@ -84,7 +84,8 @@ def _request_cue(view: Extractor, token: Token) -> tuple[Token, RequestKind] | N
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
             return None
         current = current.head
-        kind = view.lexicon.request_cues.get((view.lang, current.lemma_.casefold()))
+        kind = next(filter(None, (view.lexicon.request_cues.get((view.lang, form))
+                                  for form in cue_forms(current, view.grammar))), None)  # fmt: skip
         if kind is not None:
             return current, kind
     return None
