@@ -58,6 +58,7 @@ class Grammar:
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
+    relative_object_pronouns: frozenset[str]  # "que", "which": a relative clause's object
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
@@ -216,6 +217,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),
+        relative_object_pronouns=_words(section["relative_object_pronouns"]),
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),
         participle_endings=tuple(str(v) for v in section.get("participle_endings", [])),

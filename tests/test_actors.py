@@ -451,7 +451,7 @@ def test_actors_model_any_verb_of_saying_names_the_quotations_speaker(french_nlp
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("noun", ["homologue", "invité", "interlocuteur"])
+@pytest.mark.parametrize("noun", ["homologue", "invité", "interlocuteur", "voisin"])
 def test_actors_model_a_counterpart_noun_is_the_possessors_partner(french_nlp, gazetteer: Gazetteer, noun: str) -> None:
     # "son homologue" with no nationality: the most salient actor of the last sentences that is not its possessor.
     text = f"Le président chilien est arrivé mardi à Lima. Le président péruvien a longuement remercié son {noun}."
@@ -505,3 +505,11 @@ def test_actors_model_no_sentence_starts_after_an_opening_quotation_mark(french_
         "Le président chilien est arrivé à Lima.",
         "« Nous sommes avec le Pérou », a déclaré le ministre.",
     ]
+
+
+@pytest.mark.model
+def test_actors_model_a_capital_inside_a_form_must_be_kept(french_nlp, gazetteer: Gazetteer) -> None:
+    # "l'Ouest" is the West; "l'ouest de la Russie" is a direction.
+    found = model_mentions(french_nlp, gazetteer, "Kazan, une ville de l'ouest de la Russie, a accueilli le sommet.")
+    assert "WST" not in {m.code for m in found}
+    assert "WST" in {m.code for m in model_mentions(french_nlp, gazetteer, "L'Ouest a condamné la Russie.")}

@@ -1743,3 +1743,42 @@ def test_modality_model_a_participle_used_as_an_adjective_is_its_cue(
     events = model_events(french_nlp, gazetteer, pack, text)
     assert {str(e.mode) for e in events if e.cameo == "04"} == {mode}
     assert bool([e for e in events if e.cameo == "03"]) is intent
+
+
+@pytest.mark.model
+def test_slots_model_a_relative_clauses_object_is_the_noun_it_modifies(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "que" stands for the sanctions: China condemns the European Union's sanctions; the parser takes the
+    # participle with its own auxiliary for a passive participle of the noun.
+    text = "Les sanctions européennes, que la Chine a vivement condamnées, visent trois entreprises."
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert ("CHN", "EUR", "11") in found
+    assert ("EUR", "CHN", "11") not in found
+
+
+@pytest.mark.model
+def test_slots_model_a_light_verb_in_a_relative_clause_names_the_nouns_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "les sanctions que X a imposées à Y": X imposed them on Y, and who condemns them condemns X.
+    text = "La Bolivie a condamné les sanctions que le Pérou a imposées au Chili."
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert {("BOL", "PER", "11"), ("PER", "CHL", "16")} <= found
+    assert ("BOL", "PER", "16") not in found
+    # a clause with an object of its own completes the noun: it is no relative clause
+    text = "Cette visite est une preuve que le Chili donne la priorité à ses liens avec le Pérou."
+    assert ("CHL", "PER", "14") not in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_slots_model_the_second_member_of_entre_hung_on_the_event_noun(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # The parser joins "le président chinois" to "rencontre", not to "le Sud-Coréen".
+    text = (
+        "M. Abe a joué un rôle de médiateur pour permettre l'organisation le 3 mai à Genève d'une rencontre "
+        "historique entre le Sud-Coréen et le président chinois Xi Jinping."
+    )
+    found = {(frozenset((e.source, e.target)), e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert (frozenset({"KOR", "CHN"}), "04") in found

@@ -320,6 +320,10 @@ def test_english_model_a_counterpart_and_the_two_koreas(
     assert ("PER", "CHL", "05") in {
         (e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)
     }
+    text = "Chile held military drills on Monday. Peru's president accused his neighbour of provocation."
+    assert ("PER", "CHL", "11") in {
+        (e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)
+    }
     events = english_events(english_nlp, gazetteer, english, "The two Koreas signed a military pact.")
     assert {frozenset((e.source, e.target)) for e in events} == {frozenset({"KOR", "PRK"})}
 
@@ -348,3 +352,15 @@ def test_english_model_open_to_talks_is_an_intent_to_meet(
     found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
     assert ("CHL", "PER", "03", "asserted") in found
     assert not [e for e in events if e.cameo == "04" and str(e.mode) == "asserted"]
+
+
+@pytest.mark.model
+def test_english_model_a_relative_clauses_object_is_the_noun_it_modifies(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = "Bolivia condemned the sanctions that Peru imposed on Chile."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert {("BOL", "PER", "11"), ("PER", "CHL", "16")} <= found
+    text = "The Peruvian sanctions, which Chile strongly condemned, target three banks."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert ("CHL", "PER", "11") in found

@@ -63,9 +63,16 @@ def _candidates(view: ActorView, text: str) -> set[str]:
 
 
 def _case_agrees(view: ActorView, ent: Span) -> bool:
-    """A form the gazetteer writes capitalised ("Paris") is no mention in lower case ("paris")."""
+    """A form the gazetteer writes capitalised ("Paris", "l'Ouest", "the West") is no mention where the text
+    writes its first capital in lower case ("paris", "l'ouest du pays", "the west of the country")."""
     forms = [alias.text for alias in view.forms.get(ent.text.casefold(), ())]
-    return not forms or ent.text[0].isupper() or any(not form[0].isupper() for form in forms)
+    return not forms or any(_capital_kept(form, ent.text) for form in forms)
+
+
+def _capital_kept(form: str, text: str) -> bool:
+    """Whether the text keeps the form's first capital (a form with none agrees with any text)."""
+    first = next((index for index, char in enumerate(form) if char.isupper()), None)
+    return first is None or first >= len(text) or text[first].isupper()
 
 
 def _is_seat_or_capital(view: ActorView, ent: Span) -> bool:

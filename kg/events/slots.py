@@ -91,7 +91,7 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
         if passive:
             objects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
         else:
-            objects = direct_objects(view, verb)
+            objects = direct_objects(view, verb) or _relative_antecedent(view, verb)
         return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
         # "bombarder un camp en territoire X": the parser may hang the place on an object that names no actor
@@ -116,6 +116,21 @@ def direct_objects(view: Extractor, verb: Token) -> list[Token]:
     return objects
 
 
+def _relative_antecedent(view: Extractor, verb: Token) -> list[Token]:
+    """The noun a relative clause's object pronoun stands for ("les sanctions européennes, que la Chine a
+    condamnées", "the sanctions which China condemned"): the object is the noun the clause modifies."""
+    if not verb.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    pronouns = [child for child in verb.children if child.lower_ in view.grammar.relative_object_pronouns
+                and child.i < verb.i and child.dep_ in grammar.RELATIVE_OBJECT_DEPS]  # fmt: skip
+    if not pronouns:
+        return []
+    # "une preuve que X donne la priorité à ...": a clause with an object of its own completes the noun
+    if any(child.dep_ in grammar.OBJECT_DEPS and child not in pronouns for child in verb.children):
+        return []
+    return [verb.head]
+
+
 def _stray_object_conjuncts(view: Extractor, verb: Token, last_object: Token) -> list[Token]:
     """Nouns joined to a verb's object that the parser hung on the verb ("a mis en garde les États-Unis et
     la Corée du Sud"): a noun conjunct of a verb, after its object, with no case marker of its own."""
@@ -137,6 +152,8 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         # "des frappes américaines en Syrie": the parser may hang the place on the verb above the noun
         return places or _argument_right_after(view, noun, view.grammar.locative_cases)
     found = _case_arguments(view, noun, slot)
+    if slot == view.grammar.between_case and len(found) == 1:
+        found += _stray_between_member(view, noun, found[0])
     if not found:  # "un soutien constant à X": the parser may hang the argument on the noun's adjective
         for child in view._children(noun):
             if child.dep_ == "amod" and child.i > noun.i:
@@ -160,6 +177,21 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
     if not found:
         found += _argument_right_after(view, noun, view.grammar.forms(slot))
     return found
+
+
+def _stray_between_member(view: Extractor, noun: Token, member: Mention) -> list[Mention]:
+    """The second member of "entre X et Y" that the parser joined to the event noun rather than to X ("une
+    rencontre entre le Sud-Coréen et le président chinois"): a conjunct of the noun that starts with "et"
+    right after X's phrase, with no case marker of its own."""
+    argument = view.tokens[member.token_start]
+    while argument.head.i != noun.i and argument.head.i != argument.i and argument.i > noun.i:
+        argument = argument.head
+    end = argument.right_edge.i
+    return [m for child in view._children(noun)
+            if child.dep_ == "conj" and child.left_edge.i == end + 1
+            and any(grand.dep_ == "cc" and grand.i == end + 1 for grand in child.children)
+            and not any(grand.dep_ == "case" for grand in child.children)
+            for m in mentions(view, child)]  # fmt: skip
 
 
 def _argument_right_after(view: Extractor, noun: Token, forms: Collection[str]) -> list[Mention]:
@@ -430,6 +462,8 @@ def _participle_noun(view: Extractor, verb: Token) -> Token | None:
     """The noun a past participle modifies, through the participles it is coordinated with."""
     if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
         return None
+    if any(child.dep_.startswith(grammar.AUXILIARY_DEP) for child in verb.children):
+        return None  # "les sanctions que la Chine a condamnées": a relative clause's compound tense
     current = verb
     for _ in range(grammar.GOVERNOR_STEPS):
         if current.head.i == current.i:
@@ -675,9 +709,24 @@ def is_topic(view: Extractor, noun: Token) -> bool:
 
 
 def light_verb(view: Extractor, noun: Token) -> Token | None:
+    """The light verb whose object the noun is ("imposer des sanctions"), also through a relative clause on the
+    noun ("les sanctions que X a imposées", "the sanctions that X imposed")."""
     head = noun.head
     if noun.dep_ in grammar.OBJECT_DEPS and (view.lang, head.lemma_.casefold()) in view.lexicon.light_verbs:
         return head
+    return _relative_light_verb(view, noun)
+
+
+def _relative_light_verb(view: Extractor, noun: Token) -> Token | None:
+    """The light verb of a relative clause on the noun whose object the noun is ("les sanctions que X a
+    imposées")."""
+    for child in view._children(noun):
+        if (
+            child.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP)
+            and (view.lang, child.lemma_.casefold()) in view.lexicon.light_verbs
+            and _relative_antecedent(view, child)
+        ):
+            return child
     return None
 
 
@@ -765,7 +814,8 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
     if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < grammar.GOVERNOR_STEPS:
         event_noun = any(trigger.pos == "NOUN" for trigger in view._triggers(token))
         if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
-            found += _agent(view, token, None, exclude=view.grammar.genitive_case) or _case_arguments(
+            relative = _relative_light_verb(view, token)  # "condamner les sanctions que X a imposées"
+            found += _agent(view, token, relative, exclude=view.grammar.genitive_case) or _case_arguments(
                 view, token, view.grammar.between_case
             )
         if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
