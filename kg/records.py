@@ -331,6 +331,8 @@ class EvaluationRole(StrEnum):
     VERDICT = "verdict"  # the verdict itself, with its CAMEO code: "provocation" (111), "succès" (051)
     NAMING = "naming"  # a verb that says it of its object: "qualifier X de", "call X a"
     COPULA = "copula"  # a verb of being that takes it as its object: "représenter", "represent"
+    REACTION = "reaction"  # what an act draws from an actor, with its CAMEO code: "colère" (111), "ire", "anger"
+    CAUSATIVE = "causative"  # a verb by which an act draws it: "susciter", "provoquer", "draw", "spark"
 
 
 class Mode(StrEnum):

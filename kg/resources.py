@@ -498,8 +498,8 @@ def _load_evaluations(
         except ValueError:
             roles = ", ".join(str(known) for known in EvaluationRole)
             raise DataError(path, f"role must be one of {roles}, not {row['role']!r}", line=line) from None
-        if (role is EvaluationRole.VERDICT) != bool(row["cameo"]):
-            raise DataError(path, "a verdict has a CAMEO code, a verb of naming or of being none", line=line)
+        if (role in (EvaluationRole.VERDICT, EvaluationRole.REACTION)) != bool(row["cameo"]):
+            raise DataError(path, "a verdict or a reaction has a CAMEO code, a verb none", line=line)
         if row["cameo"] and row["cameo"] not in codes:
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
         entries[(lang, row["word"])] = (role, row["cameo"])

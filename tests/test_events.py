@@ -1782,3 +1782,53 @@ def test_slots_model_the_second_member_of_entre_hung_on_the_event_noun(
     )
     found = {(frozenset((e.source, e.target)), e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert (frozenset({"KOR", "CHN"}), "04") in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the intention's holder does the act, which is a threat, not an intent to cooperate
+        (
+            "Le Chili a l'intention d'attaquer le Pérou.",
+            {("CHL", "PER", "18", "hypothetical"), ("CHL", "PER", "13", "asserted")},
+        ),
+        # a denied intention denies the act
+        ("Le Chili n'a pas l'intention d'attaquer le Pérou.", {("CHL", "PER", "18", "negated")}),
+        ("Le Chili n'a aucune intention d'attaquer le Pérou.", {("CHL", "PER", "18", "negated")}),
+    ],
+)
+def test_intentions_model_an_intention_to_attack(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act draws the reaction of an actor: the actor criticizes the act's doer
+        ("La reconnaissance de la Palestine par le Chili a suscité la colère du Pérou.", ("PER", "CHL", "111")),
+        ("Le veto bolivien au projet de résolution a provoqué l'ire de Lima.", ("PER", "BOL", "111")),
+        # a participle with no subject of its own: its clause's doer
+        ("Le Chili a expulsé trois diplomates péruviens, provoquant l'indignation de Lima.", ("PER", "CHL", "111")),
+        # the reaction's holder as a nationality; a praise
+        ("La décision du Chili a suscité la satisfaction péruvienne.", ("PER", "CHL", "051")),
+    ],
+)
+def test_evaluations_model_an_act_draws_a_reaction_on_its_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert expected in {(e.source, e.target, e.sub) for e in events}
+
+
+@pytest.mark.model
+def test_light_verbs_model_assurer_carries_its_event_noun(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
+    # "assurer la médiation" is a mediation, not a promise ("assurer à X que ...")
+    text = "Le président angolais, qui assure la médiation entre le Kenya et l'Ouganda, est arrivé à Luanda."
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert {("AGO", "KEN", "04"), ("AGO", "UGA", "04")} <= found
+    assert not [t for t in found if t[2] == "03"]

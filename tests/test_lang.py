@@ -364,3 +364,15 @@ def test_english_model_a_relative_clauses_object_is_the_noun_it_modifies(
     text = "The Peruvian sanctions, which Chile strongly condemned, target three banks."
     found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
     assert ("CHL", "PER", "11") in found
+
+
+@pytest.mark.model
+def test_english_model_an_act_draws_a_reaction_on_its_doer(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    for text in (
+        "Chile's decision drew the ire of Peru.",
+        "The Chilean arms sale to Bolivia sparked the anger of Peru.",
+    ):
+        events = english_events(english_nlp, gazetteer, english, text)
+        assert ("PER", "CHL", "111") in {(e.source, e.target, e.sub) for e in events}, text

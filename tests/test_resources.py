@@ -67,7 +67,7 @@ def test_resources_a_pack_file_of_evaluations_or_requests_with_a_bad_row_names_i
 
     evaluations = tmp_path / "evaluations.tsv"
     evaluations.write_text("word\trole\tcameo\nprovocation\tverdict\t111\nqualifier\tverdict\t\n", encoding="utf-8")
-    with pytest.raises(DataError, match=rf"^{evaluations}:3: a verdict has a CAMEO code"):
+    with pytest.raises(DataError, match=rf"^{evaluations}:3: a verdict or a reaction has a CAMEO code"):
         _load_evaluations(evaluations, load_cameo_codes(), "fr")
     evaluations.write_text("word\trole\tcameo\nprovocation\tblame\t111\n", encoding="utf-8")
     with pytest.raises(DataError, match=rf"^{evaluations}:2: role must be one of"):

@@ -14,6 +14,13 @@ the act's doer, or on the actor. It is said three ways:
 
 A verdict word qualifying the predicate counts as well ("un régime dangereux", "a dangerous regime"). The
 doer of an act is read from the candidates the rules found at its word, else from the actors its phrase names.
+
+An act also draws a reaction (role `reaction`, with its CAMEO code: "colère", "ire", "satisfaction") from an actor
+by a causative verb (role `causative`: "susciter", "provoquer", "draw"): "le veto chinois a suscité la colère de
+Londres", "X a frappé Y, provoquant l'ire de Z", "drew the ire of Beijing". The actor the reaction belongs to
+("de Londres", "sa colère", "la colère chinoise") criticizes or praises the doer of the act that draws it: the
+verb's subject, or the doer of the act its subject names; a participle with no subject of its own takes its
+clause's.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]
         doers_at.setdefault(candidate.token.i, []).append(candidate.source)
     found: list[Candidate] = []
     for token in view.tokens:
+        found += _reactions(view, token, doers_at)
         code = _verdict(view, token)
         if code is None:
             continue
@@ -62,6 +70,41 @@ def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]
             for judge in judges for other in judged if judge.code != other.code
         ]  # fmt: skip
     return found
+
+
+def _reactions(view: Extractor, token: Token, doers_at: dict[int, list[Mention]]) -> list[Candidate]:
+    """The reaction an act draws by a causative verb ("a suscité la colère de X"): its holder on the act's doer."""
+    entry = view.lexicon.evaluations.get((view.lang, token.lemma_.casefold()))
+    if entry is None or entry[0] is not EvaluationRole.REACTION or token.dep_ not in grammar.OBJECT_DEPS:
+        return []
+    verb = token.head
+    if verb.i == token.i or _role(view, verb) is not EvaluationRole.CAUSATIVE:
+        return []
+    holders = [m for child in view._children(token) if _names_the_holder(view, child) for m in mentions(view, child)]
+    causes = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
+    if causes:
+        doers = [m for cause in causes for m in doers_at.get(cause.i) or _doers_named(view, cause)]
+    else:  # "X a frappé Y, provoquant l'ire de Z": the participle's clause
+        doers = subject(view, verb)
+    trigger = Trigger(token.lemma_.casefold(), "NOUN", entry[1], "agent", "subj", False, view.lang)
+    mode = view._mode(verb)
+    return [Candidate(holder, doer, trigger, token, mode, False, Reach.CLAUSE)
+            for holder in holders for doer in doers if holder.code != doer.code]  # fmt: skip
+
+
+def _doers_named(view: Extractor, cause: Token) -> list[Mention]:
+    """The actors a causing phrase names: itself, its act's doer, or whose it is ("la décision du Chili",
+    "Chile's decision")."""
+    return mentions(view, cause, possessor=True) or [
+        m for child in view._children(cause) if _names_the_holder(view, child) for m in mentions(view, child)
+    ]
+
+
+def _names_the_holder(view: Extractor, child: Token) -> bool:
+    """Whether a dependent of a noun names whose it is: "de X", "sa", "chinoise", "Beijing's"."""
+    if child.dep_ in grammar.MODIFIER_AGENT_DEPS:
+        return True
+    return child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, view.grammar.genitive_case)
 
 
 def _verdict(view: Extractor, token: Token) -> str | None:

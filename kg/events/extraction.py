@@ -105,7 +105,7 @@ class Extractor:
         if model is not None:  # proposals: what the model finds where the rules are silent
             candidates = classify(self, model, candidates + proposals(self, candidates))
         candidates = as_requests(self, one_reading(candidates))
-        candidates += stated_intentions(self, candidates)
+        candidates = stated_intentions(self, candidates)
         candidates += speech.accusations(self, candidates)
         candidates += evaluations(self, candidates)
         return (self._event(candidate) for candidate in candidates)

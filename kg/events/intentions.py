@@ -13,7 +13,6 @@ CAMEO pairs with the act's root (`INTENT_CODES`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -42,21 +41,43 @@ INTENT_CODES = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
     "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385",
 }  # fmt: skip
+INTENT_ROOT, THREAT_ROOT = "03", "13"
 # The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer", "veut
 # renforcer la coopération": the event noun is the object of the governed verb).
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg", "obj"})
 
 
-def stated_intentions(view: Extractor, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """The intents and threats the candidates' actors state by announcing their acts."""
+def stated_intentions(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with the intents and threats their actors state by announcing their acts. A cue's own
+    reading as an intent to cooperate yields to the hostile act it governs ("X a l'intention d'attaquer Y" is a
+    threat, "X n'a aucune intention d'attaquer Y" a denied attack: neither is an intent to cooperate)."""
     found = []
+    threatening: set[tuple[int, str, str]] = set()  # (governor token, source, target) of the hostile acts
     for candidate in candidates:
         code = INTENT_CODES.get(candidate.trigger.cameo[:2])
-        if code is None or candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate):
+        if code is None:
+            continue
+        if code.startswith(THREAT_ROOT):  # a hostile act, planned or denied ("n'a aucune intention d'attaquer")
+            threatening |= {(governor.i, candidate.source.code, candidate.target.code)
+                            for governor in _governors(candidate.token)}  # fmt: skip
+        if candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate):
             continue
         trigger = replace(candidate.trigger, cameo=code)
         found.append(replace(candidate, trigger=trigger, mode=Mode.ASSERTED))
-    return found
+    kept = [c for c in candidates if not (c.trigger.cameo.startswith(INTENT_ROOT)
+            and (c.token.i, c.source.code, c.target.code) in threatening)]  # fmt: skip
+    return kept + found
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words governing a token as an act they announce (`GOVERNING_DEPS`), up to `GOVERNOR_STEPS` above it."""
+    chain, current = [], token
+    for _ in range(GOVERNOR_STEPS):
+        if current.head.i == current.i or current.dep_ not in GOVERNING_DEPS:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
 
 
 def _intended(view: Extractor, candidate: Candidate) -> bool:

@@ -104,7 +104,22 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
             cue = cue_for(pack, child.lower_)
             if cue and cue[0] is Mode.NEGATED and cue[1] in ("child", "case", "mark"):
                 return True
-    return _denying_governor(chain, pack) is not None
+    return _denying_governor(chain, pack) is not None or _denied_intention(chain, pack)
+
+
+def _denied_intention(chain: list[Token], pack: LanguagePack) -> bool:
+    """Whether the intention governing a trigger is denied ("X n'a pas l'intention d'attaquer Y", "n'a aucune
+    intention de", "ne compte pas se rendre à"): the act is not planned, it is negated."""
+    for head in chain[:2]:
+        if not any((pack.lang, form) in pack.lexicon.intention_cues for form in cue_forms(head, pack.grammar)):
+            continue
+        carriers = [head] + ([head.head] if head.dep_ in LIGHT_OBJECT_DEPS and _is_light(head.head, pack) else [])
+        return any(
+            (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
+            for carrier in carriers
+            for child in carrier.children
+        )
+    return False
 
 
 def _denying_governor(chain: list[Token], pack: LanguagePack) -> Token | None:

@@ -247,8 +247,24 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         if view._has_case(noun, view.grammar.as_case) and noun.head.i != noun.i:
             # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
-        return mentions(view, noun, possessor=True) or _detached_participle_subject(view, verb, depth)
+        if found := mentions(view, noun, possessor=True):
+            return found
+        light = light_verb(view, noun)
+        if (
+            light is not None
+            and "Inf" in verb.morph.get("VerbForm")
+            and _marked_by(view, verb, view.grammar.genitive_case)
+        ):
+            # "X a l'intention d'attaquer Y", "X a pris la décision de fermer ...": the light verb's subject
+            return subject(view, light, depth + 1)
+        return _detached_participle_subject(view, verb, depth)
     return []
+
+
+def _marked_by(view: Extractor, verb: Token, case: str) -> bool:
+    """Whether a clause is introduced by the preposition `case` ("l'intention d'attaquer": "de")."""
+    forms = view.grammar.forms(case)
+    return any(child.dep_ in grammar.INFINITIVE_MARK_DEPS and child.lower_ in forms for child in verb.children)
 
 
 def _detached_participle_subject(view: Extractor, verb: Token, depth: int) -> list[Mention]:
