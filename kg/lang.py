@@ -44,6 +44,7 @@ class Grammar:
     genitive_case: str  # a noun's complement ("de", "of")
     between_case: str  # the members of a mutual relation ("entre", "between")
     as_case: str  # "X présenté comme Y"
+    instrument_case: str  # what a threat is made with ("threaten X with sanctions"; French says "de")
     contrastive_slots: frozenset[str]
     locative_cases: frozenset[str]
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
@@ -205,6 +206,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         genitive_case=str(section["genitive_case"]),
         between_case=str(section["between_case"]),
         as_case=str(section["as_case"]),
+        instrument_case=str(section["instrument_case"]),
         contrastive_slots=_words(section["contrastive_slots"]),
         locative_cases=_words(section["locative_cases"]),
         topic_cases=_words(section.get("topic_cases", [])),

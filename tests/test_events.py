@@ -1832,3 +1832,30 @@ def test_light_verbs_model_assurer_carries_its_event_noun(french_nlp, gazetteer:
     found = triples(model_events(french_nlp, gazetteer, pack, text))
     assert {("AGO", "KEN", "04"), ("AGO", "UGA", "04")} <= found
     assert not [t for t in found if t[2] == "03"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Chili menace le Pérou de nouvelles sanctions.",
+        # the act is the complement of a noun that sums it up: "des mesures de rétorsion"
+        "Le Chili a menacé de mesures de rétorsion les entreprises péruviennes.",
+    ],
+)
+def test_intentions_model_a_threat_names_the_act_it_threatens_with(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
+) -> None:
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert {("CHL", "PER", "13", "asserted"), ("CHL", "PER", "16", "hypothetical")} <= found
+
+
+@pytest.mark.model
+def test_triggers_model_a_noun_summing_up_an_act_is_no_classifier(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "des mesures de rétorsion" are a retaliation; "des navires de guerre" are no war
+    text = "Le Chili a pris des mesures de rétorsion contre le Pérou."
+    assert ("CHL", "PER", "16", "asserted") in {
+        (e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)
+    }

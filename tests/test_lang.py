@@ -376,3 +376,11 @@ def test_english_model_an_act_draws_a_reaction_on_its_doer(
     ):
         events = english_events(english_nlp, gazetteer, english, text)
         assert ("PER", "CHL", "111") in {(e.source, e.target, e.sub) for e in events}, text
+
+
+@pytest.mark.model
+def test_english_model_a_threat_names_the_act_it_threatens_with(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, "Chile threatened Peru with new sanctions.")
+    assert ("CHL", "PER", "16", "hypothetical") in {(e.source, e.target, e.cameo, str(e.mode)) for e in events}

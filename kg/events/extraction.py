@@ -24,7 +24,7 @@ from kg.events.circumstances import circumstance_targets
 from kg.events.classifier import classify
 from kg.events.evaluations import evaluations
 from kg.events.grammar import has_case
-from kg.events.intentions import stated_intentions
+from kg.events.intentions import stated_intentions, threatened_acts
 from kg.events.linking import loose_candidates
 from kg.events.modality import find_mode
 from kg.events.proposals import proposals
@@ -106,6 +106,7 @@ class Extractor:
             candidates = classify(self, model, candidates + proposals(self, candidates))
         candidates = as_requests(self, one_reading(candidates))
         candidates = stated_intentions(self, candidates)
+        candidates += threatened_acts(self, candidates)
         candidates += speech.accusations(self, candidates)
         candidates += evaluations(self, candidates)
         return (self._event(candidate) for candidate in candidates)

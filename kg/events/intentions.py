@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from kg.events.extraction import Extractor
 
-__all__ = ["INTENT_CODES", "stated_intentions"]
+__all__ = ["INTENT_CODES", "stated_intentions", "threatened_acts"]
 
 # The CAMEO code of the intent to do (03x) or the threat to do (13x) an act of each root.
 INTENT_CODES = {
@@ -42,6 +42,9 @@ INTENT_CODES = {
     "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1385",
 }  # fmt: skip
 INTENT_ROOT, THREAT_ROOT = "03", "13"
+# Where a verb of threat hangs the act it threatens with: its object ("a menacé de mesures de rétorsion"), a
+# complement ("menacer X de sanctions", "threaten X with sanctions"), or the complement of its object.
+THREAT_ACT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod"})
 # The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer", "veut
 # renforcer la coopération": the event noun is the object of the governed verb).
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg", "obj"})
@@ -130,3 +133,40 @@ def _told_by_another(view: Extractor, token: Token, candidate: Candidate) -> boo
 def _says_it_itself(view: Extractor, cue: Token, candidate: Candidate) -> bool:
     doers = {candidate.source.code} | ({candidate.target.code} if candidate.symmetric else set())
     return any(mention.code in doers for mention in subject(view, cue))
+
+
+def threatened_acts(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
+    """The acts a threat names ("X menace Y de sanctions", "threatened Y with sanctions", "a menacé de mesures de
+    rétorsion"): the act itself, hypothetical, by the threatener on the threatened, for an act with a threat code
+    (`INTENT_CODES`)."""
+    taken = {(c.token.i, c.source.code, c.target.code) for c in candidates}
+    found: list[Candidate] = []
+    for candidate in candidates:
+        if not candidate.trigger.cameo.startswith(THREAT_ROOT) or candidate.token.pos_ != "VERB":
+            continue
+        for noun in _threatened_nouns(view, candidate.token):
+            for trigger in view._triggers(noun):
+                code = INTENT_CODES.get(trigger.cameo[:2])
+                if trigger.pos != "NOUN" or code is None or not code.startswith(THREAT_ROOT):
+                    continue
+                if (noun.i, candidate.source.code, candidate.target.code) in taken:
+                    continue
+                taken.add((noun.i, candidate.source.code, candidate.target.code))
+                found.append(replace(candidate, trigger=trigger, token=noun, mode=Mode.HYPOTHETICAL, symmetric=False))
+    return found
+
+
+def _threatened_nouns(view: Extractor, verb: Token) -> list[Token]:
+    """The event nouns a verb of threat names as what it threatens with."""
+    marks = view.grammar.forms(view.grammar.genitive_case) | view.grammar.forms(view.grammar.instrument_case)
+    nouns = []
+    for child in view._children(verb):
+        grandchildren = [g for g in child.children if g.dep_ in THREAT_ACT_DEPS] if child.dep_ in OBJECT_DEPS else []
+        for noun in (child, *grandchildren):
+            if noun.pos_ != "NOUN" or noun.dep_ not in THREAT_ACT_DEPS:
+                continue
+            if (noun.dep_ in OBJECT_DEPS and noun is child) or any(
+                g.dep_ == "case" and g.lower_ in marks for g in noun.children
+            ):
+                nouns.append(noun)
+    return nouns

@@ -104,7 +104,7 @@ def _is_medium(view: Extractor, noun: Token) -> bool:
 
 def _is_classifier(view: Extractor, noun: Token) -> bool:
     """An event noun that only says what kind of thing another is ("navire de guerre", "avion de combat"):
-    a complement without a determiner of a noun that is no trigger itself."""
+    a complement without a determiner of a noun that is no trigger itself, nor the summing up of an act."""
     head = noun.head
     bare = [child.lower_ for child in noun.children if child.dep_ == "case"] == [view.grammar.genitive_case]
     return (
@@ -115,6 +115,8 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         # a nationality hung on it is the head noun's ("des avions de combat suédois")
         and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS and child.i not in view.by_token for child in noun.children)
         and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
+        # a noun that sums up an act is no kind of thing: "des mesures de rétorsion" are the retaliation
+        and head.lemma_.casefold() not in view.grammar.summary_nouns
     )
 
 
