@@ -59,6 +59,7 @@ class Grammar:
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
+    demonstratives: frozenset[str]  # "c'est une provocation", "it was unacceptable": what was said or done
     relative_object_pronouns: frozenset[str]  # "que", "which": a relative clause's object
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
@@ -219,6 +220,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         possessives=_words(section["possessives"]),
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),
+        demonstratives=_words(section["demonstratives"]),
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),

@@ -1859,3 +1859,19 @@ def test_triggers_model_a_noun_summing_up_an_act_is_no_classifier(
     assert ("CHL", "PER", "16", "asserted") in {
         (e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)
     }
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre péruvien a répondu au Chili : « C'est une provocation ».", ("PER", "CHL", "111")),
+        ("Le ministre péruvien a rétorqué au Chili que c'était inacceptable.", ("PER", "CHL", "111")),
+    ],
+)
+def test_evaluations_model_a_statement_that_is_a_verdict_is_that_verdict(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
+) -> None:
+    found = {(e.source, e.target, e.sub) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert expected in found
+    assert not [t for t in found if t[2].startswith("01")]

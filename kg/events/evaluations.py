@@ -25,6 +25,7 @@ clause's.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events import grammar
@@ -37,13 +38,16 @@ if TYPE_CHECKING:
 
     from kg.events.extraction import Extractor
 
-__all__ = ["evaluations"]
+__all__ = ["evaluations", "statements_as_verdicts"]
 
 # Where a verb of naming hangs its verdict: an oblique ("qualifier de", "describe as") or a second complement.
 NAMING_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
 # A predicate's English copula: the verdict is its attribute ("were a provocation").
 ATTRIBUTE_DEPS = frozenset({"attr", "acomp"})
 QUALIFIER_DEPS = frozenset({"amod"})
+# Where a verb of saying hangs what it says: a clause, or a quotation the parser made its argument.
+SAID_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "obj", "xcomp"})
+STATEMENT_ROOT = "01"
 
 
 def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
@@ -146,3 +150,34 @@ def _predicated(view: Extractor, token: Token) -> tuple[Token, Token] | None:
     if not subjects or clause.dep_ != "ccomp" or reporter.i == clause.i:
         return None
     return reporter, subjects[0]
+
+
+def statements_as_verdicts(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates, a statement whose words are a verdict on what it answers made that verdict: "X a répondu
+    à Y : « C'est une provocation »", "X retorted that it was unacceptable" is a criticism of Y, not a comment."""
+    upgraded = []
+    for candidate in candidates:
+        said = _verdict_said(view, candidate.token) if candidate.trigger.cameo.startswith(STATEMENT_ROOT) else None
+        if said is not None:
+            word, code = said
+            trigger = Trigger(word.lemma_.casefold(), "NOUN", code, candidate.trigger.source,
+                              candidate.trigger.target, False, view.lang)  # fmt: skip
+            candidate = replace(candidate, trigger=trigger)
+        upgraded.append(candidate)
+    return upgraded
+
+
+def _verdict_said(view: Extractor, verb: Token) -> tuple[Token, str] | None:
+    """The verdict a verb of saying says of a demonstrative ("c'est une provocation", "it was unacceptable")."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in view._children(verb):
+        if child.dep_ not in SAID_DEPS or not any(grand.dep_ == "cop" for grand in child.children):
+            continue
+        subjects = [grand for grand in child.children if grand.dep_ in grammar.SUBJECT_DEPS]
+        if not subjects or subjects[0].lower_ not in view.grammar.demonstratives:
+            continue
+        code = _verdict(view, child)
+        if code is not None:
+            return child, code
+    return None

@@ -22,7 +22,7 @@ from kg.events.anaphora import anaphoric_candidates
 from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
 from kg.events.circumstances import circumstance_targets
 from kg.events.classifier import classify
-from kg.events.evaluations import evaluations
+from kg.events.evaluations import evaluations, statements_as_verdicts
 from kg.events.grammar import has_case
 from kg.events.intentions import stated_intentions, threatened_acts
 from kg.events.linking import loose_candidates
@@ -108,7 +108,7 @@ class Extractor:
         candidates = stated_intentions(self, candidates)
         candidates += threatened_acts(self, candidates)
         candidates += speech.accusations(self, candidates)
-        candidates += evaluations(self, candidates)
+        candidates = statements_as_verdicts(self, candidates) + evaluations(self, candidates)
         return (self._event(candidate) for candidate in candidates)
 
     def rule_candidates(self) -> list[Candidate]:
