@@ -1875,3 +1875,16 @@ def test_evaluations_model_a_statement_that_is_a_verdict_is_that_verdict(
     found = {(e.source, e.target, e.sub) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert expected in found
     assert not [t for t in found if t[2].startswith("01")]
+
+
+@pytest.mark.model
+def test_slots_model_a_clause_on_a_noun_tagged_as_a_verb_takes_its_subject(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # The tagger reads "ont l'intention" as a verb "intention": its clause's doer is still the subject.
+    text = (
+        "La Norvège et l'Islande ont bien l'intention de déposer une candidature conjointe, à partir du lundi "
+        "3 mars, pour rejoindre l'Union européenne."
+    )
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert {("NOR", "EUR", "03", "asserted"), ("ISL", "EUR", "03", "asserted")} <= found

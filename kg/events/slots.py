@@ -244,6 +244,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         return controllers if controllers is not None else subject(view, verb.head, depth + 1)
     if verb.dep_.startswith("acl") and verb.head.i != verb.i:
         noun = verb.head
+        if noun.pos_ == "VERB":  # a noun the tagger took for a verb ("ont l'intention de"): a verb's clause
+            return subject(view, noun, depth + 1)
         if view._has_case(noun, view.grammar.as_case) and noun.head.i != noun.i:
             # "la Russie s'est présentée comme un partenaire disposé à ...": the partner is the subject
             return subject(view, noun.head, depth + 1) or _case_arguments(view, noun.head, view.grammar.agent_case)
