@@ -45,6 +45,7 @@ class Grammar:
     between_case: str  # the members of a mutual relation ("entre", "between")
     as_case: str  # "X présenté comme Y"
     instrument_case: str  # what a threat is made with ("threaten X with sanctions"; French says "de")
+    holder_cases: tuple[str, ...]  # whose a reaction is: "la colère de X", "condemnation from X"
     contrastive_slots: frozenset[str]
     locative_cases: frozenset[str]
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
@@ -208,6 +209,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         between_case=str(section["between_case"]),
         as_case=str(section["as_case"]),
         instrument_case=str(section["instrument_case"]),
+        holder_cases=tuple(str(case) for case in section["holder_cases"]),
         contrastive_slots=_words(section["contrastive_slots"]),
         locative_cases=_words(section["locative_cases"]),
         topic_cases=_words(section.get("topic_cases", [])),

@@ -108,7 +108,7 @@ def _names_the_holder(view: Extractor, child: Token) -> bool:
     """Whether a dependent of a noun names whose it is: "de X", "sa", "chinoise", "Beijing's"."""
     if child.dep_ in grammar.MODIFIER_AGENT_DEPS:
         return True
-    return child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, view.grammar.genitive_case)
+    return child.dep_ in grammar.OBLIQUE_DEPS and any(view._has_case(child, case) for case in view.grammar.holder_cases)
 
 
 def _verdict(view: Extractor, token: Token) -> str | None:
