@@ -373,6 +373,7 @@ def test_english_model_an_act_draws_a_reaction_on_its_doer(
     for text in (
         "Chile's decision drew the ire of Peru.",
         "The Chilean arms sale to Bolivia sparked the anger of Peru.",
+        "Chile closed its embassy in Lima, sparking condemnation from Peru.",
     ):
         events = english_events(english_nlp, gazetteer, english, text)
         assert ("PER", "CHL", "111") in {(e.source, e.target, e.sub) for e in events}, text
