@@ -66,7 +66,7 @@ def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]
             continue
         verb, evaluated = said
         judges = subject(view, verb)
-        judged = doers_at.get(evaluated.i) or mentions(view, evaluated, possessor=True)
+        judged = doers_at.get(evaluated.i) or _doers_named(view, evaluated)
         trigger = Trigger(token.lemma_.casefold(), "NOUN", code, "subj", "obj", False, view.lang)
         mode = view._mode(verb)
         found += [
