@@ -513,3 +513,10 @@ def test_actors_model_a_capital_inside_a_form_must_be_kept(french_nlp, gazetteer
     found = model_mentions(french_nlp, gazetteer, "Kazan, une ville de l'ouest de la Russie, a accueilli le sommet.")
     assert "WST" not in {m.code for m in found}
     assert "WST" in {m.code for m in model_mentions(french_nlp, gazetteer, "L'Ouest a condamné la Russie.")}
+
+
+@pytest.mark.model
+def test_actors_model_a_periphrasis_of_the_press_names_its_state(french_nlp, gazetteer: Gazetteer) -> None:
+    # the French press's names for states: "le royaume ermite", "l'Hexagone", "le pays du Matin calme"
+    text = "Le royaume ermite a condamné l'Hexagone et le pays du Matin calme."
+    assert {"PRK", "FRA", "KOR"} <= {m.code for m in model_mentions(french_nlp, gazetteer, text)}
