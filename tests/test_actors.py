@@ -451,7 +451,7 @@ def test_actors_model_any_verb_of_saying_names_the_quotations_speaker(french_nlp
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("noun", ["homologue", "invité", "interlocuteur", "voisin"])
+@pytest.mark.parametrize("noun", ["homologue", "invité", "interlocuteur", "voisin", "allié"])
 def test_actors_model_a_counterpart_noun_is_the_possessors_partner(french_nlp, gazetteer: Gazetteer, noun: str) -> None:
     # "son homologue" with no nationality: the most salient actor of the last sentences that is not its possessor.
     text = f"Le président chilien est arrivé mardi à Lima. Le président péruvien a longuement remercié son {noun}."
