@@ -1888,3 +1888,12 @@ def test_slots_model_a_clause_on_a_noun_tagged_as_a_verb_takes_its_subject(
     )
     found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert {("NOR", "EUR", "03", "asserted"), ("ISL", "EUR", "03", "asserted")} <= found
+
+
+@pytest.mark.model
+def test_slots_model_a_fronted_participle_takes_its_clauses_subject(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "Arrivé à Lima, le président chilien a ...": the parser makes the participle the root
+    text = "Débarqué jeudi à Lima, le ministre chilien de la Défense a passé en revue la coopération militaire."
+    assert ("CHL", "PER", "04") in triples(model_events(french_nlp, gazetteer, pack, text))

@@ -220,6 +220,10 @@ def expression_complements(view: Extractor, token: Token, expression: str, slot:
     return []
 
 
+# How the parser hangs the clause a fronted participle stands before ("Arrivé à Lima, le ministre a ...").
+FRONTED_CLAUSE_DEPS = frozenset({"parataxis", "conj"})
+
+
 def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     subjects = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
     if not subjects and (is_reflexive(verb, view.grammar) or not is_passive(view, verb)):
@@ -235,6 +239,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         return mislabelled
     if stranded := _stranded_subject(view, verb):
         return stranded
+    if fronted := _fronted_participle_subject(view, verb):
+        return fronted
     if depth >= grammar.GOVERNOR_STEPS:
         return []
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
@@ -333,6 +339,22 @@ def _stranded_subject(view: Extractor, verb: Token) -> list[Mention]:
     if any(child.dep_ == "case" for child in heads[0].children):
         return []
     return mentions(view, heads[0])
+
+
+def _fronted_participle_subject(view: Extractor, verb: Token) -> list[Mention]:
+    """The subject of a participle fronted before its clause ("Arrivé jeudi à Lima, le ministre a ...", "Reçu à
+    l'Élysée, le président ..."), which the parser made the root with the clause as its parataxis: the clause's
+    subject."""
+    if "Part" not in verb.morph.get("VerbForm") or any(c.dep_.startswith(grammar.AUXILIARY_DEP) for c in verb.children):
+        return []
+    if verb.i != view.sentence_by_token[verb.i].start:
+        return []
+    for child in view._children(verb):
+        if child.dep_ in FRONTED_CLAUSE_DEPS and child.pos_ == "VERB" and child.i > verb.i:
+            subjects = [grand for grand in view._children(child) if grand.dep_ in grammar.SUBJECT_DEPS]
+            if subjects and view.tokens[subjects[0].left_edge.i - 1].text == ",":
+                return [m for grand in subjects for m in mentions(view, grand)]
+    return []
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:
