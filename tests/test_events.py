@@ -1897,3 +1897,9 @@ def test_slots_model_a_fronted_participle_takes_its_clauses_subject(
     # "Arrivé à Lima, le président chilien a ...": the parser makes the participle the root
     text = "Débarqué jeudi à Lima, le ministre chilien de la Défense a passé en revue la coopération militaire."
     assert ("CHL", "PER", "04") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_lexicon_model_solidarity_with_is_directed(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
+    events = model_events(french_nlp, gazetteer, pack, "Le Chili a exprimé sa solidarité avec le Pérou.")
+    assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == {("CHL", "PER", "05", False)}
