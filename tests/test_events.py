@@ -1903,3 +1903,25 @@ def test_slots_model_a_fronted_participle_takes_its_clauses_subject(
 def test_lexicon_model_solidarity_with_is_directed(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
     events = model_events(french_nlp, gazetteer, pack, "Le Chili a exprimé sa solidarité avec le Pérou.")
     assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == {("CHL", "PER", "05", False)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # abducting people is an assault (181), not an arrest
+        ("Des commandos boliviens ont enlevé deux pêcheurs chiliens.", ("BOL", "CHL", "181")),
+        # a loose reading keeps the entry whose object is there: expelling diplomats (166), not deporting "vers X"
+        (
+            "Le ministre péruvien a déclaré que Lima procéderait à des mesures similaires, en expulsant 20 diplomates "
+            "chiliens et en fermant le consulat du Chili à Cuzco.",
+            ("PER", "CHL", "166"),
+        ),
+    ],
+)
+def test_lexicon_model_the_reading_of_a_word(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple
+) -> None:
+    found = {(e.source, e.target, e.sub) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert expected in found
+    assert not [t for t in found if t[:2] == expected[:2] and t[2][:2] == "17"]

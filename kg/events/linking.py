@@ -80,6 +80,12 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                    if (m.token_start, m.code) not in own and m.token_start not in reacting]  # fmt: skip
         if marked_only and any(_is_direct_object(view, m, token) for m in targets):
             continue  # "call on X": its direct object is no such argument ("called X a regime", "called X")
+        if (
+            trigger.target in view.grammar.prepositions
+            and any(entry.target == grammar.OBJECT_SLOT for entry in triggers)
+            and any(_is_direct_object(view, m, token) for m in targets)
+        ):
+            continue  # "expulser 20 diplomates": the reading with an object, not "expulser vers X"
         if not targets and trigger.pos == "VERB" and slots.is_passive_participle(view, token):
             targets = [m for m in slots.fill_slot(view, token, "obj", "VERB") if (m.token_start, m.code) not in own]
         reach = Reach.CLAUSE
