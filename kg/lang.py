@@ -60,6 +60,7 @@ class Grammar:
     possessives: frozenset[str]
     plural_possessives: frozenset[str]
     relative_pronouns: frozenset[str]
+    clause_saying_verbs: frozenset[str]  # verbs that say, not act, with a clause: "soutenir que" (claim)
     demonstratives: frozenset[str]  # "c'est une provocation", "it was unacceptable": what was said or done
     relative_object_pronouns: frozenset[str]  # "que", "which": a relative clause's object
     reflexive_forms: frozenset[str]
@@ -223,6 +224,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         plural_possessives=_words(section["plural_possessives"]),
         relative_pronouns=_words(section["relative_pronouns"]),
         demonstratives=_words(section["demonstratives"]),
+        clause_saying_verbs=_words(section.get("clause_saying_verbs", [])),
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),

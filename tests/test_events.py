@@ -1925,3 +1925,11 @@ def test_lexicon_model_the_reading_of_a_word(
     found = {(e.source, e.target, e.sub) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert expected in found
     assert not [t for t in found if t[:2] == expected[:2] and t[2][:2] == "17"]
+
+
+@pytest.mark.model
+def test_triggers_model_soutenir_with_a_clause_is_a_claim(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
+    # "soutenir que", "soutenir ne pas ...": to maintain, not to support
+    text = "Lors de leur entretien, le président chilien a soutenu ne pas viser les civils péruviens."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"]
+    assert ("CHL", "PER", "05") in triples(model_events(french_nlp, gazetteer, pack, "Le Chili soutient le Pérou."))

@@ -111,8 +111,11 @@ def _denied_intention(chain: list[Token], pack: LanguagePack) -> bool:
     """Whether the intention governing a trigger is denied ("X n'a pas l'intention d'attaquer Y", "n'a aucune
     intention de", "ne compte pas se rendre à"): the act is not planned, it is negated."""
     for head in chain[:2]:
-        if not any((pack.lang, form) in pack.lexicon.intention_cues for form in cue_forms(head, pack.grammar)):
+        forms = cue_forms(head, pack.grammar)
+        if not any((pack.lang, form) in pack.lexicon.intention_cues for form in forms):
             continue
+        if any((pack.lang, form) in pack.lexicon.request_cues for form in forms):
+            return False  # "ne souhaite pas que Y ...": a wish may be of another's act (`kg.events.requests`)
         carriers = [head] + ([head.head] if head.dep_ in LIGHT_OBJECT_DEPS and _is_light(head.head, pack) else [])
         return any(
             (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"

@@ -24,6 +24,8 @@ __all__ = ["STATEMENT_ROOT", "find_triggers", "multiword_triggers"]
 
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
+# A verb's clausal complements: what a verb of saying says.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
 
 
@@ -39,11 +41,18 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
         _in_locution(view, token, lemma) or _is_classifier(view, token) or _in_verb_expression(view, token, lemma)
     ):
         return ()
+    if pos == "VERB" and lemma in view.grammar.clause_saying_verbs and _takes_a_clause(token):
+        return ()  # "X a soutenu que ...", "a soutenu ne pas attaquer": a claim, no support
     found = _lexicon_entries(view, token, lemma, pos)
     if found and pos == "NOUN" and _is_medium(view, token):
         # "a déclaré dans un communiqué", "said in a statement": the statement is how it was said
         return tuple(entry for entry in found if entry.cameo[:2] != STATEMENT_ROOT)
     return found
+
+
+def _takes_a_clause(verb: Token) -> bool:
+    """Whether a verb governs a clause: a finite one ("que ...") or an infinitive ("soutenir ne pas attaquer")."""
+    return any(child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for child in verb.children)
 
 
 def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tuple[Trigger, ...]:
