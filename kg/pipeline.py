@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
@@ -85,6 +86,7 @@ EVENTS_FILE = "relations.jsonl"
 GROUPED_EVENTS_FILE = "events.jsonl"  # the events across articles (kg.grouping) of this build's relations
 BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
+REPACK_FILE = "repack.trig"  # the store dumped to be packed again (kept if the load fails), then moved to GRAPH_FILE
 MANIFEST_FILE = "build.json"
 # Analysed articles' graphs go to the store together (one bulk load), at most this many articles, bytes of
 # TriG or seconds after the first of them was analysed: a killed build loses no more than that. A bulk load has
@@ -458,11 +460,15 @@ def _analyse(
     dyads = None if _changed_most(store, counts) else counts.dyads
     refresh_summaries(store, dyads=dyads)
     refresh_events(store, dyads=dyads)
-    if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
-        repack_store(store, out_dir)
+    repacked = dyads is None  # most of the store written again: packed as one bulk load (half the bytes on disk)
+    if repacked:
+        repack_store(store, out_dir / REPACK_FILE)
     store.flush()
     write_snapshot(store, out_dir)
-    export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
+    if repacked:  # the repack's dump is the export: the store is not read a second time
+        os.replace(out_dir / REPACK_FILE, staging / GRAPH_FILE)
+    else:
+        export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
     _write_page(store, staging)
     return counts
 

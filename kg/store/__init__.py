@@ -28,7 +28,6 @@ from kg.grouping import group_relations, outlet_of
 from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.model import (
     OX_KG,
-    OX_RDF,
     dyads_values,
     from_oxigraph_term,
     from_oxigraph_triple,
@@ -319,7 +318,8 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
 
 def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
     """A dyad's summary (the quads of `graph:summaries`), made directly as Oxigraph terms: the terms rdflib would
-    make of the same values (an rdflib graph costs several times more to fill and serialize)."""
+    make of the same values (an rdflib graph costs several times more to fill and serialize). Neither the summary
+    nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
 
     graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
@@ -329,7 +329,6 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     def add(subject: Any, predicate: Any, value: Any) -> None:
         quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
 
-    add(node, OX_RDF.type, OX_KG.DyadSummary)
     add(node, OX_KG.dyadSource, pyoxigraph.NamedNode(source))
     add(node, OX_KG.dyadTarget, pyoxigraph.NamedNode(target))
     add(node, OX_KG.relationCount, ox_literal(summary["count"]))
@@ -341,7 +340,6 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     for root, count in sorted(summary["roots"].items()):
         item = pyoxigraph.NamedNode(f"{node.value}/root/{root}")
         add(node, OX_KG.rootCount, item)
-        add(item, OX_RDF.type, OX_KG.RootCount)
         add(item, OX_KG.rootCode, pyoxigraph.Literal(root))
         add(item, OX_KG.count, ox_literal(count))
     if summary["dates"]:
@@ -350,25 +348,25 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     return quads
 
 
-def repack_store(store: pyoxigraph.Store, work: Path) -> None:
-    """Write the whole store again as one bulk load (its quads dumped to a file under `work`, the store cleared,
-    the file loaded): what loads and updates wrote piece by piece, in files of their own, the bulk loader writes
-    in sorted, compressed files, about half the bytes on disk. Costs a dump and a load of every quad: for a build
-    that wrote most of its store again. The named graphs left empty (the tallies of a store without relations)
-    are kept."""
-    dump = work / "repack.nq"
+def repack_store(store: pyoxigraph.Store, dump: Path) -> None:
+    """Write the whole store again as one bulk load (its quads dumped to `dump` as TriG in the project's prefixes,
+    the store cleared, the dump loaded): what loads and updates wrote piece by piece, in files of their own, the
+    bulk loader writes in sorted, compressed files, about half the bytes on disk. Costs a dump and a load of every
+    quad: for a build that wrote most of its store again. The dump is kept: it is the store's export
+    (`graph.trig`, as `export_graph` writes it), which the build would otherwise write by reading the store
+    again. The named graphs left empty (the tallies of a store without relations) are kept."""
     names = list(store.named_graphs())
     try:
-        store.dump(str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        store.dump(str(dump), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
         store.clear()
         store.optimize()  # the cleared files dropped before the new ones come
-        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        # lenient: the store wrote this file itself, its IRIs and literals are valid (no check, a quicker load)
+        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
         for name in names:
             store.add_graph(name)
     except OSError as error:  # the dump is kept: what a failed load leaves out of the store is there
         kept = f"; its quads are in {dump}" if dump.exists() else ""
-        raise OutputError(f"{work}: cannot repack the store: {error.strerror or error}{kept}") from error
-    dump.unlink()
+        raise OutputError(f"{dump.parent}: cannot repack the store: {error.strerror or error}{kept}") from error
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
