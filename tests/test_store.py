@@ -37,7 +37,9 @@ from kg.store import (
     open_store,
     refresh_events,
     refresh_summaries,
+    remove_article_graph,
     repack_store,
+    use_packed_store,
     write_article_graphs,
 )
 from kg.store.model import article_to_graph, article_to_trig, cameo_to_graph
@@ -502,9 +504,11 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
 
 
 def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:
-    # A build that rewrote most of its store packs it again as one bulk load: the same quads in the same named
-    # graphs (an empty one kept: a store without relations has its empty tallies), every query answering alike.
-    store = reference_store(tmp_path / "store")
+    # A build that rewrote most of its store packs it again as one bulk load, into a new store that takes the old
+    # one's place: the same quads in the same named graphs (an empty one kept: a store without relations has its
+    # empty tallies), every query answering alike.
+    out = tmp_path / "out"
+    store = reference_store(out)
     write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
                                  for article, mentions, events in model_corpus()])  # fmt: skip
     refresh_summaries(store)
@@ -513,9 +517,49 @@ def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> Non
     store.add_graph(empty)
     quads, graphs = set(store), set(store.named_graphs())
     answers = _every_answer(store, tmp_path)
-    repack_store(store, tmp_path / "dump.trig")
-    assert set(store) == quads and set(store.named_graphs()) == graphs and empty in graphs
-    assert _every_answer(store, tmp_path) == answers
+    packed = repack_store(store, out, tmp_path / "dump.trig")
+    assert set(packed) == quads and set(packed.named_graphs()) == graphs and empty in graphs
+    assert _every_answer(packed, tmp_path) == answers
     # the dump is kept: it is the store's TriG export, in the project's prefixes (the build's graph.trig)
     assert trig_quads(tmp_path / "dump.trig") == quads
     assert "@prefix kg: <https://w3id.org/diplomatic-kg/ontology#> ." in (tmp_path / "dump.trig").read_text()
+    del packed
+    assert use_packed_store(out) is None  # the store still open here: kept as it is, the packed one removed
+    assert set(store) == quads and not (out / "store.packed").exists()
+    packed = repack_store(store, out, tmp_path / "dump.trig")
+    del store, packed
+    store = use_packed_store(out)
+    assert store is not None and set(store) == quads and set(store.named_graphs()) == graphs
+    assert sorted(path.name for path in out.iterdir()) == ["store"]  # nothing left beside it
+
+
+def test_store_repacked_keeps_no_string_of_a_removed_article(tmp_path: Path) -> None:
+    # Oxigraph keeps every string it was given, even once its quads are removed: a removed (pruned) article's
+    # evidence stayed on disk. The repacked store is a new one: it holds the strings of the quads it holds, the
+    # same files as a store that never had the removed article.
+    corpus = model_corpus()
+    sizes = []
+    for name, articles in (("removed", corpus), ("never", corpus[:1] + corpus[2:])):
+        out = tmp_path / name
+        store = reference_store(out)
+        write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
+                                     for article, mentions, events in articles])  # fmt: skip
+        if name == "removed":
+            remove_article_graph(store, corpus[1][0].id)
+        packed = repack_store(store, out, tmp_path / f"{name}.trig")
+        del store, packed
+        use_packed_store(out)  # opened again, and closed here
+        sizes.append(sorted(path.stat().st_size for path in (tmp_path / name / "store").glob("*.sst")))
+    assert sizes[0] == sizes[1]
+
+
+def test_store_left_aside_by_a_stopped_repack_is_put_back(tmp_path: Path) -> None:
+    # A build stopped between moving the store aside and putting the packed one in its place: the next opening
+    # takes the old store back (it is whole), not an empty one.
+    out = tmp_path / "out"
+    store = reference_store(out)
+    quads = set(store)
+    del store
+    (out / "store").rename(out / "store.stale")
+    store = open_store(out)
+    assert set(store) == quads and not (out / "store.stale").exists()

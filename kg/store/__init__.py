@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import logging
 import os
+import shutil
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -58,6 +60,7 @@ __all__ = [
     "article_ids_in_store",
     "remove_article_graph",
     "repack_store",
+    "use_packed_store",
     "export_graph",
     "export_trig",
     "KnowledgeGraph",
@@ -65,6 +68,8 @@ __all__ = [
 ]
 
 STORE_DIR = "store"
+PACKED_DIR = "store.packed"  # the store written again in one bulk load (`repack_store`), until it takes its place
+STALE_DIR = "store.stale"  # the store a packed one replaces, while it is moved aside and removed
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
 QUADCLASS_COUNTS = {
     QuadClass.VERBAL_COOPERATION: KG.verbalCooperationCount,
@@ -138,14 +143,19 @@ WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventT
 
 
 def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
-    """Open (or create) the on-disk store of a build folder."""
+    """Open (or create) the on-disk store of a build folder. A store a build was putting in place of another when
+    it stopped (`use_packed_store`) is left for the one it replaced, which is whole."""
     path = out_dir / STORE_DIR
     try:
         if read_only:
             if not path.is_dir():
                 raise OutputError(f"{path}: no store here; run kg build first")
             return pyoxigraph.Store.read_only(str(path))
+        if not path.exists() and (out_dir / STALE_DIR).is_dir():
+            os.replace(out_dir / STALE_DIR, path)
         path.mkdir(parents=True, exist_ok=True)
+        for log_file in path.glob("LOG.old.*"):  # RocksDB's info logs of earlier opens (~150 KB each): never read
+            log_file.unlink(missing_ok=True)
         return pyoxigraph.Store(str(path))
     except OSError as error:
         raise OutputError(f"{path}: {_open_failure(error)}") from error
@@ -348,25 +358,57 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     return quads
 
 
-def repack_store(store: pyoxigraph.Store, dump: Path) -> None:
-    """Write the whole store again as one bulk load (its quads dumped to `dump` as TriG in the project's prefixes,
-    the store cleared, the dump loaded): what loads and updates wrote piece by piece, in files of their own, the
-    bulk loader writes in sorted, compressed files, about half the bytes on disk. Costs a dump and a load of every
-    quad: for a build that wrote most of its store again. The dump is kept: it is the store's export
-    (`graph.trig`, as `export_graph` writes it), which the build would otherwise write by reading the store
-    again. The named graphs left empty (the tallies of a store without relations) are kept."""
+def repack_store(store: pyoxigraph.Store, out_dir: Path, dump: Path) -> pyoxigraph.Store:
+    """Write the whole store of `out_dir` again, as one bulk load into a new store beside it (`PACKED_DIR`), and
+    return that one, open: its quads dumped to `dump` as TriG in the project's prefixes, the dump loaded. What
+    loads and updates wrote piece by piece, in files of their own, the bulk loader writes in sorted, compressed
+    files, about half the bytes on disk; a new store also drops the strings of the quads removed since (Oxigraph
+    keeps them through `clear`). Costs a dump and a load of every quad: for a build that wrote most of its store
+    again. The dump is kept: it is the store's export (`graph.trig`, as `export_graph` writes it), which the build
+    would otherwise write by reading the store again. The named graphs left empty (the tallies of a store without
+    relations) are kept. `use_packed_store` then puts the new store in the old one's place."""
     names = list(store.named_graphs())
+    path = out_dir / PACKED_DIR
     try:
+        shutil.rmtree(path, ignore_errors=True)  # a packed store a stopped build left
         store.dump(str(dump), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
-        store.clear()
-        store.optimize()  # the cleared files dropped before the new ones come
+        packed = pyoxigraph.Store(str(path))
         # lenient: the store wrote this file itself, its IRIs and literals are valid (no check, a quicker load)
-        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
+        packed.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
         for name in names:
-            store.add_graph(name)
-    except OSError as error:  # the dump is kept: what a failed load leaves out of the store is there
-        kept = f"; its quads are in {dump}" if dump.exists() else ""
-        raise OutputError(f"{dump.parent}: cannot repack the store: {error.strerror or error}{kept}") from error
+            packed.add_graph(name)
+        packed.flush()
+    except OSError as error:  # the store is left as it was
+        dump.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot repack the store: {error.strerror or error}") from error
+    return packed
+
+
+def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
+    """Put the store `repack_store` wrote in the place of the build folder's store, and open it; None if there is
+    none. Both stores must be closed in this process (every reference dropped): if the old one is still open, it
+    is kept (the packed one removed) and None returned. A build stopped between the two moves leaves the old store
+    aside, which `open_store` puts back."""
+    path, packed, stale = out_dir / STORE_DIR, out_dir / PACKED_DIR, out_dir / STALE_DIR
+    if not packed.is_dir():
+        return None
+    gc.collect()  # a store held by a reference cycle (a finished writer thread's) is closed now, not some day
+    try:
+        probe = pyoxigraph.Store(str(path))  # fails while the store is open in this process
+    except OSError as error:
+        log.warning("%s: the store is still open, kept as it is: %s", path, error)
+        shutil.rmtree(packed, ignore_errors=True)
+        return None
+    del probe
+    try:
+        shutil.rmtree(stale, ignore_errors=True)
+        os.replace(path, stale)
+        os.replace(packed, path)
+        (path / "LOG").unlink(missing_ok=True)  # the load's info log: opened again, it would be kept as LOG.old
+        shutil.rmtree(stale, ignore_errors=True)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot put the repacked store in place: {error.strerror or error}") from error
+    return open_store(out_dir)
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
