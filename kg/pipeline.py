@@ -28,6 +28,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -465,15 +466,16 @@ def _analyse(
     refresh_summaries(store, dyads=dyads)
     refresh_events(store, dyads=dyads)
     if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
-        # the outputs are made from the packed store, which takes the store's place once the build lets go of both
-        store = counts.packed = repack_store(store, out_dir, out_dir / REPACK_FILE)
+        # the page is drawn from the store while the packed one loads; the snapshot is the packed store's, which
+        # takes the store's place once the build lets go of both; the repack's dump is the export
+        draw = partial(_write_page, store, staging)
+        store = counts.packed = repack_store(store, out_dir, out_dir / REPACK_FILE, meanwhile=draw)
+        os.replace(out_dir / REPACK_FILE, staging / GRAPH_FILE)
     store.flush()
     write_snapshot(store, out_dir)
-    if counts.packed is not None:  # the repack's dump is the export: the store is not read a second time
-        os.replace(out_dir / REPACK_FILE, staging / GRAPH_FILE)
-    else:
+    if counts.packed is None:
         export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
-    _write_page(store, staging)
+        _write_page(store, staging)
     return counts
 
 

@@ -517,7 +517,9 @@ def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> Non
     store.add_graph(empty)
     quads, graphs = set(store), set(store.named_graphs())
     answers = _every_answer(store, tmp_path)
-    packed = repack_store(store, out, tmp_path / "dump.trig")
+    read: list[set[pyoxigraph.Quad]] = []  # what runs beside the load reads the store, left as it was
+    packed = repack_store(store, out, tmp_path / "dump.trig", meanwhile=lambda: read.append(set(store)))
+    assert read == [quads]
     assert set(packed) == quads and set(packed.named_graphs()) == graphs and empty in graphs
     assert _every_answer(packed, tmp_path) == answers
     # the dump is kept: it is the store's TriG export, in the project's prefixes (the build's graph.trig)
@@ -555,11 +557,12 @@ def test_store_repacked_keeps_no_string_of_a_removed_article(tmp_path: Path) -> 
 
 def test_store_left_aside_by_a_stopped_repack_is_put_back(tmp_path: Path) -> None:
     # A build stopped between moving the store aside and putting the packed one in its place: the next opening
-    # takes the old store back (it is whole), not an empty one.
+    # takes the old store back (it is whole), not an empty one, and drops the packed one.
     out = tmp_path / "out"
     store = reference_store(out)
     quads = set(store)
     del store
     (out / "store").rename(out / "store.stale")
+    (out / "store.packed").mkdir()  # the new one, whose load may not have finished: dropped
     store = open_store(out)
-    assert set(store) == quads and not (out / "store.stale").exists()
+    assert set(store) == quads and sorted(path.name for path in out.iterdir()) == ["store"]

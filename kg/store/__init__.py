@@ -18,6 +18,7 @@ import logging
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -144,7 +145,7 @@ WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventT
 
 def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
     """Open (or create) the on-disk store of a build folder. A store a build was putting in place of another when
-    it stopped (`use_packed_store`) is left for the one it replaced, which is whole."""
+    it stopped (`use_packed_store`) is dropped for the one it replaced, which is whole."""
     path = out_dir / STORE_DIR
     try:
         if read_only:
@@ -156,7 +157,9 @@ def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
         path.mkdir(parents=True, exist_ok=True)
         for log_file in path.glob("LOG.old.*"):  # RocksDB's info logs of earlier opens (~150 KB each): never read
             log_file.unlink(missing_ok=True)
-        return pyoxigraph.Store(str(path))
+        store = pyoxigraph.Store(str(path))
+        shutil.rmtree(out_dir / PACKED_DIR, ignore_errors=True)  # one a failed build left (its lock is ours now)
+        return store
     except OSError as error:
         raise OutputError(f"{path}: {_open_failure(error)}") from error
 
@@ -358,29 +361,51 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     return quads
 
 
-def repack_store(store: pyoxigraph.Store, out_dir: Path, dump: Path) -> pyoxigraph.Store:
+def repack_store(
+    store: pyoxigraph.Store, out_dir: Path, dump: Path, *, meanwhile: Callable[[], None] | None = None
+) -> pyoxigraph.Store:
     """Write the whole store of `out_dir` again, as one bulk load into a new store beside it (`PACKED_DIR`), and
     return that one, open: its quads dumped to `dump` as TriG in the project's prefixes, the dump loaded. What
     loads and updates wrote piece by piece, in files of their own, the bulk loader writes in sorted, compressed
     files, about half the bytes on disk; a new store also drops the strings of the quads removed since (Oxigraph
     keeps them through `clear`). Costs a dump and a load of every quad: for a build that wrote most of its store
-    again. The dump is kept: it is the store's export (`graph.trig`, as `export_graph` writes it), which the build
-    would otherwise write by reading the store again. The named graphs left empty (the tallies of a store without
-    relations) are kept. `use_packed_store` then puts the new store in the old one's place."""
+    again. The load runs on a thread of its own (Oxigraph loads without holding Python's lock) while `meanwhile`
+    runs here, free to read the store, which is left as it was. The dump is kept: it is the store's export
+    (`graph.trig`, as `export_graph` writes it), which the build would otherwise write by reading the store
+    again. The named graphs left empty (the tallies of a store without relations) are kept. `use_packed_store`
+    then puts the new store in the old one's place."""
     names = list(store.named_graphs())
     path = out_dir / PACKED_DIR
     try:
         shutil.rmtree(path, ignore_errors=True)  # a packed store a stopped build left
         store.dump(str(dump), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
-        packed = pyoxigraph.Store(str(path))
-        # lenient: the store wrote this file itself, its IRIs and literals are valid (no check, a quicker load)
-        packed.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
-        for name in names:
-            packed.add_graph(name)
-        packed.flush()
-    except OSError as error:  # the store is left as it was
-        dump.unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot repack the store: {error.strerror or error}") from error
+    except OSError as error:
+        raise _repack_failure(path, dump, error) from error
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-repack") as loader:
+        loading = loader.submit(_load_packed, path, dump, names)
+        if meanwhile is not None:
+            meanwhile()  # its errors are its own; leaving the block waits for the load first
+    try:
+        return loading.result()
+    except OSError as error:
+        raise _repack_failure(path, dump, error) from error
+
+
+def _repack_failure(path: Path, dump: Path, error: OSError) -> OutputError:
+    """The error of a failed repack, in one line (the store is left as it was, the dump removed)."""
+    dump.unlink(missing_ok=True)
+    return OutputError(f"{path}: cannot repack the store: {error.strerror or error}")
+
+
+def _load_packed(path: Path, dump: Path, names: Iterable[Any]) -> pyoxigraph.Store:
+    """A new store at `path` holding the quads of `dump` (a TriG file the store wrote) and the named graphs `names`,
+    empty or not."""
+    packed = pyoxigraph.Store(str(path))
+    # lenient: the store wrote this file itself, its IRIs and literals are valid (no check, a quicker load)
+    packed.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
+    for name in names:
+        packed.add_graph(name)
+    packed.flush()
     return packed
 
 
