@@ -22,11 +22,13 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -85,6 +87,7 @@ EVENTS_FILE = "relations.jsonl"
 GROUPED_EVENTS_FILE = "events.jsonl"  # the events across articles (kg.grouping) of this build's relations
 BASELINE_FILE = "cooccurrence.jsonl"
 GRAPH_FILE = "graph.trig"
+REPACK_FILE = "repack.trig"  # the store dumped to be packed again, then moved to GRAPH_FILE
 MANIFEST_FILE = "build.json"
 # Analysed articles' graphs go to the store together (one bulk load), at most this many articles, bytes of
 # TriG or seconds after the first of them was analysed: a killed build loses no more than that. A bulk load has
@@ -143,6 +146,7 @@ class _Counts:
     # across articles are to be updated for them alone (None: they are all made again).
     dyads: set[tuple[str, str]] | None = None
     reports: list[RelationReport] = field(default_factory=list)  # this build's relations, as grouping reads them
+    packed: Any = None  # the store written again as one bulk load, open, until it takes the store's place
 
 
 def build(
@@ -190,7 +194,7 @@ def _build(
     prune: bool,
     baseline: bool,
 ) -> BuildReport:
-    from kg.store import open_store
+    from kg.store import open_store, use_packed_store
 
     began = time.perf_counter()
     store = open_store(out_dir)  # first: its lock keeps another build out of the index too
@@ -214,6 +218,9 @@ def _build(
             counts = _analyse(articles, staging, skipped, store=store, versions=versions, store_known=index is not None,
                               workers=workers, dask_client=dask_client, prune=prune, baseline=baseline,
                               outlets=outlets)  # fmt: skip
+            if counts.packed is not None:  # the repacked store takes the store's place (and its lock)
+                counts.packed = store = None
+                store = use_packed_store(out_dir)
         _write_grouped_events(staging, counts.reports)
         report = BuildReport(
             out_dir, tuple(counts.articles), tuple(skipped), _output_paths(out_dir, baseline=baseline),
@@ -459,11 +466,16 @@ def _analyse(
     refresh_summaries(store, dyads=dyads)
     refresh_events(store, dyads=dyads)
     if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
-        repack_store(store, out_dir)
+        # the page is drawn from the store while the packed one loads; the snapshot is the packed store's, which
+        # takes the store's place once the build lets go of both; the repack's dump is the export
+        draw = partial(_write_page, store, staging)
+        store = counts.packed = repack_store(store, out_dir, out_dir / REPACK_FILE, meanwhile=draw)
+        os.replace(out_dir / REPACK_FILE, staging / GRAPH_FILE)
     store.flush()
     write_snapshot(store, out_dir)
-    export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
-    _write_page(store, staging)
+    if counts.packed is None:
+        export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
+        _write_page(store, staging)
     return counts
 
 

@@ -44,8 +44,9 @@ def validate_graph(graph: Graph, *, inference: Inference = "none") -> Validation
     shapes = Graph().parse(shapes_path())
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes, inference=inference, advanced=True)
     violations = sorted(_describe(results, result) for result in results.subjects(SH.resultSeverity, SH.Violation))
-    classes = set(shapes.objects(None, SH.targetClass))
-    checked = len({node for node, kind in graph.subject_objects(RDF.type) if kind in classes})
+    classes, properties = set(shapes.objects(None, SH.targetClass)), set(shapes.objects(None, SH.targetSubjectsOf))
+    checked = len({node for node, kind in graph.subject_objects(RDF.type) if kind in classes}
+                  | {node for prop in properties for node in graph.subjects(prop, None)})  # fmt: skip
     return ValidationReport(bool(conforms), checked, tuple(violations))
 
 

@@ -37,11 +37,13 @@ from kg.store import (
     open_store,
     refresh_events,
     refresh_summaries,
+    remove_article_graph,
     repack_store,
+    use_packed_store,
     write_article_graphs,
 )
 from kg.store.model import article_to_graph, article_to_trig, cameo_to_graph
-from kg.validation import validate_store
+from kg.validation import validate_graph, validate_store
 from kg.vocab import KG, SCHEMA, actor_iri, article_graph_iri, article_iri
 
 from helpers import coded_event, model_corpus, reference_store, run_kg, store_graphs, trig_quads
@@ -150,9 +152,9 @@ def test_store_seeds_graph_conforms_to_the_shapes_with_and_without_rdfs_inferenc
 
 def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_build: Path) -> None:
     # An RDFS reasoner types every subject of a property with its domain (and every object with its range): the
-    # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations. One
-    # class is left to the reasoner on purpose: an evidence sentence (the object of a relation's kg:evidence) is
-    # typed by that property's range alone.
+    # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations. Some
+    # classes are left to the reasoner on purpose: an evidence sentence (the object of a relation's kg:evidence) is
+    # typed by that property's range alone, a dyad summary, its counts by root and a tally by their properties'.
     query = """
         SELECT DISTINCT ?property ?class ?node WHERE {
           { ?property rdfs:domain ?class . ?node ?property ?value . }
@@ -161,11 +163,29 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
           FILTER(STRSTARTS(STR(?class), STR(kg:)))
           FILTER NOT EXISTS { ?node a/rdfs:subClassOf* ?class }
           FILTER(?class != kg:Evidence || NOT EXISTS { ?relation a kg:Relation ; kg:evidence ?node })
+          FILTER(?class != kg:DyadSummary || NOT EXISTS { ?node kg:dyadSource ?source })
+          FILTER(?class != kg:RootCount || NOT EXISTS { ?summary kg:dyadSource ?source ; kg:rootCount ?node })
+          FILTER(?class != kg:DyadTally || NOT EXISTS { ?node kg:tallySource ?source })
         } LIMIT 20
     """
     wrong = [tuple(str(row[name]) for name in ("property", "class", "node"))
              for row in union_graph(seeds_build).query(query, initNs={"rdfs": RDFS, "kg": KG})]  # fmt: skip
     assert wrong == []
+
+
+def test_store_untyped_summary_and_tally_are_still_checked_by_the_shapes() -> None:
+    # A dyad summary and a tally state no type (their properties' domains give it): the shapes find them by their
+    # source, so a count out of range is still caught.
+    summary, tally = URIRef("https://w3id.org/diplomatic-kg/id/dyad/NOR/SWE"), URIRef("urn:tally")
+    graph = Graph()
+    for node, source, target, count in ((summary, KG.dyadSource, KG.dyadTarget, KG.relationCount),
+                                        (tally, KG.tallySource, KG.tallyTarget, KG.tallyCount)):  # fmt: skip
+        graph.add((node, source, actor_iri("NOR")))
+        graph.add((node, target, actor_iri("SWE")))
+        graph.add((node, count, Literal(0)))
+    report = validate_graph(graph)
+    assert not report.conforms and report.checked == 2
+    assert {line.split(" ", 1)[0] for line in report.violations} >= {str(summary), str(tally)}
 
 
 def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path, tmp_path: Path) -> None:
@@ -321,7 +341,8 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     node = article_iri("no-1")
     assert graph.value(node, SCHEMA.publisher) == Literal('Le "Nord"')
     assert graph.value(node, SCHEMA.datePublished) == Literal("2023-03-04", datatype=XSD.date)
-    assert graph.value(node, SCHEMA.text) == Literal(article.original)
+    # the article's metadata, not its text (in articles.jsonl): no query reads it, and it was a third of the strings
+    assert graph.value(node, SCHEMA.text) is None and graph.value(node, SCHEMA.headline) == Literal(article.title)
     assert set(graph.objects(node, KG.mentions)) == {actor_iri("NOR"), actor_iri("SWE")}
     relations = {str(graph.value(item, KG.eventType)).rsplit("/", 1)[-1]: item
                  for item in graph.subjects(RDF.type, KG.Relation)}  # fmt: skip
@@ -346,11 +367,11 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     assert graph.value(evidence, KG.trigger) == Literal("critiqué") and graph.value(
         evidence, KG.triggerStart
     ) == Literal(35)
-    # an evidence sentence states neither its type (kg:evidence's range) nor its article (its relation's)
+    # an evidence sentence states neither its type (kg:evidence's range), nor its article (its relation's), nor
+    # the index of its sentence (no query reads it: relations.jsonl has it)
     assert set(graph.predicate_objects(evidence)) == {
         (KG.text, Literal(article.original[6:64], lang="fr")), (KG.start, Literal(6)), (KG.end, Literal(64)),
-        (KG.sentence, Literal(1)), (KG.trigger, Literal("critiqué")), (KG.triggerStart, Literal(35)),
-        (KG.triggerEnd, Literal(43))}  # fmt: skip
+        (KG.trigger, Literal("critiqué")), (KG.triggerStart, Literal(35)), (KG.triggerEnd, Literal(43))}  # fmt: skip
     # only the asserted relation becomes a direct edge between the actors
     edges = {(s, p, o) for s, p, o in graph if p.startswith(str(KG)) and {s, o} <= {actor_iri("NOR"), actor_iri("SWE")}}
     assert edges == {(actor_iri("NOR"), KG.disapprovesOf, actor_iri("SWE"))}
@@ -483,9 +504,11 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
 
 
 def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:
-    # A build that rewrote most of its store packs it again as one bulk load: the same quads in the same named
-    # graphs (an empty one kept: a store without relations has its empty tallies), every query answering alike.
-    store = reference_store(tmp_path / "store")
+    # A build that rewrote most of its store packs it again as one bulk load, into a new store that takes the old
+    # one's place: the same quads in the same named graphs (an empty one kept: a store without relations has its
+    # empty tallies), every query answering alike.
+    out = tmp_path / "out"
+    store = reference_store(out)
     write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
                                  for article, mentions, events in model_corpus()])  # fmt: skip
     refresh_summaries(store)
@@ -494,7 +517,52 @@ def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> Non
     store.add_graph(empty)
     quads, graphs = set(store), set(store.named_graphs())
     answers = _every_answer(store, tmp_path)
-    repack_store(store, tmp_path)
-    assert set(store) == quads and set(store.named_graphs()) == graphs and empty in graphs
-    assert _every_answer(store, tmp_path) == answers
-    assert not list(tmp_path.glob("*.nq"))  # the dump is removed
+    read: list[set[pyoxigraph.Quad]] = []  # what runs beside the load reads the store, left as it was
+    packed = repack_store(store, out, tmp_path / "dump.trig", meanwhile=lambda: read.append(set(store)))
+    assert read == [quads]
+    assert set(packed) == quads and set(packed.named_graphs()) == graphs and empty in graphs
+    assert _every_answer(packed, tmp_path) == answers
+    # the dump is kept: it is the store's TriG export, in the project's prefixes (the build's graph.trig)
+    assert trig_quads(tmp_path / "dump.trig") == quads
+    assert "@prefix kg: <https://w3id.org/diplomatic-kg/ontology#> ." in (tmp_path / "dump.trig").read_text()
+    del packed
+    assert use_packed_store(out) is None  # the store still open here: kept as it is, the packed one removed
+    assert set(store) == quads and not (out / "store.packed").exists()
+    packed = repack_store(store, out, tmp_path / "dump.trig")
+    del store, packed
+    store = use_packed_store(out)
+    assert store is not None and set(store) == quads and set(store.named_graphs()) == graphs
+    assert sorted(path.name for path in out.iterdir()) == ["store"]  # nothing left beside it
+
+
+def test_store_repacked_keeps_no_string_of_a_removed_article(tmp_path: Path) -> None:
+    # Oxigraph keeps every string it was given, even once its quads are removed: a removed (pruned) article's
+    # evidence stayed on disk. The repacked store is a new one: it holds the strings of the quads it holds, the
+    # same files as a store that never had the removed article.
+    corpus = model_corpus()
+    sizes = []
+    for name, articles in (("removed", corpus), ("never", corpus[:1] + corpus[2:])):
+        out = tmp_path / name
+        store = reference_store(out)
+        write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
+                                     for article, mentions, events in articles])  # fmt: skip
+        if name == "removed":
+            remove_article_graph(store, corpus[1][0].id)
+        packed = repack_store(store, out, tmp_path / f"{name}.trig")
+        del store, packed
+        use_packed_store(out)  # opened again, and closed here
+        sizes.append(sorted(path.stat().st_size for path in (tmp_path / name / "store").glob("*.sst")))
+    assert sizes[0] == sizes[1]
+
+
+def test_store_left_aside_by_a_stopped_repack_is_put_back(tmp_path: Path) -> None:
+    # A build stopped between moving the store aside and putting the packed one in its place: the next opening
+    # takes the old store back (it is whole), not an empty one, and drops the packed one.
+    out = tmp_path / "out"
+    store = reference_store(out)
+    quads = set(store)
+    del store
+    (out / "store").rename(out / "store.stale")
+    (out / "store.packed").mkdir()  # the new one, whose load may not have finished: dropped
+    store = open_store(out)
+    assert set(store) == quads and sorted(path.name for path in out.iterdir()) == ["store"]

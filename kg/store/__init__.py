@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import logging
 import os
+import shutil
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -28,7 +31,6 @@ from kg.grouping import group_relations, outlet_of
 from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.model import (
     OX_KG,
-    OX_RDF,
     dyads_values,
     from_oxigraph_term,
     from_oxigraph_triple,
@@ -59,6 +61,7 @@ __all__ = [
     "article_ids_in_store",
     "remove_article_graph",
     "repack_store",
+    "use_packed_store",
     "export_graph",
     "export_trig",
     "KnowledgeGraph",
@@ -66,6 +69,8 @@ __all__ = [
 ]
 
 STORE_DIR = "store"
+PACKED_DIR = "store.packed"  # the store written again in one bulk load (`repack_store`), until it takes its place
+STALE_DIR = "store.stale"  # the store a packed one replaces, while it is moved aside and removed
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
 QUADCLASS_COUNTS = {
     QuadClass.VERBAL_COOPERATION: KG.verbalCooperationCount,
@@ -139,15 +144,22 @@ WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventT
 
 
 def open_store(out_dir: Path, *, read_only: bool = False) -> pyoxigraph.Store:
-    """Open (or create) the on-disk store of a build folder."""
+    """Open (or create) the on-disk store of a build folder. A store a build was putting in place of another when
+    it stopped (`use_packed_store`) is dropped for the one it replaced, which is whole."""
     path = out_dir / STORE_DIR
     try:
         if read_only:
             if not path.is_dir():
                 raise OutputError(f"{path}: no store here; run kg build first")
             return pyoxigraph.Store.read_only(str(path))
+        if not path.exists() and (out_dir / STALE_DIR).is_dir():
+            os.replace(out_dir / STALE_DIR, path)
         path.mkdir(parents=True, exist_ok=True)
-        return pyoxigraph.Store(str(path))
+        for log_file in path.glob("LOG.old.*"):  # RocksDB's info logs of earlier opens (~150 KB each): never read
+            log_file.unlink(missing_ok=True)
+        store = pyoxigraph.Store(str(path))
+        shutil.rmtree(out_dir / PACKED_DIR, ignore_errors=True)  # one a failed build left (its lock is ours now)
+        return store
     except OSError as error:
         raise OutputError(f"{path}: {_open_failure(error)}") from error
 
@@ -319,7 +331,8 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
 
 def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
     """A dyad's summary (the quads of `graph:summaries`), made directly as Oxigraph terms: the terms rdflib would
-    make of the same values (an rdflib graph costs several times more to fill and serialize)."""
+    make of the same values (an rdflib graph costs several times more to fill and serialize). Neither the summary
+    nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
 
     graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
@@ -329,7 +342,6 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     def add(subject: Any, predicate: Any, value: Any) -> None:
         quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
 
-    add(node, OX_RDF.type, OX_KG.DyadSummary)
     add(node, OX_KG.dyadSource, pyoxigraph.NamedNode(source))
     add(node, OX_KG.dyadTarget, pyoxigraph.NamedNode(target))
     add(node, OX_KG.relationCount, ox_literal(summary["count"]))
@@ -341,7 +353,6 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     for root, count in sorted(summary["roots"].items()):
         item = pyoxigraph.NamedNode(f"{node.value}/root/{root}")
         add(node, OX_KG.rootCount, item)
-        add(item, OX_RDF.type, OX_KG.RootCount)
         add(item, OX_KG.rootCode, pyoxigraph.Literal(root))
         add(item, OX_KG.count, ox_literal(count))
     if summary["dates"]:
@@ -350,25 +361,79 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     return quads
 
 
-def repack_store(store: pyoxigraph.Store, work: Path) -> None:
-    """Write the whole store again as one bulk load (its quads dumped to a file under `work`, the store cleared,
-    the file loaded): what loads and updates wrote piece by piece, in files of their own, the bulk loader writes
-    in sorted, compressed files, about half the bytes on disk. Costs a dump and a load of every quad: for a build
-    that wrote most of its store again. The named graphs left empty (the tallies of a store without relations)
-    are kept."""
-    dump = work / "repack.nq"
+def repack_store(
+    store: pyoxigraph.Store, out_dir: Path, dump: Path, *, meanwhile: Callable[[], None] | None = None
+) -> pyoxigraph.Store:
+    """Write the whole store of `out_dir` again, as one bulk load into a new store beside it (`PACKED_DIR`), and
+    return that one, open: its quads dumped to `dump` as TriG in the project's prefixes, the dump loaded. What
+    loads and updates wrote piece by piece, in files of their own, the bulk loader writes in sorted, compressed
+    files, about half the bytes on disk; a new store also drops the strings of the quads removed since (Oxigraph
+    keeps them through `clear`). Costs a dump and a load of every quad: for a build that wrote most of its store
+    again. The load runs on a thread of its own (Oxigraph loads without holding Python's lock) while `meanwhile`
+    runs here, free to read the store, which is left as it was. The dump is kept: it is the store's export
+    (`graph.trig`, as `export_graph` writes it), which the build would otherwise write by reading the store
+    again. The named graphs left empty (the tallies of a store without relations) are kept. `use_packed_store`
+    then puts the new store in the old one's place."""
     names = list(store.named_graphs())
+    path = out_dir / PACKED_DIR
     try:
-        store.dump(str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-        store.clear()
-        store.optimize()  # the cleared files dropped before the new ones come
-        store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-        for name in names:
-            store.add_graph(name)
-    except OSError as error:  # the dump is kept: what a failed load leaves out of the store is there
-        kept = f"; its quads are in {dump}" if dump.exists() else ""
-        raise OutputError(f"{work}: cannot repack the store: {error.strerror or error}{kept}") from error
-    dump.unlink()
+        shutil.rmtree(path, ignore_errors=True)  # a packed store a stopped build left
+        store.dump(str(dump), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
+    except OSError as error:
+        raise _repack_failure(path, dump, error) from error
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-repack") as loader:
+        loading = loader.submit(_load_packed, path, dump, names)
+        if meanwhile is not None:
+            meanwhile()  # its errors are its own; leaving the block waits for the load first
+    try:
+        return loading.result()
+    except OSError as error:
+        raise _repack_failure(path, dump, error) from error
+
+
+def _repack_failure(path: Path, dump: Path, error: OSError) -> OutputError:
+    """The error of a failed repack, in one line (the store is left as it was, the dump removed)."""
+    dump.unlink(missing_ok=True)
+    return OutputError(f"{path}: cannot repack the store: {error.strerror or error}")
+
+
+def _load_packed(path: Path, dump: Path, names: Iterable[Any]) -> pyoxigraph.Store:
+    """A new store at `path` holding the quads of `dump` (a TriG file the store wrote) and the named graphs `names`,
+    empty or not."""
+    packed = pyoxigraph.Store(str(path))
+    # lenient: the store wrote this file itself, its IRIs and literals are valid (no check, a quicker load)
+    packed.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.TRIG, lenient=True)
+    for name in names:
+        packed.add_graph(name)
+    packed.flush()
+    return packed
+
+
+def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
+    """Put the store `repack_store` wrote in the place of the build folder's store, and open it; None if there is
+    none. Both stores must be closed in this process (every reference dropped): if the old one is still open, it
+    is kept (the packed one removed) and None returned. A build stopped between the two moves leaves the old store
+    aside, which `open_store` puts back."""
+    path, packed, stale = out_dir / STORE_DIR, out_dir / PACKED_DIR, out_dir / STALE_DIR
+    if not packed.is_dir():
+        return None
+    gc.collect()  # a store held by a reference cycle (a finished writer thread's) is closed now, not some day
+    try:
+        probe = pyoxigraph.Store(str(path))  # fails while the store is open in this process
+    except OSError as error:
+        log.warning("%s: the store is still open, kept as it is: %s", path, error)
+        shutil.rmtree(packed, ignore_errors=True)
+        return None
+    del probe
+    try:
+        shutil.rmtree(stale, ignore_errors=True)
+        os.replace(path, stale)
+        os.replace(packed, path)
+        (path / "LOG").unlink(missing_ok=True)  # the load's info log: opened again, it would be kept as LOG.old
+        shutil.rmtree(stale, ignore_errors=True)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot put the repacked store in place: {error.strerror or error}") from error
+    return open_store(out_dir)
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:

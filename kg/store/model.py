@@ -1,8 +1,9 @@
 """The RDF model: records to RDF graphs, as pure transforms (no files, no store).
 
-An article's graph holds the article with a link to each actor it mentions
-(once: the mentions themselves, with offsets and how each was resolved, are in
-`mentions.jsonl`), its relations (one event node each, with evidence and
+An article's graph holds the article (its metadata: its text is in
+`articles.jsonl`) with a link to each actor it mentions (once: the mentions
+themselves, with offsets and how each was resolved, are in `mentions.jsonl`),
+its relations (one event node each, with evidence and
 provenance) and the direct actor-to-actor edges of its asserted relations. It
 is made as Oxigraph quads (thousands of articles go through it: TriG for the
 store and `graph.trig`), and offered as an
@@ -210,7 +211,6 @@ def _article_quads(
     add(node, OX_RDF.type, OX_KG.Article)
     add(node, _SCHEMA.identifier, ox_literal(article.id))
     add(node, _SCHEMA.headline, ox_literal(article.title))
-    add(node, _SCHEMA.text, ox_literal(article.original))
     add(node, _SCHEMA.contentUrl if not article.url else _SCHEMA.url, ox_literal(article.url or article.path))
     if article.lang:
         add(node, _SCHEMA.inLanguage, ox_literal(article.lang))
@@ -230,14 +230,13 @@ def _article_quads(
 _Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_passage(add: _Adder, node: Any, text: str, start: int, end: int, sentence: int, lang: str | None) -> None:
-    """An evidence passage of an article: its text, tagged with the article's language, offsets in the original,
-    and the index of its sentence. Neither its type (kg:evidence's range says it) nor its article (its relation's,
-    and its named graph's) is stated: two quads a sentence that say nothing new."""
+def _add_passage(add: _Adder, node: Any, text: str, start: int, end: int, lang: str | None) -> None:
+    """An evidence passage of an article: its text, tagged with the article's language, and its offsets in the
+    original. Neither its type (kg:evidence's range says it), nor its article (its relation's, and its named
+    graph's), nor the index of its sentence (no query reads it; `relations.jsonl` has it) is stated."""
     add(node, OX_KG.text, pyoxigraph.Literal(text, language=lang) if lang else ox_literal(text))
     add(node, OX_KG.start, ox_literal(start))
     add(node, OX_KG.end, ox_literal(end))
-    add(node, OX_KG.sentence, ox_literal(sentence))
 
 
 def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> None:
@@ -263,7 +262,7 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, OX_KG.evidence, item)
-        _add_passage(add, item, evidence.text, evidence.start, evidence.end, evidence.sentence, lang)
+        _add_passage(add, item, evidence.text, evidence.start, evidence.end, lang)
         add(item, OX_KG.trigger, ox_literal(evidence.trigger))
         add(item, OX_KG.triggerStart, ox_literal(evidence.trigger_start))
         add(item, OX_KG.triggerEnd, ox_literal(evidence.trigger_end))

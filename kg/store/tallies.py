@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph
 
-from kg.store.model import OX_KG, OX_RDF, dyads_values, ox_date, ox_literal
+from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
 from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
@@ -110,11 +110,11 @@ def has_tallies(store: pyoxigraph.Store) -> bool:
 
 
 def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tally: dict[str, Any]) -> Iterator[Any]:
-    """A tally's quads in `graph`: its kind (the terms as the relations have them) and its numbers."""
+    """A tally's quads in `graph`: its kind (the terms as the relations have them) and its numbers; not its type
+    (the domain of `kg:tallySource` gives it)."""
     name = pyoxigraph.NamedNode(str(graph))
     source, target = (term.value.rsplit("/", 1)[-1] for term in values[:2])
     node = pyoxigraph.NamedNode(str(tally_iri(source, target, *(term.value for term in values[2:]))))
-    yield pyoxigraph.Quad(node, OX_RDF.type, OX_KG.DyadTally, name)
     for field, value in zip(key, values, strict=True):
         yield pyoxigraph.Quad(node, getattr(OX_KG, _PREDICATES[field]), value, name)
     yield pyoxigraph.Quad(node, OX_KG.tallyCount, tally["count"], name)
