@@ -93,6 +93,9 @@ class References:
     counterpart_nouns: frozenset[str]  # "son homologue", "his host": the possessor's partner in what is told
     first_person: frozenset[str]
     first_person_possessives: frozenset[str]
+    second_person: frozenset[str]  # "vous", "you" inside a quotation: whom its speaker tells it to
+    second_person_possessives: frozenset[str]
+    addressee_cases: frozenset[str]  # how a verb of saying names whom it tells: "a déclaré au Chili", "said to"
     quote_marks: frozenset[str]
     reporting_verbs: frozenset[str]
 

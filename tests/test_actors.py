@@ -520,3 +520,14 @@ def test_actors_model_a_periphrasis_of_the_press_names_its_state(french_nlp, gaz
     # the French press's names for states: "le royaume ermite", "l'Hexagone", "le pays du Matin calme"
     text = "Le royaume ermite a condamné l'Hexagone et le pays du Matin calme."
     assert {"PRK", "FRA", "KOR"} <= {m.code for m in model_mentions(french_nlp, gazetteer, text)}
+
+
+@pytest.mark.model
+def test_actors_model_the_second_person_of_a_quotation_is_its_addressee(french_nlp, gazetteer: Gazetteer) -> None:
+    text = "« Nous soutiendrons toujours vos efforts de paix », a dit le président chinois à son homologue brésilien."
+    quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
+    assert {("Nous", "CHN"), ("vos", "BRA")} <= quoted
+    # with no addressee named, "vous" is nobody
+    text = "« Vous connaissez notre position », a dit le président chinois."
+    quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
+    assert quoted == {("notre", "CHN")}

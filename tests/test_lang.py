@@ -387,3 +387,15 @@ def test_english_model_a_threat_names_the_act_it_threatens_with(
 ) -> None:
     events = english_events(english_nlp, gazetteer, english, "Chile threatened Peru with new sanctions.")
     assert ("CHL", "PER", "16", "hypothetical") in {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+
+
+@pytest.mark.model
+def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = '"We will always support your peace efforts," the Chinese president told his Brazilian counterpart.'
+    doc = english_nlp(text)
+    found = {(m.text, m.code) for m in find_mentions(doc, article_for(doc), gazetteer, english)}
+    assert {("We", "CHN"), ("your", "BRA")} <= found
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert ("CHN", "BRA", "05") in {(e.source, e.target, e.cameo) for e in events}

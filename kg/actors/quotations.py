@@ -1,5 +1,7 @@
 """Quotations: a first-person pronoun or possessive inside a quotation is its speaker ("« Nous soutenons ... », a
-déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minister said").
+déclaré M. Kim", "« notre soutien à ... »", "\"we will respond\", the minister said"); a second-person one is
+whom the speaker tells it to, when the verb of saying names an actor so ("« Nous soutiendrons vos efforts », a dit
+X au président péruvien", "\"we back your plan\", X told Peru").
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["find_quoted_speakers"]
 
+# How a verb of saying names whom it speaks to: its object ("told Peru") or an argument of address ("au Chili").
+ADDRESSEE_DEPS = frozenset({"obj", "iobj", "obl", "obl:arg", "obl:mod"})
+
 
 def find_quoted_speakers(view: ActorView, found: list[Found]) -> list[Found]:
     """First-person pronouns and possessives inside a quotation are its speaker ("« Nous soutenons ... », a
@@ -21,16 +26,43 @@ def find_quoted_speakers(view: ActorView, found: list[Found]) -> list[Found]:
     by_token = {index: item for item in found for index in range(item.start, item.end)}
     speakers = []
     for start, end in _quotations(view):
-        speaker = _speaker(view, start, end, by_token)
-        if speaker is None:
+        said = _speaker(view, start, end, by_token)
+        if said is None:
             continue
+        speaker, verb = said
+        addressee = _addressee(view, verb, by_token)
         for token in view.tokens[start:end]:
-            first_person = (token.lower_ in view.words.first_person and token.pos_ == "PRON") or (
-                token.lower_ in view.words.first_person_possessives and token.dep_ in POSSESSIVE_DEPS
-            )
-            if first_person and token.i not in by_token:
+            if token.i in by_token:
+                continue
+            if _is_person(token, view.words.first_person, view.words.first_person_possessives):
                 speakers.append(Found(token.i, token.i + 1, speaker.actor, Resolution.COREFERENCE))
+            elif (
+                addressee is not None
+                and addressee.actor != speaker.actor
+                and _is_person(token, view.words.second_person, view.words.second_person_possessives)
+            ):
+                speakers.append(Found(token.i, token.i + 1, addressee.actor, Resolution.COREFERENCE))
     return speakers
+
+
+def _is_person(token: Token, pronouns: frozenset[str], possessives: frozenset[str]) -> bool:
+    """Whether a token is one of a grammatical person's pronouns or possessives."""
+    return (token.lower_ in pronouns and token.pos_ == "PRON") or (
+        token.lower_ in possessives and token.dep_ in POSSESSIVE_DEPS
+    )
+
+
+def _addressee(view: ActorView, verb: Token, by_token: dict[int, Found]) -> Found | None:
+    """Whom a verb of saying tells its quotation to: its object or its argument of address naming an actor
+    ("a dit au président péruvien", "told Peru")."""
+    for child in verb.children:
+        addressed = child.dep_ in ADDRESSEE_DEPS and (
+            child.dep_ == "obj"
+            or any(g.dep_ == "case" and g.lower_ in view.words.addressee_cases for g in child.children)
+        )
+        if addressed and child.i in by_token:
+            return by_token[child.i]
+    return None
 
 
 def _quotations(view: ActorView) -> list[tuple[int, int]]:
@@ -48,9 +80,9 @@ def _quotations(view: ActorView) -> list[tuple[int, int]]:
     return quotations
 
 
-def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) -> Found | None:
+def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) -> tuple[Found, Token] | None:
     """The subject of the reporting verb just after the quotation (", a déclaré M. Kim", set after the verb or
-    before it) or before it."""
+    before it) or before it, with that verb."""
     # Token.sent walks the sentences on every call: look them up by token instead.
     after = view.sentences[view.sentence_of[end]] if end < len(view.tokens) else None
     before = view.sentences[view.sentence_of[start - 1]] if start > 0 else None
@@ -67,9 +99,9 @@ def _speaker(view: ActorView, start: int, end: int, by_token: dict[int, Found]) 
                         (by_token[grand.i] for grand in child.children if grand.i in by_token), None
                     )
                     if speaker is not None:
-                        return speaker
+                        return speaker, verb
             if inverted and (aside := _named_after_an_aside(verb, by_token)) is not None:
-                return aside
+                return aside, verb
     return None
 
 

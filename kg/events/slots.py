@@ -858,9 +858,13 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
             found += _agent(view, token, relative, exclude=view.grammar.genitive_case) or _case_arguments(
                 view, token, view.grammar.between_case
             )
-        if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang"
+        if not found:  # "l'approfondissement des relations entre Moscou et Pyongyang", "vos efforts de paix"
             for child in token.children:
-                if (child.dep_ == "nmod" and view._has_case(child, view.grammar.genitive_case)) or child.dep_ == "amod":
+                if (
+                    (child.dep_ == "nmod" and view._has_case(child, view.grammar.genitive_case))
+                    or child.dep_ == "amod"
+                    or grammar.is_possessive(child)
+                ):
                     found += mentions(view, child, possessor=True, depth=depth + 1)
         if not found:
             found += _participle_agents(view, token)
