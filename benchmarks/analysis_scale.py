@@ -173,6 +173,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
             actors = {event.source_actor for event in events} | {event.target_actor for event in events}
             out.write(article_to_trig(article, [draw.mention(article.id, actor) for actor in sorted(actors)], events))
     timings["generate_s"] = time.perf_counter() - began
+    print(f"generate_s {timings['generate_s']:.1f} s", file=sys.stderr, flush=True)
     store = pyoxigraph.Store(str(path))
 
     def reference() -> None:
@@ -188,6 +189,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
         began = time.perf_counter()
         step()
         timings[name] = time.perf_counter() - began
+        print(f"{name} {timings[name]:.1f} s, peak {_peak_mb()} MB", file=sys.stderr, flush=True)
     store = None
     trig.unlink()
     store_bytes = sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
