@@ -493,12 +493,24 @@ def _nodes(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *
     """The actors: label, kind, layout, size (by PageRank), colour, measures (asserted relations) and main
     partners, from the cells (the dyad graphs of their relations; no relation read again)."""
 
-    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str]]:
+    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str, str]]:
+        """The cells added up by stated direction, QuadClass and symmetry (a row per group, not per cell: the
+        dyad graphs' cost grows with the dyads)."""
+        groups: dict[tuple[str, str, int, bool], list[Any]] = {}
         for cell in cells:
             if kept(cell):
-                goldstein = details.codes.get(cell.code, {}).get("goldstein", 0.0) * cell.count
-                yield (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric, cell.count, goldstein,
-                       cell.date)  # fmt: skip
+                key = (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric)
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = [0, 0.0, []]
+                group[0] += cell.count
+                group[1] += scores.get(cell.code, 0.0) * cell.count
+                if cell.date:
+                    group[2].append(cell.date)
+        for key, (count, goldstein, dates) in groups.items():
+            yield (*key, count, goldstein, min(dates, default=""), max(dates, default=""))
+
+    scores = {code: values.get("goldstein", 0.0) for code, values in details.codes.items()}
 
     dyads = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: cell.mode == Mode.ASSERTED), level=level,
                                              min_confidence=min_confidence)  # fmt: skip
