@@ -23,6 +23,14 @@ relations (default 100k) the projection of every relation (`to_actor_graph`) and
 same measures, for the ratio; up to `--page-up-to` relations (default 100k) the page
 rendered from the store (`kg.render.render_graph`, as `kg render`: time and bytes; bar
 <= 30 MB in <= 60 s).
+
+Measured at 1M relations (2 shared cores, two other sessions busy: upper bounds), 2026-11-27: generate 224 s,
+load 484 s, summaries and tallies 1,322 s, events 891 s (peak 4.5 GB, store 10.5 GB): the write takes ~49 min,
+generation is not what is slow; write the store once and run with `--reuse`. Named queries (median of 3):
+dyad_timeline 0.24 s, relations_between 0.26 s, sources 1.3 s, partners 3.2 s, actor_ranking 2-4 s,
+criticism_sanctions 2.3-2.5 s, cooperation_conflict 4.4-4.7 s, support 4.8-6.3 s, events not measured (every
+event is a row: about a million). Analysis from the tallies: report_s 46 s (to_dyad_graphs 33 s). Page: 638 s,
+6.2 MB, peak 3.5 GB.
 """
 
 from __future__ import annotations
@@ -173,6 +181,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
             actors = {event.source_actor for event in events} | {event.target_actor for event in events}
             out.write(article_to_trig(article, [draw.mention(article.id, actor) for actor in sorted(actors)], events))
     timings["generate_s"] = time.perf_counter() - began
+    print(f"generate_s {timings['generate_s']:.1f} s", file=sys.stderr, flush=True)
     store = pyoxigraph.Store(str(path))
 
     def reference() -> None:
@@ -188,6 +197,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
         began = time.perf_counter()
         step()
         timings[name] = time.perf_counter() - began
+        print(f"{name} {timings[name]:.1f} s, peak {_peak_mb()} MB", file=sys.stderr, flush=True)
     store = None
     trig.unlink()
     store_bytes = sum(item.stat().st_size for item in path.rglob("*") if item.is_file())

@@ -143,22 +143,28 @@ WHERE {
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
 # other is an event of its own, which graph:events keeps no node for: it is read from the relation (its day and
-# its evidence sentences; `_own_event`).
+# its evidence sentences; `_event_counts`). The events and the sentences are each read by a subquery that names
+# the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph evaluates
+# over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not 0.1 s).
 _EVENTS_QUERY = """
 SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles ?day ?sentences
 WHERE {
   VALUES ?relation { %s }
   OPTIONAL {
-    GRAPH graph:events {
-      ?relation kg:partOfEvent ?event .
-      ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
-      OPTIONAL { ?event kg:firstDay ?firstDay }
-      OPTIONAL { ?event kg:lastDay ?lastDay }
-    }
+    { SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
+      WHERE {
+        VALUES ?relation { %s }
+        GRAPH graph:events {
+          ?relation kg:partOfEvent ?event .
+          ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
+          OPTIONAL { ?event kg:firstDay ?firstDay }
+          OPTIONAL { ?event kg:lastDay ?lastDay }
+        }
+      } }
   }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?day ; kg:datePrecision "day" } }
-  OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences) WHERE { GRAPH ?any { ?relation kg:evidence ?item } }
-               GROUP BY ?relation } }
+  OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences)
+               WHERE { VALUES ?relation { %s } GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
 }
 """
 # Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
@@ -487,12 +493,24 @@ def _nodes(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *
     """The actors: label, kind, layout, size (by PageRank), colour, measures (asserted relations) and main
     partners, from the cells (the dyad graphs of their relations; no relation read again)."""
 
-    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str]]:
+    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str, str]]:
+        """The cells added up by stated direction, QuadClass and symmetry (a row per group, not per cell: the
+        dyad graphs' cost grows with the dyads)."""
+        groups: dict[tuple[str, str, int, bool], list[Any]] = {}
         for cell in cells:
             if kept(cell):
-                goldstein = details.codes.get(cell.code, {}).get("goldstein", 0.0) * cell.count
-                yield (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric, cell.count, goldstein,
-                       cell.date)  # fmt: skip
+                key = (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric)
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = [0, 0.0, []]
+                group[0] += cell.count
+                group[1] += scores.get(cell.code, 0.0) * cell.count
+                if cell.date:
+                    group[2].append(cell.date)
+        for key, (count, goldstein, dates) in groups.items():
+            yield (*key, count, goldstein, min(dates, default=""), max(dates, default=""))
+
+    scores = {code: values.get("goldstein", 0.0) for code, values in details.codes.items()}
 
     dyads = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: cell.mode == Mode.ASSERTED), level=level,
                                              min_confidence=min_confidence)  # fmt: skip
@@ -541,10 +559,10 @@ def _code_of(iri: str) -> str:
 
 
 def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str]) -> Iterator[dict[str, str | None]]:
-    """The rows of `query` whose VALUES (its `%s`) name these IRIs, a chunk of them at a time."""
+    """The rows of `query` whose VALUES (each `%s` of it) name these IRIs, a chunk of them at a time."""
     for start in range(0, len(iris), SAMPLE_CHUNK):
         terms = " ".join(str(pyoxigraph.NamedNode(iri)) for iri in iris[start : start + SAMPLE_CHUNK])
-        yield from graph.query_values(query % terms)
+        yield from graph.query_values(query % ((terms,) * query.count("%s")))
 
 
 def _count_articles(graph: KnowledgeGraph) -> int:

@@ -236,22 +236,23 @@ def to_dyad_graphs(
 
 def dyad_graphs_from_counts(
     graph: KnowledgeGraph,
-    counts: Iterable[tuple[str, str, int, bool, int, float, str]],
+    counts: Iterable[tuple[str, str, int, bool, int, float, str, str]],
     *,
     level: str = "state",
     modes: Iterable[str] = ("asserted",),
     min_confidence: float = 0.0,
 ) -> DyadGraphs:
     """The dyad graphs of relations counted elsewhere (the page counts them for its edges): `counts` holds
-    (source IRI, target IRI, QuadClass, symmetric, relations, their Goldstein sum, their date or "") for relations
-    stated from source to target, of an actor with another (the caller leaves self-loops and modes out); `graph`
-    gives the actors' names. `modes` and `min_confidence` are only recorded. Evidence is not counted (0)."""
+    (source IRI, target IRI, QuadClass, symmetric, relations, their Goldstein sum, their first and last dates or
+    "") for relations stated from source to target, of an actor with another (the caller leaves self-loops and
+    modes out), a row per such group (several rows of one group add up); `graph` gives the actors' names.
+    `modes` and `min_confidence` are only recorded. Evidence is not counted (0)."""
     directed: dict[tuple[str, str], dict[str, Any]] = {}
     undirected: dict[tuple[str, str], dict[str, Any]] = {}
     iris: dict[str, str] = {}
-    for source_iri, target_iri, quadclass, symmetric, count, goldstein_sum, date in counts:
+    for source_iri, target_iri, quadclass, symmetric, count, goldstein_sum, first, last in counts:
         row = {"source": source_iri, "target": target_iri, "symmetric": "true" if symmetric else "false",
-               "quadClass": quadclass, "count": count, "first": date, "last": date}  # fmt: skip
+               "quadClass": quadclass, "count": count, "first": first, "last": last}  # fmt: skip
         source, target, _ = _dyad_row_ends(row, iris)
         for totals, pair in _dyad_pairs(directed, undirected, source, target, symmetric):
             _add_to_total(totals, pair, row, symmetric, goldstein_sum)
