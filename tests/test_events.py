@@ -1933,3 +1933,12 @@ def test_triggers_model_soutenir_with_a_clause_is_a_claim(french_nlp, gazetteer:
     text = "Lors de leur entretien, le président chilien a soutenu ne pas viser les civils péruviens."
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"]
     assert ("CHL", "PER", "05") in triples(model_events(french_nlp, gazetteer, pack, "Le Chili soutient le Pérou."))
+
+
+@pytest.mark.model
+def test_triggers_model_a_noun_with_a_possessive_is_no_classifier(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "dans le cadre de notre soutien à X": a determiner, even one naming the speaker, makes it an event
+    text = "« Cette décision s'inscrit dans le cadre de notre soutien bien connu à la Moldavie », a déclaré Emmanuel Macron."
+    assert ("FRA", "MDA", "05") in triples(model_events(french_nlp, gazetteer, pack, text))

@@ -123,6 +123,8 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         and head.pos_ == "NOUN"
         # a nationality hung on it is the head noun's ("des avions de combat suédois")
         and not any(child.dep_ in CLASSIFIER_BLOCKING_DEPS and child.i not in view.by_token for child in noun.children)
+        # a possessive is a determiner, even when it names an actor: "dans le cadre de notre soutien à X"
+        and not any(grammar.is_possessive(child) for child in noun.children)
         and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
         # a noun that sums up an act is no kind of thing: "des mesures de rétorsion" are the retaliation
         and head.lemma_.casefold() not in view.grammar.summary_nouns
