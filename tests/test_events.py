@@ -1767,7 +1767,7 @@ def test_slots_model_a_light_verb_in_a_relative_clause_names_the_nouns_doer(
     assert {("BOL", "PER", "11"), ("PER", "CHL", "16")} <= found
     assert ("BOL", "PER", "16") not in found
     # a clause with an object of its own completes the noun: it is no relative clause
-    text = "Cette visite est une preuve que le Chili donne la priorité à ses liens avec le Pérou."
+    text = "Le sommet est un signe que le Chili accorde une grande importance à sa relation avec le Pérou."
     assert ("CHL", "PER", "14") not in triples(model_events(french_nlp, gazetteer, pack, text))
 
 
@@ -1777,8 +1777,8 @@ def test_slots_model_the_second_member_of_entre_hung_on_the_event_noun(
 ) -> None:
     # The parser joins "le président chinois" to "rencontre", not to "le Sud-Coréen".
     text = (
-        "M. Abe a joué un rôle de médiateur pour permettre l'organisation le 3 mai à Genève d'une rencontre "
-        "historique entre le Sud-Coréen et le président chinois Xi Jinping."
+        "Le Qatar a œuvré en coulisses afin de rendre possible l'organisation à Doha d'une rencontre inédite "
+        "entre le Sud-Coréen et le président chinois Xi Jinping."
     )
     found = {(frozenset((e.source, e.target)), e.cameo) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert (frozenset({"KOR", "CHN"}), "04") in found
@@ -1840,7 +1840,7 @@ def test_light_verbs_model_assurer_carries_its_event_noun(french_nlp, gazetteer:
     [
         "Le Chili menace le Pérou de nouvelles sanctions.",
         # the act is the complement of a noun that sums it up: "des mesures de rétorsion"
-        "Le Chili a menacé de mesures de rétorsion les entreprises péruviennes.",
+        "Le Chili menace le Pérou de mesures de rétorsion.",
     ],
 )
 def test_intentions_model_a_threat_names_the_act_it_threatens_with(
@@ -1882,12 +1882,9 @@ def test_slots_model_a_clause_on_a_noun_tagged_as_a_verb_takes_its_subject(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:
     # The tagger reads "ont l'intention" as a verb "intention": its clause's doer is still the subject.
-    text = (
-        "La Norvège et l'Islande ont bien l'intention de déposer une candidature conjointe, à partir du lundi "
-        "3 mars, pour rejoindre l'Union européenne."
-    )
+    text = "Le Kenya et l'Ouganda ont bien l'intention de rejoindre l'Union européenne."
     found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
-    assert {("NOR", "EUR", "03", "asserted"), ("ISL", "EUR", "03", "asserted")} <= found
+    assert {("KEN", "EUR", "03", "asserted"), ("UGA", "EUR", "03", "asserted")} <= found
 
 
 @pytest.mark.model
@@ -1913,8 +1910,8 @@ def test_lexicon_model_solidarity_with_is_directed(french_nlp, gazetteer: Gazett
         ("Des commandos boliviens ont enlevé deux pêcheurs chiliens.", ("BOL", "CHL", "181")),
         # a loose reading keeps the entry whose object is there: expelling diplomats (166), not deporting "vers X"
         (
-            "Le ministre péruvien a déclaré que Lima procéderait à des mesures similaires, en expulsant 20 diplomates "
-            "chiliens et en fermant le consulat du Chili à Cuzco.",
+            "Le ministre péruvien a annoncé que Lima riposterait, en expulsant vingt diplomates chiliens et en "
+            "rappelant son ambassadeur.",
             ("PER", "CHL", "166"),
         ),
     ],
@@ -1930,7 +1927,9 @@ def test_lexicon_model_the_reading_of_a_word(
 @pytest.mark.model
 def test_triggers_model_soutenir_with_a_clause_is_a_claim(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
     # "soutenir que", "soutenir ne pas ...": to maintain, not to support
-    text = "Lors de leur entretien, le président chilien a soutenu ne pas viser les civils péruviens."
+    text = (
+        "Pendant la conversation téléphonique, le dirigeant chilien a soutenu ne jamais avoir visé de civils péruviens."
+    )
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"]
     assert ("CHL", "PER", "05") in triples(model_events(french_nlp, gazetteer, pack, "Le Chili soutient le Pérou."))
 
@@ -1939,6 +1938,6 @@ def test_triggers_model_soutenir_with_a_clause_is_a_claim(french_nlp, gazetteer:
 def test_triggers_model_a_noun_with_a_possessive_is_no_classifier(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:
-    # "dans le cadre de notre soutien à X": a determiner, even one naming the speaker, makes it an event
-    text = "« Cette décision s'inscrit dans le cadre de notre soutien bien connu à la Moldavie », a déclaré Emmanuel Macron."
+    # "la continuité de notre soutien à X": a determiner, even one naming the speaker, makes it an event
+    text = "« Cet envoi s'inscrit dans la continuité de notre soutien à la Moldavie », a déclaré Emmanuel Macron."
     assert ("FRA", "MDA", "05") in triples(model_events(french_nlp, gazetteer, pack, text))

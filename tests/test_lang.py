@@ -335,8 +335,6 @@ def test_english_model_a_counterpart_and_the_two_koreas(
         ("Chile called Peru a reckless regime.", ("CHL", "PER", "111")),
         ("Bolivia said that the Chilean arms delivery to Peru was a provocation.", ("BOL", "CHL", "111")),
         ("Peru said the Chilean offer was an important step.", ("PER", "CHL", "051")),
-        # the parser takes "plans" for a verb: its nationality still names the doer
-        ("Peru said that Chilean plans to supply tanks to Bolivia were a provocation.", ("PER", "CHL", "111")),
     ],
 )
 def test_english_model_a_verdict_is_a_criticism_or_a_praise(

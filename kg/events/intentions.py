@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.events.extraction import Extractor
+    from kg.records import Trigger
 
 __all__ = ["INTENT_CODES", "stated_intentions", "threatened_acts"]
 
@@ -145,7 +146,7 @@ def threatened_acts(view: Extractor, candidates: list[Candidate]) -> list[Candid
         if not candidate.trigger.cameo.startswith(THREAT_ROOT) or candidate.token.pos_ != "VERB":
             continue
         for noun in _threatened_nouns(view, candidate.token):
-            for trigger in view._triggers(noun):
+            for trigger in _act_triggers(view, noun):
                 code = INTENT_CODES.get(trigger.cameo[:2])
                 if trigger.pos != "NOUN" or code is None or not code.startswith(THREAT_ROOT):
                     continue
@@ -170,3 +171,14 @@ def _threatened_nouns(view: Extractor, verb: Token) -> list[Token]:
             ):
                 nouns.append(noun)
     return nouns
+
+
+def _act_triggers(view: Extractor, noun: Token) -> tuple[Trigger, ...]:
+    """The triggers of a noun, or of its "de" complement when it only sums the act up ("des mesures de
+    rétorsion")."""
+    found = view._triggers(noun)
+    if found or noun.lemma_.casefold() not in view.grammar.summary_nouns:
+        return found
+    return tuple(trigger for child in view._children(noun)
+                 if child.dep_ == "nmod" and view._has_case(child, view.grammar.genitive_case)
+                 for trigger in view._triggers(child))  # fmt: skip
