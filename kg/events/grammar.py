@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from kg.lang import Grammar
 
 __all__ = [
+    "has_auxiliary",
     "has_case",
     "has_possessive",
     "in_conditional",
@@ -48,6 +49,11 @@ PARTICIPLE = "Part"  # Universal Dependencies' VerbForm of a participle
 OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT})
+
+
+def has_auxiliary(token: Token) -> bool:
+    """Whether a verb has an auxiliary of its own ("a condamnées", "avoir attaqué"): a compound form."""
+    return any(child.dep_.startswith(AUXILIARY_DEP) for child in token.children)
 
 
 def has_case(token: Token, form: str, grammar: Grammar) -> bool:

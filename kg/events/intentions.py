@@ -159,7 +159,7 @@ def threatened_acts(view: Extractor, candidates: list[Candidate]) -> list[Candid
 
 def _threatened_nouns(view: Extractor, verb: Token) -> list[Token]:
     """The event nouns a verb of threat names as what it threatens with."""
-    marks = view.grammar.forms(view.grammar.genitive_case) | view.grammar.forms(view.grammar.instrument_case)
+    marks = view.grammar.forms(view.grammar.instrument_case)
     nouns = []
     for child in view._children(verb):
         grandchildren = [g for g in child.children if g.dep_ in THREAT_ACT_DEPS] if child.dep_ in OBJECT_DEPS else []

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.events.grammar import GOVERNOR_STEPS, cue_forms, is_adjective_argument, is_conditional, is_future
+from kg.events.grammar import (
+    GOVERNOR_STEPS,
+    cue_forms,
+    has_auxiliary,
+    is_adjective_argument,
+    is_conditional,
+    is_future,
+)
 from kg.records import Mode
 
 if TYPE_CHECKING:
@@ -60,8 +67,7 @@ def _governors(token: Token) -> list[Token]:
 
 def _is_simple_infinitive(token: Token) -> bool:
     """An infinitive without an auxiliary ("attaquer", not "avoir attaqué")."""
-    auxiliaries = [child for child in token.children if child.dep_.startswith("aux")]
-    return INFINITIVE in token.morph.get("VerbForm") and not auxiliaries
+    return INFINITIVE in token.morph.get("VerbForm") and not has_auxiliary(token)
 
 
 def cue_for(pack: LanguagePack, word: str) -> tuple[Mode, str] | None:
@@ -117,12 +123,13 @@ def _denied_intention(chain: list[Token], pack: LanguagePack) -> bool:
         if any((pack.lang, form) in pack.lexicon.request_cues for form in forms):
             return False  # "ne souhaite pas que Y ...": a wish may be of another's act (`kg.events.requests`)
         carriers = [head] + ([head.head] if head.dep_ in LIGHT_OBJECT_DEPS and _is_light(head.head, pack) else [])
-        return any(
-            (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
-            for carrier in carriers
-            for child in carrier.children
-        )
+        return any(_carries_negation(carrier, pack) for carrier in carriers)
     return False
+
+
+def _carries_negation(node: Token, pack: LanguagePack) -> bool:
+    """Whether a word carries a negation of its own ("n'exclut pas", "n'a aucune intention")."""
+    return any(cue_for(pack, child.lower_) == (Mode.NEGATED, "child") for child in node.children)
 
 
 def _denying_governor(chain: list[Token], pack: LanguagePack) -> Token | None:
@@ -134,10 +141,7 @@ def _denied_denial(chain: list[Token], pack: LanguagePack) -> bool:
     """Whether the verb governing a trigger is a verb of denial that is itself negated ("n'exclut pas de",
     "ne refuse pas de"): what it governs is left open."""
     denying = _denying_governor(chain, pack)
-    return denying is not None and any(
-        (cue := cue_for(pack, child.lower_)) and cue[0] is Mode.NEGATED and cue[1] == "child"
-        for child in denying.children
-    )
+    return denying is not None and _carries_negation(denying, pack)
 
 
 def _is_light(verb: Token, pack: LanguagePack) -> bool:

@@ -345,7 +345,7 @@ def _fronted_participle_subject(view: Extractor, verb: Token) -> list[Mention]:
     """The subject of a participle fronted before its clause ("Arrivé jeudi à Lima, le ministre a ...", "Reçu à
     l'Élysée, le président ..."), which the parser made the root with the clause as its parataxis: the clause's
     subject."""
-    if "Part" not in verb.morph.get("VerbForm") or any(c.dep_.startswith(grammar.AUXILIARY_DEP) for c in verb.children):
+    if grammar.PARTICIPLE not in verb.morph.get("VerbForm") or grammar.has_auxiliary(verb):
         return []
     if verb.i != view.sentence_by_token[verb.i].start:
         return []
@@ -502,7 +502,7 @@ def _participle_noun(view: Extractor, verb: Token) -> Token | None:
     """The noun a past participle modifies, through the participles it is coordinated with."""
     if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
         return None
-    if any(child.dep_.startswith(grammar.AUXILIARY_DEP) for child in verb.children):
+    if grammar.has_auxiliary(verb):
         return None  # "les sanctions que la Chine a condamnées": a relative clause's compound tense
     current = verb
     for _ in range(grammar.GOVERNOR_STEPS):
