@@ -89,6 +89,7 @@ class References:
     pair_numbers: frozenset[str]
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
+    indefinite_pronouns: frozenset[str]  # "À Pékin, on ...": the people of the place set before it
     plural_possessives: frozenset[str]
     counterpart_nouns: frozenset[str]  # "son homologue", "his host": the possessor's partner in what is told
     first_person: frozenset[str]

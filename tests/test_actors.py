@@ -305,6 +305,27 @@ def test_actors_model_think_tank_city_is_no_actor(french_nlp, gazetteer: Gazette
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("L'Iran a arraisonné un pétrolier grec dans le golfe d'Oman.", {"IRN", "GRC"}),
+        ("Deux frégates australiennes naviguaient hier en mer de Chine orientale.", {"AUS"}),
+        ("Une frégate allemande a franchi le détroit de Taïwan en septembre.", {"DEU"}),
+    ],
+)
+def test_actors_model_a_sea_or_strait_named_after_a_state_is_no_actor(
+    french_nlp, gazetteer: Gazetteer, text: str, codes: set[str]
+) -> None:
+    assert {m.code for m in model_mentions(french_nlp, gazetteer, text)} == codes
+
+
+@pytest.mark.model
+def test_actors_model_an_english_strait_named_after_a_state_is_no_actor(english_nlp, gazetteer: Gazetteer) -> None:
+    doc = english_nlp("A Canadian destroyer sailed through the Strait of Taiwan on Sunday.")
+    assert {m.code for m in find_mentions(doc, article_for(doc), gazetteer, load_pack("en"))} == {"CAN"}
+
+
+@pytest.mark.model
 def test_actors_model_officials_and_metonymy(french_nlp, gazetteer: Gazetteer) -> None:
     text = "Des responsables japonais ont indiqué que Washington avait averti Moscou à plusieurs reprises."
     found = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text)}

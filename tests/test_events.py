@@ -1559,8 +1559,11 @@ def test_modality_negation_of_a_noun_carried_by_its_verb(
         # an act told before with no other actor: condemning it is condemning its doer
         ("La Corée du Nord a procédé mercredi à un essai nucléaire. Le Japon a condamné cet essai.", {("JPN", "PRK", "11")}),
         ("Le Pérou a effectué un tir de missile. Le Chili a dénoncé ce tir.", {("CHL", "PER", "11")}),
-        ("La Corée du Nord a tenté de lancer un satellite. La présidence américaine a dénoncé cette tentative.",
-         {("USA", "PRK", "11")}),
+        ("Le Pakistan a tenté la semaine passée de mettre en orbite un satellite espion. Le gouvernement indien a "
+         "dénoncé cette tentative.", {("IND", "PAK", "11")}),
+        # a mention naming no doer leaves the doer to an earlier one
+        ("Ankara a lancé dimanche un ultimatum de vingt-quatre heures. L'ultimatum expire lundi. Erevan a rejeté "
+         "l'ultimatum.", {("ARM", "TUR", "12")}),
         # who condemned the launch did not launch it
         ("Le Conseil de sécurité a condamné le lancement. La présidence américaine a dénoncé cette tentative de lancement.",
          set()),
@@ -1941,3 +1944,38 @@ def test_triggers_model_a_noun_with_a_possessive_is_no_classifier(
     # "la continuité de notre soutien à X": a determiner, even one naming the speaker, makes it an event
     text = "« Cet envoi s'inscrit dans la continuité de notre soutien à la Moldavie », a déclaré Emmanuel Macron."
     assert ("FRA", "MDA", "05") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_slots_model_a_participle_acting_of_its_own_names_its_own_doer(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "l'opération applaudie par X": X applauds the operation; only a light verb's agent ("menée par X") does it
+    text = "Les Philippines ont accueilli l'opération navale applaudie par le Japon."
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert ("JPN", "PHL", "05") in found
+    assert not [t for t in found if t[0] == "JPN" and t[2] == "19"]
+    text = "Les Philippines ont accueilli l'opération navale menée par le Japon."
+    assert ("JPN", "PHL", "19") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_linking_model_who_judges_an_act_takes_no_part_in_it(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # the only other actor of the sentence is the judge of the attack, not its target
+    found = triples(model_events(french_nlp, gazetteer, pack, "Le Japon a condamné l'attaque russe."))
+    assert found == {("JPN", "RUS", "11")}
+    # a visit is the exception: its host praises it
+    found = triples(model_events(french_nlp, gazetteer, pack, "Le Kenya a salué la visite du président turc."))
+    assert ("TUR", "KEN", "04") in found
+
+
+@pytest.mark.model
+def test_coreference_model_on_after_a_place_set_before_it_is_that_places_actor(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    found = triples(model_events(french_nlp, gazetteer, pack, "À Pékin, on dénonce une provocation japonaise."))
+    assert ("CHN", "JPN", "11") in found
+    # with no place before it, "on" is nobody
+    assert not model_events(french_nlp, gazetteer, pack, "On dénonce à Pékin une provocation japonaise.")

@@ -1,7 +1,8 @@
 """Coreference: words that refer back to actors named before: a counted group noun ("les deux pays", "the two
 leaders") the two most salient actors, a plural pronoun ("ils", "they") the two actors of the previous sentence,
 a plural possessive ("leur sommet") the two named before it, a singular subject pronoun the last actor subject, a
-counterpart noun with a singular possessive ("son homologue", "his host") the possessor's partner.
+counterpart noun with a singular possessive ("son homologue", "his host") the possessor's partner, an
+indefinite subject pronoun after a place set before it ("À Pékin, on estime ...") that place's actor.
 """
 
 from __future__ import annotations
@@ -50,11 +51,32 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
             counterpart = _counterpart(view, ordered, token)
             if counterpart is not None:
                 references.append(Found(token.i, token.i + 1, counterpart, Resolution.COREFERENCE))
+        elif token.lower_ in view.words.indefinite_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
+            place = _fronted_place(view, ordered, token)
+            if place is not None:
+                references.append(Found(token.i, token.i + 1, place.actor, Resolution.COREFERENCE))
         elif token.lower_ in view.words.singular_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
             subject = _last_subject(view, ordered, before=token.i)
             if subject is not None:
                 references.append(Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
     return references
+
+
+def _fronted_place(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:
+    """The actor of a place set before an indefinite subject pronoun in its clause ("À Pékin, on juge ...",
+    "Aux États-Unis, on explique ..."): the people of that place."""
+    verb = pronoun.head
+    for child in verb.children:
+        if child.i >= pronoun.i or not child.dep_.startswith("obl"):
+            continue
+        if not any(case.dep_ == "case" and case.lower_ in view.locative_cases for case in child.children):
+            continue
+        # the place's name, or its nationality ("Dans les capitales européennes, on ...")
+        words = [child.i, *(c.i for c in child.children if c.dep_ == "amod")]
+        for item in ordered:
+            if any(item.start <= i < item.end for i in words):
+                return item
+    return None
 
 
 def _last_pair(view: ActorView, ordered: Sequence[Found], *, before: int, people_only: bool) -> list[str]:

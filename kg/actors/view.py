@@ -92,7 +92,14 @@ class ActorView:
     def is_blocked(self, span: Span) -> bool:
         if any(index in self.blocked for index in range(span.start, span.end)):
             return True
-        return any(self.in_non_actor_name(token) for token in span)
+        return self.follows_non_actor_head(span.start) or any(self.in_non_actor_name(token) for token in span)
+
+    def follows_non_actor_head(self, start: int) -> bool:
+        """True when a name comes right after a non-actor head and its genitive case, whatever the parse made of
+        them ("en mer de Chine", "le détroit de Taïwan": a sea and a strait, not China and Taiwan)."""
+        if start < 2 or self.tokens[start - 1].lower_ not in self.genitive_forms:
+            return False
+        return self.is_non_actor_head(self.tokens[start - 2])
 
     def in_non_actor_name(self, token: Token) -> bool:
         """True when a chain of name modifiers leads up to a non-actor head ("Institut ... de Séoul")."""

@@ -120,18 +120,16 @@ def _lone_doers(view: Extractor, noun: Token, lemma: str, here: int) -> list[Men
         if token.i == noun.head.i or token.pos_ not in ("VERB", "NOUN") or not _names_event(view, token, lemma):
             continue
         if token.pos_ == "VERB":
-            if _acts_on(view, token) and token.lemma_.casefold() != lemma:
+            if slots.acts_of_its_own(view, token) and token.lemma_.casefold() != lemma:
                 continue  # "X a condamné le lancement": X did not launch
-            return slots.fill_slot(view, token, "subj", "VERB")
-        if token.head.i != token.i and token.head.pos_ == "VERB" and _acts_on(view, token.head):
+            doers = slots.fill_slot(view, token, "subj", "VERB")
+        elif token.head.i != token.i and token.head.pos_ == "VERB" and slots.acts_of_its_own(view, token.head):
             continue
-        return slots.fill_slot(view, token, "agent", "NOUN")  # the noun named first: its doer, or its clause's
+        else:
+            doers = slots.fill_slot(view, token, "agent", "NOUN")  # the noun named first: its doer, or its clause's
+        if doers:  # a mention naming no doer ("L'ultimatum expire lundi.") leaves it to an earlier one
+            return doers
     return []
-
-
-def _acts_on(view: Extractor, verb: Token) -> bool:
-    """Whether a verb is an act of its own on its object (a trigger that is no light verb: "condamner")."""
-    return bool(view._triggers(verb)) and (view.lang, verb.lemma_.casefold()) not in view.lexicon.light_verbs
 
 
 def _names_event(view: Extractor, token: Token, lemma: str) -> bool:

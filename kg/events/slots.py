@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kg.records import Mention
 
 __all__ = [
+    "acts_of_its_own",
     "direct_objects",
     "doer_unnamed",
     "expression_complements",
@@ -637,11 +638,12 @@ def _agent_below(view: Extractor, complement: Token) -> list[Mention]:
 def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
     """Agents of a participle on the noun or on its complement ("des exercices à grande échelle menés
     par les États-Unis", "des politiques imposées par les États-Unis"), also where the parser hung the agent
-    on the participle's oblique before it."""
+    on the participle's oblique before it. A participle that is an act of its own names its own doer, not the
+    noun's ("une opération dénoncée par X": X denounced it)."""
     found: list[Mention] = []
     for child in noun.children:
         for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
-            if participle.dep_ == "acl" and participle.pos_ == "VERB":
+            if participle.dep_ == "acl" and participle.pos_ == "VERB" and not acts_of_its_own(view, participle):
                 agents = [m for arg in participle.children if arg.dep_ == "obl:agent"
                           and view._has_case(arg, view.grammar.agent_case) for m in mentions(view, arg)]  # fmt: skip
                 if not agents and is_passive_participle(view, participle):
@@ -649,6 +651,11 @@ def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
                     agents = _agent_on_an_oblique(view, participle)
                 found += agents
     return found
+
+
+def acts_of_its_own(view: Extractor, verb: Token) -> bool:
+    """Whether a verb is an act of its own (a trigger that is no light verb: "dénoncer", not "mener")."""
+    return bool(view._triggers(verb)) and (view.lang, verb.lemma_.casefold()) not in view.lexicon.light_verbs
 
 
 def _named_as(view: Extractor, noun: Token) -> list[Mention]:
