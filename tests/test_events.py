@@ -1979,3 +1979,15 @@ def test_coreference_model_on_after_a_place_set_before_it_is_that_places_actor(
     assert ("CHN", "JPN", "11") in found
     # with no place before it, "on" is nobody
     assert not model_events(french_nlp, gazetteer, pack, "On dénonce à Pékin une provocation japonaise.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Le président malien a été félicité par son homologue nigérien.", "Le Niger s'est félicité de l'élection du Malien."],
+)
+def test_lexicon_model_feliciter_is_praise(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str) -> None:
+    # to congratulate someone, or to welcome what they did, is praise (051), not an optimistic comment (013)
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert ("NER", "MLI", "05") in found
+    assert not [t for t in found if t[2] == "01"]
