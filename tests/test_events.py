@@ -1984,10 +1984,32 @@ def test_coreference_model_on_after_a_place_set_before_it_is_that_places_actor(
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text",
-    ["Le président malien a été félicité par son homologue nigérien.", "Le Niger s'est félicité de l'élection du Malien."],
+    [
+        "Le président malien a été félicité par son homologue nigérien.",
+        "Le Niger s'est félicité de l'élection du Malien.",
+    ],
 )
 def test_lexicon_model_feliciter_is_praise(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str) -> None:
     # to congratulate someone, or to welcome what they did, is praise (051), not an optimistic comment (013)
     found = triples(model_events(french_nlp, gazetteer, pack, text))
     assert ("NER", "MLI", "05") in found
     assert not [t for t in found if t[2] == "01"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verdict with no act of its own judges the act the previous sentence tells
+        ("Le Pakistan a procédé mardi à un tir de missile balistique. Le gouvernement indien a dénoncé une "
+         "provocation.", {("IND", "PAK", "11")}),
+        ("Le Pakistan a procédé mardi à un tir de missile balistique. L'Inde l'a aussitôt condamné.",
+         {("IND", "PAK", "11")}),
+        # no act told before: nothing to judge
+        ("Le Pakistan est un grand pays d'Asie du Sud. Le gouvernement indien a dénoncé une provocation.", set()),
+    ],
+)  # fmt: skip
+def test_anaphora_model_a_verdict_on_the_act_just_told(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected

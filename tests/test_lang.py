@@ -397,3 +397,10 @@ def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     assert {("We", "CHN"), ("your", "BRA")} <= found
     events = english_events(english_nlp, gazetteer, english, text)
     assert ("CHN", "BRA", "05") in {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.model
+def test_english_model_a_verdict_on_the_act_just_told(english_nlp, gazetteer: Gazetteer, english: LanguagePack) -> None:
+    text = "Pakistan test-fired a ballistic missile on Tuesday. New Delhi condemned it."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert found == {("IND", "PAK", "11")}

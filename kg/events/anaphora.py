@@ -8,6 +8,11 @@ before: rejecting an ultimatum is rejecting whoever set it. A noun that sums
 up an act (the pack's `summary_nouns`: "the move", "cette décision") acts on
 the doer of the previous sentence's main act when no event of its own noun was
 told. The doer of the act is the verb's subject, read as the frames read it.
+
+A verdict with no act of its own (no object, a verdict word or a pronoun for
+object), in a sentence naming its judge alone, judges the act the previous
+sentence tells ("X a procédé à un essai. Y a dénoncé une provocation.", "Y
+condemned it"): its doer is that sentence's main verb's subject.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar, slots
 from kg.events.candidates import Candidate, Reach
+from kg.records import EvaluationRole
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,6 +33,8 @@ __all__ = ["anaphoric_candidates"]
 
 # How many sentences back an event noun's antecedent is looked for (its own sentence included).
 ANTECEDENT_SENTENCES = 3
+VERDICT_CODES = ("11", "051")  # criticism and praise: a verdict on an act
+ROOT_DEP = "ROOT"
 
 
 def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Candidate]:
@@ -39,8 +47,58 @@ def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Cand
             continue
         for token in view.tokens[sentence.start : sentence.end]:
             if token.pos_ == "VERB" and token.i not in taken and view._triggers(token):
-                found += _acts_on_antecedent(view, token, earlier)
+                found += _acts_on_antecedent(view, token, earlier) or _verdict_on_the_act_told(view, token, earlier)
     return found
+
+
+def _verdict_on_the_act_told(view: Extractor, verb: Token, earlier: list[Candidate]) -> list[Candidate]:
+    """A verdict with no act of its own, in a sentence naming its judge alone, judges the act the previous
+    sentence tells: "X a procédé à un essai. Y a dénoncé une provocation." (a verdict word for object, or no
+    object: "Y a aussitôt condamné."). The act's doer is the previous sentence's main verb's subject."""
+    verdicts = [trigger for trigger in view._triggers(verb)
+                if trigger.pos == "VERB" and trigger.target == grammar.OBJECT_SLOT
+                and trigger.cameo.startswith(VERDICT_CODES)]  # fmt: skip
+    if not verdicts or len(view.codes_by_sentence.get(view.sentence_by_token[verb.i].start, ())) != 1:
+        return []
+    if verb.dep_ != ROOT_DEP:
+        return []  # a verdict told by the sentence itself, not a participle on a noun ("un défilé célébrant ...")
+    complements = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS | grammar.OBLIQUE_DEPS
+                   and child.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
+    if any(not _is_verdict_word(view, child) for child in complements):
+        return []  # "Y a condamné l'embargo", "Y a condamné mardi": an act, or a time, of its own
+    doers = _previous_act_doers(view, verb)
+    if not doers:
+        return []
+    return [
+        Candidate(source, doer, trigger, verb, view._mode(verb), False, Reach.SENTENCE)
+        for trigger in verdicts
+        for source in slots.fill_slot(view, verb, trigger.source, trigger.pos)
+        for doer in doers
+        if source.code != doer.code
+    ]
+
+
+def _is_verdict_word(view: Extractor, noun: Token) -> bool:
+    """A noun that is a verdict and names no actor ("une provocation", "une violation flagrante"), or a pronoun
+    standing for no actor ("l'a condamné", "condemned it")."""
+    if noun.pos_ == "PRON":
+        return noun.i not in view.by_token
+    entry = view.lexicon.evaluations.get((view.lang, noun.lemma_.casefold()))
+    if entry is None or entry[0] is not EvaluationRole.VERDICT:
+        return False
+    return not any(t.i in view.by_token for t in noun.subtree)
+
+
+def _previous_act_doers(view: Extractor, verb: Token) -> list[Mention]:
+    """The subject of the previous sentence's main verb, when that sentence tells an act (it has a trigger: "X a
+    tiré un missile", "X a procédé à un essai")."""
+    here = view.sentence_index[view.sentence_by_token[verb.i].start]
+    if here == 0:
+        return []
+    previous = view.sentences[here - 1]
+    if previous.root.pos_ != "VERB" or not any(view._triggers(t) for t in view.tokens[previous.start : previous.end]):
+        return []
+    return slots.subject(view, previous.root)
 
 
 def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) -> list[Candidate]:
