@@ -552,3 +552,12 @@ def test_actors_model_the_second_person_of_a_quotation_is_its_addressee(french_n
     text = "« Vous connaissez notre position », a dit le président chinois."
     quoted = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text) if m.how is Resolution.COREFERENCE}
     assert quoted == {("notre", "CHN")}
+
+
+@pytest.mark.model
+def test_actors_model_a_body_is_not_of_the_place_where_it_is(french_nlp, gazetteer: Gazetteer) -> None:
+    # "à Pékin", "en Ukraine": where the envoy or the troops are, not whose they are
+    found = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, "L'ambassadeur à Pékin a été rappelé.")}
+    assert found == {("Pékin", "CHN")}
+    found = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, "Les soldats en Ukraine sont épuisés.")}
+    assert found == {("Ukraine", "UKR")}

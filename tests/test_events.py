@@ -476,17 +476,17 @@ def test_events_a_noun_in_apposition_says_what_its_actor_is(pack: LanguagePack) 
 
 
 def test_events_one_reading_per_word_and_pair(pack: LanguagePack) -> None:
-    # "Le Chili félicite le Pérou": the pack gives "féliciter" two codes (an optimistic comment, a praise);
+    # "Le Chili informe le Pérou": the pack gives "informer" two codes (a statement, a sharing of information);
     # the sentence states one relation, the classifier's likelier reading, else the pack's first.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "chili"),
-                 ("félicite", "VERB", "ROOT", 2, "féliciter"), ("le", "DET", "det", 4, "le"),
+                 ("informe", "VERB", "ROOT", 2, "informer"), ("le", "DET", "det", 4, "le"),
                  ("Pérou", "PROPN", "obj", 2, "pérou")])  # fmt: skip
     mentions = [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER")]
-    assert {"013", "051"} <= {entry.cameo for entry in pack.lexicon.triggers[("fr", "féliciter", "VERB")]}
-    assert [(e.source, e.target, e.sub) for e in extract(doc, mentions, pack)] == [("CHL", "PER", "013")]
-    praise = RelationModel("fr", {"code=051": 1.0}, bias=0.0, threshold=0.0)
-    events = extract(doc, mentions, replace(pack, lexicon=replace(pack.lexicon, models={"fr": praise})))
-    assert [(e.source, e.target, e.sub) for e in events] == [("CHL", "PER", "051")]
+    assert {"010", "064"} <= {entry.cameo for entry in pack.lexicon.triggers[("fr", "informer", "VERB")]}
+    assert [(e.source, e.target, e.sub) for e in extract(doc, mentions, pack)] == [("CHL", "PER", "010")]
+    sharing = RelationModel("fr", {"code=064": 1.0}, bias=0.0, threshold=0.0)
+    events = extract(doc, mentions, replace(pack, lexicon=replace(pack.lexicon, models={"fr": sharing})))
+    assert [(e.source, e.target, e.sub) for e in events] == [("CHL", "PER", "064")]
 
 
 def test_events_a_noun_in_a_locution_is_no_event(pack: LanguagePack) -> None:
@@ -1472,7 +1472,7 @@ def test_linking_an_actor_of_the_act_a_passive_tells_is_not_its_doer(
     ("text", "expected"),
     [
         ("La Corée du Sud a suspendu les importations de bœuf japonais.", {("KOR", "JPN", "16")}),
-        ("Le Chili s'est félicité de la décision péruvienne.", {("CHL", "PER", "01")}),  # 051 with the classifier
+        ("Le Chili s'est félicité de la décision péruvienne.", {("CHL", "PER", "05")}),  # praise (051)
     ],
 )
 def test_slots_a_nationality_on_the_noun_of_a_de_slot_names_its_actor(
@@ -1957,18 +1957,6 @@ def test_slots_model_a_participle_acting_of_its_own_names_its_own_doer(
     assert not [t for t in found if t[0] == "JPN" and t[2] == "19"]
     text = "Les Philippines ont accueilli l'opération navale menée par le Japon."
     assert ("JPN", "PHL", "19") in triples(model_events(french_nlp, gazetteer, pack, text))
-
-
-@pytest.mark.model
-def test_linking_model_who_judges_an_act_takes_no_part_in_it(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
-) -> None:
-    # the only other actor of the sentence is the judge of the attack, not its target
-    found = triples(model_events(french_nlp, gazetteer, pack, "Le Japon a condamné l'attaque russe."))
-    assert found == {("JPN", "RUS", "11")}
-    # a visit is the exception: its host praises it
-    found = triples(model_events(french_nlp, gazetteer, pack, "Le Kenya a salué la visite du président turc."))
-    assert ("TUR", "KEN", "04") in found
 
 
 @pytest.mark.model

@@ -404,3 +404,13 @@ def test_english_model_a_verdict_on_the_act_just_told(english_nlp, gazetteer: Ga
     text = "Pakistan test-fired a ballistic missile on Tuesday. New Delhi condemned it."
     found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
     assert found == {("IND", "PAK", "11")}
+
+
+@pytest.mark.model
+def test_english_model_an_envoy_is_of_the_state_that_sends_him_not_of_where_he_serves(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = "Brazil's ambassador to the United Nations criticized the Canadian proposal."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert ("BRA", "CAN", "11") in found
+    assert not [t for t in found if t[0] == "UNO"]

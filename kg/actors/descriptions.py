@@ -83,7 +83,8 @@ def _state_modifier(view: ActorView, token: Token, by_token: dict[int, Found]) -
     for child in token.children:
         if child.dep_ == "amod" and (state := _demonym_state(view, child)) is not None:
             return state, max(child.i + 1, token.i + 1), None
-        if child.dep_ in MODIFIER_DEPS:
+        if child.dep_ in MODIFIER_DEPS and not view.has_locative_case(child):
+            # a place says where the body is, not whose it is ("l'ambassadeur à Moscou", "troops in Syria");
             # "représentants des républiques dissidentes de Lougansk": the name may sit one complement deeper.
             nested = [grand for grand in child.children if grand.dep_ in MODIFIER_DEPS]
             for descendant in (child, *child.children, *(great for inner in nested for great in inner.children)):

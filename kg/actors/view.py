@@ -120,7 +120,11 @@ class ActorView:
         return any(child.dep_ == "nummod" and child.lower_ in self.words.pair_numbers for child in token.children)
 
     def is_locative(self, span: Span) -> bool:
-        return any(child.dep_ == "case" and child.lower_ in self.locative_cases for child in span.root.children)
+        return self.has_locative_case(span.root)
+
+    def has_locative_case(self, token: Token) -> bool:
+        """Whether a word is introduced by a preposition of place ("à Moscou", "in Syria", "to the UN")."""
+        return any(child.dep_ == "case" and child.lower_ in self.locative_cases for child in token.children)
 
     def _dateline(self) -> set[int]:
         """The tokens of the datelines opening paragraphs, which say where the article was written: a place in

@@ -36,8 +36,6 @@ __all__ = ["loose_candidates"]
 
 # A sentence naming this many distinct actors (no more) lets a trigger's missing end be the other actor.
 PAIR_SENTENCE_ACTORS = 2
-VERDICT_CODES = ("11", "051")  # criticism and praise: what a verdict on another's act says of its doer
-CONSULT_ROOT = "04"  # meetings and visits
 
 # Dependents that are not arguments of the trigger: function words, modifiers, and other clauses.
 NOT_ARGUMENT_DEPS = frozenset(
@@ -100,7 +98,6 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
             elsewhere |= _askers_above(view, token, sources)
             elsewhere |= _tried_clause_tokens(view, token, trigger)
-            elsewhere |= _judges_above(view, token, trigger)
             others = _other_actor(view, token, sources, topics=topics)
             targets, reach = [m for m in others if m.token_start not in elsewhere], Reach.SENTENCE
         elif targets and not sources and _source_may_be_elsewhere(view, token, trigger):
@@ -250,20 +247,6 @@ def _other_actor(
             and not _is_topic_phrase(view, m, topics) and not _doer_of_another_clause(view, m, token)]  # fmt: skip
 
 
-def _judges_above(view: Extractor, noun: Token, trigger: Trigger) -> set[int]:
-    """The subject of a verb of verdict taking an event noun as its object ("le Japon condamne l'invasion
-    russe", "X a salué l'offensive"): it judges the act; it takes no part in it. A meeting or a visit is the
-    exception: its host is who most often praises it ("X a salué la visite de Y")."""
-    verb = noun.head
-    if noun.dep_ not in grammar.OBJECT_DEPS or verb.pos_ != "VERB" or verb.i == noun.i:
-        return set()
-    if trigger.cameo.startswith(CONSULT_ROOT):
-        return set()
-    if not any(trigger.cameo.startswith(VERDICT_CODES) for trigger in view._triggers(verb)):
-        return set()
-    return {m.token_start for m in slots.subject(view, verb)}
-
-
 def _askers_above(view: Extractor, token: Token, sources: list[Mention]) -> set[int]:
     """The doers of a verb above an infinitive whose object is the infinitive's doer ("X accuse Y de
     soutenir ...", "Y a été accusé par X de ..."): they speak of the act, they are not what it is done to."""
@@ -323,10 +306,11 @@ def _unattached_subject(view: Extractor, verb: Token) -> list[Mention]:
 
 def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> list[Mention]:
     """The actors of a phrase: its head's, else those of the nearest dependents (through the labels
-    `through`), breadth first, to `ARGUMENT_DEPTH`."""
+    `through`), breadth first, to `ARGUMENT_DEPTH`; not a place ("Iran's ambassador to the UN": Iran)."""
     frontier = [head]
-    for _depth in range(ARGUMENT_DEPTH):
-        found = [m for node in frontier for m in slots.mentions(view, node, possessor=True)]
+    for depth in range(ARGUMENT_DEPTH):
+        found = [m for node in frontier for m in slots.mentions(view, node, possessor=True)
+                 if depth == 0 or not m.locative]  # fmt: skip
         if found:
             return found
         frontier = [child for node in frontier for child in node.children if child.dep_ in through]
