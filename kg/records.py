@@ -463,7 +463,7 @@ class EventLexicon:
     # (lang, verb) -> who does what its infinitive says: its object ("obj": "exhorter X à") or its "à" argument
     control_verbs: dict[tuple[str, str], str] = field(default_factory=dict)
     topic_verbs: frozenset[tuple[str, str]] = frozenset()  # (lang, verb): its object is a topic ("discuter de")
-    # (lang, case, noun): a prepositional locution ("en réponse à", "en échange de") that names no event
+    # (lang, case, word): a locution ("en réponse à", "en échange de", "les jours à venir") that names no event
     locutions: frozenset[tuple[str, str, str]] = frozenset()
     models: dict[str, RelationModel] = field(default_factory=dict)  # lang -> the relation classifier, if trained
     # Indexes the language stages derive from this lexicon, made once by whoever needs them (see `derived`).

@@ -379,7 +379,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         topic_verbs=frozenset((lang, row["verb"]) for _, row in read_tsv(folder / "topic_verbs.tsv", ("verb",))),
         control_verbs=_load_control_verbs(folder / "control_verbs.tsv", lang, prepositions),
         locutions=frozenset(
-            (lang, row["case"], row["noun"]) for _, row in read_tsv(folder / "locutions.tsv", ("noun", "case"))
+            (lang, row["case"], row["word"]) for _, row in read_tsv(folder / "locutions.tsv", ("word", "case"))
         ),
         models={lang: load_relation_model(model_path)} if model_path.is_file() else {},
     )

@@ -2001,3 +2001,14 @@ def test_anaphora_model_a_verdict_on_the_act_just_told(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected
+
+
+@pytest.mark.model
+def test_triggers_model_an_infinitive_in_a_locution_is_no_event(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "les jours à venir": upcoming days, no visit; "venir à Tokyo" is one
+    text = "Le Japon a mis en garde contre une hausse des activités militaires chinoises dans les jours à venir."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "04"]
+    text = "Le président chinois doit venir à Tokyo."
+    assert ("CHN", "JPN", "04") in triples(model_events(french_nlp, gazetteer, pack, text))

@@ -41,6 +41,8 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
         _in_locution(view, token, lemma) or _is_classifier(view, token) or _in_verb_expression(view, token, lemma)
     ):
         return ()
+    if pos == "VERB" and _in_infinitive_locution(view, token, lemma):
+        return ()  # "dans les jours à venir": upcoming days, no visit
     if pos == "VERB" and lemma in view.grammar.clause_saying_verbs and _takes_a_clause(token):
         return ()  # "X a soutenu que ...", "a soutenu ne pas attaquer": a claim, no support
     found = _lexicon_entries(view, token, lemma, pos)
@@ -150,6 +152,15 @@ def _in_locution(view: Extractor, noun: Token, lemma: str) -> bool:
         return False
     return any(child.dep_ == "case" and (view.lang, child.lower_, lemma) in view.lexicon.locutions
                for child in noun.children)  # fmt: skip
+
+
+def _in_infinitive_locution(view: Extractor, verb: Token, lemma: str) -> bool:
+    """An infinitive on a noun after its marker in a locution ("les semaines à venir"): it qualifies the noun,
+    it is no event of its own."""
+    if not verb.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    return any(child.dep_ in grammar.INFINITIVE_MARK_DEPS and (view.lang, child.lower_, lemma) in view.lexicon.locutions
+               for child in verb.children)  # fmt: skip
 
 
 def multiword_triggers(view: Extractor) -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[Trigger, ...]]]]:
