@@ -2012,3 +2012,12 @@ def test_triggers_model_an_infinitive_in_a_locution_is_no_event(
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "04"]
     text = "Le président chinois doit venir à Tokyo."
     assert ("CHN", "JPN", "04") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_lexicon_model_an_attack_by_any_weapon_is_an_assault(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # the annotation schema puts "attaquer" and "attaque" under 18, whatever the weapon names
+    text = "L'attaque de drone menée par l'Azerbaïdjan contre l'Arménie a fait trois blessés."
+    assert ("AZE", "ARM", "18") in triples(model_events(french_nlp, gazetteer, pack, text))
