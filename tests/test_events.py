@@ -2021,3 +2021,11 @@ def test_lexicon_model_an_attack_by_any_weapon_is_an_assault(
     # the annotation schema puts "attaquer" and "attaque" under 18, whatever the weapon names
     text = "L'attaque de drone menée par l'Azerbaïdjan contre l'Arménie a fait trois blessés."
     assert ("AZE", "ARM", "18") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_lexicon_model_patrolling_near_a_state_is_a_show_of_force(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    text = "Des navires de guerre indonésiens ont patrouillé près des côtes de la Malaisie."
+    assert ("IDN", "MYS", "15") in triples(model_events(french_nlp, gazetteer, pack, text))

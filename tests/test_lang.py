@@ -414,3 +414,12 @@ def test_english_model_an_envoy_is_of_the_state_that_sends_him_not_of_where_he_s
     found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
     assert ("BRA", "CAN", "11") in found
     assert not [t for t in found if t[0] == "UNO"]
+
+
+@pytest.mark.model
+def test_english_model_patrolling_near_a_state_is_a_show_of_force(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = "Indonesian warships patrolled near Malaysia on Monday."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert ("IDN", "MYS", "15") in found
