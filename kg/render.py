@@ -27,6 +27,7 @@ links go only to http(s) URLs or to the input files.
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import json
 import math
@@ -100,16 +101,18 @@ EVIDENCE_PER_EDGE = 5
 EVIDENCE_ON_PAGE = 10_000
 SAMPLE_CHUNK = 500  # relations a query of their details names (VALUES)
 MODES = tuple(Mode)  # a relation's mode on the page: its index here (the page reads the list from its data)
+_MODE_INDEXES = {str(mode): index for index, mode in enumerate(MODES)}
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
 
 
-# The relations counted by edge and by what the page's filters read. Each property is read by a subquery of its own,
-# which Oxigraph joins by hashing the relations (one scan of each property) instead of looking each property up
-# relation by relation (an index seek each: seven times slower at 100k relations); only a cell's row is decoded.
+# The relations with what the page's filters read, one row each (they are counted into cells in Python: at scale
+# nearly every relation is a cell of its own, and a SPARQL GROUP BY over them doubled the query's time). Each
+# property is read by a subquery of its own, which Oxigraph joins by hashing the relations (one scan of each
+# property) instead of looking each property up relation by relation (an index seek each: seven times slower at
+# 100k relations).
 _CELLS_QUERY = """
-SELECT ?source ?target ?type ?mode ?symmetric ?confidence ?date (COUNT(?relation) AS ?count)
-       (SAMPLE(?relation) AS ?sample)
+SELECT ?source ?target ?type ?mode ?symmetric ?confidence ?date ?relation
 WHERE {
   { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation %(source)s ?source } } }
   { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation %(target)s ?target } } }
@@ -120,7 +123,6 @@ WHERE {
   OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
   FILTER(?source != ?target%(confidence)s)
 }
-GROUP BY ?source ?target ?type ?mode ?symmetric ?confidence ?date
 """
 # The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
 # VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
@@ -235,25 +237,43 @@ class RelationDetails:
 
 def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: float = 0.0) -> list[Cell]:
     """The relations of the store (confidence at least `min_confidence`; none of an actor with itself) counted by
-    edge, CAMEO code, mode, confidence and date: one SPARQL GROUP BY whose patterns Oxigraph joins by hashing
-    (each property scanned once), its rows decoded once per cell, not per relation."""
+    edge, CAMEO code, mode, confidence and date: one SPARQL query whose patterns Oxigraph joins by hashing (each
+    property scanned once), a tuple of strings a relation, counted here; a cell's sample is its first relation
+    (IRI order), its IRIs made into codes once per kind of cell."""
     if level not in analysis.LEVELS:
         raise OutputError(f"unknown level {level!r}: expected state or actor")
     ends = ("kg:source", "kg:target") if level == "state" else ("kg:sourceActor", "kg:targetActor")
     confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
+    query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
+    counted: dict[tuple[str | None, ...], list[Any]] = {}
+    for *key, relation in graph.query_rows(query):  # a row per relation: only a tuple of strings each
+        cell = counted.get(key := tuple(key))
+        if cell is None:
+            counted[key] = [1, relation]
+        else:  # relations alike: counted, the first IRI their sample (the same every time)
+            cell[0] += 1
+            cell[1] = min(cell[1], relation)
+    kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
     cells = []
-    for row in graph.query_values(_CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}):
-        source, target = (row[name] or "" for name in ("source", "target"))
-        symmetric = row["symmetric"] == "true"
-        if symmetric and target < source:
-            source, target = target, source
-        code, quadclass = codes.get(row["type"] or "", ((row["type"] or "").rsplit("/", 1)[-1], 0))
-        cells.append(Cell(_code_of(source), _code_of(target), code, quadclass, (row["mode"] or "").rsplit("#", 1)[-1],
-                          symmetric, float(row["confidence"] or 0), row["date"] or "", int(row["count"] or 0),
-                          row["sample"] or "", source, target))  # fmt: skip
+    for (source, target, type_, mode, symmetric, confidence_value, date), (count, sample) in counted.items():
+        kind = kinds.get(kind_key := (source, target, type_, mode, symmetric))
+        if kind is None:
+            kind = kinds[kind_key] = _cell_kind(source or "", target or "", type_ or "", mode or "",
+                                                symmetric == "true", codes)  # fmt: skip
+        cells.append(Cell(*kind[:6], float(confidence_value or 0), date or "", count, sample or "", *kind[6:]))
     return cells
+
+
+def _cell_kind(source: str, target: str, type_: str, mode: str, symmetric: bool,
+               codes: dict[str | None, tuple[str, int]]) -> tuple[Any, ...]:  # fmt: skip
+    """A cell's ends, code, QuadClass, mode and symmetry from its IRIs (a symmetric relation's ends in code
+    order), then the ends' IRIs."""
+    if symmetric and target < source:
+        source, target = target, source
+    code, quadclass = codes.get(type_, (type_.rsplit("/", 1)[-1], 0))
+    return (_code_of(source), _code_of(target), code, quadclass, mode.rsplit("#", 1)[-1], symmetric, source, target)
 
 
 def sample_relations(cells: Iterable[Cell], *, per_edge: int, total: int = EVIDENCE_ON_PAGE) -> list[str]:
@@ -292,8 +312,9 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
     for items in evidence.values():
         items.sort(key=lambda item: item["start"])
     articles = {}
+    page_root = page_dir.resolve()
     for row in _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""})):
-        href = safe_href(row["url"]) if row["url"] else _file_href(row["file"], page_dir)
+        href = safe_href(row["url"]) if row["url"] else _file_href(row["file"], page_root)
         articles[row["id"] or ""] = {"title": row["title"] or row["id"] or "", "href": href or "",
                                      "location": row["url"] or row["file"] or "", "date": row["date"] or "",
                                      "publisher": row["publisher"] or ""}  # fmt: skip
@@ -493,37 +514,40 @@ def _nodes(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *
     """The actors: label, kind, layout, size (by PageRank), colour, measures (asserted relations) and main
     partners, from the cells (the dyad graphs of their relations; no relation read again)."""
 
-    def counts(kept: Callable[[Cell], bool]) -> Iterator[tuple[str, str, int, bool, int, float, str, str]]:
-        """The cells added up by stated direction, QuadClass and symmetry (a row per group, not per cell: the
-        dyad graphs' cost grows with the dyads)."""
-        groups: dict[tuple[str, str, int, bool], list[Any]] = {}
-        for cell in cells:
-            if kept(cell):
-                key = (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric)
-                group = groups.get(key)
-                if group is None:
-                    group = groups[key] = [0, 0.0, []]
-                group[0] += cell.count
-                group[1] += scores.get(cell.code, 0.0) * cell.count
-                if cell.date:
-                    group[2].append(cell.date)
-        for key, (count, goldstein, dates) in groups.items():
-            yield (*key, count, goldstein, min(dates, default=""), max(dates, default=""))
-
     scores = {code: values.get("goldstein", 0.0) for code, values in details.codes.items()}
+    # The cells added up by stated direction, QuadClass and symmetry, the asserted ones and all (a row per group,
+    # not per cell: the dyad graphs' cost grows with the dyads), in one pass over the cells.
+    asserted: dict[tuple[str, str, int, bool], list[Any]] = {}
+    every: dict[tuple[str, str, int, bool], list[Any]] = {}
+    for cell in cells:
+        key = (cell.source_iri, cell.target_iri, cell.quadclass, cell.symmetric)
+        goldstein = scores.get(cell.code, 0.0) * cell.count
+        for groups in (every, asserted) if cell.mode == Mode.ASSERTED else (every,):
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = [0, 0.0, "~", ""]  # "~" sorts after every date, "" before
+            group[0] += cell.count
+            group[1] += goldstein
+            if cell.date:
+                group[2], group[3] = min(group[2], cell.date), max(group[3], cell.date)
 
-    dyads = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: cell.mode == Mode.ASSERTED), level=level,
-                                             min_confidence=min_confidence)  # fmt: skip
-    every = analysis.dyad_graphs_from_counts(graph, counts(lambda cell: True), level=level, modes=analysis.MODES,
-                                             min_confidence=min_confidence)  # fmt: skip
+    def counts(groups: dict[tuple[str, str, int, bool], list[Any]]) -> Iterator[tuple[Any, ...]]:
+        """The groups in key order: the dyad graphs (and so the blocs and the layout) do not depend on the order
+        in which the store gave the relations."""
+        for key, (count, goldstein, first, last) in sorted(groups.items()):
+            yield (*key, count, goldstein, "" if first == "~" else first, last)
+
+    dyads = analysis.dyad_graphs_from_counts(graph, counts(asserted), level=level, min_confidence=min_confidence)
+    every_graphs = analysis.dyad_graphs_from_counts(graph, counts(every), level=level, modes=analysis.MODES,
+                                                    min_confidence=min_confidence)  # fmt: skip
     measures = (analysis.centrality_table(dyads, exact_limit=EXACT_LIMIT, sample=BETWEENNESS_SAMPLE)
                 if dyads.directed.number_of_nodes() else None)  # fmt: skip
     blocs = analysis.blocs(dyads)
-    positions = layout_actors(every.undirected)
+    positions = layout_actors(every_graphs.undirected)
     partners = _partners(dyads.undirected)
     highest = float(measures["pagerank"].max()) if measures is not None and len(measures) else 1.0
     nodes = []
-    for node, attributes in sorted(every.undirected.nodes(data=True)):
+    for node, attributes in sorted(every_graphs.undirected.nodes(data=True)):
         row = measures.loc[node] if measures is not None and node in measures.index else None
         pagerank = float(row["pagerank"]) if row is not None else 0.0
         bloc = int(blocs.loc[node, "bloc"]) if node in blocs.index else -1
@@ -550,8 +574,13 @@ def _edge_key(cell: Cell) -> _EdgeKey:
 
 def _sample_order(cell: Cell) -> tuple[Any, ...]:
     """The most confident first, then the most recent (undated last), then by code and mode."""
-    newest = tuple(-ord(character) for character in cell.date)
-    return (-cell.confidence, not cell.date, newest, cell.code, cell.mode, cell.sample)
+    return (-cell.confidence, not cell.date, _newest(cell.date), cell.code, cell.mode, cell.sample)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _newest(date: str) -> tuple[int, ...]:
+    """A date's key for the most recent first (a store has a few thousand dates: each made once)."""
+    return tuple(-ord(character) for character in date)
 
 
 def _code_of(iri: str) -> str:
@@ -574,12 +603,13 @@ def _query(name: str) -> str:
     return (queries_dir() / "render" / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _file_href(path: str | None, page_dir: Path) -> str:
-    """A relative link from the page to an input file (percent-encoded, so no scheme can sneak in)."""
+def _file_href(path: str | None, page_root: Path) -> str:
+    """A relative link from the page to an input file (percent-encoded, so no scheme can sneak in); `page_root`
+    is the page's folder, resolved."""
     if not path:
         return ""
     try:
-        relative = os.path.relpath(Path(path).resolve(), page_dir.resolve())
+        relative = os.path.relpath(Path(path).resolve(), page_root)
     except ValueError:  # another drive (Windows)
         return ""
     return urllib.parse.quote(Path(relative).as_posix())
@@ -602,6 +632,10 @@ class _Table:
         self._indexes: dict[Any, int] = {}
         for value in initial:
             self.index(value)
+
+    def find(self, value: Any) -> int | None:
+        """The value's index, None if it is not in the table."""
+        return self._indexes.get(value)
 
     def index(self, value: Any, make: Callable[[], Any] | None = None) -> int:
         """The value's index, the value (or what `make` gives, on its first time) added when new."""
@@ -645,9 +679,12 @@ class _Columns:
             self._last["edge"] = key
         self.edges["count"][-1] += 1
         values = self._values(cell)
-        for name, value in values.items():
-            self.relations[name].append(value)
-        self.relations["count"].append(cell.count)
+        relations = self.relations
+        relations["code"].append(values["code"])
+        relations["mode"].append(values["mode"])
+        relations["date"].append(values["date"])
+        relations["confidence"].append(values["confidence"])
+        relations["count"].append(cell.count)
         if cell.sample in self._sampled:
             self._pending.append((cell, values))
 
@@ -667,8 +704,9 @@ class _Columns:
         self._pending = []
 
     def _values(self, cell: Cell) -> dict[str, int]:
-        return {"code": self._codes.index(cell.code, lambda: self._code(cell)), "mode": MODES.index(Mode(cell.mode)),
-                "date": self._dates.index(cell.date),
+        code = self._codes.find(cell.code)
+        return {"code": self._codes.index(cell.code, lambda: self._code(cell)) if code is None else code,
+                "mode": _MODE_INDEXES[cell.mode], "date": self._dates.index(cell.date),
                 "confidence": math.floor(cell.confidence * 1000 + 1e-9)}  # fmt: skip
 
     def _add_sample(self, cell: Cell, values: dict[str, int]) -> None:
