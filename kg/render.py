@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources as package_resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import networkx as nx
 import pyoxigraph
@@ -200,10 +200,10 @@ class EventCounts:
     num_articles: int
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """Relations of one edge alike in everything the page's filters read (CAMEO code, mode, confidence, date),
-    counted: what the page draws its edges from. `sample` is one of them (its IRI), for the edge's panel."""
+    counted: what the page draws its edges from. `sample` is one of them (its IRI), for the edge's panel. (A
+    named tuple: a page at a million relations makes about a million of them.)"""
 
     source: str  # actor codes, in code order for a symmetric relation
     target: str
@@ -248,13 +248,13 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
     query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
     counted: dict[tuple[str | None, ...], list[Any]] = {}
-    for *key, relation in graph.query_rows(query):  # a row per relation: only a tuple of strings each
-        cell = counted.get(key := tuple(key))
+    for row in graph.query_rows(query):  # a row per relation: only a tuple of strings each
+        cell = counted.get(key := row[:7])
         if cell is None:
-            counted[key] = [1, relation]
+            counted[key] = [1, row[7]]
         else:  # relations alike: counted, the first IRI their sample (the same every time)
             cell[0] += 1
-            cell[1] = min(cell[1], relation)
+            cell[1] = min(cell[1], row[7])
     kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
     cells = []
     for (source, target, type_, mode, symmetric, confidence_value, date), (count, sample) in counted.items():
@@ -358,12 +358,11 @@ def page_data(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails
     if colour not in ("kind", "bloc"):
         raise OutputError(f"unknown colouring {colour!r}: expected kind or bloc")
     nodes = _nodes(graph, cells, details, level=level, lang=lang, colour=colour, min_confidence=min_confidence)
-    cells = sorted(cells, key=lambda cell: (_edge_key(cell), _sample_order(cell)))
+    cells = sorted(cells, key=_page_order)
     dates = {cell.date for cell in cells} | {day for event in details.events.values()
                                               for day in (event.first_day, event.last_day)}  # fmt: skip
     columns = _Columns(details, lang=lang, dates=dates)
-    for cell in cells:
-        columns.add(_edge_key(cell), cell)
+    columns.add_all(cells)
     columns.finish()
     return {
         "lang": lang, "level": level, "colour": colour, "minConfidence": float(min_confidence),
@@ -572,6 +571,13 @@ def _edge_key(cell: Cell) -> _EdgeKey:
     return (cell.source, cell.target, cell.quadclass, "both" if cell.symmetric else "to")
 
 
+def _page_order(cell: Cell) -> tuple[Any, ...]:
+    """The order of the page's cells: by edge (`_edge_key`: a symmetric edge before a directed one), then
+    `_sample_order`; one flat tuple."""
+    return (cell.source, cell.target, cell.quadclass, not cell.symmetric, -cell.confidence, not cell.date,
+            _newest(cell.date), cell.code, cell.mode, cell.sample)  # fmt: skip
+
+
 def _sample_order(cell: Cell) -> tuple[Any, ...]:
     """The most confident first, then the most recent (undated last), then by code and mode."""
     return (-cell.confidence, not cell.date, _newest(cell.date), cell.code, cell.mode, cell.sample)
@@ -666,6 +672,31 @@ class _Columns:
         self._last = {"edge": None, "event": -1, "sentence": -1}
         self._sampled = set(details.relation_articles)
         self._pending: list[tuple[Cell, dict[str, int]]] = []  # the current edge's sampled relations
+
+    def add_all(self, cells: Iterable[Cell]) -> None:
+        """Add cells in page order (`_page_order`): as `add` does each, its lookups kept local (a million cells
+        go through it)."""
+        relations, edge_counts = self.relations, self.edges["count"]
+        codes, modes, dates, confidences, counts = (relations[name] for name in ("code", "mode", "date",
+                                                                                 "confidence", "count"))  # fmt: skip
+        code_table, date_table, sampled, floor, last = self._codes, self._dates, self._sampled, math.floor, None
+        for cell in cells:
+            if (key := (cell.source, cell.target, cell.quadclass, cell.symmetric)) != last:
+                self.add(_edge_key(cell), cell)  # an edge's first cell
+                last = key
+                continue
+            edge_counts[-1] += 1
+            if (code := code_table.find(cell.code)) is None:
+                code = self._values(cell)["code"]
+            values = {"code": code, "mode": _MODE_INDEXES[cell.mode], "date": date_table.index(cell.date),
+                      "confidence": floor(cell.confidence * 1000 + 1e-9)}  # fmt: skip
+            codes.append(values["code"])
+            modes.append(values["mode"])
+            dates.append(values["date"])
+            confidences.append(values["confidence"])
+            counts.append(cell.count)
+            if cell.sample in sampled:
+                self._pending.append((cell, values))
 
     def add(self, key: _EdgeKey, cell: Cell) -> None:
         if self._last["edge"] != key:

@@ -540,7 +540,7 @@ class KnowledgeGraph:
         if not isinstance(result, pyoxigraph.QuerySolutions):
             raise OutputError("query_rows needs a SELECT query")
         for solution in result:
-            yield tuple(None if term is None else term.value for term in solution)
+            yield tuple([None if term is None else term.value for term in solution])
 
     def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
         """The store's answer, with the predefined prefixes and the bound values; a syntax error, or a value
