@@ -250,22 +250,23 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
     query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
-    counted: dict[tuple[str | None, ...], list[Any]] = {}
+    samples: dict[tuple[str | None, ...], str | None] = {}  # a cell's relations alike: their first IRI
+    counts: dict[tuple[str | None, ...], int] = {}  # ...and their number, when more than one (rare)
     for row in graph.query_rows(query):  # a row per relation: only a tuple of strings each
-        cell = counted.get(key := row[:7])
-        if cell is None:
-            counted[key] = [1, row[7]]
+        if (key := row[:7]) not in samples:
+            samples[key] = row[7]
         else:  # relations alike: counted, the first IRI their sample (the same every time)
-            cell[0] += 1
-            cell[1] = min(cell[1], row[7])
+            counts[key] = counts.get(key, 1) + 1
+            samples[key] = min(samples[key] or "", row[7] or "")
     kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
     cells = []
-    for (source, target, type_, mode, symmetric, confidence_value, date), (count, sample) in counted.items():
-        kind = kinds.get(kind_key := (source, target, type_, mode, symmetric))
+    for key, sample in samples.items():
+        kind = kinds.get(kind_key := key[:5])
         if kind is None:
-            kind = kinds[kind_key] = _cell_kind(source or "", target or "", type_ or "", mode or "",
-                                                symmetric == "true", codes)  # fmt: skip
-        cells.append(Cell(*kind[:6], float(confidence_value or 0), date or "", count, sample or "", *kind[6:]))
+            source, target, type_, mode, symmetric = (value or "" for value in kind_key)
+            kind = kinds[kind_key] = _cell_kind(source, target, type_, mode, symmetric == "true", codes)
+        cells.append(Cell(*kind[:6], float(key[5] or 0), key[6] or "", counts.get(key, 1), sample or "",
+                          *kind[6:]))  # fmt: skip
     return cells
 
 
