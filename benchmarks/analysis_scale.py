@@ -30,7 +30,11 @@ generation is not what is slow; write the store once and run with `--reuse`. Nam
 dyad_timeline 0.24 s, relations_between 0.26 s, sources 1.3 s, partners 3.2 s, actor_ranking 2-4 s,
 criticism_sanctions 2.3-2.5 s, cooperation_conflict 4.4-4.7 s, support 4.8-6.3 s, events not measured (every
 event is a row: about a million). Analysis from the tallies: report_s 46 s (to_dyad_graphs 33 s). Page: 638 s,
-6.2 MB, peak 3.5 GB.
+6.2 MB, peak 3.5 GB (190 s of CPU).
+Again 2026-11-27, after the page's and the tallies' reads were made lighter (load 4 to 4.5): page 184.5 s, 6.4 MB,
+peak 2.7 GB (86.5 s of CPU, of which about 41 s is Oxigraph's join of every relation's properties); analysis
+report_s 21.4 s (to_dyad_graphs 14.9 s; 12.6 s of CPU for the whole child), the code before 16.0 s back to back
+(15.9 s of CPU).
 """
 
 from __future__ import annotations

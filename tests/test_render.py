@@ -123,6 +123,17 @@ def test_render_min_confidence_leaves_relations_off_the_page(tmp_path: Path) -> 
     assert page_codes(rendered) == ["036", "042", "043"]
 
 
+def test_render_page_does_not_depend_on_the_order_the_store_gives_relations_in(tmp_path: Path) -> None:
+    from kg.render import page_data, read_cells, read_details, sample_relations
+
+    graph = KnowledgeGraph(tmp_path, synthetic_store(tmp_path, articles=40))
+    cells = read_cells(graph)
+    details = read_details(graph, page_dir=tmp_path, relations=sample_relations(cells, per_edge=EVIDENCE_PER_EDGE))
+    pages = [page_data(graph, order, details, per_edge=EVIDENCE_PER_EDGE) for order in (cells, cells[::-1])]
+    assert pages[0]["nodes"] == pages[1]["nodes"]  # the same layout, sizes and blocs
+    assert pages[0] == pages[1]
+
+
 def page_codes(data: dict) -> list[str]:
     """The CAMEO code of each relation a page holds (its confidence is in thousandths, rounded down), sorted."""
     return sorted(data["codes"][index]["code"] for index in data["relations"]["code"])

@@ -258,6 +258,15 @@ def test_store_root_queries_count_every_relation_of_their_roots_in_order(seeds_b
     assert found == sorted(expected, key=lambda row: (-row[3], row[0], row[1], row[2]))
 
 
+def test_store_query_rows_are_query_values_as_tuples_in_select_order(seeds_build: Path) -> None:
+    graph = kg.open(seeds_build)
+    query = """SELECT ?date ?relation ?source WHERE { GRAPH ?g { ?relation kg:source ?source
+                                                                OPTIONAL { ?relation kg:date ?date } } }"""
+    rows = list(graph.query_rows(query))
+    assert rows == [(row["date"], row["relation"], row["source"]) for row in graph.query_values(query)]
+    assert any(row[0] is None for row in rows) and all(row[1] and row[2] for row in rows)  # unbound: None
+
+
 QUERIES_BEFORE = Path(__file__).parent / "data" / "queries_before"
 # Parameters of the seeds' actors: pairs either way, an actor with itself, roots with and without relations.
 _SEEDS_PARAMETERS = [

@@ -17,7 +17,7 @@ import gc
 import logging
 import os
 import shutil
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -532,6 +532,15 @@ class KnowledgeGraph:
         names = [variable.value for variable in result.variables]
         return [{name: (None if solution[name] is None else solution[name].value) for name in names}
                 for solution in result]  # fmt: skip
+
+    def query_rows(self, sparql: str, **bindings: object) -> Iterator[tuple[str | None, ...]]:
+        """Run a SELECT query and yield each row as a tuple of lexical values in the SELECT clause's order
+        (unbound as None), as the store gives them: the leanest path for reads of a row per relation."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, pyoxigraph.QuerySolutions):
+            raise OutputError("query_rows needs a SELECT query")
+        for solution in result:
+            yield tuple([None if term is None else term.value for term in solution])
 
     def _run(self, sparql: str, bindings: dict[str, object]) -> Any:
         """The store's answer, with the predefined prefixes and the bound values; a syntax error, or a value
