@@ -68,6 +68,10 @@ class Grammar:
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
     # used as an adjective is listed under when the lemmatizer reads the verb ("disposer").
     participle_endings: tuple[str, ...]
+    # "a dit avoir téléphoné" with the participle tagged a noun: the infinitive auxiliaries and past participle
+    # endings by which the parse repair (`kg.nlp`) knows such a participle
+    infinitive_auxiliaries: frozenset[str]
+    past_participle_endings: tuple[str, ...]
     future_stems: Mapping[str, str]
     future_auxiliaries: frozenset[str]
     conditional_auxiliaries: frozenset[str]  # "would": an auxiliary whose verb is in the conditional
@@ -233,6 +237,8 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),
         participle_endings=tuple(str(v) for v in section.get("participle_endings", [])),
+        infinitive_auxiliaries=_words(section.get("infinitive_auxiliaries", [])),
+        past_participle_endings=tuple(str(v) for v in section.get("past_participle_endings", [])),
         future_stems=MappingProxyType({str(k): str(v) for k, v in section.get("future_stems", {}).items()}),
         future_auxiliaries=_words(section.get("future_auxiliaries", [])),
         conditional_auxiliaries=_words(section.get("conditional_auxiliaries", [])),

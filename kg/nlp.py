@@ -23,7 +23,7 @@ from kg.resources import load_lemma_exceptions, load_lemma_repairs
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from kg.lang import LanguagePack
 
@@ -44,6 +44,7 @@ LEMMA_COMPONENT = "lemma_repairs"
 INFINITIVE = "Inf"  # the Universal Dependencies VerbForm of an infinitive
 # Universal Dependencies' labels of a tense or passive auxiliary: their head is a verb, whatever its tag says.
 TENSE_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})
+TENSE_AUXILIARY_DEP = "aux:tense"
 PAST_PARTICIPLE_MORPH = "Tense=Past|VerbForm=Part"
 DEPENDENCY_COMPONENT = "ud_dependencies"
 ACTOR_LABEL = "ACTOR"
@@ -76,7 +77,16 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     repairs = [list(repair) for repair in load_lemma_repairs(lang)]
     exceptions = [list(exception) for exception in load_lemma_exceptions(lang)]
-    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer", config={"repairs": repairs, "exceptions": exceptions})
+    nlp.add_pipe(
+        LEMMA_COMPONENT,
+        after="lemmatizer",
+        config={
+            "repairs": repairs,
+            "exceptions": exceptions,
+            "auxiliaries": sorted(pack.grammar.infinitive_auxiliaries),
+            "participle_endings": list(pack.grammar.past_participle_endings),
+        },
+    )
     if pack.dependencies is not None:
         # after the parts of speech are set (en_core_web_sm sets them after parsing)
         nlp.add_pipe(DEPENDENCY_COMPONENT, after=LEMMA_COMPONENT, config={"scheme": pack.dependencies.as_config()})
@@ -119,16 +129,27 @@ def _register_lemma_component() -> None:
     """Register the component that repairs lemmas: a verb form whose lemma is the form itself ("réclame")
     takes the lemma its ending gives (the pack's `lemma_repairs.tsv`); a form the lemmatizer gets wrong
     ("waged" -> "wag") takes the pack's lemma (`lemma_exceptions.tsv`). A word tagged a noun that heads a
-    tense or passive auxiliary ("a téléphoné") is first retagged a past participle."""
+    tense or passive auxiliary ("a téléphoné") is first retagged a past participle; so is one the parser made
+    the object of an infinitive auxiliary ("a dit avoir téléphoné à X"), which then heads that auxiliary and
+    its arguments (the pack's `infinitive_auxiliaries` and `past_participle_endings`)."""
     from spacy.language import Language
 
     if Language.has_factory(LEMMA_COMPONENT):
         return
 
-    @Language.factory(LEMMA_COMPONENT, default_config={"repairs": [], "exceptions": []})
+    @Language.factory(
+        LEMMA_COMPONENT,
+        default_config={"repairs": [], "exceptions": [], "auxiliaries": [], "participle_endings": []},
+    )
     def lemma_repairs(
-        nlp: Language, name: str, repairs: list[list[str]], exceptions: list[list[str]]
+        nlp: Language,
+        name: str,
+        repairs: list[list[str]],
+        exceptions: list[list[str]],
+        auxiliaries: list[str],
+        participle_endings: list[str],
     ) -> Callable[[Doc], Doc]:
+        infinitive_auxiliaries, endings = frozenset(auxiliaries), tuple(participle_endings)
         ordered = sorted(((ending, replacement, pos) for ending, replacement, pos in repairs), key=lambda r: -len(r[0]))
         parts_of_speech = {pos for _, _, pos in ordered}
         corrected = {(form, pos): lemma for form, pos, lemma in exceptions}
@@ -137,6 +158,8 @@ def _register_lemma_component() -> None:
             if not ordered and not corrected:
                 return doc
             for token in doc:
+                if token.pos_ == "NOUN" and _participle_after_infinitive(token, infinitive_auxiliaries, endings):
+                    _head_its_auxiliary(token)  # "avoir téléphoné": the participle heads "avoir"
                 if token.pos_ == "NOUN" and any(child.dep_ in TENSE_AUXILIARY_DEPS for child in token.children):
                     # "a téléphoné" tagged a noun: what takes a tense auxiliary is a past participle
                     token.pos_ = "VERB"
@@ -159,6 +182,40 @@ def _register_lemma_component() -> None:
             return doc
 
         return repair
+
+
+def _participle_after_infinitive(token: Token, auxiliaries: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """A word the parser made the bare object of the infinitive auxiliary right before it, ending as a past
+    participle ("avoir téléphoné", not "avoir confiance" nor "avoir un entretien")."""
+    head = token.head
+    return (
+        bool(auxiliaries)
+        and token.dep_ == "obj"
+        and head.i == token.i - 1
+        and head.lemma_ in auxiliaries
+        and "Inf" in head.morph.get("VerbForm")
+        and token.lower_.endswith(endings)
+        and not any(child.dep_ == "det" for child in token.children)
+    )
+
+
+def _head_its_auxiliary(participle: Token) -> None:
+    """Make a participle the head of the auxiliary the parser hung it on, with the auxiliary's place in the tree
+    and its other dependents."""
+    auxiliary = participle.head
+    dependents = [child for child in auxiliary.children if child.i != participle.i]
+    if auxiliary.head.i == auxiliary.i:
+        participle.head = participle
+    else:
+        participle.head = auxiliary.head
+    participle.dep_ = auxiliary.dep_
+    auxiliary.head = participle
+    auxiliary.dep_ = TENSE_AUXILIARY_DEP
+    auxiliary.pos_ = "AUX"
+    for child in dependents:
+        child.head = participle
+    participle.pos_ = "VERB"
+    participle.set_morph(PAST_PARTICIPLE_MORPH)
 
 
 def _register_dependency_component() -> None:

@@ -244,6 +244,19 @@ def test_lang_a_participle_tagged_a_noun_after_its_auxiliary_is_a_verb(french_nl
 
 
 @pytest.mark.model
+def test_lang_a_participle_the_parser_made_an_infinitive_auxiliarys_object_heads_it(french_nlp) -> None:
+    # "a dit avoir téléphoné à X": the participle, tagged a noun object of "avoir", heads the auxiliary and X
+    doc = french_nlp("Le ministre bolivien a dit avoir téléphoné au président paraguayen.")
+    participle = next(token for token in doc if token.text == "téléphoné")
+    assert (participle.pos_, participle.lemma_, participle.head.text) == ("VERB", "téléphoner", "dit")
+    assert {(child.text, child.dep_) for child in participle.children} >= {("avoir", "aux:tense")}
+    assert next(token for token in doc if token.text == "président").head.i == participle.i
+    # a bare noun that is no participle stays the object ("avoir confiance")
+    doc = french_nlp("Le Chili dit avoir confiance dans le Paraguay.")
+    assert next(token for token in doc if token.text == "confiance").pos_ == "NOUN"
+
+
+@pytest.mark.model
 def test_lang_english_headline_abbreviations_of_the_two_koreas(english_nlp, gazetteer: Gazetteer, english) -> None:
     # Headline style: "N. Korea" is the North, not the "Korea" that alone names the South.
     doc = english_nlp("N. Korea warns S.Korea after drills.")
