@@ -2029,3 +2029,16 @@ def test_lexicon_model_patrolling_near_a_state_is_a_show_of_force(
 ) -> None:
     text = "Des navires de guerre indonésiens ont patrouillé près des côtes de la Malaisie."
     assert ("IDN", "MYS", "15") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_modality_model_a_verb_of_denial_denies_what_it_governs_not_its_subject(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # the alliance told beside the subject of "refuser" stands; what "refuser" governs is denied
+    events = model_events(
+        french_nlp, gazetteer, pack, "La Serbie, alliée traditionnelle de Moscou, refuse les sanctions."
+    )
+    assert {str(e.mode) for e in events if e.cameo == "05"} == {"asserted"}
+    events = model_events(french_nlp, gazetteer, pack, "La Serbie refuse de livrer des armes au Kosovo.")
+    assert {str(e.mode) for e in events if e.cameo == "06"} == {"negated"}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.events.grammar import (
     GOVERNOR_STEPS,
+    SUBJECT_DEPS,
     cue_forms,
     has_auxiliary,
     is_adjective_argument,
@@ -133,8 +134,15 @@ def _carries_negation(node: Token, pack: LanguagePack) -> bool:
 
 
 def _denying_governor(chain: list[Token], pack: LanguagePack) -> Token | None:
-    """The verb of denial ("refuser", "nier", "rule out") governing a trigger, one of its nearest two governors."""
-    return next((head for head in chain[:2] if governor_cue(pack, head) == (Mode.NEGATED, "governor")), None)
+    """The verb of denial ("refuser", "nier", "rule out") governing a trigger, one of its nearest two governors,
+    through what it denies, not through its subject ("la Serbie, alliée de Moscou, refuse ...": the alliance
+    stands)."""
+    for index, head in enumerate(chain[:2]):
+        if index and chain[index - 1].dep_ in SUBJECT_DEPS:
+            return None  # reached through the denier's subject
+        if governor_cue(pack, head) == (Mode.NEGATED, "governor"):
+            return head
+    return None
 
 
 def _denied_denial(chain: list[Token], pack: LanguagePack) -> bool:
