@@ -173,7 +173,7 @@ def centrality_table(graph: AnyGraph, *, exact_limit: int | None = None, sample:
 def _import_igraph() -> Any:
     """The igraph module, imported without matplotlib unless it is loaded already: igraph imports it (and pyplot)
     to draw, which this package never asks of it, and that import is most of igraph's (0.8 s of a build)."""
-    if "matplotlib" in sys.modules:
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
         import igraph
 
         return igraph
