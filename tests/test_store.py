@@ -631,10 +631,10 @@ def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path
     # Relations of one dyad in several modes and codes whose Goldstein scores add up to whole and fractional sums,
     # dated and undated, with one to three evidence passages: every tally holds, term for term, the count, the
     # Goldstein sum (an exact xsd:decimal), the dates and the evidence count the store's own aggregates give.
-    text = "Titre\n\n" + " ".join(f"Phrase {number} de la dépêche." for number in range(9)) + "\n"
+    text = "Titre\n\n" + " ".join(f"Phrase {number} de la dépêche." for number in range(11)) + "\n"
     article = Article("tt", "tt.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
     evidences = [Evidence(f"Phrase {number} de la dépêche.", text.index(f"Phrase {number}"),
-                          text.index(f"Phrase {number}") + 25, "de", 0, 2, number) for number in range(9)]  # fmt: skip
+                          text.index(f"Phrase {number}") + 25, "de", 0, 2, number) for number in range(11)]  # fmt: skip
     events = [
         coded_event("tt", "NOR", "SWE", "040", evidences[0], date="2024-02-01"),  # 1.0
         replace(
@@ -646,6 +646,8 @@ def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path
         coded_event("tt", "NOR", "SWE", "112", evidences[6], date=None),  # -2.0
         replace(coded_event("tt", "NOR", "SWE", "173", evidences[7], date="2024-03-02"), mode=Mode.NEGATED),
         replace(coded_event("tt", "SWE", "NOR", "036", evidences[8], date="2024-03-03"), symmetric=True),
+        replace(coded_event("tt", "NOR", "SWE", "050", evidences[9]), mode=Mode.HYPOTHETICAL),  # 3.5
+        replace(coded_event("tt", "NOR", "SWE", "052", evidences[10]), mode=Mode.HYPOTHETICAL),  # 3.5
     ]
     store = reference_store(tmp_path)
     write_article_graphs(store, [("tt", article_to_trig(article, (), events))])
@@ -664,5 +666,5 @@ def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path
                         row["last"].value if row["last"] else "")  # fmt: skip
         evidence[key] = int(row["evidence"].value)
     assert tallied == expected
-    assert {value[1].value for value in tallied.values()} >= {"10.9", "-4"}  # fractional and whole sums
-    assert sorted(evidence.values()) == [1, 1, 2, 5]  # NOR-SWE asserted: 1 + 3 + 1 of QuadClass 1, 1 + 1 of 3
+    assert {value[1].value for value in tallied.values()} >= {"10.9", "-4", "7"}  # fractional and whole sums
+    assert sorted(evidence.values()) == [1, 1, 2, 2, 5]  # NOR-SWE asserted: 1 + 3 + 1 of QuadClass 1, 1 + 1 of 3
