@@ -608,3 +608,72 @@ def test_store_left_aside_by_a_stopped_repack_is_put_back(tmp_path: Path) -> Non
     (out / "store.packed").mkdir()  # the new one, whose load may not have finished: dropped
     store = open_store(out)
     assert set(store) == quads and sorted(path.name for path in out.iterdir()) == ["store"]
+
+
+# The tallies as SPARQL aggregates of the relations would give them (how the store computed them before they were
+# counted in Python from one read of the relations): the reference the counting must match, term for term.
+_TALLY_AGGREGATE = """
+SELECT ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad (COUNT(?relation) AS ?count)
+       (SUM(?goldstein) AS ?sum) (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
+WHERE {
+  GRAPH ?graph { ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ;
+                           kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:eventType ?type .
+                 OPTIONAL { ?relation kg:date ?date } }
+  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+}
+GROUP BY ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad
+"""
+_TALLY_FIELDS = """
+SELECT ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad ?count ?sum ?evidence ?first ?last
+WHERE {
+  GRAPH graph:actorTallies {
+    ?tally kg:tallySource ?source ; kg:tallyTarget ?target ; kg:tallySourceActor ?sourceActor ;
+           kg:tallyTargetActor ?targetActor ; kg:tallyMode ?mode ; kg:tallySymmetric ?symmetric ;
+           kg:tallyQuadClass ?quad ; kg:tallyCount ?count ; kg:tallyGoldsteinSum ?sum ; kg:tallyEvidence ?evidence .
+    OPTIONAL { ?tally kg:tallyFirstDate ?first } OPTIONAL { ?tally kg:tallyLastDate ?last }
+  }
+}
+"""
+
+
+def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path: Path) -> None:
+    # Relations of one dyad in several modes and codes whose Goldstein scores add up to whole and fractional sums,
+    # dated and undated, with one to three evidence passages: every tally holds, term for term, the count, the
+    # Goldstein sum (an exact xsd:decimal), the dates and the evidence count the store's own aggregates give.
+    text = "Titre\n\n" + " ".join(f"Phrase {number} de la dépêche." for number in range(11)) + "\n"
+    article = Article("tt", "tt.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
+    evidences = [Evidence(f"Phrase {number} de la dépêche.", text.index(f"Phrase {number}"),
+                          text.index(f"Phrase {number}") + 25, "de", 0, 2, number) for number in range(11)]  # fmt: skip
+    events = [
+        coded_event("tt", "NOR", "SWE", "040", evidences[0], date="2024-02-01"),  # 1.0
+        replace(
+            coded_event("tt", "NOR", "SWE", "042", evidences[1], date=None),  # 1.9
+            evidences=(evidences[1], evidences[2], evidences[3]),
+        ),
+        coded_event("tt", "NOR", "SWE", "057", evidences[4], date="2024-01"),  # 8.0
+        coded_event("tt", "NOR", "SWE", "111", evidences[5], date="2023-12-30"),  # -2.0
+        coded_event("tt", "NOR", "SWE", "112", evidences[6], date=None),  # -2.0
+        replace(coded_event("tt", "NOR", "SWE", "173", evidences[7], date="2024-03-02"), mode=Mode.NEGATED),
+        replace(coded_event("tt", "SWE", "NOR", "036", evidences[8], date="2024-03-03"), symmetric=True),
+        replace(coded_event("tt", "NOR", "SWE", "050", evidences[9]), mode=Mode.HYPOTHETICAL),  # 3.5
+        replace(coded_event("tt", "NOR", "SWE", "052", evidences[10]), mode=Mode.HYPOTHETICAL),  # 3.5
+    ]
+    store = reference_store(tmp_path)
+    write_article_graphs(store, [("tt", article_to_trig(article, (), events))])
+    kg.store.refresh_tallies(store)
+    expected = {
+        (row["source"], row["target"], row["sourceActor"], row["targetActor"], row["mode"], row["symmetric"],
+         row["quad"]): (row["count"], row["sum"], row["first"].value, row["last"].value)
+        for row in store.query(_TALLY_AGGREGATE, prefixes=kg.store.PREFIXES)
+    }  # fmt: skip
+    tallied, evidence = {}, {}
+    for row in store.query(_TALLY_FIELDS, prefixes=kg.store.PREFIXES):
+        key = tuple(
+            row[name] for name in ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad")
+        )
+        tallied[key] = (row["count"], row["sum"], row["first"].value if row["first"] else "~",
+                        row["last"].value if row["last"] else "")  # fmt: skip
+        evidence[key] = int(row["evidence"].value)
+    assert tallied == expected
+    assert {value[1].value for value in tallied.values()} >= {"10.9", "-4", "7"}  # fractional and whole sums
+    assert sorted(evidence.values()) == [1, 1, 2, 2, 5]  # NOR-SWE asserted: 1 + 3 + 1 of QuadClass 1, 1 + 1 of 3

@@ -11,6 +11,7 @@ betweenness, closeness, eigenvector and PageRank.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,11 +170,25 @@ def centrality_table(graph: AnyGraph, *, exact_limit: int | None = None, sample:
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
+def _import_igraph() -> Any:
+    """The igraph module, imported without matplotlib unless it is loaded already: igraph imports it (and pyplot)
+    to draw, which this package never asks of it, and that import is most of igraph's (0.8 s of a build)."""
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # an import of it fails: igraph draws without
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
+
+
 def _to_igraph(graph: nx.Graph) -> tuple[Any, list[str], list[float]]:
     """The graph in igraph (same nodes, in networkx's order, and edges) with each edge's `distance` (1 when
     missing, as networkx reads a missing weight)."""
-    import igraph
-
+    igraph = _import_igraph()
     nodes = list(graph)
     index = {node: number for number, node in enumerate(nodes)}
     edges, distances = [], []

@@ -113,10 +113,11 @@ SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s } ?rel
                                                        kg:source ?source ; kg:target ?target . } }
 """
 
-# What grouping across articles reads of each relation of the store (kg.grouping).
+# What grouping across articles reads of each relation of the store (kg.grouping): a row a relation (each of these
+# properties is stated once), its evidence passages counted by a query of their own (`_EVIDENCE_COUNT_QUERY`:
+# counted here, they would make a GROUP BY of every column, twice the cost of both queries).
 _REPORTS_QUERY = """
 SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
-       (COUNT(?item) AS ?mentions)
 WHERE {
   GRAPH ?graph {
     %s
@@ -126,11 +127,13 @@ WHERE {
     OPTIONAL { ?relation kg:date ?date ; kg:datePrecision ?precision }
     OPTIONAL { ?article schema:publisher ?publisher }
     OPTIONAL { ?article schema:url ?url }
-    OPTIONAL { ?relation kg:evidence ?item }
   }
 }
-GROUP BY ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
-ORDER BY ?id ?relation
+"""
+_EVIDENCE_COUNT_QUERY = """
+SELECT ?relation (COUNT(?item) AS ?mentions)
+WHERE { GRAPH ?graph { %s ?relation kg:source ?source ; kg:target ?target ; kg:evidence ?item . } }
+GROUP BY ?relation
 """
 # Drop the events of some dyads from `graph:events`: first the relations' links to them, then the events.
 _REMOVE_EVENTS_UPDATE = """
@@ -297,19 +300,22 @@ def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]
 
 def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list[RelationReport]:
     """Each relation of the store (of the dyads a VALUES `restriction` binds, if given) as grouping reads it, in
-    article order."""
+    article order (by article id, then relation IRI)."""
+    mentions = {row["relation"].value: int(row["mentions"].value)
+                for row in store.query(_EVIDENCE_COUNT_QUERY % restriction, prefixes=PREFIXES)}  # fmt: skip
     reports = []
     for row in store.query(_REPORTS_QUERY % restriction, prefixes=PREFIXES):
-        article = row["id"].value
+        relation, article = row["relation"].value, row["id"].value
         precision = row["precision"].value if row["precision"] is not None else None
         day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
         outlet = outlet_of(source=_value(row["publisher"]), url=_value(row["url"]), article=article)
         reports.append(RelationReport(
-            row["relation"].value, article, outlet, row["source"].value.rsplit("/", 1)[-1],
+            relation, article, outlet, row["source"].value.rsplit("/", 1)[-1],
             row["target"].value.rsplit("/", 1)[-1], row["type"].value.removeprefix(str(CAMEO)),
             Mode(row["mode"].value.rsplit("#", 1)[-1]), row["symmetric"].value == "true",
-            dt.date.fromisoformat(day) if day else None, int(row["mentions"].value) or 1,
+            dt.date.fromisoformat(day) if day else None, mentions.get(relation) or 1,
         ))  # fmt: skip
+    reports.sort(key=lambda report: (report.article, report.relation))
     return reports
 
 
