@@ -123,21 +123,6 @@ def from_oxigraph_term(term: Any) -> Any:
     """A pyoxigraph term (or None) as the equivalent rdflib term."""
     if term is None:
         return None
-    if isinstance(term, pyoxigraph.NamedNode) or (isinstance(term, pyoxigraph.Literal) and not term.language
-                                                  and term.datatype != _XSD_STRING):  # fmt: skip
-        return _from_recurring_term(term)
-    return _from_term(term)
-
-
-@lru_cache(maxsize=65_536)
-def _from_recurring_term(term: Any) -> Any:
-    """An IRI or a typed literal as its rdflib term, made once: the same actors, counts and scores recur in every row
-    of a large answer, and an rdflib typed literal parses its value (~30 µs each; rdflib terms are immutable)."""
-    return _from_term(term)
-
-
-def _from_term(term: Any) -> Any:
-    """A pyoxigraph term as the equivalent rdflib term."""
     if isinstance(term, pyoxigraph.NamedNode):
         return URIRef(term.value)
     if isinstance(term, pyoxigraph.BlankNode):
