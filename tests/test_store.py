@@ -279,12 +279,12 @@ _SEEDS_PARAMETERS = [
 @pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES_BEFORE.glob("*.rq")))
 def test_store_rewritten_named_queries_answer_as_their_earlier_text(seeds_build: Path, name: str) -> None:
     # Named queries rewritten for speed at a million relations (tests/data/queries_before keeps the text they had):
-    # the same rows, in the same order of their ORDER BY keys (rows equal in those keys come in no set order), on a
-    # real build, for each set of parameters.
+    # the same rows, in the same order of the earlier text's ORDER BY keys (rows equal in those keys come in no set
+    # order), on a real build, for each set of parameters. The text now may sort by other variables that give the
+    # same order (an actor's code instead of its IRI).
     graph = kg.open(seeds_build)
     before, now = load_named_queries(QUERIES_BEFORE)[name], load_named_queries()[name]
     keys = re.findall(r"\?(\w+)", before.text.rsplit("ORDER BY", 1)[1])
-    assert keys == re.findall(r"\?(\w+)", now.text.rsplit("ORDER BY", 1)[1])
     found = 0
     for values in _SEEDS_PARAMETERS if before.parameters else [{}]:
         bindings = bind_parameters({parameter: values[parameter] for parameter in before.parameters})
