@@ -95,7 +95,7 @@ def test_store_dyad_summaries_are_exact(seeds_build: Path) -> None:
         "SELECT ?source (COUNT(DISTINCT ?relation) AS ?n) WHERE { GRAPH ?g { ?relation a kg:Relation ; "
         "kg:mode ?mode ; kg:symmetric ?symmetric . "
         "{ ?relation kg:source ?source ; kg:target actor:USA } UNION "
-        "{ ?relation kg:source actor:USA ; kg:target ?source . FILTER(?symmetric) } "
+        "{ ?relation kg:source actor:USA ; kg:target ?source ; kg:symmetric true } "
         "FILTER(?mode != kg:negated) } } GROUP BY ?source"
     )
     summary = graph.query(
@@ -235,9 +235,9 @@ _ROOT_COUNTS = """
 SELECT ?source ?target ?root (COUNT(?relation) AS ?relations)
 WHERE {
   GRAPH ?graph {
-    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric .
-    { ?relation kg:source ?source ; kg:target ?target } UNION { ?relation kg:source ?target ; kg:target ?source .
-                                                                FILTER(?symmetric) }
+    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode .
+    { ?relation kg:source ?source ; kg:target ?target } UNION { ?relation kg:source ?target ; kg:target ?source ;
+                                                                kg:symmetric true }
     FILTER(?mode != kg:negated)
   }
   GRAPH graph:cameo { ?type kg:rootCode ?root }
@@ -543,6 +543,22 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
         ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } } }"
     )
     assert rows == [{"first": "2024-02-01", "last": "2024-02-01"}]
+
+
+def test_store_dyad_summary_counts_a_symmetric_relation_both_ways(tmp_path: Path) -> None:
+    # "La Norvège et la Suède ont négocié": one symmetric relation, stated from Norway, is of both dyads
+    text = "Titre\n\nLa Norvège et la Suède ont négocié.\n"
+    article = Article("sy", "sy.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
+    evidence = Evidence("La Norvège et la Suède ont négocié.", 7, 42, "négocié", 34, 41, 1)
+    events = [replace(coded_event("sy", "NOR", "SWE", "046", evidence, date="2024-02-01"), symmetric=True)]
+    store = reference_store(tmp_path)
+    write_article_graphs(store, [("sy", article_to_trig(article, (), events))])
+    refresh_summaries(store)
+    rows = kg.store.KnowledgeGraph(tmp_path, store).query_values(
+        "SELECT ?source ?count WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source ; kg:dyadTarget ?target ; "
+        "kg:relationCount ?count } } ORDER BY ?source"
+    )
+    assert [(row["source"].rsplit("/", 1)[-1], row["count"]) for row in rows] == [("NOR", "1"), ("SWE", "1")]
 
 
 def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:

@@ -86,7 +86,9 @@ _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
 
-# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo).
+# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo). A symmetric
+# relation counts in both directions' dyads (its flag is matched inside the UNION's branch: a FILTER there cannot
+# see a variable bound outside it).
 # An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
 # unbound if one value is).
 _SUMMARY_QUERY = """
@@ -95,10 +97,10 @@ SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein)
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric .
+    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode .
     { ?relation kg:source ?source ; kg:target ?target . }
     UNION
-    { ?relation kg:source ?target ; kg:target ?source . FILTER(?symmetric) }
+    { ?relation kg:source ?target ; kg:target ?source ; kg:symmetric true . }
     OPTIONAL { ?relation kg:date ?date }
     FILTER(?mode != kg:negated)
   }
@@ -526,7 +528,7 @@ class KnowledgeGraph:
             # Each distinct term of the answer is made once: actors, counts and scores recur row after row, and an
             # rdflib typed literal parses its value (~30 µs). A solution gives its terms in the SELECT clause's order.
             convert = cache(from_oxigraph_term)
-            return [dict(zip(names, map(convert, solution))) for solution in result]
+            return [dict(zip(names, map(convert, solution), strict=True)) for solution in result]
         graph = Graph()
         for triple in result:
             graph.add(from_oxigraph_triple(triple))
