@@ -12,13 +12,13 @@ it does the summaries.
 
 The relations are read once, a row each (`_ROWS_QUERY`), and counted in Python
 for both graphs, the numbers as the store's own aggregates would give them
-(`_sum_literal`: SPARQL's SUM): four GROUP BY queries over the same relations
+(`_Tally`: SPARQL's SUM, MIN and MAX): four GROUP BY queries over the same relations
 cost about three times this one read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -76,12 +76,22 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
     if dyads is not None and not dyads:
         return 0
     restriction = "" if dyads is None else dyads_values(dyads)
-    rows = list(store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES))
     scores = {row["type"]: (row["quad"], row["goldstein"])
               for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
+    # one pass over the relations for both graphs, each tally a running total: memory bounded by the tallies
+    counted: dict[Any, dict[tuple[Any, ...], _Tally]] = {graph: {} for graph in _KEYS}
+    for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
+        quad, goldstein = scores.get(row["type"], (None, None))
+        evidence, date = int(row["evidence"].value), None if row["date"] is None else row["date"].value
+        for graph, key in _KEYS.items():
+            values = tuple(quad if name == "quad" else row[name] for name in key)
+            tally = counted[graph].get(values)
+            if tally is None:
+                tally = counted[graph][values] = _Tally()
+            tally.add(goldstein, evidence, date)
     made = 0
     for graph, key in _KEYS.items():
-        tallies = _count(rows, scores, key)
+        tallies = counted[graph]
         quads = [quad for values, tally in tallies.items() for quad in _tally_quads(graph, key, values, tally)]
         name = pyoxigraph.NamedNode(str(graph))
         if dyads is not None:
@@ -98,21 +108,36 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
     return made
 
 
-def _count(
-    rows: Iterable[Any], scores: dict[Any, tuple[Any, Any]], key: tuple[str, ...]
-) -> dict[tuple[Any, ...], dict[str, Any]]:
-    """The relations (rows of `_ROWS_QUERY`) counted by `key` (a relation's QuadClass its code's, unbound without
-    a score), with their Goldstein scores (None: unknown), evidence passages and dates (None: undated)."""
-    tallies: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for row in rows:
-        quad, goldstein = scores.get(row["type"], (None, None))
-        values = tuple(quad if name == "quad" else row[name] for name in key)
-        tally = tallies.setdefault(values, {"count": 0, "scores": [], "evidence": 0, "dates": []})
-        tally["count"] += 1
-        tally["scores"].append(goldstein)
-        tally["evidence"] += int(row["evidence"].value)
-        tally["dates"].append(None if row["date"] is None else row["date"].value)
-    return tallies
+class _Tally:
+    """The running numbers of one tally: its relations, their Goldstein sum as SPARQL's SUM gives it (exact; an
+    integer while every score is one; unbound once a score is), evidence passages, and the MIN and MAX of their
+    dates' strings as SPARQL gives them (an undated relation counting as "~", after every date, and "")."""
+
+    __slots__ = ("count", "evidence", "first", "integers", "last", "total")
+
+    def __init__(self) -> None:
+        self.count, self.evidence, self.integers = 0, 0, True
+        self.total: Decimal | None = Decimal(0)
+        self.first, self.last = "~", ""
+
+    def add(self, goldstein: Any, evidence: int, date: str | None) -> None:
+        self.count += 1
+        self.evidence += evidence
+        if goldstein is None:
+            self.total = None
+        elif self.total is not None:
+            self.total += Decimal(goldstein.value)
+            self.integers = self.integers and goldstein.datatype == _XSD_INTEGER
+        self.first, self.last = min(self.first, date or "~"), max(self.last, date or "")
+
+    def sum_literal(self) -> Any:
+        """The Goldstein sum as Oxigraph gives SPARQL's SUM: an xsd:integer if every score is one, else an
+        xsd:decimal in its canonical form ("3", "-0.5"); None (unbound) if a score is."""
+        if self.total is None:
+            return None
+        if self.integers:
+            return pyoxigraph.Literal(str(int(self.total)), datatype=_XSD_INTEGER)
+        return pyoxigraph.Literal(format(self.total.normalize(), "f"), datatype=_XSD_DECIMAL)
 
 
 def has_tallies(store: pyoxigraph.Store) -> bool:
@@ -120,7 +145,7 @@ def has_tallies(store: pyoxigraph.Store) -> bool:
     return all(store.contains_named_graph(pyoxigraph.NamedNode(str(graph))) for graph in _KEYS)
 
 
-def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tally: dict[str, Any]) -> Iterator[Any]:
+def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tally: _Tally) -> Iterator[Any]:
     """A tally's quads in `graph`: its kind (the terms as the relations have them) and its numbers; not its type
     (the domain of `kg:tallySource` gives it)."""
     name = pyoxigraph.NamedNode(str(graph))
@@ -128,27 +153,9 @@ def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tall
     node = pyoxigraph.NamedNode(str(tally_iri(source, target, *(term.value for term in values[2:]))))
     for field, value in zip(key, values, strict=True):
         yield pyoxigraph.Quad(node, getattr(OX_KG, _PREDICATES[field]), value, name)
-    yield pyoxigraph.Quad(node, OX_KG.tallyCount, ox_literal(tally["count"]), name)
-    yield pyoxigraph.Quad(node, OX_KG.tallyGoldsteinSum, _sum_literal(tally["scores"]), name)
-    yield pyoxigraph.Quad(node, OX_KG.tallyEvidence, ox_literal(tally["evidence"]), name)
-    # as SPARQL's MIN and MAX of the dates' strings would give them, an undated relation counting as "~" (after
-    # every date) and "" (before)
-    dates = tally["dates"]
-    first, last = min(date or "~" for date in dates), max(date or "" for date in dates)
-    for predicate, value in ((OX_KG.tallyFirstDate, first), (OX_KG.tallyLastDate, last)):
+    yield pyoxigraph.Quad(node, OX_KG.tallyCount, ox_literal(tally.count), name)
+    yield pyoxigraph.Quad(node, OX_KG.tallyGoldsteinSum, tally.sum_literal(), name)
+    yield pyoxigraph.Quad(node, OX_KG.tallyEvidence, ox_literal(tally.evidence), name)
+    for predicate, value in ((OX_KG.tallyFirstDate, tally.first), (OX_KG.tallyLastDate, tally.last)):
         if value not in ("", "~"):
             yield pyoxigraph.Quad(node, predicate, ox_date(value), name)
-
-
-def _sum_literal(values: Iterable[Any]) -> Any:
-    """SPARQL's SUM of numeric literals (xsd:integer or xsd:decimal), as Oxigraph gives it: exact, an xsd:integer
-    if every value is one, else an xsd:decimal in its canonical form ("3", "-0.5"); None (unbound) if a value is."""
-    total, integers = Decimal(0), True
-    for value in values:
-        if value is None:
-            return None
-        total += Decimal(value.value)
-        integers = integers and value.datatype == _XSD_INTEGER
-    if integers:
-        return pyoxigraph.Literal(str(int(total)), datatype=_XSD_INTEGER)
-    return pyoxigraph.Literal(format(total.normalize(), "f"), datatype=_XSD_DECIMAL)
