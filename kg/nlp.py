@@ -155,7 +155,7 @@ def _register_lemma_component() -> None:
         corrected = {(form, pos): lemma for form, pos, lemma in exceptions}
 
         def repair(doc: Doc) -> Doc:
-            if not ordered and not corrected:
+            if not ordered and not corrected and not infinitive_auxiliaries:
                 return doc
             for token in doc:
                 if token.pos_ == "NOUN" and _participle_after_infinitive(token, infinitive_auxiliaries, endings):
@@ -193,7 +193,7 @@ def _participle_after_infinitive(token: Token, auxiliaries: frozenset[str], endi
         and token.dep_ == "obj"
         and head.i == token.i - 1
         and head.lemma_ in auxiliaries
-        and "Inf" in head.morph.get("VerbForm")
+        and INFINITIVE in head.morph.get("VerbForm")
         and token.lower_.endswith(endings)
         and not any(child.dep_ == "det" for child in token.children)
     )

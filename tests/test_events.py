@@ -1917,6 +1917,10 @@ def test_lexicon_model_solidarity_with_is_directed(french_nlp, gazetteer: Gazett
             "rappelant son ambassadeur.",
             ("PER", "CHL", "166"),
         ),
+        # the annotation schema puts "attaquer" and "attaque" under 18, whatever the weapon names
+        ("L'attaque de drone menée par l'Azerbaïdjan contre l'Arménie a fait trois blessés.", ("AZE", "ARM", "180")),
+        # patrolling near a state is a show of force
+        ("Des navires de guerre indonésiens ont patrouillé près des côtes de la Malaisie.", ("IDN", "MYS", "150")),
     ],
 )
 def test_lexicon_model_the_reading_of_a_word(
@@ -2012,23 +2016,6 @@ def test_triggers_model_an_infinitive_in_a_locution_is_no_event(
     assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "04"]
     text = "Le président chinois doit venir à Tokyo."
     assert ("CHN", "JPN", "04") in triples(model_events(french_nlp, gazetteer, pack, text))
-
-
-@pytest.mark.model
-def test_lexicon_model_an_attack_by_any_weapon_is_an_assault(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
-) -> None:
-    # the annotation schema puts "attaquer" and "attaque" under 18, whatever the weapon names
-    text = "L'attaque de drone menée par l'Azerbaïdjan contre l'Arménie a fait trois blessés."
-    assert ("AZE", "ARM", "18") in triples(model_events(french_nlp, gazetteer, pack, text))
-
-
-@pytest.mark.model
-def test_lexicon_model_patrolling_near_a_state_is_a_show_of_force(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
-) -> None:
-    text = "Des navires de guerre indonésiens ont patrouillé près des côtes de la Malaisie."
-    assert ("IDN", "MYS", "15") in triples(model_events(french_nlp, gazetteer, pack, text))
 
 
 @pytest.mark.model

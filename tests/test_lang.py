@@ -138,6 +138,8 @@ def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, tex
             "Chile and Peru signed a border treaty in May. Both sides have since clashed over its meaning.",
             {("CHL", "PER", "19")},
         ),
+        # patrolling near a state is a show of force
+        ("Indonesian warships patrolled near Malaysia on Monday.", {("IDN", "MYS", "15")}),
     ],
 )
 def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:
@@ -427,12 +429,3 @@ def test_english_model_an_envoy_is_of_the_state_that_sends_him_not_of_where_he_s
     found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
     assert ("BRA", "CAN", "11") in found
     assert not [t for t in found if t[0] == "UNO"]
-
-
-@pytest.mark.model
-def test_english_model_patrolling_near_a_state_is_a_show_of_force(
-    english_nlp, gazetteer: Gazetteer, english: LanguagePack
-) -> None:
-    text = "Indonesian warships patrolled near Malaysia on Monday."
-    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
-    assert ("IDN", "MYS", "15") in found

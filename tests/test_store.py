@@ -527,18 +527,24 @@ def test_store_repeated_mentions_add_nothing_to_an_article_graph() -> None:
     assert per_relation <= 24
 
 
+def _summarised(folder: Path, article_id: str, text: str, events: list[Event]) -> kg.store.KnowledgeGraph:
+    """A store of the reference graphs and one French article's relations, with its dyad summaries made."""
+    article = Article(article_id, f"{article_id}.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),),
+                      lang="fr")  # fmt: skip
+    store = reference_store(folder)
+    write_article_graphs(store, [(article_id, article_to_trig(article, (), events))])
+    refresh_summaries(store)
+    return kg.store.KnowledgeGraph(folder, store)
+
+
 def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_path: Path) -> None:
     # Two consultations of one dyad, one dated and one not: the summary's first and last dates are the dated one's
     # (an aggregate over an unbound date is unbound in SPARQL: the dates were lost).
     text = "Titre\n\nLa Norvège a consulté la Suède. La Norvège consulte la Suède.\n"
-    article = Article("dd", "dd.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
     evidence = Evidence("La Norvège a consulté la Suède.", 7, 38, "consulté", 20, 28, 1)
     events = [coded_event("dd", "NOR", "SWE", "040", evidence, date="2024-02-01"),
               coded_event("dd", "NOR", "SWE", "042", replace(evidence, start=39, end=70), date=None)]  # fmt: skip
-    store = reference_store(tmp_path)
-    write_article_graphs(store, [("dd", article_to_trig(article, (), events))])
-    refresh_summaries(store)
-    rows = kg.store.KnowledgeGraph(tmp_path, store).query_values(
+    rows = _summarised(tmp_path, "dd", text, events).query_values(
         "SELECT ?first ?last WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource actor:NOR ; kg:dyadTarget actor:SWE "
         ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } } }"
     )
@@ -548,13 +554,9 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
 def test_store_dyad_summary_counts_a_symmetric_relation_both_ways(tmp_path: Path) -> None:
     # "La Norvège et la Suède ont négocié": one symmetric relation, stated from Norway, is of both dyads
     text = "Titre\n\nLa Norvège et la Suède ont négocié.\n"
-    article = Article("sy", "sy.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),), lang="fr")
     evidence = Evidence("La Norvège et la Suède ont négocié.", 7, 42, "négocié", 34, 41, 1)
     events = [replace(coded_event("sy", "NOR", "SWE", "046", evidence, date="2024-02-01"), symmetric=True)]
-    store = reference_store(tmp_path)
-    write_article_graphs(store, [("sy", article_to_trig(article, (), events))])
-    refresh_summaries(store)
-    rows = kg.store.KnowledgeGraph(tmp_path, store).query_values(
+    rows = _summarised(tmp_path, "sy", text, events).query_values(
         "SELECT ?source ?count WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source ; kg:dyadTarget ?target ; "
         "kg:relationCount ?count } } ORDER BY ?source"
     )

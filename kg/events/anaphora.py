@@ -47,11 +47,11 @@ def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Cand
             continue
         for token in view.tokens[sentence.start : sentence.end]:
             if token.pos_ == "VERB" and token.i not in taken and view._triggers(token):
-                found += _acts_on_antecedent(view, token, earlier) or _verdict_on_the_act_told(view, token, earlier)
+                found += _acts_on_antecedent(view, token, earlier) or _verdict_on_the_act_told(view, token)
     return found
 
 
-def _verdict_on_the_act_told(view: Extractor, verb: Token, earlier: list[Candidate]) -> list[Candidate]:
+def _verdict_on_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
     """A verdict with no act of its own, in a sentence naming its judge alone, judges the act the previous
     sentence tells: "X a procédé à un essai. Y a dénoncé une provocation." (a verdict word for object, or no
     object: "Y a aussitôt condamné."). The act's doer is the previous sentence's main verb's subject."""
@@ -66,7 +66,7 @@ def _verdict_on_the_act_told(view: Extractor, verb: Token, earlier: list[Candida
                    and child.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
     if any(not _is_verdict_word(view, child) for child in complements):
         return []  # "Y a condamné l'embargo", "Y a condamné mardi": an act, or a time, of its own
-    doers = _previous_act_doers(view, verb)
+    doers = _previous_sentence_doers(view, verb, telling_an_act=True)
     if not doers:
         return []
     return [
@@ -87,18 +87,6 @@ def _is_verdict_word(view: Extractor, noun: Token) -> bool:
     if entry is None or entry[0] is not EvaluationRole.VERDICT:
         return False
     return not any(t.i in view.by_token for t in noun.subtree)
-
-
-def _previous_act_doers(view: Extractor, verb: Token) -> list[Mention]:
-    """The subject of the previous sentence's main verb, when that sentence tells an act (it has a trigger: "X a
-    tiré un missile", "X a procédé à un essai")."""
-    here = view.sentence_index[view.sentence_by_token[verb.i].start]
-    if here == 0:
-        return []
-    previous = view.sentences[here - 1]
-    if previous.root.pos_ != "VERB" or not any(view._triggers(t) for t in view.tokens[previous.start : previous.end]):
-        return []
-    return slots.subject(view, previous.root)
 
 
 def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) -> list[Candidate]:
@@ -205,8 +193,18 @@ def _summed_up_doers(view: Extractor, noun: Token) -> list[Mention]:
     previous sentence tells: its main verb's subject."""
     if noun.lemma_.casefold() not in view.grammar.summary_nouns:
         return []
-    here = view.sentence_index[view.sentence_by_token[noun.i].start]
+    return _previous_sentence_doers(view, noun, telling_an_act=False)
+
+
+def _previous_sentence_doers(view: Extractor, token: Token, *, telling_an_act: bool) -> list[Mention]:
+    """The subject of the main verb of the sentence before a token's; with `telling_an_act`, only when that
+    sentence has a trigger ("X a tiré un missile", "X a procédé à un essai")."""
+    here = view.sentence_index[view.sentence_by_token[token.i].start]
     if here == 0:
         return []
-    root = view.sentences[here - 1].root
-    return slots.subject(view, root) if root.pos_ == "VERB" else []
+    previous = view.sentences[here - 1]
+    if previous.root.pos_ != "VERB":
+        return []
+    if telling_an_act and not any(view._triggers(t) for t in view.tokens[previous.start : previous.end]):
+        return []
+    return slots.subject(view, previous.root)

@@ -46,6 +46,7 @@ NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
 MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
 GOVERNOR_STEPS = 3
 PARTICIPLE = "Part"  # Universal Dependencies' VerbForm of a participle
+INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
 OBJECT_SLOT = "obj"  # the frame slot of a verb's object (`kg.records.Trigger.target`)
 # A third party reporting another's acts accuses them of material acts (arms transfers, attacks), not of words.
 ALLEGED_QUADCLASSES = frozenset({QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT})

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.events.grammar import (
     GOVERNOR_STEPS,
+    INFINITIVE,
     SUBJECT_DEPS,
     cue_forms,
     has_auxiliary,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_mode", "cue_for", "governor_cue", "is_attribution"]
 
-INFINITIVE = "Inf"  # Universal Dependencies' VerbForm of an infinitive
 PARTICLE_DEP = "compound:prt"  # Universal Dependencies' label of a phrasal verb's particle ("rule out")
 NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "not")
 # The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".

@@ -261,7 +261,7 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         light = light_verb(view, noun)
         if (
             light is not None
-            and "Inf" in verb.morph.get("VerbForm")
+            and grammar.INFINITIVE in verb.morph.get("VerbForm")
             and _marked_by(view, verb, view.grammar.genitive_case)
         ):
             # "X a l'intention d'attaquer Y", "X a pris la décision de fermer ...": the light verb's subject

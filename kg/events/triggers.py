@@ -157,7 +157,7 @@ def _in_locution(view: Extractor, noun: Token, lemma: str) -> bool:
 def _in_infinitive_locution(view: Extractor, verb: Token, lemma: str) -> bool:
     """An infinitive on a noun after its marker in a locution ("les semaines à venir"): it qualifies the noun,
     it is no event of its own."""
-    if not verb.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or "Inf" not in verb.morph.get("VerbForm"):
+    if not verb.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or grammar.INFINITIVE not in verb.morph.get("VerbForm"):
         return False
     return any(child.dep_ in grammar.INFINITIVE_MARK_DEPS and (view.lang, child.lower_, lemma) in view.lexicon.locutions
                for child in verb.children)  # fmt: skip
