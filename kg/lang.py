@@ -51,6 +51,10 @@ class Grammar:
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
+    # A noun made from a verb names its act ("ce tir" after "X a tiré", "ces frappes" after "X a frappé"): the
+    # endings that, taken off the verb and off the noun, leave the stem both share (longest first)
+    verb_endings: tuple[str, ...]
+    action_noun_suffixes: tuple[str, ...]
     occasion_marks: frozenset[str]  # "X a réagi quand Y ...", "X scrambled jets when Y ...": X reacts to Y
     circumstance_cases: frozenset[str]  # "à la demande de X", "at the request of X": an event aimed at the subject
     # "après l'attaque contre X", "en cas d'attaque", "after the attack on X": an event the clause answers or
@@ -209,6 +213,10 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(value) for value in values)
 
 
+def _longest_first(values: Any) -> tuple[str, ...]:
+    return tuple(sorted(_words(values), key=lambda value: (-len(value), value)))
+
+
 def _grammar(section: dict[str, Any]) -> Grammar:
     return Grammar(
         prepositions=_words(section["prepositions"]),
@@ -224,6 +232,8 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         topic_cases=_words(section.get("topic_cases", [])),
         summary_nouns=_words(section.get("summary_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
+        verb_endings=_longest_first(section.get("verb_endings", [])),
+        action_noun_suffixes=_longest_first(section.get("action_noun_suffixes", [])),
         occasion_marks=_words(section.get("occasion_marks", [])),
         circumstance_cases=_words(section.get("circumstance_cases", [])),
         reaction_cases=_words(section.get("reaction_cases", [])),

@@ -1565,8 +1565,12 @@ def test_modality_negation_of_a_noun_carried_by_its_verb(
         ("Ankara a lancé dimanche un ultimatum de vingt-quatre heures. L'ultimatum expire lundi. Erevan a rejeté "
          "l'ultimatum.", {("ARM", "TUR", "12")}),
         # who condemned the launch did not launch it
-        ("Le Conseil de sécurité a condamné le lancement. La présidence américaine a dénoncé cette tentative de lancement.",
-         set()),
+        ("Le Conseil de sécurité a condamné le lancement. Le gouvernement américain a critiqué cette tentative de "
+         "lancement.", set()),
+        # a noun made from the verb of the act told before names that act ("ce tir" after "a tiré")
+        ("Le Pakistan a tiré un missile de croisière dimanche. L'Inde a dénoncé ce tir.", {("IND", "PAK", "11")}),
+        ("Le Venezuela a bombardé un camp en Colombie. Le Brésil a condamné ce bombardement.",
+         {("BRA", "VEN", "11")}),
     ],
 )  # fmt: skip
 def test_anaphora_an_act_on_a_lone_act_told_before(
@@ -1704,6 +1708,15 @@ def test_linking_seeking_to_do_an_act_is_no_appeal_to_the_acts_participant(
         (
             "Le Chili n'a pas qualifié de provocation la visite du président bolivien au Pérou.",
             ("CHL", "BOL", "111", "negated"),
+        ),
+        # the verdict hung on the object, a complement qualifying its noun, the act named by a demonstrative
+        (
+            "Le Venezuela a frappé un camp en Colombie. Le Brésil a qualifié ces frappes d'actes d'autodéfense.",
+            ("BRA", "VEN", "051", "asserted"),
+        ),
+        (
+            "Le Venezuela a bombardé un camp en Colombie. Le Brésil a qualifié ce bombardement de violation du droit.",
+            ("BRA", "VEN", "111", "asserted"),
         ),
     ],
 )
@@ -2029,3 +2042,21 @@ def test_modality_model_a_verb_of_denial_denies_what_it_governs_not_its_subject(
     assert {str(e.mode) for e in events if e.cameo == "05"} == {"asserted"}
     events = model_events(french_nlp, gazetteer, pack, "La Serbie refuse de livrer des armes au Kosovo.")
     assert {str(e.mode) for e in events if e.cameo == "06"} == {"negated"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser took the subject for a modifier: the actors given as its examples act
+        ("Plusieurs capitales, comme Berlin et Rome, ont condamné l'attaque russe contre l'Ukraine.",
+         {("DEU", "RUS", "11"), ("ITA", "RUS", "11")}),
+        # "se sont dits prêts": the parser made the adjective the head, the auxiliary left on the participle
+        ("Plusieurs pays, comme la Pologne, se sont dits prêts à livrer des chars à l'Ukraine.",
+         {("POL", "UKR", "06")}),
+    ],
+)  # fmt: skip
+def test_slots_model_the_examples_of_a_subject_the_parser_mislabelled_act(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(model_events(french_nlp, gazetteer, pack, text))

@@ -140,8 +140,14 @@ def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, tex
         ),
         # patrolling near a state is a show of force
         ("Indonesian warships patrolled near Malaysia on Monday.", {("IDN", "MYS", "15")}),
+        # a noun made from the verb of an act told before names that act: its doer is judged
+        ("Pakistan fired a cruise missile on Sunday. India condemned the firing.", {("IND", "PAK", "11")}),
+        ("Israel bombed an airfield near Homs. Jordan condemned the bombing.", {("JOR", "ISR", "11")}),
+        # a verdict in a complement qualifying the noun, said of the act named before
+        ("Israel struck an airfield near Homs. Jordan described the strikes as an act of aggression.",
+         {("JOR", "ISR", "11")}),
     ],
-)
+)  # fmt: skip
 def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:
     events = english_events(english_nlp, gazetteer, english, text)
     found = {(e.source, e.target, e.cameo) for e in events} | {

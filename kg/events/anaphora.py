@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from kg.events.extraction import Extractor
     from kg.records import Mention
 
-__all__ = ["anaphoric_candidates"]
+__all__ = ["anaphoric_candidates", "doers_of_event_told"]
 
 # How many sentences back an event noun's antecedent is looked for (its own sentence included).
 ANTECEDENT_SENTENCES = 3
+# The shortest stem an action noun and its verb may share ("tir", "tirer").
+MINIMAL_STEM = 3
 VERDICT_CODES = ("11", "051")  # criticism and praise: a verdict on an act
 ROOT_DEP = "ROOT"
 
@@ -93,11 +95,7 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
     noun = _anaphoric_object(view, verb)
     if noun is None:
         return []
-    named = _named_act(view, noun)  # "cette tentative de lancement": the act told before is the launch
-    if named is not None:
-        doers = _antecedent_doers(view, named, earlier)
-    else:
-        doers = _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
+    doers = _doers_of_event_told(view, noun, earlier)
     if not doers:
         return []
     candidates = []
@@ -114,6 +112,21 @@ def _acts_on_antecedent(view: Extractor, verb: Token, earlier: list[Candidate]) 
     return candidates
 
 
+def doers_of_event_told(view: Extractor, noun: Token, earlier: list[Candidate]) -> list[Mention]:
+    """The doers of an event told before that a noun names again, with a definite or demonstrative determiner
+    and no actor of its own ("a qualifié ces frappes de ..."); none for any other noun."""
+    if not _is_anaphoric(view, noun):
+        return []
+    return _doers_of_event_told(view, noun, earlier)
+
+
+def _doers_of_event_told(view: Extractor, noun: Token, earlier: list[Candidate]) -> list[Mention]:
+    named = _named_act(view, noun)  # "cette tentative de lancement": the act told before is the launch
+    if named is not None:
+        return _antecedent_doers(view, named, earlier)
+    return _antecedent_doers(view, noun, earlier) or _summed_up_doers(view, noun)
+
+
 def _named_act(view: Extractor, noun: Token) -> Token | None:
     """The act a summing-up noun names by its complement ("cette tentative de lancement"), if it does."""
     if noun.lemma_.casefold() not in view.grammar.summary_nouns:
@@ -128,13 +141,16 @@ def _anaphoric_object(view: Extractor, verb: Token) -> Token | None:
     """The verb's object when it is a noun with a definite or demonstrative determiner and names no actor."""
     for child in view._children(verb):
         if child.dep_ in grammar.OBJECT_DEPS and child.pos_ == "NOUN":
-            determiners = [c for c in child.children if c.dep_ == "det"]
-            if not determiners or determiners[0].lower_ not in view.grammar.anaphoric_determiners:
-                return None
-            if any(t.i in view.by_token for t in child.subtree):
-                return None
-            return child
+            return child if _is_anaphoric(view, child) else None
     return None
+
+
+def _is_anaphoric(view: Extractor, noun: Token) -> bool:
+    """Whether a noun has a definite or demonstrative determiner and names no actor."""
+    determiners = [child for child in noun.children if child.dep_ == "det"]
+    if not determiners or determiners[0].lower_ not in view.grammar.anaphoric_determiners:
+        return False
+    return not any(token.i in view.by_token for token in noun.subtree)
 
 
 def _antecedent_doers(view: Extractor, noun: Token, earlier: list[Candidate]) -> list[Mention]:
@@ -166,7 +182,7 @@ def _lone_doers(view: Extractor, noun: Token, lemma: str, here: int) -> list[Men
         if token.i == noun.head.i or token.pos_ not in ("VERB", "NOUN") or not _names_event(view, token, lemma):
             continue
         if token.pos_ == "VERB":
-            if slots.acts_of_its_own(view, token) and token.lemma_.casefold() != lemma:
+            if slots.acts_of_its_own(view, token) and not _names_by_itself(view, token, lemma):
                 continue  # "X a condamné le lancement": X did not launch
             doers = slots.fill_slot(view, token, "subj", "VERB")
         elif token.head.i != token.i and token.head.pos_ == "VERB" and slots.acts_of_its_own(view, token.head):
@@ -179,13 +195,31 @@ def _lone_doers(view: Extractor, noun: Token, lemma: str, here: int) -> list[Men
 
 
 def _names_event(view: Extractor, token: Token, lemma: str) -> bool:
-    """Whether a trigger token names the event the noun's lemma does: the same noun, or a verb taking it as its
-    object ("imposer des sanctions")."""
-    if token.lemma_.casefold() == lemma:
+    """Whether a trigger token names the event the noun's lemma does: the same noun, the verb it is made from
+    ("tirer" for "ce tir", "frapper" for "ces frappes"), or a verb taking it as its object ("imposer des
+    sanctions")."""
+    if _names_by_itself(view, token, lemma):
         return True
     return any(
         child.dep_ in grammar.OBJECT_DEPS and child.lemma_.casefold() == lemma for child in view._children(token)
     )
+
+
+def _names_by_itself(view: Extractor, token: Token, lemma: str) -> bool:
+    """Whether a token is the noun's own word, or the verb it is made from."""
+    own = token.lemma_.casefold()
+    return own == lemma or (token.pos_ == "VERB" and _made_from(view, lemma, own))
+
+
+def _made_from(view: Extractor, noun: str, verb: str) -> bool:
+    """Whether an action noun is made from a verb: both leave the same stem once one of the pack's endings is
+    taken off each ("tir" and "tirer", "lancement" and "lancer", "bombing" and "bomb")."""
+    return bool(_stems(noun, view.grammar.action_noun_suffixes) & _stems(verb, view.grammar.verb_endings))
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    return {word} | {word[: -len(ending)] for ending in endings
+                     if word.endswith(ending) and len(word) - len(ending) >= MINIMAL_STEM}  # fmt: skip
 
 
 def _summed_up_doers(view: Extractor, noun: Token) -> list[Mention]:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.events import grammar
+from kg.events.anaphora import doers_of_event_told
 from kg.events.candidates import Candidate, Reach
 from kg.events.slots import mentions, subject
 from kg.records import EvaluationRole, Mention, Trigger
@@ -45,6 +46,8 @@ NAMING_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "xcomp", "nmod"})
 # A predicate's English copula: the verdict is its attribute ("were a provocation").
 ATTRIBUTE_DEPS = frozenset({"attr", "acomp"})
 QUALIFIER_DEPS = frozenset({"amod"})
+# A noun's complement, which qualifies it when it has no determiner ("un acte d'agression").
+COMPLEMENT_DEPS = frozenset({"nmod"})
 # Where a verb of saying hangs what it says: a clause, or a quotation the parser made its argument.
 SAID_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "obj", "xcomp"})
 STATEMENT_ROOT = "01"
@@ -66,7 +69,8 @@ def evaluations(view: Extractor, candidates: list[Candidate]) -> list[Candidate]
             continue
         verb, evaluated = said
         judges = subject(view, verb)
-        judged = doers_at.get(evaluated.i) or _doers_named(view, evaluated)
+        judged = (doers_at.get(evaluated.i) or _doers_named(view, evaluated)
+                  or doers_of_event_told(view, evaluated, candidates))  # fmt: skip
         trigger = Trigger(token.lemma_.casefold(), "NOUN", code, "subj", "obj", False, view.lang)
         mode = view._mode(verb)
         found += [
@@ -112,14 +116,25 @@ def _names_the_holder(view: Extractor, child: Token) -> bool:
 
 
 def _verdict(view: Extractor, token: Token) -> str | None:
-    """The CAMEO code of a verdict word, or of a verdict word qualifying it ("un régime dangereux")."""
+    """The CAMEO code of a verdict word, or of a verdict word qualifying it ("un régime dangereux", "un acte
+    d'agression", "an act of aggression": an adjective, or a complement with no determiner)."""
     if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
         return None
-    for word in (token, *(child for child in token.children if child.dep_ in QUALIFIER_DEPS)):
+    for word in (token, *(child for child in token.children if _qualifies(view, child))):
         entry = view.lexicon.evaluations.get((view.lang, word.lemma_.casefold()))
         if entry is not None and entry[0] is EvaluationRole.VERDICT:
             return entry[1]
     return None
+
+
+def _qualifies(view: Extractor, child: Token) -> bool:
+    if child.dep_ in QUALIFIER_DEPS:
+        return True
+    return (
+        child.dep_ in COMPLEMENT_DEPS
+        and view._has_case(child, view.grammar.genitive_case)
+        and not any(grand.dep_ == "det" for grand in child.children)
+    )
 
 
 def _role(view: Extractor, token: Token) -> EvaluationRole | None:
@@ -128,9 +143,19 @@ def _role(view: Extractor, token: Token) -> EvaluationRole | None:
 
 
 def _named(view: Extractor, token: Token) -> tuple[Token, Token] | None:
-    """A verdict a verb of naming says of its object ("qualifier X de provocation"): the verb and the object."""
+    """A verdict a verb of naming says of its object ("qualifier X de provocation"): the verb and the object.
+    The parser may hang the verdict on the object ("a qualifié ces frappes d'agression")."""
     verb = token.head
-    if token.dep_ not in NAMING_DEPS or verb.i == token.i or _role(view, verb) is not EvaluationRole.NAMING:
+    if token.dep_ not in NAMING_DEPS or verb.i == token.i:
+        return None
+    if (
+        verb.dep_ in grammar.OBJECT_DEPS
+        and verb.head.i != verb.i
+        and view._has_case(token, view.grammar.genitive_case)
+        and _role(view, verb.head) is EvaluationRole.NAMING
+    ):
+        return verb.head, verb
+    if _role(view, verb) is not EvaluationRole.NAMING:
         return None
     objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS and child.i != token.i]
     return (verb, objects[0]) if objects else None

@@ -60,7 +60,7 @@ VERB_GROUP_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
 )
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
-MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep"})
+MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep", "obl:mod"})
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
 INCISE_DEPS = frozenset({"ROOT", "parataxis"})
 
@@ -305,9 +305,10 @@ def _subject_cut_at_root(view: Extractor, verb: Token, subject_token: Token) -> 
 
 
 def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
-    """A subject the parser took for an adverb or left unlabelled ("Quito accuse Bogota ..."): an actor's
-    bare name or noun opening the verb's clause, right before it, with no case marker."""
-    if verb.i == 0 or ("Fin" not in verb.morph.get("VerbForm") and not _has_finite_auxiliary(verb)):
+    """A subject the parser took for an adverb, a modifier or left unlabelled ("Quito accuse Bogota ...",
+    "Plusieurs capitales, comme Berlin, ont condamné ..."): an actor's bare name or noun opening the verb's
+    clause, before it, with no case marker; a noun naming no actor gives the actors set as its examples."""
+    if verb.i == 0 or not _is_finite_clause(verb):
         return []
     before = [child for child in view._children(verb) if child.i < verb.i and child.dep_ in MISLABELLED_SUBJECT_DEPS]
     if not before or any(grand.dep_ == "case" for grand in before[0].children):
@@ -315,8 +316,18 @@ def _mislabelled_subject(view: Extractor, verb: Token) -> list[Mention]:
     start = before[0].left_edge.i
     if start > view.sentence_by_token[verb.i].start and not view.tokens[start - 1].is_punct:
         return []  # it opens no clause: "X et Y se sont entendus", the parser's error is elsewhere
-    found = mentions(view, before[0])
+    found = mentions(view, before[0]) or _examples_of_subject(view, verb, before[0])
     return [] if any(m.locative for m in found) else found
+
+
+def _is_finite_clause(verb: Token) -> bool:
+    """Whether a word heads a finite clause: a finite verb, one with a finite auxiliary, or the adjective of
+    "se sont dits prêts" that the parser made the head, the auxiliary left on the participle it hung below."""
+    if "Fin" in verb.morph.get("VerbForm") or _has_finite_auxiliary(verb):
+        return True
+    return verb.pos_ == "ADJ" and any(
+        child.pos_ == "VERB" and child.i < verb.i and _has_finite_auxiliary(child) for child in verb.children
+    )
 
 
 def _stranded_subject(view: Extractor, verb: Token) -> list[Mention]:
