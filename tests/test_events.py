@@ -2060,3 +2060,13 @@ def test_slots_model_the_examples_of_a_subject_the_parser_mislabelled_act(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert expected <= triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_slots_model_a_participle_set_off_after_a_name_describes_it(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "le Vietnam, allié de la Chine,": the parser hung the participle on the verb; it describes the name
+    text = "Le Laos se situe entre le Vietnam, allié de la Chine, et la Thaïlande."
+    allied = {(e.source, e.target) for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"}
+    assert allied == {("VNM", "CHN")}

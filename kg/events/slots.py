@@ -59,6 +59,8 @@ STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a
 VERB_GROUP_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
 )
+# A participle's clause the parser hung on the verb though set off right after a name ("X, alliée de Y, ...").
+DETACHED_CLAUSE_DEP = "advcl"
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
 MISLABELLED_SUBJECT_DEPS = frozenset({"advmod", "dep", "obl:mod"})
 # The labels of the main verb of an incise (its subject set after it: `INVERTED_SUBJECT_DEPS`).
@@ -520,12 +522,26 @@ def _participle_noun(view: Extractor, verb: Token) -> Token | None:
     for _ in range(grammar.GOVERNOR_STEPS):
         if current.head.i == current.i:
             return None
-        if current.dep_ in grammar.PARTICIPLE_DEPS:
+        if current.dep_ in grammar.PARTICIPLE_DEPS or current.dep_ == DETACHED_CLAUSE_DEP:
+            if current.head.pos_ in ("VERB", "AUX") and (apposed := _named_before_comma(view, current)) is not None:
+                return apposed  # "prise entre la Biélorussie, alliée de la Russie, et ...": hung on the verb
+            if current.dep_ == DETACHED_CLAUSE_DEP:
+                return None
             return current.head
         if current.dep_ != "conj":
             return None
         current = current.head
     return None
+
+
+def _named_before_comma(view: Extractor, participle: Token) -> Token | None:
+    """The name a participle set off by a comma follows right away, which the parser hung the participle
+    beside rather than on ("..., la Biélorussie, alliée de la Russie, ..."): the participle describes it."""
+    comma = participle.i - 1
+    if comma < 1 or view.tokens[comma].text != ",":
+        return None
+    before = view.tokens[comma - 1]
+    return before if before.i in view.by_token and before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
