@@ -50,6 +50,7 @@ class Grammar:
     locative_cases: frozenset[str]
     topic_cases: frozenset[str]  # what is talked about, not who takes part ("une réunion sur X", "talks on X")
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
+    sign_nouns: frozenset[str]  # a noun showing the act its bare complement names ("en signe de solidarité")
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     # A noun made from a verb names its act ("ce tir" after "X a tiré", "ces frappes" after "X a frappé"): the
     # endings that, taken off the verb and off the noun, leave the stem both share (longest first)
@@ -98,6 +99,7 @@ class References:
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     indefinite_pronouns: frozenset[str]  # "À Pékin, on ...": the people of the place set before it
+    topic_marks: frozenset[str]  # "Quant à la Chine, elle ...": a subject pronoun stands for the topic set before it
     plural_possessives: frozenset[str]
     counterpart_nouns: frozenset[str]  # "son homologue", "his host": the possessor's partner in what is told
     first_person: frozenset[str]
@@ -231,6 +233,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         locative_cases=_words(section["locative_cases"]),
         topic_cases=_words(section.get("topic_cases", [])),
         summary_nouns=_words(section.get("summary_nouns", [])),
+        sign_nouns=_words(section.get("sign_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
         verb_endings=_longest_first(section.get("verb_endings", [])),
         action_noun_suffixes=_longest_first(section.get("action_noun_suffixes", [])),

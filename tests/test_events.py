@@ -2070,3 +2070,23 @@ def test_slots_model_a_participle_set_off_after_a_name_describes_it(
     text = "Le Laos se situe entre le Vietnam, allié de la Chine, et la Thaïlande."
     allied = {(e.source, e.target) for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"}
     assert allied == {("VNM", "CHN")}
+
+
+@pytest.mark.model
+def test_triggers_model_a_noun_showing_an_act_makes_its_complement_an_event(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "en signe de solidarité avec X": solidarity, not a kind of sign
+    text = "En signe de solidarité avec le Chili, l'Argentine a rappelé son ambassadeur au Pérou."
+    assert ("ARG", "CHL", "05") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_coreference_model_a_subject_pronoun_after_a_fronted_topic_stands_for_it(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "Quant au gouvernement chilien, il ...": the pronoun is the topic, not the last subject (Peru)
+    text = "Le Pérou a rappelé son ambassadeur. Quant au gouvernement chilien, il a expulsé deux diplomates boliviens."
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert ("CHL", "BOL", "16") in found
+    assert ("PER", "BOL", "16") not in found

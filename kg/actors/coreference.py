@@ -56,7 +56,7 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
             if place is not None:
                 references.append(Found(token.i, token.i + 1, place.actor, Resolution.COREFERENCE))
         elif token.lower_ in view.words.singular_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
-            subject = _last_subject(view, ordered, before=token.i)
+            subject = _fronted_topic(view, ordered, token) or _last_subject(view, ordered, before=token.i)
             if subject is not None:
                 references.append(Found(token.i, token.i + 1, subject.actor, Resolution.COREFERENCE))
     return references
@@ -73,6 +73,21 @@ def _fronted_place(view: ActorView, ordered: Sequence[Found], pronoun: Token) ->
             continue
         # the place's name, or its nationality ("Dans les capitales européennes, on ...")
         words = [child.i, *(c.i for c in child.children if c.dep_ == "amod")]
+        for item in ordered:
+            if any(item.start <= i < item.end for i in words):
+                return item
+    return None
+
+
+def _fronted_topic(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:
+    """The actor of a topic set before a subject pronoun in its clause ("Quant à la Chine, elle ..."): the
+    pronoun stands for it."""
+    for child in pronoun.head.children:
+        if child.i >= pronoun.i or not child.dep_.startswith("obl"):
+            continue
+        if not any(case.dep_ == "case" and case.lower_ in view.words.topic_marks for case in child.children):
+            continue
+        words = [child.i, *(c.i for c in child.children if c.dep_ == "amod")]  # "l'administration américaine"
         for item in ordered:
             if any(item.start <= i < item.end for i in words):
                 return item

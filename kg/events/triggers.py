@@ -128,8 +128,10 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         # a possessive is a determiner, even when it names an actor: "dans le cadre de notre soutien à X"
         and not any(grammar.is_possessive(child) for child in noun.children)
         and not _lexicon_entries(view, head, head.lemma_.casefold(), "NOUN")
-        # a noun that sums up an act is no kind of thing: "des mesures de rétorsion" are the retaliation
+        # a noun that sums up an act is no kind of thing: "des mesures de rétorsion" are the retaliation; nor is
+        # one that shows it: "en signe de solidarité avec X" is solidarity
         and head.lemma_.casefold() not in view.grammar.summary_nouns
+        and head.lemma_.casefold() not in view.grammar.sign_nouns
     )
 
 
