@@ -100,6 +100,8 @@ class References:
     singular_pronouns: frozenset[str]
     indefinite_pronouns: frozenset[str]  # "À Pékin, on ...": the people of the place set before it
     topic_marks: frozenset[str]  # "Quant à la Chine, elle ...": a subject pronoun stands for the topic set before it
+    own_country_nouns: frozenset[str]  # "son pays", "his country": the state of the subject named before
+    singular_possessives: frozenset[str]
     plural_possessives: frozenset[str]
     counterpart_nouns: frozenset[str]  # "son homologue", "his host": the possessor's partner in what is told
     first_person: frozenset[str]

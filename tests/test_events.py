@@ -2090,3 +2090,21 @@ def test_coreference_model_a_subject_pronoun_after_a_fronted_topic_stands_for_it
     found = triples(model_events(french_nlp, gazetteer, pack, text))
     assert ("CHL", "BOL", "16") in found
     assert ("PER", "BOL", "16") not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "son pays" is the state of the subject named before it
+        ("Le Chili a accusé le Pérou d'isoler son pays.", ("PER", "CHL", "16", "hypothetical")),
+        ("Le président bolivien a déclaré que son pays soutiendrait le Pérou.", ("BOL", "PER", "05", "hypothetical")),
+        # the accused, a name the parser made the verb's predicate, does what it is accused of
+        ("Lundi, Petro a accusé Caracas d'attaquer la Colombie.", ("VEN", "COL", "18", "hypothetical")),
+    ],
+)  # fmt: skip
+def test_coreference_model_own_country_and_the_accused_named_as_predicate(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
+    assert expected in found

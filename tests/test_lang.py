@@ -140,6 +140,8 @@ def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, tex
         ),
         # patrolling near a state is a show of force
         ("Indonesian warships patrolled near Malaysia on Monday.", {("IDN", "MYS", "15")}),
+        # "his country" is the state of the subject named before it
+        ("The Bolivian president said his country would support Peru.", {("BOL", "PER", "05")}),
         # a region of a state is a place of that state
         ("Chinese bombers patrolled near Alaska on Thursday.", {("CHN", "USA", "15")}),
         # a noun made from the verb of an act told before names that act: its doer is judged

@@ -55,6 +55,11 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
             place = _fronted_place(view, ordered, token)
             if place is not None:
                 references.append(Found(token.i, token.i + 1, place.actor, Resolution.COREFERENCE))
+        elif token.i not in covered and _is_own_country(view, token):
+            subject = _last_subject(view, ordered, before=token.i)  # "X a déclaré que son pays ..."
+            if subject is not None:
+                start = min(child.i for child in token.children if child.dep_ in POSSESSIVE_DEPS)
+                references.append(Found(start, token.i + 1, subject.actor, Resolution.COREFERENCE))
         elif token.lower_ in view.words.singular_pronouns and token.dep_ in ANY_SUBJECT_DEPS:
             subject = _fronted_topic(view, ordered, token) or _last_subject(view, ordered, before=token.i)
             if subject is not None:
@@ -77,6 +82,14 @@ def _fronted_place(view: ActorView, ordered: Sequence[Found], pronoun: Token) ->
             if any(item.start <= i < item.end for i in words):
                 return item
     return None
+
+
+def _is_own_country(view: ActorView, token: Token) -> bool:
+    """A country noun with a singular possessive ("son pays", "his country")."""
+    if token.lemma_.casefold() not in view.words.own_country_nouns:
+        return False
+    possessives = view.words.singular_possessives
+    return any(child.lower_ in possessives and child.dep_ in POSSESSIVE_DEPS for child in token.children)
 
 
 def _fronted_topic(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:

@@ -59,6 +59,8 @@ STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a
 VERB_GROUP_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
 )
+# A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
+SECONDARY_PREDICATE_DEP = "xcomp"
 # A participle's clause the parser hung on the verb though set off right after a name ("X, alliée de Y, ...").
 DETACHED_CLAUSE_DEP = "advcl"
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
@@ -114,9 +116,20 @@ def direct_objects(view: Extractor, verb: Token) -> list[Token]:
     subjects = [child for child in children if child.dep_ in grammar.SUBJECT_DEPS]
     if len(subjects) > 1 and subjects[0].i < verb.i and subjects[0].lower_ in view.grammar.relative_pronouns:
         objects += [child for child in subjects[1:] if child.i > verb.i]
+    if not objects:  # "a accusé Washington d'isoler ...": a name right after the verb, made its predicate
+        objects = [child for child in children if _is_name_made_predicate(view, child)]
     if objects:
         objects += _stray_object_conjuncts(view, verb, max(objects, key=lambda child: child.i))
     return objects
+
+
+def _is_name_made_predicate(view: Extractor, child: Token) -> bool:
+    return (
+        child.dep_ == SECONDARY_PREDICATE_DEP
+        and child.pos_ == "PROPN"
+        and child.i in view.by_token
+        and not any(grand.dep_ == "case" for grand in child.children)
+    )
 
 
 def _relative_antecedent(view: Extractor, verb: Token) -> list[Token]:
@@ -472,7 +485,7 @@ def _controller(view: Extractor, infinitive: Token) -> list[Mention] | None:
     if controller is None:
         return None
     if controller in (OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL):
-        arguments = [child for child in view._children(governor) if child.dep_ in grammar.OBJECT_DEPS]
+        arguments = direct_objects(view, governor)
         if not arguments and controller == OBJECT_ELSE_SUBJECT_CONTROL:  # "helped broker a deal"
             return None
     elif not any(child.dep_ in grammar.INFINITIVE_MARK_DEPS for child in infinitive.children):
