@@ -2070,6 +2070,9 @@ def test_slots_model_a_participle_set_off_after_a_name_describes_it(
     text = "Le Laos se situe entre le Vietnam, allié de la Chine, et la Thaïlande."
     allied = {(e.source, e.target) for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "05"}
     assert allied == {("VNM", "CHN")}
+    # a participle closing the sentence after a place describes the subject, not the place
+    text = "Trois diplomates russes ont été expulsés de Varsovie, soupçonnés d'espionnage."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if (e.source, e.target) == ("RUS", "POL")]
 
 
 @pytest.mark.model

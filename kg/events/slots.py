@@ -61,6 +61,8 @@ VERB_GROUP_DEPS = frozenset(
 )
 # A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
 SECONDARY_PREDICATE_DEP = "xcomp"
+# What a participle agrees in with the noun it describes.
+AGREEMENT_FEATURES = ("Number", "Gender")
 # A participle's clause the parser hung on the verb though set off right after a name ("X, alliée de Y, ...").
 DETACHED_CLAUSE_DEP = "advcl"
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
@@ -548,13 +550,26 @@ def _participle_noun(view: Extractor, verb: Token) -> Token | None:
 
 
 def _named_before_comma(view: Extractor, participle: Token) -> Token | None:
-    """The name a participle set off by a comma follows right away, which the parser hung the participle
-    beside rather than on ("..., la Biélorussie, alliée de la Russie, ..."): the participle describes it."""
+    """The name an aside participle, between commas, follows right away, which the parser hung the participle
+    beside rather than on ("..., la Biélorussie, alliée de la Russie, et ..."): the participle describes it."""
     comma = participle.i - 1
     if comma < 1 or view.tokens[comma].text != ",":
         return None
+    # the participle's own phrase: what the parser joined to it ("..., et la Thaïlande") is not of it
+    after = 1 + max([participle.i] + [child.right_edge.i for child in participle.children
+                                      if child.dep_ not in ("conj", "cc", "punct")])  # fmt: skip
+    if after >= len(view.tokens) or view.tokens[after].text != ",":
+        return None  # an aside between commas, not a clause closing the sentence ("..., soupçonnés de ...")
     before = view.tokens[comma - 1]
-    return before if before.i in view.by_token and before.pos_ in ("NOUN", "PROPN") else None
+    if before.i not in view.by_token or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # it agrees with the name ("la Biélorussie, alliée"), not with a subject it was set after ("Trois
+    # diplomates ont été expulsés de Prague, soupçonnés de ...")
+    for feature in AGREEMENT_FEATURES:
+        own, named = participle.morph.get(feature), before.morph.get(feature)
+        if own and named and own != named:
+            return None
+    return before
 
 
 def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
