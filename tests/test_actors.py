@@ -561,3 +561,13 @@ def test_actors_model_a_body_is_not_of_the_place_where_it_is(french_nlp, gazette
     assert found == {("Pékin", "CHN")}
     found = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, "Les soldats en Ukraine sont épuisés.")}
     assert found == {("Ukraine", "UKR")}
+
+
+@pytest.mark.model
+def test_actors_model_a_demonym_the_parser_took_for_a_complement_names_the_roles_state(
+    french_nlp, gazetteer: Gazetteer
+) -> None:
+    # "sud-coréen" hung on "ministre" as a complement, not an adjective: the minister is still South Korea's
+    text = "Le ministre de la Défense sud-coréen a critiqué le Japon."
+    found = {(m.text, m.code) for m in model_mentions(french_nlp, gazetteer, text)}
+    assert ("ministre de la Défense sud-coréen", "KOR") in found

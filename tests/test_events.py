@@ -1571,6 +1571,9 @@ def test_modality_negation_of_a_noun_carried_by_its_verb(
         ("Le Pakistan a tiré un missile de croisière dimanche. L'Inde a dénoncé ce tir.", {("IND", "PAK", "11")}),
         ("Le Venezuela a bombardé un camp en Colombie. Le Brésil a condamné ce bombardement.",
          {("BRA", "VEN", "11")}),
+        # the act may be told a few sentences before
+        ("Le Pakistan a tiré un missile balistique lundi. Le tir a eu lieu près de la frontière. Les autorités ont "
+         "évoqué un essai de routine. Des experts restent prudents. L'Inde a dénoncé ce tir.", {("IND", "PAK", "11")}),
     ],
 )  # fmt: skip
 def test_anaphora_an_act_on_a_lone_act_told_before(

@@ -81,7 +81,9 @@ def _role(view: ActorView, token: Token) -> str | None:
 def _state_modifier(view: ActorView, token: Token, by_token: dict[int, Found]) -> tuple[str | None, int, Found | None]:
     """The state a role noun names: a demonym adjective or a name in a modifier; its end token."""
     for child in token.children:
-        if child.dep_ == "amod" and (state := _demonym_state(view, child)) is not None:
+        # a demonym adjective, even one the parser took for a complement ("le ministre de la Défense sud-coréen")
+        is_adjective = child.dep_ == "amod" or (child.dep_ in MODIFIER_DEPS and child.pos_ == "ADJ")
+        if is_adjective and (state := _demonym_state(view, child)) is not None:
             return state, max(child.i + 1, token.i + 1), None
         if child.dep_ in MODIFIER_DEPS and not view.has_locative_case(child):
             # a place says where the body is, not whose it is ("l'ambassadeur à Moscou", "troops in Syria");
