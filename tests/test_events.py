@@ -2114,3 +2114,18 @@ def test_coreference_model_own_country_and_the_accused_named_as_predicate(
 ) -> None:
     found = {(e.source, e.target, e.cameo, str(e.mode)) for e in model_events(french_nlp, gazetteer, pack, text)}
     assert expected in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the expression's noun set before its passive verb: the canceller acts on the others it names
+        ("La visite du ministre chilien au Pérou a été annulée par Lima.", ("PER", "CHL", "16")),
+        ("Le sommet entre le Chili et le Pérou a été annulé par Santiago.", ("CHL", "PER", "16")),
+    ],
+)  # fmt: skip
+def test_triggers_model_a_meeting_cancelled_in_the_passive(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(model_events(french_nlp, gazetteer, pack, text))

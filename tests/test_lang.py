@@ -140,6 +140,8 @@ def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, tex
         ),
         # patrolling near a state is a show of force
         ("Indonesian warships patrolled near Malaysia on Monday.", {("IDN", "MYS", "15")}),
+        # a meeting cancelled in the passive: the canceller acts on the others it names
+        ("The Chilean minister's visit to Peru was cancelled by Lima.", {("PER", "CHL", "16")}),
         # "his country" is the state of the subject named before it
         ("The Bolivian president said his country would support Peru.", {("BOL", "PER", "05")}),
         # a region of a state is a place of that state

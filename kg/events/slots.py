@@ -17,6 +17,7 @@ from kg.actors.view import INVERTED_SUBJECT_DEPS
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.events.modality import PURPOSE_SCOPE, cue_for
+from kg.events.triggers import acted_on_noun
 from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL, Mode, Resolution
 
 if TYPE_CHECKING:
@@ -235,6 +236,11 @@ def expression_complements(view: Extractor, token: Token, expression: str, slot:
     for following in view.tokens[token.i + 1 : token.i + 1 + 2 * len(words)]:
         if following.lemma_.casefold() == last and following.pos_ in ("NOUN", "PROPN"):
             return _own_case_arguments(view, following, slot, through_object=False)
+    noun = acted_on_noun(token) if token.pos_ == "VERB" else None
+    if noun is not None and noun.lemma_.casefold() == last:
+        # "la visite de X à Y a été annulée par Z": the expression's noun set before its passive verb; those
+        # it names are acted on, its complement of the slot, else its doer
+        return _own_case_arguments(view, noun, slot, through_object=False) or fill_slot(view, noun, "agent", "NOUN")
     return []
 
 
