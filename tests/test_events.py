@@ -2057,6 +2057,8 @@ def test_modality_model_a_verb_of_denial_denies_what_it_governs_not_its_subject(
         # "se sont dits prêts": the parser made the adjective the head, the auxiliary left on the participle
         ("Plusieurs pays, comme la Pologne, se sont dits prêts à livrer des chars à l'Ukraine.",
          {("POL", "UKR", "06")}),
+        # "se sont dits prêts": the subject hung on the participle the parser made a copula
+        ("Les États-Unis se sont dits prêts à attaquer l'Iran.", {("USA", "IRN", "18"), ("USA", "IRN", "13")}),
     ],
 )  # fmt: skip
 def test_slots_model_the_examples_of_a_subject_the_parser_mislabelled_act(

@@ -60,6 +60,8 @@ STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a
 VERB_GROUP_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
 )
+# A copula; a verb the parser made one ("se sont dits prêts") may carry the clause's subject.
+COPULA_DEP = "cop"
 # A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
 SECONDARY_PREDICATE_DEP = "xcomp"
 # What a participle agrees in with the noun it describes.
@@ -252,6 +254,9 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     subjects = [child for child in view._children(verb) if child.dep_ in grammar.SUBJECT_DEPS]
     if not subjects and (is_reflexive(verb, view.grammar) or not is_passive(view, verb)):
         subjects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
+    if not subjects:  # "X se sont dits prêts à": the parser hung the subject on the verb it made a copula
+        subjects = [grand for child in view._children(verb) if child.dep_ == COPULA_DEP and child.pos_ == "VERB"
+                    for grand in child.children if grand.dep_ in grammar.SUBJECT_DEPS]  # fmt: skip
     if subjects:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
             return mentions(view, verb.head)
