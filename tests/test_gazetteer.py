@@ -137,8 +137,9 @@ def test_gazetteer_people_beyond_leaders_act_for_their_states(gazetteer: Gazette
     for lang, name, state in [("en", "Nancy Pelosi", "USA"), ("en", "Schumer", "USA"), ("en", "Tulsi Gabbard", "USA"),
                               ("en", "Barbara Woodward", "GBR"), ("en", "Kim Kye-gwan", "PRK"),
                               ("en", "Kwon Young-se", "KOR"), ("en", "Wellington Koo", "TWN"),
-                              ("en", "Maros Sefcovic", "EUR"), ("fr", "Volodine", "RUS"), ("fr", "Ali Chamkhani", "IRN"),
-                              ("fr", "Lakhdar Brahimi", "UNO"), ("fr", "Mircea Geoana", "NAT"),
-                              ("fr", "Édouard Philippe", "FRA"), ("fr", "Wang Wentao", "CHN")]:  # fmt: skip
+                              ("en", "Maros Sefcovic", "EUR"), ("fr", "Volodine", "RUS"),
+                              ("fr", "Ali Chamkhani", "IRN"), ("fr", "Lakhdar Brahimi", "UNO"),
+                              ("fr", "Mircea Geoana", "NAT"), ("fr", "Édouard Philippe", "FRA"),
+                              ("fr", "Wang Wentao", "CHN")]:  # fmt: skip
         forms = {alias.text: alias.actor for alias in gazetteer.aliases if alias.lang == lang}
         assert gazetteer.actors[forms[name]].state == state, name
