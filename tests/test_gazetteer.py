@@ -129,3 +129,17 @@ def test_gazetteer_world_leaders_act_for_their_states(gazetteer: Gazetteer) -> N
                         ("Netanyahou", "ISR"), ("Stoltenberg", "NAT"), ("von der Leyen", "EUR"), ("Grossi", "UNO"),
                         ("Lai Ching-te", "TWN"), ("Duterte", "PHL"), ("Zakharova", "RUS")]:  # fmt: skip
         assert gazetteer.actors[forms[name]].state == state, name
+
+
+def test_gazetteer_people_beyond_leaders_act_for_their_states(gazetteer: Gazetteer) -> None:
+    # Legislative leaders, UN ambassadors, envoys, intelligence and army chiefs, EU, NATO and UN officials: news
+    # naming them reports their state's act, whether or not the gazetteer gives them an office.
+    for lang, name, state in [("en", "Nancy Pelosi", "USA"), ("en", "Schumer", "USA"), ("en", "Tulsi Gabbard", "USA"),
+                              ("en", "Barbara Woodward", "GBR"), ("en", "Kim Kye-gwan", "PRK"),
+                              ("en", "Kwon Young-se", "KOR"), ("en", "Wellington Koo", "TWN"),
+                              ("en", "Maros Sefcovic", "EUR"), ("fr", "Volodine", "RUS"),
+                              ("fr", "Ali Chamkhani", "IRN"), ("fr", "Lakhdar Brahimi", "UNO"),
+                              ("fr", "Mircea Geoana", "NAT"), ("fr", "Édouard Philippe", "FRA"),
+                              ("fr", "Wang Wentao", "CHN")]:  # fmt: skip
+        forms = {alias.text: alias.actor for alias in gazetteer.aliases if alias.lang == lang}
+        assert gazetteer.actors[forms[name]].state == state, name
