@@ -52,6 +52,7 @@ from kg.grouping import event_id
 from kg.outputs import atomic_writer
 from kg.records import Mode
 from kg.resources import data_dir, queries_dir
+from kg.store import cells as relation_cells
 from kg.vocab import event_iri
 
 if TYPE_CHECKING:
@@ -249,25 +250,34 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
     confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
-    query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
+    counted = relation_cells.read_cells(graph.store, graph.out_dir / relation_cells.CELLS_FILE, level=level,
+                                        min_confidence=min_confidence)  # fmt: skip
+    if counted is None:  # no table current for this store (an older build's): the store's relations counted here
+        query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
+        counted = _count_cells(graph.query_rows(query))
+    kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
+    cells = []
+    for row in counted:
+        kind = kinds.get(kind_key := row[:5])
+        if kind is None:
+            source, target, type_, mode, symmetric = (value or "" for value in kind_key)
+            kind = kinds[kind_key] = _cell_kind(source, target, type_, mode, symmetric == "true", codes)
+        cells.append(Cell(*kind[:6], float(row[5] or 0), row[6] or "", row[7], row[8] or "", *kind[6:]))
+    return cells
+
+
+def _count_cells(rows: Iterable[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
+    """The rows of `_CELLS_QUERY` (a relation each) counted into cells as `kg.store.cells.read_cells` gives them:
+    the cell's key, its number of relations and its first relation's IRI."""
     samples: dict[tuple[str | None, ...], str | None] = {}  # a cell's relations alike: their first IRI
     counts: dict[tuple[str | None, ...], int] = {}  # ...and their number, when more than one (rare)
-    for row in graph.query_rows(query):  # a row per relation: only a tuple of strings each
+    for row in rows:  # a row per relation: only a tuple of strings each
         if (key := row[:7]) not in samples:
             samples[key] = row[7]
         else:  # relations alike: counted, the first IRI their sample (the same every time)
             counts[key] = counts.get(key, 1) + 1
             samples[key] = min(samples[key] or "", row[7] or "")
-    kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
-    cells = []
-    for key, sample in samples.items():
-        kind = kinds.get(kind_key := key[:5])
-        if kind is None:
-            source, target, type_, mode, symmetric = (value or "" for value in kind_key)
-            kind = kinds[kind_key] = _cell_kind(source, target, type_, mode, symmetric == "true", codes)
-        cells.append(Cell(*kind[:6], float(key[5] or 0), key[6] or "", counts.get(key, 1), sample or "",
-                          *kind[6:]))  # fmt: skip
-    return cells
+    return [(*key, counts.get(key, 1), sample) for key, sample in samples.items()]
 
 
 def _cell_kind(source: str, target: str, type_: str, mode: str, symmetric: bool,

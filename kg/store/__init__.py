@@ -29,6 +29,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
 from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
+from kg.store.cells import CELLS_FILE, mark_cells_stale, refresh_cells
 from kg.store.model import (
     OX_KG,
     dyads_values,
@@ -56,6 +57,9 @@ __all__ = [
     "refresh_events",
     "refresh_tallies",
     "has_tallies",
+    "CELLS_FILE",
+    "refresh_cells",
+    "mark_cells_stale",
     "article_dyads",
     "has_article_graph",
     "article_ids_in_store",
