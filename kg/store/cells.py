@@ -5,9 +5,9 @@ symmetry, confidence and date (IRIs stored once, in a table of terms), kept by
 the build as it keeps the tallies: made again for the state dyads whose
 relations it added or removed (`refresh_cells`). `read_cells` counts them into
 the page's cells (relations alike in all of these, at state or actor level,
-above a confidence, with the first relation's IRI as their sample) in one SQL
-GROUP BY: at a million relations, a few seconds, where the store's join of
-every relation's properties took about a minute.
+above a confidence, with the first relation's IRI as their sample): at a million
+relations, a few seconds, where the store's join of every relation's properties
+took about a minute.
 
 The table says which build it is current for (the store's newest
 `prov:startedAtTime`) and is marked stale while a build changes the store
@@ -18,9 +18,10 @@ stale, of another format or of another build, and the page reads the store.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,15 @@ from kg.errors import OutputError
 from kg.store.model import dyads_values
 from kg.vocab import PREFIXES
 
-__all__ = ["CELLS_FILE", "CELLS_FORMAT", "refresh_cells", "mark_cells_stale", "read_cells"]
+__all__ = ["CELLS_FILE", "CELLS_FORMAT", "refresh_cells", "mark_cells_stale", "read_cells", "count_cells"]
 
 CELLS_FILE = "cells.sqlite"
 # The table's layout: a table of another is not read (the page reads the store) and is made again by a full refresh.
 CELLS_FORMAT = "1"
 LEVEL_ENDS = {"state": ("source", "target"), "actor": ("source_actor", "target_actor")}
 _INSERT_BATCH = 10_000  # rows a write hands SQLite at a time: memory stays bounded by it, not by the relations
+
+log = logging.getLogger(__name__)
 
 # Every relation with what the page's filters read. Each property is read by a subquery of its own, which Oxigraph
 # joins by hashing the relations (one scan of each property) instead of looking each property up relation by
@@ -80,11 +83,11 @@ CREATE TABLE relations (relation TEXT NOT NULL, source INTEGER NOT NULL, target 
                         mode INTEGER NOT NULL, symmetric INTEGER NOT NULL, confidence REAL NOT NULL, date TEXT);
 CREATE INDEX relations_by_dyad ON relations (source, target);
 """
-# The page's cells at one level: its ends (`%(source)s`, `%(target)s`), no actor with itself.
-_CELLS_SQL = """
-SELECT %(source)s, %(target)s, type, mode, symmetric, confidence, date, COUNT(*), MIN(relation)
+# The relations at one level: its ends (`%(source)s`, `%(target)s`), no actor with itself. Counted in Python
+# (`count_cells`): SQLite's GROUP BY sorts them first, which took twice as long at a million relations.
+_RELATIONS_SQL = """
+SELECT %(source)s, %(target)s, type, mode, symmetric, confidence, date, relation
 FROM relations WHERE %(source)s != %(target)s AND confidence >= ?
-GROUP BY %(source)s, %(target)s, type, mode, symmetric, confidence, date
 """
 
 
@@ -105,7 +108,8 @@ def refresh_cells(store: pyoxigraph.Store, path: Path, *, dyads: Collection[tupl
         fresh = path.with_name(path.name + ".new")
         fresh.unlink(missing_ok=True)
         with contextlib.closing(sqlite3.connect(fresh)) as connection, connection:
-            connection.executescript(_SCHEMA)
+            # a new file, put in place only once whole: no journal needed to keep it whole
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
             written = _insert(connection, store.query(_ROWS_QUERY, prefixes=PREFIXES))
             _set_meta(connection, build=build, state="current", format=CELLS_FORMAT)
         os.replace(fresh, path)
@@ -129,10 +133,10 @@ def mark_cells_stale(path: Path) -> None:
 def read_cells(store: pyoxigraph.Store, path: Path, *, level: str = "state",
                min_confidence: float = 0.0) -> list[tuple[Any, ...]] | None:  # fmt: skip
     """The relations of the table at `path` (confidence at least `min_confidence`; none of an actor with itself
-    at `level`) counted by their ends at that level, CAMEO code, mode, symmetry, confidence and date: a row per
-    cell, (source, target, type, mode IRIs, symmetric as "true" or "false", confidence, date or "", count, the
-    first relation's IRI). None if the table is missing, stale, of another format or not of the store's newest
-    build: then the store must be read."""
+    at `level`) counted by their ends at that level, CAMEO code, mode, symmetry, confidence and date
+    (`count_cells`): a row per cell, (source, target, type, mode IRIs, symmetric as "true" or "false",
+    confidence, date or "", count, the first relation's IRI). None if the table is missing, stale, of another
+    format or not of the store's newest build: then the store must be read."""
     if _format(path) != CELLS_FORMAT:
         return None
     source, target = LEVEL_ENDS[level]
@@ -142,13 +146,29 @@ def read_cells(store: pyoxigraph.Store, path: Path, *, level: str = "state",
             if meta.get("state") != "current" or meta.get("build") != _newest_build(store):
                 return None
             terms = dict(connection.execute("SELECT id, iri FROM terms"))
-            flags = ("false", "true")
-            rows = connection.execute(_CELLS_SQL % {"source": source, "target": target}, (float(min_confidence),))
-            return [(terms[first], terms[second], terms[type_], terms[mode], flags[symmetric], confidence,
-                     date or "", count, sample)
-                    for first, second, type_, mode, symmetric, confidence, date, count, sample in rows]  # fmt: skip
-    except sqlite3.Error:  # a damaged table: the store has the relations
+            query = _RELATIONS_SQL % {"source": source, "target": target}
+            counted = count_cells(connection.execute(query, (float(min_confidence),)))
+    except sqlite3.Error as error:  # a damaged table: the store has the relations
+        log.warning("%s: cannot read the relation table (%s); the page reads the store", path, error)
         return None
+    flags = ("false", "true")
+    return [(terms[first], terms[second], terms[type_], terms[mode], flags[symmetric], confidence, date or "",
+             count, sample)
+            for first, second, type_, mode, symmetric, confidence, date, count, sample in counted]  # fmt: skip
+
+
+def count_cells(rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Relations (rows of what a cell is alike in, then the relation's IRI) counted into cells: a row per cell,
+    its key, its number of relations and its first relation's IRI (the least, so the same every time)."""
+    samples: dict[tuple[Any, ...], Any] = {}  # a cell's relations alike: their first IRI
+    counts: dict[tuple[Any, ...], int] = {}  # ...and their number, when more than one (rare at scale)
+    for row in rows:
+        if (key := tuple(row[:-1])) not in samples:
+            samples[key] = row[-1]
+        else:
+            counts[key] = counts.get(key, 1) + 1
+            samples[key] = min(samples[key] or "", row[-1] or "")
+    return [(*key, counts.get(key, 1), sample) for key, sample in samples.items()]
 
 
 def _replace_dyads(connection: sqlite3.Connection, store: pyoxigraph.Store,
