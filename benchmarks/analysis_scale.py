@@ -21,8 +21,9 @@ centrality table, dyads, blocs, triads; bar <= 30 s) and `total_s` the sum of ev
 timing (the centrality table's measures counted twice); up to `--projection-up-to`
 relations (default 100k) the projection of every relation (`to_actor_graph`) and the
 same measures, for the ratio; up to `--page-up-to` relations (default 100k) the page
-rendered from the store (`kg.render.render_graph`, as `kg render`: time and bytes; bar
-<= 30 MB in <= 60 s).
+rendered as `kg render` renders a build folder (`kg.render.render_graph`, from the
+relation table a build keeps, `kg.store.cells`: time, CPU time, bytes; bar <= 30 MB in
+<= 60 s; `--from-store` with `--page-only`: from the store's relations, as before it).
 
 Measured at 1M relations (2 shared cores, two other sessions busy: upper bounds), 2026-11-27: generate 224 s,
 load 484 s, summaries and tallies 1,322 s, events 891 s (peak 4.5 GB, store 10.5 GB): the write takes ~49 min,
@@ -35,6 +36,10 @@ Again 2026-11-27, after the page's and the tallies' reads were made lighter (loa
 peak 2.7 GB (86.5 s of CPU, of which about 41 s is Oxigraph's join of every relation's properties); analysis
 report_s 21.4 s (to_dyad_graphs 14.9 s; 12.6 s of CPU for the whole child), the code before 16.0 s back to back
 (15.9 s of CPU).
+Page from the relation table the build keeps (`kg.store.cells`; `--page-only STORE` makes it first, in
+`STORE.page/`, if missing: 121 s, 63 s of CPU, 135 MB at 1M), 2026-11-27, load 3.6-4.3, interleaved: 37.8-38.6 s
+(25.9-27.2 s of CPU), 6.4 MB, peak 0.95 GB; the code before (4d677fa) 127.3 s (88.5 s of CPU), peak 2.7 GB; drawn
+from the store now (`--from-store`) 110.4 s (74.2 s of CPU); the same page byte for byte.
 Named queries again (load 2.4-3; the code before back to back): cooperation_conflict 7.4 -> 1.2 s, support 3.3 ->
 1.0-1.2 s, criticism_sanctions 2.6 -> 0.9 s, partners 1.4 -> 0.02 s (sorting by actor codes bound once a row instead
 of IRIs; partners planned from its actor; rdflib terms made once an answer); actor_ranking 1.7-1.8 s unchanged.
