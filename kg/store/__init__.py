@@ -4,7 +4,9 @@ Named graphs: one per article (replaced as a whole when the article is built
 again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
 provenance, the dyad summaries and tallies (`kg.store.tallies`), and the events
 across articles (all recomputed by a build for the dyads whose relations it added
-or removed, so they stay exact). Graphs are written with Oxigraph's bulk loader when new (new article
+or removed, so they stay exact). Beside the store, the relation table the page
+is drawn from (`kg.store.cells`, `OUT/cells.sqlite`), kept up to date the same
+way. Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
 SPARQL with safely bound parameters and gives the rdflib Dataset.
 """
