@@ -21,8 +21,9 @@ centrality table, dyads, blocs, triads; bar <= 30 s) and `total_s` the sum of ev
 timing (the centrality table's measures counted twice); up to `--projection-up-to`
 relations (default 100k) the projection of every relation (`to_actor_graph`) and the
 same measures, for the ratio; up to `--page-up-to` relations (default 100k) the page
-rendered from the store (`kg.render.render_graph`, as `kg render`: time and bytes; bar
-<= 30 MB in <= 60 s).
+rendered as `kg render` renders a build folder (`kg.render.render_graph`, from the
+relation table a build keeps, `kg.store.cells`: time, CPU time, bytes; bar <= 30 MB in
+<= 60 s; `--from-store` with `--page-only`: from the store's relations, as before it).
 
 Measured at 1M relations (2 shared cores, two other sessions busy: upper bounds), 2026-11-27: generate 224 s,
 load 484 s, summaries and tallies 1,322 s, events 891 s (peak 4.5 GB, store 10.5 GB): the write takes ~49 min,
@@ -35,6 +36,10 @@ Again 2026-11-27, after the page's and the tallies' reads were made lighter (loa
 peak 2.7 GB (86.5 s of CPU, of which about 41 s is Oxigraph's join of every relation's properties); analysis
 report_s 21.4 s (to_dyad_graphs 14.9 s; 12.6 s of CPU for the whole child), the code before 16.0 s back to back
 (15.9 s of CPU).
+Page from the relation table the build keeps (`kg.store.cells`; `--page-only STORE` makes it first, in
+`STORE.page/`, if missing: 121 s, 63 s of CPU, 135 MB at 1M), 2026-11-27, load 3.6-4.3, interleaved: 37.8-38.6 s
+(25.9-27.2 s of CPU), 6.4 MB, peak 0.95 GB; the code before (4d677fa) 127.3 s (88.5 s of CPU), peak 2.7 GB; drawn
+from the store now (`--from-store`) 110.4 s (74.2 s of CPU); the same page byte for byte.
 Named queries again (load 2.4-3; the code before back to back): cooperation_conflict 7.4 -> 1.2 s, support 3.3 ->
 1.0-1.2 s, criticism_sanctions 2.6 -> 0.9 s, partners 1.4 -> 0.02 s (sorting by actor codes bound once a row instead
 of IRIs; partners planned from its actor; rdflib terms made once an answer); actor_ranking 1.7-1.8 s unchanged.
@@ -82,6 +87,9 @@ def main() -> None:
     parser.add_argument("--projection", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--queries-only", type=Path, help=argparse.SUPPRESS)  # internal: times the named queries
     parser.add_argument("--page-only", type=Path, help=argparse.SUPPRESS)  # internal: renders the page
+    parser.add_argument("--from-store", action="store_true", help="--page-only: draw the page from the store's "
+                        "relations, not the relation table (as before the table)")  # fmt: skip
+    parser.add_argument("--cells-only", type=Path, help=argparse.SUPPRESS)  # internal: writes the relation table
     parser.add_argument("--write-only", type=Path, help=argparse.SUPPRESS)  # internal: writes a store
     args = parser.parse_args()
     if args.analyse_only:
@@ -91,7 +99,10 @@ def main() -> None:
         print(json.dumps(_queries(args.queries_only)))
         return
     if args.page_only:
-        print(json.dumps(_page(args.page_only)))
+        print(json.dumps(_page(args.page_only, from_store=args.from_store)))
+        return
+    if args.cells_only:
+        print(json.dumps(_cells(args.cells_only)))
         return
     if args.write_only:
         print(json.dumps(_write_store(args.sizes[0], args.write_only)))
@@ -131,16 +142,59 @@ def _queries(store_path: Path) -> dict[str, Any]:
     return {"seconds": latencies, "slowest_s": max(latencies.values()), "peak_rss_mb": _peak_mb()}
 
 
-def _page(store_path: Path) -> dict[str, Any]:
-    """The page rendered from the store as `kg render` does: seconds, bytes, peak memory."""
+def _page(store_path: Path, *, from_store: bool = False) -> dict[str, Any]:
+    """The page rendered as `kg render` renders a build folder's: seconds, CPU seconds, bytes, peak memory. The
+    folder is `STORE.page/`, the store linked in as its `store`, beside it the relation table a build keeps
+    (`kg.store.cells`), made first if missing (`--cells-only`, a process of its own: `cells_s`, what a build
+    that writes every relation again spends on it). With `from_store`, the table is set aside for the render:
+    the page is drawn from the store's relations, as before the table (and for a store of an older build)."""
     from kg.render import render_graph, write_page
+    from kg.store import CELLS_FILE
 
-    graph = KnowledgeGraph(store_path.parent, pyoxigraph.Store.read_only(str(store_path)))
-    page_path = store_path.parent / f"{store_path.name}.html"
-    began = time.perf_counter()
-    write_page(render_graph(graph, page_path=page_path), page_path)
-    seconds = time.perf_counter() - began
-    return {"seconds": round(seconds, 1), "bytes": page_path.stat().st_size, "peak_rss_mb": _peak_mb()}
+    folder = _page_folder(store_path)
+    table, aside = folder / CELLS_FILE, folder / f"{CELLS_FILE}.aside"
+    made = None if table.is_file() else _child("--cells-only", str(store_path))
+    if from_store:
+        table.rename(aside)
+    try:
+        graph = KnowledgeGraph(folder, pyoxigraph.Store.read_only(str(folder / "store")))
+        page_path = store_path.parent / f"{store_path.name}.html"
+        began, cpu = time.perf_counter(), _cpu_seconds()
+        write_page(render_graph(graph, page_path=page_path), page_path)
+        seconds, cpu = time.perf_counter() - began, _cpu_seconds() - cpu
+    finally:
+        if from_store:
+            aside.rename(table)
+    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "bytes": page_path.stat().st_size,
+            "peak_rss_mb": _peak_mb(), "from_store": from_store, **({"table": made} if made else {})}  # fmt: skip
+
+
+def _cells(store_path: Path) -> dict[str, Any]:
+    """The relation table of the store (`kg.store.refresh_cells`, every relation), in the page's folder: seconds,
+    CPU seconds, bytes, peak memory."""
+    from kg.store import CELLS_FILE, refresh_cells
+
+    folder = _page_folder(store_path)
+    store = pyoxigraph.Store.read_only(str(folder / "store"))
+    began, cpu = time.perf_counter(), _cpu_seconds()
+    relations = refresh_cells(store, folder / CELLS_FILE)
+    seconds, cpu = time.perf_counter() - began, _cpu_seconds() - cpu
+    return {"cells_s": round(seconds, 1), "cpu_s": round(cpu, 1), "relations": relations,
+            "bytes": (folder / CELLS_FILE).stat().st_size, "peak_rss_mb": _peak_mb()}  # fmt: skip
+
+
+def _page_folder(store_path: Path) -> Path:
+    """A build folder for the page of the store at `store_path` (`STORE.page/`, the store linked in)."""
+    folder = store_path.parent / f"{store_path.name}.page"
+    folder.mkdir(exist_ok=True)
+    if not (folder / "store").exists():
+        (folder / "store").symlink_to(store_path.resolve())
+    return folder
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _analyse(store_path: Path, *, projection: bool) -> dict[str, Any]:

@@ -425,7 +425,15 @@ def _analyse(
     from kg.render import PAGE_FILE
     from kg.resources import load_cameo_codes, load_gazetteer
     from kg.serve import write_snapshot
-    from kg.store import STORE_DIR, export_trig, refresh_events, refresh_summaries, repack_store
+    from kg.store import (
+        CELLS_FILE,
+        STORE_DIR,
+        export_trig,
+        refresh_cells,
+        refresh_events,
+        refresh_summaries,
+        repack_store,
+    )
 
     out_dir = staging.parent
     build, started = _build_iri(versions), dt.datetime.now(dt.UTC)
@@ -457,13 +465,14 @@ def _analyse(
             "the store is as the last build left it: its summaries, events, snapshot, graph.trig and page are kept"
         )
         return counts
-    discard_index(out_dir)  # the store is about to change
+    _store_changing(out_dir)
     try:  # only now: a build that reads no article leaves the store as it was, its provenance included
         _write_reference_graphs(store, gazetteer, codes, build, started, versions, provenance_only=store_known)
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     dyads = None if _changed_most(store, counts) else counts.dyads
     refresh_summaries(store, dyads=dyads)
+    refresh_cells(store, out_dir / CELLS_FILE, dyads=dyads)
     refresh_events(store, dyads=dyads)
     if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
         # the page is drawn from the store while the packed one loads; the snapshot is the packed store's, which
@@ -477,6 +486,15 @@ def _analyse(
         export_trig(store, staging / GRAPH_FILE, cache.graph)  # articles' graphs as they were loaded, not read back
         _write_page(store, staging)
     return counts
+
+
+def _store_changing(out_dir: Path) -> None:
+    """What a build does before it changes the store: the index and the relation table the page reads are no
+    longer known to match it (the table is made current again with the summaries, `kg.store.refresh_cells`)."""
+    from kg.store import CELLS_FILE, mark_cells_stale
+
+    discard_index(out_dir)
+    mark_cells_stale(out_dir / CELLS_FILE)
 
 
 def _changed_most(store: Any, counts: _Counts) -> bool:
@@ -621,7 +639,7 @@ class _GraphBatch:
         from kg.store import article_dyads, write_article_graphs
 
         ids, dyads = [article.id for article, _, _ in items], self.counts.dyads
-        discard_index(self.store_path.parent)  # the store is about to change
+        _store_changing(self.store_path.parent)
         try:
             if dyads is not None:
                 dyads |= article_dyads(self.store, ids)
@@ -642,7 +660,7 @@ def _prune(store: Any, store_path: Path, cache: Any, kept: set[str], dyads: set[
 
     pruned = sorted(set(article_ids_in_store(store)) - kept)
     if pruned:
-        discard_index(store_path.parent)  # the store is about to change
+        _store_changing(store_path.parent)
     if dyads is not None:
         dyads |= article_dyads(store, pruned)
     for article_id in pruned:

@@ -1,8 +1,9 @@
 """The interactive HTML page of the graph: one self-contained file that works offline and escapes everything.
 
-Reads the store by aggregates, not relation by relation: the relations counted by
-edge and by what the page's filters read (`read_cells`: one SPARQL GROUP BY, a
-row per cell of relations alike in CAMEO code, mode, confidence and date), then
+Reads the relations counted by edge and by what the page's filters read
+(`read_cells`: a row per cell of relations alike in CAMEO code, mode, confidence
+and date, from the relation table the build keeps, `kg.store.cells`, or from the
+store when that table is not current for it), then
 the evidence, article and event of a bounded sample of each edge's relations
 (`sample_relations`: the `EVIDENCE_PER_EDGE` most confident, then most recent;
 `read_details`), with the CAMEO labels and the build. The actors' measures and
@@ -52,6 +53,7 @@ from kg.grouping import event_id
 from kg.outputs import atomic_writer
 from kg.records import Mode
 from kg.resources import data_dir, queries_dir
+from kg.store import cells as relation_cells
 from kg.vocab import event_iri
 
 if TYPE_CHECKING:
@@ -240,44 +242,51 @@ class RelationDetails:
 
 def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: float = 0.0) -> list[Cell]:
     """The relations of the store (confidence at least `min_confidence`; none of an actor with itself) counted by
-    edge, CAMEO code, mode, confidence and date: one SPARQL query whose patterns Oxigraph joins by hashing (each
-    property scanned once), a tuple of strings a relation, counted here; a cell's sample is its first relation
-    (IRI order), its IRIs made into codes once per kind of cell."""
+    edge, CAMEO code, mode, confidence and date; a cell's sample is its first relation (IRI order). Read from the
+    relation table the build keeps (`kg.store.cells`) when it is current for the store; else from the store, by
+    one SPARQL query whose patterns Oxigraph joins by hashing (each property scanned once), a tuple of strings a
+    relation."""
     if level not in analysis.LEVELS:
         raise OutputError(f"unknown level {level!r}: expected state or actor")
     ends = ("kg:source", "kg:target") if level == "state" else ("kg:sourceActor", "kg:targetActor")
     confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
-    query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
-    samples: dict[tuple[str | None, ...], str | None] = {}  # a cell's relations alike: their first IRI
-    counts: dict[tuple[str | None, ...], int] = {}  # ...and their number, when more than one (rare)
-    for row in graph.query_rows(query):  # a row per relation: only a tuple of strings each
-        if (key := row[:7]) not in samples:
-            samples[key] = row[7]
-        else:  # relations alike: counted, the first IRI their sample (the same every time)
-            counts[key] = counts.get(key, 1) + 1
-            samples[key] = min(samples[key] or "", row[7] or "")
-    kinds: dict[tuple[str | None, ...], tuple[Any, ...]] = {}  # what a cell's IRIs make, once per kind
+    counted = relation_cells.read_cells(graph.store, graph.out_dir / relation_cells.CELLS_FILE, level=level,
+                                        min_confidence=min_confidence)  # fmt: skip
+    if counted is None:  # no table current for this store (an older build's): the store's relations counted here
+        query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
+        counted = relation_cells.count_cells(graph.query_rows(query))
+    return _to_cells(counted, codes)
+
+
+def _to_cells(counted: Iterable[tuple[Any, ...]], codes: dict[str | None, tuple[str, int]]) -> list[Cell]:
+    """Cells from counted rows (`kg.store.cells.read_cells`' layout): a symmetric relation's ends in code order;
+    codes, QuadClasses and modes made once per IRI (a million cells have a few thousand)."""
+    actor_codes = _Memo(_code_of)
+    kinds = _Memo(lambda type_: codes.get(type_, (type_.rsplit("/", 1)[-1], 0)))
+    modes = _Memo(lambda mode: mode.rsplit("#", 1)[-1])
     cells = []
-    for key, sample in samples.items():
-        kind = kinds.get(kind_key := key[:5])
-        if kind is None:
-            source, target, type_, mode, symmetric = (value or "" for value in kind_key)
-            kind = kinds[kind_key] = _cell_kind(source, target, type_, mode, symmetric == "true", codes)
-        cells.append(Cell(*kind[:6], float(key[5] or 0), key[6] or "", counts.get(key, 1), sample or "",
-                          *kind[6:]))  # fmt: skip
+    for source, target, type_, mode, symmetric, confidence, date, count, sample in counted:
+        flag = symmetric == "true"
+        if flag and target < source:
+            source, target = target, source
+        code, quadclass = kinds[type_]
+        cells.append(Cell(actor_codes[source], actor_codes[target], code, quadclass, modes[mode], flag,
+                          float(confidence or 0), date or "", count, sample or "", source, target))  # fmt: skip
     return cells
 
 
-def _cell_kind(source: str, target: str, type_: str, mode: str, symmetric: bool,
-               codes: dict[str | None, tuple[str, int]]) -> tuple[Any, ...]:  # fmt: skip
-    """A cell's ends, code, QuadClass, mode and symmetry from its IRIs (a symmetric relation's ends in code
-    order), then the ends' IRIs."""
-    if symmetric and target < source:
-        source, target = target, source
-    code, quadclass = codes.get(type_, (type_.rsplit("/", 1)[-1], 0))
-    return (_code_of(source), _code_of(target), code, quadclass, mode.rsplit("#", 1)[-1], symmetric, source, target)
+class _Memo(dict[str, Any]):
+    """A function's values, each computed on its first lookup."""
+
+    def __init__(self, function: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.function(key)
+        return value
 
 
 def sample_relations(cells: Iterable[Cell], *, per_edge: int, total: int = EVIDENCE_ON_PAGE) -> list[str]:

@@ -249,6 +249,55 @@ def test_pipeline_summaries_recomputed_for_the_changed_dyads_alone_equal_a_full_
     assert "NOR" in {str(node)[-3:] for node in recount.objects(None, KG.dyadTarget)} and "JPN" not in codes
 
 
+def test_pipeline_relation_table_updated_for_the_changed_dyads_alone_draws_the_page_from_the_store(
+    built: Path, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store.cells
+    from kg.render import render_graph
+    from kg.store import CELLS_FILE, KnowledgeGraph, refresh_cells
+    from kg.store.cells import read_cells
+
+    refreshed: list[set[tuple[str, str]] | None] = []
+    real = kg.store.refresh_cells
+
+    def spy(store: Any, path: Path, *, dyads: set[tuple[str, str]] | None = None) -> int:
+        refreshed.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
+        return real(store, path, dyads=dyads)
+
+    monkeypatch.setattr(kg.store, "refresh_cells", spy)
+    (corpus / "condamnation.txt").write_text(CHANGED, encoding="utf-8")
+    build([corpus], built)
+    (corpus / "visite.txt").unlink()
+    build([corpus], built, prune=True)
+    assert refreshed[0] == {("RUS", "POL"), ("POL", "RUS"), ("RUS", "NOR"), ("NOR", "RUS")}
+    assert refreshed[1] is not None and ("JPN", "CHN") in refreshed[1] and ("RUS", "NOR") not in refreshed[1]
+    store = open_store(built, read_only=True)
+    refresh_cells(store, tmp_path / "full.sqlite")  # every relation of the store written again
+    for level in ("state", "actor"):
+        updated = read_cells(store, built / CELLS_FILE, level=level)
+        assert updated is not None and sorted(updated) == sorted(read_cells(store, tmp_path / "full.sqlite",
+                                                                             level=level) or [])  # fmt: skip
+    targets = {row[1][-3:] for row in read_cells(store, built / CELLS_FILE) or []}
+    assert "NOR" in targets and "POL" not in targets and "CHN" not in targets
+    # the page the build drew from the table is the page drawn from the store's relations
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.store.cells, "read_cells", lambda *args, **kwargs: None)
+        from_store = render_graph(KnowledgeGraph(built, store), page_path=built / PAGE_FILE)
+    assert (built / PAGE_FILE).read_text(encoding="utf-8") == from_store
+    del store
+
+    def disk_full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    (corpus / "accord.txt").write_text(ARTICLES["accord.txt"].replace("mardi", "lundi"), encoding="utf-8")
+    monkeypatch.setattr(kg.store, "refresh_summaries", disk_full)  # after the article's graph is written
+    with pytest.raises(OutputError):
+        build([corpus], built)
+    store = open_store(built, read_only=True)
+    assert read_cells(store, built / CELLS_FILE) is None  # behind the store a failed build changed: not read
+    del store
+
+
 def test_pipeline_file_changed_within_the_mtime_slack_is_read_again(corpus: Path, tmp_path: Path) -> None:
     """A file written just before the build that read it may change again within the clock's tick, keeping its
     size and mtime: its mtime is not trusted, its content is hashed."""

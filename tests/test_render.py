@@ -6,17 +6,25 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.records import Article, Evidence, Mode, TextPiece
 from kg.render import EVIDENCE_PER_EDGE, PAGE_FILE, layout_actors, read_page_data, render_graph, safe_href, write_page
-from kg.store import KnowledgeGraph, write_graph
+from kg.store import PREFIXES, KnowledgeGraph, write_graph
 from kg.store.model import article_to_graph
 
-from helpers import BUSY_DAYS, busy_edge_store, coded_event, confidence_store, reference_store, synthetic_store
+from helpers import (
+    BUSY_DAYS,
+    busy_edge_store,
+    coded_event,
+    confidence_store,
+    model_store,
+    reference_store,
+    synthetic_store,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -132,6 +140,44 @@ def test_render_page_does_not_depend_on_the_order_the_store_gives_relations_in(t
     pages = [page_data(graph, order, details, per_edge=EVIDENCE_PER_EDGE) for order in (cells, cells[::-1])]
     assert pages[0]["nodes"] == pages[1]["nodes"]  # the same layout, sizes and blocs
     assert pages[0] == pages[1]
+
+
+@pytest.mark.parametrize("make_store", [synthetic_store, confidence_store, model_store])
+def test_render_page_from_the_relation_table_is_the_page_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_store: Callable[..., object]
+) -> None:
+    import kg.render
+    from kg.store import CELLS_FILE, refresh_cells
+
+    store = make_store(tmp_path, articles=40) if make_store is synthetic_store else make_store(tmp_path)
+    graph = KnowledgeGraph(tmp_path, store)
+    options = [{}, {"level": "actor"}, {"min_confidence": 0.5}, {"level": "actor", "min_confidence": 0.95}]
+    from_store = [render_graph(graph, page_path=tmp_path / PAGE_FILE, **option) for option in options]
+    refresh_cells(graph.store, tmp_path / CELLS_FILE)
+    monkeypatch.setattr(kg.render, "_CELLS_QUERY", "not a query")  # the store's relations are not read again
+    from_table = [render_graph(graph, page_path=tmp_path / PAGE_FILE, **option) for option in options]
+    assert read_page_data(from_store[0])["summary"]["relations"] > 0
+    assert from_table == from_store  # every edge, cell, filter, sample and evidence block
+
+
+def test_render_relation_table_of_another_build_or_marked_stale_is_not_read(tmp_path: Path) -> None:
+    from kg.store import CELLS_FILE, mark_cells_stale, refresh_cells
+    from kg.store.cells import read_cells
+
+    graph = KnowledgeGraph(tmp_path, confidence_store(tmp_path))
+    table = tmp_path / CELLS_FILE
+    refresh_cells(graph.store, table)
+    assert read_cells(graph.store, table) is not None
+    mark_cells_stale(table)  # a build is changing the store
+    assert read_cells(graph.store, table) is None
+    refresh_cells(graph.store, table)
+    graph.store.update('INSERT DATA { GRAPH graph:build { graph:build a kg:Build ; prov:startedAtTime "2030-01-01T00:'
+                       '00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> } }', prefixes=PREFIXES)  # fmt: skip
+    assert read_cells(graph.store, table) is None  # the table is of an older build than the store's
+    table.write_bytes(b"not a table")
+    assert read_cells(graph.store, table) is None
+    page = read_page_data(render_graph(graph, page_path=tmp_path / PAGE_FILE))  # the store read instead
+    assert page_codes(page) == ["036", "042", "043", "111"]
 
 
 def page_codes(data: dict) -> list[str]:

@@ -4,7 +4,9 @@ Named graphs: one per article (replaced as a whole when the article is built
 again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
 provenance, the dyad summaries and tallies (`kg.store.tallies`), and the events
 across articles (all recomputed by a build for the dyads whose relations it added
-or removed, so they stay exact). Graphs are written with Oxigraph's bulk loader when new (new article
+or removed, so they stay exact). Beside the store, the relation table the page
+is drawn from (`kg.store.cells`, `OUT/cells.sqlite`), kept up to date the same
+way. Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
 SPARQL with safely bound parameters and gives the rdflib Dataset.
 """
@@ -29,6 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
 from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
+from kg.store.cells import CELLS_FILE, mark_cells_stale, refresh_cells
 from kg.store.model import (
     OX_KG,
     dyads_values,
@@ -56,6 +59,9 @@ __all__ = [
     "refresh_events",
     "refresh_tallies",
     "has_tallies",
+    "CELLS_FILE",
+    "refresh_cells",
+    "mark_cells_stale",
     "article_dyads",
     "has_article_graph",
     "article_ids_in_store",

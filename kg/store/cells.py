@@ -1,0 +1,242 @@
+"""The relation table of a build folder (`OUT/cells.sqlite`): every relation of the store as the page's filters read it.
+
+One row a relation: its states and acting persons or bodies, CAMEO code, mode,
+symmetry, confidence and date (IRIs stored once, in a table of terms), kept by
+the build as it keeps the tallies: made again for the state dyads whose
+relations it added or removed (`refresh_cells`). `read_cells` counts them into
+the page's cells (relations alike in all of these, at state or actor level,
+above a confidence, with the first relation's IRI as their sample): at a million
+relations, a few seconds, where the store's join of every relation's properties
+took about a minute.
+
+The table says which build it is current for (the store's newest
+`prov:startedAtTime`) and is marked stale while a build changes the store
+(`mark_cells_stale`): `read_cells` gives None for a table that is missing,
+stale, of another format or of another build, and the page reads the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+
+from kg.errors import OutputError
+from kg.store.model import dyads_values
+from kg.vocab import PREFIXES
+
+__all__ = ["CELLS_FILE", "CELLS_FORMAT", "refresh_cells", "mark_cells_stale", "read_cells", "count_cells"]
+
+CELLS_FILE = "cells.sqlite"
+# The table's layout: a table of another is not read (the page reads the store) and is made again by a full refresh.
+CELLS_FORMAT = "1"
+LEVEL_ENDS = {"state": ("source", "target"), "actor": ("source_actor", "target_actor")}
+_INSERT_BATCH = 10_000  # rows a write hands SQLite at a time: memory stays bounded by it, not by the relations
+
+log = logging.getLogger(__name__)
+
+# Every relation with what the page's filters read. Each property is read by a subquery of its own, which Oxigraph
+# joins by hashing the relations (one scan of each property) instead of looking each property up relation by
+# relation (an index seek each: seven times slower at 100k relations).
+_ROWS_QUERY = """
+SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
+WHERE {
+  { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation kg:source ?source } } }
+  { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation kg:target ?target } } }
+  { SELECT ?relation ?sourceActor WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?sourceActor } } }
+  { SELECT ?relation ?targetActor WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?targetActor } } }
+  { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
+  { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
+  { SELECT ?relation ?symmetric WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?symmetric } } }
+  { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
+  OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
+}
+"""
+# The same, for the relations of some state dyads (VALUES inside the GRAPH block: there Oxigraph starts from them).
+_DYADS_ROWS_QUERY = """
+SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
+WHERE {
+  GRAPH ?graph {
+    %s
+    ?relation kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ; kg:targetActor ?targetActor ;
+              kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:confidence ?confidence .
+    OPTIONAL { ?relation kg:date ?date }
+  }
+}
+"""
+# The newest build of the store, whose relations the table holds.
+_BUILD_QUERY = """
+SELECT ?started WHERE { GRAPH ?graph { ?build a kg:Build ; prov:startedAtTime ?started } }
+ORDER BY DESC(STR(?started)) LIMIT 1
+"""
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE);
+CREATE TABLE relations (relation TEXT NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL,
+                        source_actor INTEGER NOT NULL, target_actor INTEGER NOT NULL, type INTEGER NOT NULL,
+                        mode INTEGER NOT NULL, symmetric INTEGER NOT NULL, confidence REAL NOT NULL, date TEXT);
+CREATE INDEX relations_by_dyad ON relations (source, target);
+"""
+# The relations at one level: its ends (`%(source)s`, `%(target)s`), no actor with itself. Counted in Python
+# (`count_cells`): SQLite's GROUP BY sorts them first, which took twice as long at a million relations.
+_RELATIONS_SQL = """
+SELECT %(source)s, %(target)s, type, mode, symmetric, confidence, date, relation
+FROM relations WHERE %(source)s != %(target)s AND confidence >= ?
+"""
+
+
+def refresh_cells(store: pyoxigraph.Store, path: Path, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
+    """Write every relation of the store again into the table at `path` (a new file put in place of the old one);
+    return the number of relations written. With `dyads` ((source, target) state IRIs, as
+    `kg.store.article_dyads` gives them), only the relations stated from a source to a target among them are
+    written again, the rest kept (exact as long as every relation added or removed since is of these dyads); a
+    table that is missing or of another format is made whole. Either way the table is then current for the
+    store's newest build."""
+    build = _newest_build(store)
+    try:
+        if dyads is not None and _format(path) == CELLS_FORMAT:
+            with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+                written = _replace_dyads(connection, store, dyads)
+                _set_meta(connection, build=build, state="current")
+            return written
+        fresh = path.with_name(path.name + ".new")
+        fresh.unlink(missing_ok=True)
+        with contextlib.closing(sqlite3.connect(fresh)) as connection, connection:
+            # a new file, put in place only once whole: no journal needed to keep it whole
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            written = _insert(connection, store.query(_ROWS_QUERY, prefixes=PREFIXES))
+            _set_meta(connection, build=build, state="current", format=CELLS_FORMAT)
+        os.replace(fresh, path)
+        return written
+    except sqlite3.Error as error:
+        raise OutputError(f"{path}: cannot write the relation table: {error}") from error
+
+
+def mark_cells_stale(path: Path) -> None:
+    """Mark the table at `path` (if there is one) as behind the store, which a build is about to change: no page
+    reads it until `refresh_cells` has made it current again."""
+    if _format(path) is None:
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+            _set_meta(connection, state="stale")
+    except sqlite3.Error as error:
+        raise OutputError(f"{path}: cannot write the relation table: {error}") from error
+
+
+def read_cells(store: pyoxigraph.Store, path: Path, *, level: str = "state",
+               min_confidence: float = 0.0) -> list[tuple[Any, ...]] | None:  # fmt: skip
+    """The relations of the table at `path` (confidence at least `min_confidence`; none of an actor with itself
+    at `level`) counted by their ends at that level, CAMEO code, mode, symmetry, confidence and date
+    (`count_cells`): a row per cell, (source, target, type, mode IRIs, symmetric as "true" or "false",
+    confidence, date or "", count, the first relation's IRI). None if the table is missing, stale, of another
+    format or not of the store's newest build: then the store must be read."""
+    if _format(path) != CELLS_FORMAT:
+        return None
+    source, target = LEVEL_ENDS[level]
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            if meta.get("state") != "current" or meta.get("build") != _newest_build(store):
+                return None
+            terms = dict(connection.execute("SELECT id, iri FROM terms"))
+            query = _RELATIONS_SQL % {"source": source, "target": target}
+            counted = count_cells(connection.execute(query, (float(min_confidence),)))
+    except sqlite3.Error as error:  # a damaged table: the store has the relations
+        log.warning("%s: cannot read the relation table (%s); the page reads the store", path, error)
+        return None
+    flags = ("false", "true")
+    return [(terms[first], terms[second], terms[type_], terms[mode], flags[symmetric], confidence, date or "",
+             count, sample)
+            for first, second, type_, mode, symmetric, confidence, date, count, sample in counted]  # fmt: skip
+
+
+def count_cells(rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Relations (rows of what a cell is alike in, then the relation's IRI) counted into cells: a row per cell,
+    its key, its number of relations and its first relation's IRI (the least, so the same every time)."""
+    samples: dict[tuple[Any, ...], Any] = {}  # a cell's relations alike: their first IRI
+    counts: dict[tuple[Any, ...], int] = {}  # ...and their number, when more than one (rare at scale)
+    for row in rows:
+        if (key := tuple(row[:-1])) not in samples:
+            samples[key] = row[-1]
+        else:
+            counts[key] = counts.get(key, 1) + 1
+            samples[key] = min(samples[key] or "", row[-1] or "")
+    return [(*key, counts.get(key, 1), sample) for key, sample in samples.items()]
+
+
+def _replace_dyads(connection: sqlite3.Connection, store: pyoxigraph.Store,
+                   dyads: Collection[tuple[str, str]]) -> int:  # fmt: skip
+    """Drop the relations of these state dyads from the table, then write the store's."""
+    ids = dict(connection.execute("SELECT iri, id FROM terms"))
+    known = [(ids[source], ids[target]) for source, target in dyads if source in ids and target in ids]
+    connection.executemany("DELETE FROM relations WHERE source = ? AND target = ?", known)
+    if not dyads:
+        return 0
+    return _insert(connection, store.query(_DYADS_ROWS_QUERY % dyads_values(dyads), prefixes=PREFIXES))
+
+
+def _insert(connection: sqlite3.Connection, solutions: Any) -> int:
+    """Write these relations (the rows of `_ROWS_QUERY`) into the table, each IRI as its term's id."""
+    ids: dict[str, int] = dict(connection.execute("SELECT iri, id FROM terms"))
+    new_terms: list[tuple[int, str]] = []
+
+    def term(iri: str) -> int:
+        number = ids.get(iri)
+        if number is None:
+            number = ids[iri] = len(ids) + 1
+            new_terms.append((number, iri))
+        return number
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date in solutions:
+            yield (relation.value, term(source.value), term(target.value), term(source_actor.value),
+                   term(target_actor.value), term(type_.value), term(mode.value), int(symmetric.value == "true"),
+                   float(confidence.value), None if date is None else date.value)  # fmt: skip
+
+    written, batch = 0, []
+    for row in rows():
+        batch.append(row)
+        if len(batch) == _INSERT_BATCH:
+            written += _write_batch(connection, batch, new_terms)
+    return written + _write_batch(connection, batch, new_terms)
+
+
+def _write_batch(connection: sqlite3.Connection, batch: list[tuple[Any, ...]],
+                 new_terms: list[tuple[int, str]]) -> int:  # fmt: skip
+    """Write a batch of rows, and the terms first seen in it (emptying both lists)."""
+    connection.executemany("INSERT INTO terms (id, iri) VALUES (?, ?)", new_terms)
+    connection.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    written = len(batch)
+    batch.clear()
+    new_terms.clear()
+    return written
+
+
+def _set_meta(connection: sqlite3.Connection, **values: str) -> None:
+    connection.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", values.items())
+
+
+def _format(path: Path) -> str | None:
+    """The format of the table at `path`; None if there is no table (or not one SQLite can read)."""
+    if not path.is_file():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else row[0]
+
+
+def _newest_build(store: pyoxigraph.Store) -> str:
+    """When the store's newest build started ("" for a store no build wrote, as a benchmark's)."""
+    for row in store.query(_BUILD_QUERY, prefixes=PREFIXES):
+        return str(row["started"].value)
+    return ""
