@@ -239,8 +239,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
         for number in range(size // PER_ARTICLE):
             article = _article(number)
             events = draw.events(article.id)
-            actors = {event.source_actor for event in events} | {event.target_actor for event in events}
-            out.write(article_to_trig(article, [draw.mention(article.id, actor) for actor in sorted(actors)], events))
+            out.write(article_to_trig(article, events))
     timings["generate_s"] = time.perf_counter() - began
     print(f"generate_s {timings['generate_s']:.1f} s", file=sys.stderr, flush=True)
     store = pyoxigraph.Store(str(path))
@@ -267,7 +266,7 @@ def _write_store(size: int, path: Path) -> dict[str, Any]:
 
 
 class _Draw:
-    """Seeded draws of relations and mentions in the real build's shape."""
+    """Seeded draws of relations in the real build's shape."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -315,12 +314,6 @@ class _Draw:
                      evidences[0].text, evidences, self.actor(source, PERSON_SOURCE), self.actor(target, PERSON_TARGET),
                      code.goldstein, code.quadclass, code.plover, round(self.rng.uniform(0.5, 1.0), 2), date,
                      precision)  # fmt: skip
-
-    def mention(self, article: str, actor: str) -> Any:
-        from kg.records import Mention, Resolution
-
-        known = self.actors[actor]
-        return Mention(article, actor, 0, 1, 0, 1, 0, 0, 1, actor, known.state, known.kind, known.qid, Resolution.NAME)
 
 
 def _article(number: int) -> Article:

@@ -167,7 +167,7 @@ def _generate(size: int, path: Path) -> int:
                 events.append(Event(article.id, source, target, code.root, code.code, Mode.ASSERTED, False,
                                     evidence.text, (evidence,), source, target, code.goldstein, code.quadclass,
                                     code.plover, 0.9, day, "day"))  # fmt: skip
-            count += _write_graph(article_to_graph(article, (), events), out)
+            count += _write_graph(article_to_graph(article, events), out)
     return count
 
 

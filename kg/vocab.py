@@ -184,8 +184,8 @@ GAZETTEER_GRAPH = ID["graph/gazetteer"]
 SUMMARY_GRAPH = ID["graph/summaries"]
 BUILD_GRAPH = ID["graph/build"]
 EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), regrouped for the dyads a build changes
-TALLIES_GRAPH = ID["graph/tallies"]  # relations counted by state dyad and kind, for the analysis (kg.store.tallies)
-ACTOR_TALLIES_GRAPH = ID["graph/actorTallies"]  # the same by the dyads of acting persons and bodies
+TALLIES_GRAPH = ID["graph/tallies"]  # relations counted by state dyad and kind: ontology versions 5 to 7 only
+ACTOR_TALLIES_GRAPH = ID["graph/actorTallies"]  # relations counted by dyad of acting actors and kind (kg.store.tallies)
 
 
 def actor_iri(actor_id: str) -> URIRef:

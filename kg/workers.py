@@ -85,7 +85,7 @@ def analyse_batch(
     for article, doc in parse_articles(_LOADED["nlp", lang], articles):
         mentions = find_mentions(doc, article, gazetteer, pack)
         events, pairs = _relations(doc, article, mentions, pack, baseline=baseline)
-        graph = article_to_trig(article, mentions, events, build=URIRef(build) if build else None)
+        graph = article_to_trig(article, events, build=URIRef(build) if build else None)
         analysis = Analysis(tuple(mentions), tuple(events), None if pairs is None else tuple(pairs))
         results.append(ArticleResult(article, analysis, graph))
     return results

@@ -104,7 +104,7 @@ def confidence_store(folder: Path) -> pyoxigraph.Store:
     """A new store under `folder` with the reference graphs and the article of `confidence_article`."""
     store = reference_store(folder)
     article, events = confidence_article()
-    write_graph(store, article_to_graph(article, (), events))
+    write_graph(store, article_to_graph(article, events))
     return store
 
 
@@ -175,7 +175,7 @@ def busy_edge_store(folder: Path) -> pyoxigraph.Store:
             trigger = start + sentence.index("fait")
             evidence = Evidence(sentence, start, start + len(sentence), "fait", trigger, trigger + 4, 1)
             events.append(coded_event(article.id, "NOR", "SWE", sentence.split()[-2], evidence, date=day))
-        write_graph(store, article_to_graph(article, (), events))
+        write_graph(store, article_to_graph(article, events))
     refresh_events(store)
     return store
 
@@ -217,7 +217,7 @@ def synthetic_store(folder: Path, *, articles: int, per_article: int = 10, seed:
             start = text.index(sentence)
             evidence = Evidence(sentence, start, start + len(sentence), "a", start + 30, start + 31, 1)
             events.append(coded_event(article.id, source, target, code, evidence, date=day))
-        graphs.append((article.id, article_to_trig(article, (), events)))
+        graphs.append((article.id, article_to_trig(article, events)))
     write_article_graphs(store, graphs)  # one bulk load, as a build loads new articles
     refresh_events(store)
     return store
@@ -303,7 +303,7 @@ def model_store(folder: Path) -> pyoxigraph.Store:
     from kg.store.model import article_to_trig
 
     store = reference_store(folder)
-    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
-                                 for article, mentions, events in model_corpus()])  # fmt: skip
+    write_article_graphs(store, [(article.id, article_to_trig(article, events))
+                                 for article, _, events in model_corpus()])  # fmt: skip
     refresh_summaries(store)
     return store

@@ -269,7 +269,7 @@ def small_store(tmp_path: Path) -> KnowledgeGraph:
                     symmetric=symmetric, date=date, source_actor=source_actor, target_actor=target_actor)
         for index, (source, target, source_actor, target_actor, sub, mode, symmetric, date) in enumerate(rows)
     ]  # fmt: skip
-    write_graph(store, article_to_graph(article, (), events))
+    write_graph(store, article_to_graph(article, events))
     return KnowledgeGraph(tmp_path, store)
 
 
@@ -549,11 +549,11 @@ def test_analysis_tallies_kept_by_dyad_equal_tallies_made_again(tmp_path: Path) 
     # relations.
     store = model_store(tmp_path)
     graph = KnowledgeGraph(tmp_path, store)
-    (first, first_mentions, first_events), (second, *_), _ = model_corpus()
+    (first, _, first_events), (second, *_), _ = model_corpus()
     changed = [replace(event, source=event.target, target=event.source, source_actor=event.target_actor,
                        target_actor=event.source_actor) for event in first_events[:2]]  # fmt: skip
     dyads = article_dyads(store, [first.id, second.id])
-    write_article_graphs(store, [(first.id, article_to_trig(first, first_mentions, changed))])
+    write_article_graphs(store, [(first.id, article_to_trig(first, changed))])
     remove_article_graph(store, second.id)
     dyads |= article_dyads(store, [first.id])
     refresh_summaries(store, dyads=dyads)

@@ -140,7 +140,7 @@ def meeting_store(tmp_path: Path) -> Path:
          [coded_event("avril", "NOR", "SWE", "040", SUMMIT, symmetric=True, date="2024-04-09")]),
     ]  # fmt: skip
     for article, relations in reports:
-        write_graph(store, article_to_graph(article, (), relations))
+        write_graph(store, article_to_graph(article, relations))
     write_graph(store, Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path()))
     refresh_events(store)
     store.flush()
@@ -185,7 +185,7 @@ def test_grouping_an_event_of_one_relation_has_no_node_and_queries_list_it_as_gr
     # actors in code order when symmetric, days, counts).
     store = open_store(meeting_store)
     june = news("juin", dt.date(2024, 6, 2))
-    write_graph(store, article_to_graph(june, (), [coded_event("juin", "SWE", "NOR", "057", SUMMIT, symmetric=True,
+    write_graph(store, article_to_graph(june, [coded_event("juin", "SWE", "NOR", "057", SUMMIT, symmetric=True,
                                                                date="2024-06")]))  # fmt: skip
     events = refresh_events(store)
     single = [event for event in events if len(event.relations) == 1]

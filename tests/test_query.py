@@ -73,7 +73,7 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("frames")
     store = reference_store(folder)
     article, relations = confidence_article()
-    write_graph(store, article_to_graph(article, (), relations))
+    write_graph(store, article_to_graph(article, relations))
     store.flush()
     del store
     return folder

@@ -52,7 +52,7 @@ def malicious_store(folder: Path) -> KnowledgeGraph:
     evidence = Evidence(PAYLOAD_SENTENCE, start, start + len(PAYLOAD_SENTENCE), "critiqué", trigger, trigger + 8, 1)
     events = [coded_event("evil", "NOR", "SWE", "111", evidence, date="2024-05-14"),
               coded_event("evil", "SWE", "DNK", "040", evidence, mode=Mode.HYPOTHETICAL, symmetric=True)]  # fmt: skip
-    write_graph(store, article_to_graph(article, (), events))
+    write_graph(store, article_to_graph(article, events))
     return KnowledgeGraph(folder, store)
 
 

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 
 import kg
 from kg.errors import KgError, OutputError
-from kg.query import bind_parameters, load_named_queries
+from kg.query import NamedQuery, bind_parameters, load_named_queries
 from kg.records import (
     ActorKind,
     Article,
@@ -76,12 +76,17 @@ def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: P
 def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> None:
     graph = kg.open(seeds_build)
     rows = graph.query(
-        "SELECT ?source ?relation ?text ?trigger WHERE { GRAPH ?g { ?relation kg:source ?source ; "
-        "kg:target actor:PRK ; kg:eventType ?type ; kg:evidence ?item . ?item kg:text ?text ; kg:trigger ?trigger } "
-        "GRAPH graph:cameo { ?type kg:rootCode '04' } }",
+        "SELECT ?source ?relation ?text ?start ?triggerStart ?triggerEnd WHERE { GRAPH ?g { ?relation kg:source "
+        "?source ; kg:target actor:PRK ; kg:eventType ?type ; kg:evidence ?item . ?item kg:text ?text ; kg:start "
+        "?start ; kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd } GRAPH graph:cameo { ?type kg:rootCode "
+        "'04' } }",
         source=actor_iri("RUS"),
     )
-    assert rows and all(str(row["trigger"]) in str(row["text"]) for row in rows)
+    # the trigger lies in its sentence: its words are the text between its offsets
+    assert rows and all(
+        row["start"].value <= row["triggerStart"].value and row["triggerEnd"].value <= row["start"].value
+        + len(row["text"]) for row in rows
+    )  # fmt: skip
     # strings come back as rdflib makes them: simple literals, no datatype
     assert all(type(row["text"]) is Literal and row["text"].datatype is None for row in rows)
     assert graph.query("ASK { GRAPH ?g { actor:RUS kg:consults actor:PRK } }") is True
@@ -276,23 +281,87 @@ _SEEDS_PARAMETERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES_BEFORE.glob("*.rq")))
+# What the earlier texts read that the model no longer states (version 8): a dyad, an evidence's end, its trigger's
+# words, an article's mentions.
+_UNSTATED = re.compile(r"kg:(dyad|end|trigger|mentions)\b")
+
+
+@pytest.mark.parametrize(
+    "name", sorted(path.stem for path in QUERIES_BEFORE.glob("*.rq") if not _UNSTATED.search(path.read_text()))
+)
 def test_store_rewritten_named_queries_answer_as_their_earlier_text(seeds_build: Path, name: str) -> None:
     # Named queries rewritten for speed at a million relations (tests/data/queries_before keeps the text they had):
     # the same rows, in the same order of the earlier text's ORDER BY keys (rows equal in those keys come in no set
     # order), on a real build, for each set of parameters. The text now may sort by other variables that give the
     # same order (an actor's code instead of its IRI).
     graph = kg.open(seeds_build)
-    before, now = load_named_queries(QUERIES_BEFORE)[name], load_named_queries()[name]
+    assert _same_answers(graph, _earlier_text(name), graph, load_named_queries()[name], _SEEDS_PARAMETERS) > 2
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES_BEFORE.glob("*.rq")))
+def test_store_named_queries_answer_on_todays_model_as_their_earlier_text_on_the_version_3_graphs(
+    tmp_path: Path, name: str
+) -> None:
+    # The earlier text on the graphs the version-3 model wrote (tests/data/store_v3.trig: dyads, evidence ends and
+    # trigger words stated), today's text on today's graphs of the same records: the same rows, in the same order.
+    old, new = reference_store(tmp_path / "v3"), reference_store(tmp_path / "now")
+    old.load(path=str(Path(__file__).parent / "data" / "store_v3.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    write_article_graphs(new, [(article.id, article_to_trig(article, events)) for article, _, events in model_corpus()])
+    for store in (old, new):
+        refresh_summaries(store)
+        refresh_events(store)
+    graphs = (kg.store.KnowledgeGraph(tmp_path / "v3", old), kg.store.KnowledgeGraph(tmp_path / "now", new))
+    assert _same_answers(graphs[0], _earlier_text(name), graphs[1], load_named_queries()[name], _PARAMETERS) > 0
+
+
+def _earlier_text(name: str) -> NamedQuery:
+    """A named query's earlier text, its tallies of states read as the sums of their actors' tallies: the store
+    keeps no other since version 8 (a state dyad's tally, in graph:tallies, added up its actors' ones)."""
+    before = load_named_queries(QUERIES_BEFORE)[name]
+    return replace(before, text=before.text.replace("GRAPH graph:tallies ", "GRAPH graph:actorTallies "))
+
+
+def _same_answers(old: kg.store.KnowledgeGraph, before: NamedQuery, new: kg.store.KnowledgeGraph, now: NamedQuery,
+                  parameters: list[dict[str, str]]) -> int:  # fmt: skip
+    """Assert that the query `now` on `new` gives the rows of `before` on `old`, in the order of `before`'s ORDER BY
+    keys, for each set of parameters; return the number of rows."""
     keys = re.findall(r"\?(\w+)", before.text.rsplit("ORDER BY", 1)[1])
     found = 0
-    for values in _SEEDS_PARAMETERS if before.parameters else [{}]:
+    for values in parameters if before.parameters else [{}]:
         bindings = bind_parameters({parameter: values[parameter] for parameter in before.parameters})
-        expected, rows = graph.query_values(before.text, **bindings), graph.query_values(now.text, **bindings)
+        expected, rows = old.query_values(before.text, **bindings), new.query_values(now.text, **bindings)
         assert [[row[key] for key in keys] for row in rows] == [[row[key] for key in keys] for row in expected]
         assert sorted(map(_row_items, rows)) == sorted(map(_row_items, expected)), values
         found += len(expected)
-    assert found > 2
+    return found
+
+
+def test_store_sources_give_each_sentence_its_end_and_trigger_words_as_the_relations_record_them(
+    seeds_build: Path,
+) -> None:
+    # The store keeps an evidence sentence's text, start and trigger offsets; `sources` computes its end and its
+    # trigger's words. For every dyad and root of the seeds (sentences of one relation with two triggers among
+    # them), its rows are the relations.jsonl records: a row per relation, sentence and distinct trigger words.
+    graph, query = kg.open(seeds_build), load_named_queries()["sources"]
+    records = [json.loads(line) for line in (seeds_build / "relations.jsonl").open(encoding="utf-8")]
+    passages: dict[tuple[object, ...], dict[tuple[int, int], set[tuple[str, str]]]] = {}
+    for record in records:  # a relation is one node per article, ends, code, mode and symmetry
+        key = tuple(record[name] for name in ("article", "source", "target", "sub", "mode", "symmetric"))
+        for evidence in record["evidences"]:
+            sentence = passages.setdefault(key, {}).setdefault((evidence["start"], evidence["end"]), set())
+            sentence.add((evidence["text"], evidence["trigger"]))
+    assert any(len({trigger for _, trigger in words}) > 1 for item in passages.values() for words in item.values())
+    dyads = {(key[1], key[2], key[3][:2]) for key in passages}
+    for source, target, root in sorted(dyads):
+        expected = sorted(
+            (text, trigger, str(start), str(end))
+            for key, item in passages.items() if key[3][:2] == root and ((key[1], key[2]) == (source, target) or (
+                key[5] and (key[1], key[2]) == (target, source) and source != target))
+            for (start, end), words in item.items() for text, trigger in words
+        )  # fmt: skip
+        bindings = bind_parameters({"source": source, "target": target, "root": root})
+        rows = graph.query_values(query.text, **bindings)
+        assert sorted((row["sentence"], row["trigger"], row["start"], row["end"]) for row in rows) == expected
 
 
 def _row_items(row: dict[str, str | None]) -> list[tuple[str, str]]:
@@ -361,7 +430,7 @@ def _norway_article() -> tuple[Article, list[Mention], list[Event]]:
         Mention("no-1", "Norvège", 9, 16, 9, 16, 1, 1, 2, "NOR", "NOR", ActorKind.STATE, "Q20", Resolution.NAME),
         Mention("no-1", "Suède", 47, 52, 47, 52, 1, 8, 9, "SWE", "SWE", ActorKind.STATE, "Q34", Resolution.NAME, True),
     ]
-    evidence = Evidence(text[6:64], 6, 64, "critiqué", 35, 43, 1)
+    evidence = Evidence(text[6:64], 6, 64, "critiqué", 33, 41, 1)
     events = [
         coded_event("no-1", "NOR", "SWE", "111", evidence, date="2023-03-03"),
         coded_event("no-1", "NOR", "SWE", "036", evidence, mode=Mode.HYPOTHETICAL, symmetric=True, date="2023-03"),
@@ -371,21 +440,22 @@ def _norway_article() -> tuple[Article, list[Mention], list[Event]]:
 
 
 def test_store_article_graph_states_each_term_with_its_datatype() -> None:
-    article, mentions, events = _norway_article()
+    article, _, events = _norway_article()
     build = URIRef("urn:build:1")
     dataset = Dataset()
-    dataset.parse(data=article_to_trig(article, mentions, events, build=build), format="trig")
+    dataset.parse(data=article_to_trig(article, events, build=build), format="trig")
     names = [graph.identifier for graph in dataset.graphs() if len(graph)]
     assert names == [article_graph_iri("no-1")]
     graph = dataset.graph(article_graph_iri("no-1"))
     # the rdflib view of the same graph says the same
-    assert isomorphic(graph, article_to_graph(article, mentions, events, build=build))
+    assert isomorphic(graph, article_to_graph(article, events, build=build))
     node = article_iri("no-1")
     assert graph.value(node, SCHEMA.publisher) == Literal('Le "Nord"')
     assert graph.value(node, SCHEMA.datePublished) == Literal("2023-03-04", datatype=XSD.date)
     # the article's metadata, not its text (in articles.jsonl): no query reads it, and it was a third of the strings
     assert graph.value(node, SCHEMA.text) is None and graph.value(node, SCHEMA.headline) == Literal(article.title)
-    assert set(graph.objects(node, KG.mentions)) == {actor_iri("NOR"), actor_iri("SWE")}
+    # nor the actors it mentions (every mention, with its offsets, is in mentions.jsonl; no query read the links)
+    assert graph.value(node, KG.mentions) is None
     relations = {str(graph.value(item, KG.eventType)).rsplit("/", 1)[-1]: item
                  for item in graph.subjects(RDF.type, KG.Relation)}  # fmt: skip
     assert sorted(relations) == ["036", "111", "172"]
@@ -403,27 +473,27 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     assert list(graph.subject_objects(PROV.wasGeneratedBy)) == [(article_graph_iri("no-1"), build)]
     assert graph.value(meeting, KG.date) == Literal("2023-03", datatype=XSD.gYearMonth)
     assert graph.value(meeting, KG.symmetric) == Literal(True) and graph.value(meeting, KG.mode) == KG.hypothetical
-    assert len(set(graph.objects(meeting, KG.dyad))) == 2
+    # a relation's dyads are its source and target (and, symmetric, the reverse): not stated again
+    assert graph.value(meeting, KG.dyad) is None
     assert graph.value(coercion, KG.mode) == KG.negated
     evidence = graph.value(criticism, KG.evidence)
-    assert graph.value(evidence, KG.trigger) == Literal("critiqué") and graph.value(
-        evidence, KG.triggerStart
-    ) == Literal(35)
+    assert article.original[33:41] == "critiqué"
     # an evidence sentence states neither its type (kg:evidence's range), nor its article (its relation's), nor
-    # the index of its sentence (no query reads it: relations.jsonl has it)
+    # the index of its sentence (no query reads it: relations.jsonl has it), nor what its text and offsets give:
+    # its end (start + length) and its trigger's words (the text between the trigger's offsets)
     assert set(graph.predicate_objects(evidence)) == {
-        (KG.text, Literal(article.original[6:64], lang="fr")), (KG.start, Literal(6)), (KG.end, Literal(64)),
-        (KG.trigger, Literal("critiqué")), (KG.triggerStart, Literal(35)), (KG.triggerEnd, Literal(43))}  # fmt: skip
+        (KG.text, Literal(article.original[6:64], lang="fr")), (KG.start, Literal(6)),
+        (KG.triggerStart, Literal(33)), (KG.triggerEnd, Literal(41))}  # fmt: skip
     # only the asserted relation becomes a direct edge between the actors
     edges = {(s, p, o) for s, p, o in graph if p.startswith(str(KG)) and {s, o} <= {actor_iri("NOR"), actor_iri("SWE")}}
     assert edges == {(actor_iri("NOR"), KG.disapprovesOf, actor_iri("SWE"))}
 
 
 def test_store_trig_export_takes_the_kept_pieces_and_reads_the_rest_from_the_store(tmp_path: Path) -> None:
-    article, mentions, events = _norway_article()
+    article, _, events = _norway_article()
     other = replace(article, id="no-2", path="no-2.txt")
     store = reference_store(tmp_path)
-    pieces = {"no-1": article_to_trig(article, mentions, events), "no-2": article_to_trig(other, mentions, events)}
+    pieces = {"no-1": article_to_trig(article, events), "no-2": article_to_trig(other, events)}
     write_article_graphs(store, list(pieces.items()))
     everything = set(store)
     for kept in ({}, {"no-1": pieces["no-1"]}, pieces):
@@ -441,19 +511,18 @@ def test_store_trig_export_takes_the_kept_pieces_and_reads_the_rest_from_the_sto
 
 
 def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path: Path) -> None:
-    article, mentions, events = _norway_article()
+    article, _, events = _norway_article()
     other = replace(article, id="no-2", path="no-2.txt")
     store = open_store(tmp_path)
-    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events)),
-                                 (other.id, article_to_trig(other, (), events[:1]))])  # fmt: skip
+    write_article_graphs(store, [(article.id, article_to_trig(article, events)),
+                                 (other.id, article_to_trig(other, events[:1]))])  # fmt: skip
     assert has_article_graph(store, "no-1") and has_article_graph(store, "no-2")
     assert article_ids_in_store(store) == ["no-1", "no-2"]
-    fewer = article_to_trig(article, mentions[:1], events[2:])
+    fewer = article_to_trig(article, events[2:])
     write_article_graphs(store, [(article.id, fewer)])  # the article again, with less in it: replaced, not merged
     graph = str(article_graph_iri("no-1"))
     relations = store.query(f"SELECT ?r WHERE {{ GRAPH <{graph}> {{ ?r a <{KG.Relation}> }} }}")
-    mentioned = store.query(f"SELECT ?m WHERE {{ GRAPH <{graph}> {{ ?a <{KG.mentions}> ?m }} }}")
-    assert len(list(relations)) == 1 and len(list(mentioned)) == 1
+    assert len(list(relations)) == 1
     assert has_article_graph(store, "no-2")
 
 
@@ -502,8 +571,8 @@ def test_store_every_query_answers_on_the_compact_model_as_on_the_version_3_grap
     build = URIRef("https://w3id.org/diplomatic-kg/id/build/fixture")
     old, new = reference_store(tmp_path / "v3"), reference_store(tmp_path / "now")
     old.load(path=str(Path(__file__).parent / "data" / "store_v3.trig"), format=pyoxigraph.RdfFormat.TRIG)
-    write_article_graphs(new, [(article.id, article_to_trig(article, mentions, events, build=build))
-                               for article, mentions, events in model_corpus()])  # fmt: skip
+    write_article_graphs(new, [(article.id, article_to_trig(article, events, build=build))
+                               for article, _, events in model_corpus()])  # fmt: skip
     for store in (old, new):
         refresh_summaries(store)
         refresh_events(store)
@@ -514,17 +583,15 @@ def test_store_every_query_answers_on_the_compact_model_as_on_the_version_3_grap
         assert after[name] == rows, name
 
 
-def test_store_repeated_mentions_add_nothing_to_an_article_graph() -> None:
-    # An article links each actor it mentions once (kg:mentions); the mentions themselves, with offsets and how
-    # each was resolved, are in mentions.jsonl: a graph grows with relations, not with how often actors are named.
-    article, mentions, events = model_corpus()[0]
-    once = {mention.actor: mention for mention in mentions}
-    graph = article_to_graph(article, mentions, events)
-    assert len(graph) == len(article_to_graph(article, once.values(), events))
-    assert set(graph.objects(article_iri(article.id), KG.mentions)) == {actor_iri(actor) for actor in once}
-    # what is left per relation: the event node, its dyad and direct edge, and its evidence
-    per_relation = (len(graph) - len(article_to_graph(article, mentions, ()))) / sum(1 for _ in events)
-    assert per_relation <= 24
+def test_store_article_graph_grows_with_relations_not_with_mentions() -> None:
+    # The mentions, with offsets and how each was resolved, are in mentions.jsonl: an article's graph is its
+    # metadata and its relations, whatever actors it names and however often.
+    article, _, events = model_corpus()[0]
+    graph = article_to_graph(article, events)
+    assert len(article_to_graph(article, ())) <= 8  # type, identifier, headline, location, language, publisher, date
+    # what is left per relation: the event node, its direct edge, and its evidence
+    per_relation = (len(graph) - len(article_to_graph(article, ()))) / sum(1 for _ in events)
+    assert per_relation <= 19
 
 
 def _summarised(folder: Path, article_id: str, text: str, events: list[Event]) -> kg.store.KnowledgeGraph:
@@ -532,7 +599,7 @@ def _summarised(folder: Path, article_id: str, text: str, events: list[Event]) -
     article = Article(article_id, f"{article_id}.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),),
                       lang="fr")  # fmt: skip
     store = reference_store(folder)
-    write_article_graphs(store, [(article_id, article_to_trig(article, (), events))])
+    write_article_graphs(store, [(article_id, article_to_trig(article, events))])
     refresh_summaries(store)
     return kg.store.KnowledgeGraph(folder, store)
 
@@ -569,8 +636,8 @@ def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> Non
     # empty tallies), every query answering alike.
     out = tmp_path / "out"
     store = reference_store(out)
-    write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
-                                 for article, mentions, events in model_corpus()])  # fmt: skip
+    write_article_graphs(store, [(article.id, article_to_trig(article, events))
+                                 for article, _, events in model_corpus()])  # fmt: skip
     refresh_summaries(store)
     refresh_events(store)
     empty = pyoxigraph.NamedNode("https://w3id.org/diplomatic-kg/id/graph/empty")
@@ -604,8 +671,8 @@ def test_store_repacked_keeps_no_string_of_a_removed_article(tmp_path: Path) -> 
     for name, articles in (("removed", corpus), ("never", corpus[:1] + corpus[2:])):
         out = tmp_path / name
         store = reference_store(out)
-        write_article_graphs(store, [(article.id, article_to_trig(article, mentions, events))
-                                     for article, mentions, events in articles])  # fmt: skip
+        write_article_graphs(store, [(article.id, article_to_trig(article, events))
+                                     for article, _, events in articles])  # fmt: skip
         if name == "removed":
             remove_article_graph(store, corpus[1][0].id)
         packed = repack_store(store, out, tmp_path / f"{name}.trig")
@@ -677,7 +744,7 @@ def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path
         replace(coded_event("tt", "NOR", "SWE", "052", evidences[10]), mode=Mode.HYPOTHETICAL),  # 3.5
     ]
     store = reference_store(tmp_path)
-    write_article_graphs(store, [("tt", article_to_trig(article, (), events))])
+    write_article_graphs(store, [("tt", article_to_trig(article, events))])
     kg.store.refresh_tallies(store)
     expected = {
         (row["source"], row["target"], row["sourceActor"], row["targetActor"], row["mode"], row["symmetric"],

@@ -106,8 +106,8 @@ WHERE {
 GROUP BY ?source ?target ?symmetric
 """
 
-# The same dyads added up from the tallies a build makes (`kg.store.tallies`: relations counted by dyad of states,
-# or of acting actors, mode, symmetry and QuadClass), a row per tally of the modes asked (added up by stated
+# The same dyads added up from the tallies a build makes (`kg.store.tallies`: relations counted by dyad of acting
+# actors, with their states, mode, symmetry and QuadClass), a row per tally of the modes asked (added up by stated
 # direction, QuadClass and symmetry in Python: one mode's tallies are these groups already, and a SPARQL GROUP BY
 # over them cost a third of the query's time); no relation read. Each property is read by a subquery of its own,
 # which Oxigraph joins by hashing the tallies' nodes (one scan of each property) rather than looking each
@@ -403,7 +403,7 @@ def _dyad_query_fields(
 def _tally_query_fields(level: str, modes: frozenset[str], self_loops: bool) -> dict[str, str]:
     """What fills the tallies' query: the level's graph and predicates, the modes and the self-loop filter."""
     ends = ("kg:tallySource", "kg:tallyTarget") if level == "state" else ("kg:tallySourceActor", "kg:tallyTargetActor")
-    return {"graph": "graph:tallies" if level == "state" else "graph:actorTallies", "source": ends[0],
+    return {"graph": "graph:actorTallies", "source": ends[0],  # a state dyad's: its actors' tallies, added up
             "target": ends[1], "modes": " ".join(f"kg:{mode}" for mode in sorted(modes)),
             "filters": "" if self_loops else "FILTER(?source != ?target)"}  # fmt: skip
 

@@ -1,15 +1,15 @@
 """The RDF model: records to RDF graphs, as pure transforms (no files, no store).
 
 An article's graph holds the article (its metadata: its text is in
-`articles.jsonl`) with a link to each actor it mentions (once: the mentions
-themselves, with offsets and how each was resolved, are in `mentions.jsonl`),
-its relations (one event node each, with evidence and
-provenance) and the direct actor-to-actor edges of its asserted relations. It
-is made as Oxigraph quads (thousands of articles go through it: TriG for the
-store and `graph.trig`), and offered as an
-rdflib Graph too. The CAMEO scheme (SKOS), the gazetteer's actors (linked to
-Wikidata) and the build's provenance are rdflib graphs of their own; the terms
-of the two libraries convert both ways here.
+`articles.jsonl`, its actor mentions, with offsets and how each was resolved,
+in `mentions.jsonl`), its relations (one event node each, with evidence and
+provenance) and the direct actor-to-actor edges of its asserted relations:
+nothing another of its quads, or another graph, already gives (ontology
+version 8). It is made as Oxigraph quads (thousands of articles go through it:
+TriG for the store and `graph.trig`), and offered as an rdflib Graph too. The
+CAMEO scheme (SKOS), the gazetteer's actors (linked to Wikidata) and the
+build's provenance are rdflib graphs of their own; the terms of the two
+libraries convert both ways here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pyoxigraph
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.records import ActorKind, Article, CameoCode, Event, Gazetteer, GroupedEvent, Mention, Mode
+from kg.records import ActorKind, Article, CameoCode, Event, Evidence, Gazetteer, GroupedEvent, Mode
 from kg.vocab import (
     CAMEO,
     CAMEO_GRAPH,
@@ -37,7 +37,6 @@ from kg.vocab import (
     article_graph_iri,
     article_iri,
     cameo_iri,
-    dyad_iri,
     event_iri,
     evidence_iri,
     relation_iri,
@@ -85,24 +84,19 @@ _XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DECIMAL, _XSD_DATE = (
 MODES = {Mode.ASSERTED: KG.asserted, Mode.HYPOTHETICAL: KG.hypothetical, Mode.NEGATED: KG.negated}
 
 
-def article_to_graph(
-    article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
-) -> Graph:
-    """One article's named graph: the article and the actors it mentions, its relations with evidence, and direct
-    edges."""
+def article_to_graph(article: Article, events: Iterable[Event], *, build: URIRef | None = None) -> Graph:
+    """One article's named graph: the article, its relations with evidence, and direct edges."""
     graph = Graph(identifier=article_graph_iri(article.id))
-    for quad in _article_quads(article, mentions, events, build):
+    for quad in _article_quads(article, events, build):
         graph.add(from_oxigraph_triple(quad))
     return graph
 
 
-def article_to_trig(
-    article: Article, mentions: Iterable[Mention], events: Iterable[Event], *, build: URIRef | None = None
-) -> bytes:
+def article_to_trig(article: Article, events: Iterable[Event], *, build: URIRef | None = None) -> bytes:
     """The same triples as `article_to_graph`, in the article's named graph, as a TriG document in the project's
     prefixes: the fast path of bulk builds, ready for `kg.store.write_article_graphs` and, kept, a piece of the
     build's `graph.trig` (`kg.store.export_trig`)."""
-    quads = _article_quads(article, mentions, events, build)
+    quads = _article_quads(article, events, build)
     return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
@@ -190,9 +184,7 @@ def dyads_values(dyads: Collection[tuple[str, str]]) -> str:
     return f"VALUES (?source ?target) {{ {pairs} }}"
 
 
-def _article_quads(
-    article: Article, mentions: Iterable[Mention], events: Iterable[Event], build: URIRef | None
-) -> list[Any]:
+def _article_quads(article: Article, events: Iterable[Event], build: URIRef | None) -> list[Any]:
     """The quads of an article's named graph, made directly as pyoxigraph terms (IRIs of actors made once)."""
     graph = pyoxigraph.NamedNode(article_graph_iri(article.id))
     quads: list[Any] = []
@@ -218,8 +210,6 @@ def _article_quads(
         add(node, _SCHEMA.publisher, ox_literal(article.source))
     if article.date:
         add(node, _SCHEMA.datePublished, ox_date(article.date.isoformat()))
-    for actor_id in sorted({mention.actor for mention in mentions}):  # once each: the mentions are in mentions.jsonl
-        add(node, OX_KG.mentions, actor(actor_id))
     if build is not None:  # once a graph: the build that analysed the article generated it and its relations
         add(graph, _PROV.wasGeneratedBy, pyoxigraph.NamedNode(build))
     for event in events:
@@ -230,13 +220,16 @@ def _article_quads(
 _Adder = Callable[[Any, Any, Any], None]
 
 
-def _add_passage(add: _Adder, node: Any, text: str, start: int, end: int, lang: str | None) -> None:
-    """An evidence passage of an article: its text, tagged with the article's language, and its offsets in the
-    original. Neither its type (kg:evidence's range says it), nor its article (its relation's, and its named
-    graph's), nor the index of its sentence (no query reads it; `relations.jsonl` has it) is stated."""
-    add(node, OX_KG.text, pyoxigraph.Literal(text, language=lang) if lang else ox_literal(text))
-    add(node, OX_KG.start, ox_literal(start))
-    add(node, OX_KG.end, ox_literal(end))
+def _add_passage(add: _Adder, node: Any, evidence: Evidence, lang: str | None) -> None:
+    """An evidence passage of an article: its text, tagged with the article's language, its start in the original
+    and its trigger's offsets there. Neither its type (kg:evidence's range says it), nor its article (its
+    relation's, and its named graph's), nor the index of its sentence (no query reads it; `relations.jsonl` has
+    it) is stated; nor what its text and offsets give: its end (its start and its text's length) and the
+    trigger's words (the text between the trigger's offsets), which the named queries compute."""
+    add(node, OX_KG.text, pyoxigraph.Literal(evidence.text, language=lang) if lang else ox_literal(evidence.text))
+    add(node, OX_KG.start, ox_literal(evidence.start))
+    add(node, OX_KG.triggerStart, ox_literal(evidence.trigger_start))
+    add(node, OX_KG.triggerEnd, ox_literal(evidence.trigger_end))
 
 
 def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> None:
@@ -246,9 +239,6 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     add(node, OX_RDF.type, OX_KG.Relation)
     add(node, OX_KG.source, source)
     add(node, OX_KG.target, target)
-    add(node, OX_KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.source, event.target)))
-    if event.symmetric:
-        add(node, OX_KG.dyad, pyoxigraph.NamedNode(dyad_iri(event.target, event.source)))
     add(node, OX_KG.sourceActor, actor(event.source_actor))
     add(node, OX_KG.targetActor, actor(event.target_actor))
     add(node, OX_KG.eventType, _named_node(str(cameo_iri(event.sub))))
@@ -262,10 +252,7 @@ def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event:
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, OX_KG.evidence, item)
-        _add_passage(add, item, evidence.text, evidence.start, evidence.end, lang)
-        add(item, OX_KG.trigger, ox_literal(evidence.trigger))
-        add(item, OX_KG.triggerStart, ox_literal(evidence.trigger_start))
-        add(item, OX_KG.triggerEnd, ox_literal(evidence.trigger_end))
+        _add_passage(add, item, evidence, lang)
     if event.mode == Mode.ASSERTED:  # direct edges state what happened: not what may or did not
         add(source, _OX_ROOT_EDGES[event.cameo], target)
         if event.symmetric:

@@ -1,19 +1,21 @@
-"""The dyad tallies (`graph:tallies`, `graph:actorTallies`): every relation of the store counted by dyad and kind.
+"""The dyad tallies (`graph:actorTallies`): every relation of the store counted by dyad and kind.
 
 A tally counts the relations of one dyad that share their mode, symmetry and
 QuadClass, with their Goldstein sum, evidence sentences and first and last
 dates: what the measures of `kg.analysis` add up, for any modes and self-loop
-choice, without reading a relation (`kg.analysis.to_dyad_graphs`). The dyads of
-`graph:tallies` are the relations' states (`kg:source`, `kg:target`); those of
-`graph:actorTallies` their acting persons or bodies (`kg:sourceActor`,
-`kg:targetActor`), each tally also naming its states. A build makes them again
-for the state dyads whose relations it added or removed (`refresh_tallies`), as
-it does the summaries.
+choice, without reading a relation (`kg.analysis.to_dyad_graphs`). The dyads are
+the relations' acting persons or bodies (`kg:sourceActor`, `kg:targetActor`),
+each tally also naming their states (`kg:source`, `kg:target`): a dyad of
+states adds up the tallies of its actors (the states' own tallies, which
+`graph:tallies` held before ontology version 8, said nothing more and were a
+sixth of a real build's store). A build makes them again for the state dyads
+whose relations it added or removed (`refresh_tallies`), as it does the
+summaries.
 
-The relations are read once, a row each (`_ROWS_QUERY`), and counted in Python
-for both graphs, the numbers as the store's own aggregates would give them
-(`_Tally`: SPARQL's SUM, MIN and MAX): four GROUP BY queries over the same relations
-cost about three times this one read.
+The relations are read once, a row each (`_ROWS_QUERY`), and counted in Python,
+the numbers as the store's own aggregates would give them (`_Tally`: SPARQL's
+SUM, MIN and MAX): GROUP BY queries over the same relations cost about three
+times this one read.
 """
 
 from __future__ import annotations
@@ -48,12 +50,8 @@ GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?t
 _CAMEO_QUERY = """
 SELECT ?type ?quad ?goldstein WHERE { GRAPH <%s> { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
 """
-# The tallies' keys: the relation's terms each tally is made of (at actor level, `?sourceActor ?targetActor` come
-# before the kind).
-_KEYS = {
-    TALLIES_GRAPH: ("source", "target", "mode", "symmetric", "quad"),
-    ACTOR_TALLIES_GRAPH: ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad"),
-}
+# The tallies' key: the relation's terms each tally is made of.
+_KEY = ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad")
 # Drop the tallies of some state dyads.
 _REMOVE_UPDATE = """
 DELETE { GRAPH <%(graph)s> { ?tally ?predicate ?object } }
@@ -67,7 +65,7 @@ _PREDICATES = {"source": "tallySource", "target": "tallyTarget", "sourceActor": 
 
 
 def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
-    """Count every relation of the store again into the tallies' graphs (replacing them); return the number of
+    """Count every relation of the store again into the tallies' graph (replacing it); return the number of
     tallies made. With `dyads` ((source, target) state IRIs, as `kg.store.article_dyads` gives them), only the
     tallies of relations stated from a source to a target among them are made again, the rest kept (exact as long
     as every relation added or removed since is of these dyads). A store without them has every tally made."""
@@ -78,34 +76,33 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
     restriction = "" if dyads is None else dyads_values(dyads)
     scores = {row["type"]: (row["quad"], row["goldstein"])
               for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
-    # one pass over the relations for both graphs, each tally a running total: memory bounded by the tallies
-    counted: dict[Any, dict[tuple[Any, ...], _Tally]] = {graph: {} for graph in _KEYS}
+    # one pass over the relations, each tally a running total: memory bounded by the tallies
+    tallies: dict[tuple[Any, ...], _Tally] = {}
     for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
         quad, goldstein = scores.get(row["type"], (None, None))
         evidence, date = int(row["evidence"].value), None if row["date"] is None else row["date"].value
-        for graph, key in _KEYS.items():
-            values = tuple(quad if name == "quad" else row[name] for name in key)
-            tally = counted[graph].get(values)
-            if tally is None:
-                tally = counted[graph][values] = _Tally()
-            tally.add(goldstein, evidence, date)
-    made = 0
-    for graph, key in _KEYS.items():
-        tallies = counted[graph]
-        quads = [quad for values, tally in tallies.items() for quad in _tally_quads(graph, key, values, tally)]
-        name = pyoxigraph.NamedNode(str(graph))
-        if dyads is not None:
-            store.update(_REMOVE_UPDATE % {"graph": graph, "dyads": restriction}, prefixes=PREFIXES)
-            store.extend(quads)
-        elif store.contains_named_graph(name):
-            store.remove_graph(name)
-            store.add_graph(name)  # kept when empty: a store with no relation has its (empty) tallies
-            store.extend(quads)
-        else:
-            store.add_graph(name)
-            store.bulk_extend(quads)
-        made += len(tallies)
-    return made
+        values = tuple(quad if name == "quad" else row[name] for name in _KEY)
+        tally = tallies.get(values)
+        if tally is None:
+            tally = tallies[values] = _Tally()
+        tally.add(goldstein, evidence, date)
+    quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
+    name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
+    if dyads is not None:
+        store.update(_REMOVE_UPDATE % {"graph": ACTOR_TALLIES_GRAPH, "dyads": restriction}, prefixes=PREFIXES)
+        store.extend(quads)
+        return len(tallies)
+    if store.contains_named_graph(name):
+        store.remove_graph(name)
+        store.add_graph(name)  # kept when empty: a store with no relation has its (empty) tallies
+        store.extend(quads)
+    else:
+        store.add_graph(name)
+        store.bulk_extend(quads)
+    earlier = pyoxigraph.NamedNode(str(TALLIES_GRAPH))
+    if store.contains_named_graph(earlier):  # the state tallies of an earlier version's store
+        store.remove_graph(earlier)
+    return len(tallies)
 
 
 class _Tally:
@@ -142,16 +139,16 @@ class _Tally:
 
 def has_tallies(store: pyoxigraph.Store) -> bool:
     """Whether the store holds the tallies (a store built by a version before them does not)."""
-    return all(store.contains_named_graph(pyoxigraph.NamedNode(str(graph))) for graph in _KEYS)
+    return store.contains_named_graph(pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH)))
 
 
-def _tally_quads(graph: Any, key: tuple[str, ...], values: tuple[Any, ...], tally: _Tally) -> Iterator[Any]:
-    """A tally's quads in `graph`: its kind (the terms as the relations have them) and its numbers; not its type
-    (the domain of `kg:tallySource` gives it)."""
-    name = pyoxigraph.NamedNode(str(graph))
+def _tally_quads(values: tuple[Any, ...], tally: _Tally) -> Iterator[Any]:
+    """A tally's quads: its kind (the terms as the relations have them) and its numbers; not its type (the domain
+    of `kg:tallySource` gives it)."""
+    name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
     source, target = (term.value.rsplit("/", 1)[-1] for term in values[:2])
     node = pyoxigraph.NamedNode(str(tally_iri(source, target, *(term.value for term in values[2:]))))
-    for field, value in zip(key, values, strict=True):
+    for field, value in zip(_KEY, values, strict=True):
         yield pyoxigraph.Quad(node, getattr(OX_KG, _PREDICATES[field]), value, name)
     yield pyoxigraph.Quad(node, OX_KG.tallyCount, ox_literal(tally.count), name)
     yield pyoxigraph.Quad(node, OX_KG.tallyGoldsteinSum, tally.sum_literal(), name)
