@@ -2081,26 +2081,6 @@ def test_slots_model_a_participle_set_off_after_a_name_describes_it(
 
 
 @pytest.mark.model
-def test_triggers_model_a_noun_showing_an_act_makes_its_complement_an_event(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
-) -> None:
-    # "en signe de solidarité avec X": solidarity, not a kind of sign
-    text = "En signe de solidarité avec le Chili, l'Argentine a rappelé son ambassadeur au Pérou."
-    assert ("ARG", "CHL", "05") in triples(model_events(french_nlp, gazetteer, pack, text))
-
-
-@pytest.mark.model
-def test_coreference_model_a_subject_pronoun_after_a_fronted_topic_stands_for_it(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
-) -> None:
-    # "Quant au gouvernement chilien, il ...": the pronoun is the topic, not the last subject (Peru)
-    text = "Le Pérou a rappelé son ambassadeur. Quant au gouvernement chilien, il a expulsé deux diplomates boliviens."
-    found = triples(model_events(french_nlp, gazetteer, pack, text))
-    assert ("CHL", "BOL", "16") in found
-    assert ("PER", "BOL", "16") not in found
-
-
-@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2120,14 +2100,27 @@ def test_coreference_model_own_country_and_the_accused_named_as_predicate(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "expected", "absent"),
     [
+        # "en signe de solidarité avec X": solidarity, not a kind of sign
+        ("En signe de solidarité avec le Chili, l'Argentine a rappelé son ambassadeur au Pérou.",
+         ("ARG", "CHL", "05"), None),
+        # "Quant au gouvernement chilien, il ...": the pronoun is the topic, not the last subject (Peru)
+        ("Le Pérou a rappelé son ambassadeur. Quant au gouvernement chilien, il a expulsé deux diplomates boliviens.",
+         ("CHL", "BOL", "16"), ("PER", "BOL", "16")),
         # the expression's noun set before its passive verb: the canceller acts on the others it names
-        ("La visite du ministre chilien au Pérou a été annulée par Lima.", ("PER", "CHL", "16")),
-        ("Le sommet entre le Chili et le Pérou a été annulé par Santiago.", ("CHL", "PER", "16")),
+        ("La visite du ministre chilien au Pérou a été annulée par Lima.", ("PER", "CHL", "16"), None),
+        ("Le sommet entre le Chili et le Pérou a été annulé par Santiago.", ("CHL", "PER", "16"), None),
     ],
 )  # fmt: skip
-def test_triggers_model_a_meeting_cancelled_in_the_passive(
-    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple[str, str, str]
+def test_rules_model_sign_nouns_fronted_topics_and_passive_cancellations(
+    french_nlp,
+    gazetteer: Gazetteer,
+    pack: LanguagePack,
+    text: str,
+    expected: tuple[str, str, str],
+    absent: tuple[str, str, str] | None,
 ) -> None:
-    assert expected in triples(model_events(french_nlp, gazetteer, pack, text))
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert expected in found
+    assert absent not in found
