@@ -8,7 +8,7 @@ indefinite subject pronoun after a place set before it ("À Pékin, on estime ..
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from kg.actors.view import ANY_SUBJECT_DEPS, POSSESSIVE_DEPS, REFERENCE_WINDOW, ActorView, Found
@@ -70,13 +70,23 @@ def find_references(view: ActorView, found: list[Found]) -> list[Found]:
 def _fronted_place(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:
     """The actor of a place set before an indefinite subject pronoun in its clause ("À Pékin, on juge ...",
     "Aux États-Unis, on explique ..."): the people of that place."""
-    verb = pronoun.head
-    for child in verb.children:
+    return _fronted_phrase_actor(ordered, pronoun, view.locative_cases)
+
+
+def _fronted_topic(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:
+    """The actor of a topic set before a subject pronoun in its clause ("Quant à la Chine, elle ..."): the
+    pronoun stands for it."""
+    return _fronted_phrase_actor(ordered, pronoun, view.words.topic_marks)
+
+
+def _fronted_phrase_actor(ordered: Sequence[Found], pronoun: Token, cases: Collection[str]) -> Found | None:
+    """The actor of a phrase set before a subject pronoun in its clause by one of these prepositions: its name,
+    or its nationality ("Dans les capitales européennes, on ...", "Quant à l'administration américaine, elle")."""
+    for child in pronoun.head.children:
         if child.i >= pronoun.i or not child.dep_.startswith("obl"):
             continue
-        if not any(case.dep_ == "case" and case.lower_ in view.locative_cases for case in child.children):
+        if not any(case.dep_ == "case" and case.lower_ in cases for case in child.children):
             continue
-        # the place's name, or its nationality ("Dans les capitales européennes, on ...")
         words = [child.i, *(c.i for c in child.children if c.dep_ == "amod")]
         for item in ordered:
             if any(item.start <= i < item.end for i in words):
@@ -90,21 +100,6 @@ def _is_own_country(view: ActorView, token: Token) -> bool:
         return False
     possessives = view.words.singular_possessives
     return any(child.lower_ in possessives and child.dep_ in POSSESSIVE_DEPS for child in token.children)
-
-
-def _fronted_topic(view: ActorView, ordered: Sequence[Found], pronoun: Token) -> Found | None:
-    """The actor of a topic set before a subject pronoun in its clause ("Quant à la Chine, elle ..."): the
-    pronoun stands for it."""
-    for child in pronoun.head.children:
-        if child.i >= pronoun.i or not child.dep_.startswith("obl"):
-            continue
-        if not any(case.dep_ == "case" and case.lower_ in view.words.topic_marks for case in child.children):
-            continue
-        words = [child.i, *(c.i for c in child.children if c.dep_ == "amod")]  # "l'administration américaine"
-        for item in ordered:
-            if any(item.start <= i < item.end for i in words):
-                return item
-    return None
 
 
 def _last_pair(view: ActorView, ordered: Sequence[Found], *, before: int, people_only: bool) -> list[str]:
