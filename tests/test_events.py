@@ -1937,6 +1937,8 @@ def test_lexicon_model_solidarity_with_is_directed(french_nlp, gazetteer: Gazett
         ("L'attaque de drone menée par l'Azerbaïdjan contre l'Arménie a fait trois blessés.", ("AZE", "ARM", "180")),
         # patrolling near a state is a show of force
         ("Des navires de guerre indonésiens ont patrouillé près des côtes de la Malaisie.", ("IDN", "MYS", "150")),
+        # trade is economic cooperation (061), not military (062), as in English
+        ("Le Pérou exporte des minerais au Chili.", ("PER", "CHL", "061")),
     ],
 )
 def test_lexicon_model_the_reading_of_a_word(
