@@ -2,7 +2,9 @@
 leaders") the two most salient actors, a plural pronoun ("ils", "they") the two actors of the previous sentence,
 a plural possessive ("leur sommet") the two named before it, a singular subject pronoun the last actor subject, a
 counterpart noun with a singular possessive ("son homologue", "his host") the possessor's partner, an
-indefinite subject pronoun after a place set before it ("À Pékin, on estime ...") that place's actor.
+indefinite subject pronoun after a place set before it ("À Pékin, on estime ...") that place's actor, a subject
+pronoun after a topic set before it ("Quant à la Chine, elle ...") that topic, and a country noun with a singular
+possessive ("son pays", "his country") the state of the subject named before it.
 """
 
 from __future__ import annotations

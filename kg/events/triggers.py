@@ -1,8 +1,9 @@
 """Triggers: the tokens of one parsed article that the trigger lexicon maps to CAMEO codes.
 
 Reads a token and the language pack's lexicon through the parse view (`kg.events.extraction.Extractor`):
-its lemma, its reflexive form ("se rendre"), and the expressions it heads ("tendre la main"), less the
-nouns that name no event where they stand: inside a locution ("en réponse à"), naming a kind of thing
+its lemma, its reflexive form ("se rendre"), and the expressions it heads ("tendre la main"), or whose noun
+its passive subject is ("la visite a été annulée": "annuler visite"), less the nouns that name no event where
+they stand: inside a locution ("en réponse à"), naming a kind of thing
 ("navire de guerre"), or the medium of a verb of saying ("dans un communiqué").
 """
 
