@@ -4,7 +4,8 @@ l'ultimatum.", "Washington a imposé des sanctions à Moscou ... Moscou a dénon
 A verb whose object is such a noun, with a definite or demonstrative
 determiner (the pack's `anaphoric_determiners`) and no actor of its own, acts
 on the doer of the latest event of that noun told in the sentences just
-before: rejecting an ultimatum is rejecting whoever set it. A noun that sums
+before (the same noun, or the verb it is made from: "ce tir" after "a tiré", the pack's `verb_endings` and
+`action_noun_suffixes`): rejecting an ultimatum is rejecting whoever set it. A noun that sums
 up an act (the pack's `summary_nouns`: "the move", "cette décision") acts on
 the doer of the previous sentence's main act when no event of its own noun was
 told. The doer of the act is the verb's subject, read as the frames read it.

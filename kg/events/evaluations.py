@@ -7,12 +7,14 @@ provocation", "Tokyo a estimé que la visite du président chinois était un suc
 the act's doer, or on the actor. It is said three ways:
 
 - named by a verb of naming (role `naming`: "qualifier X de", "call X a", "describe X as"): the verdict is
-  said of the verb's object, by the verb's subject;
+  said of the verb's object, by the verb's subject (the parser may hang the verdict on the object: "a qualifié
+  ces frappes d'agression"; an object that names an act told before is judged through its doer there);
 - predicated of a subject in a clause a verb reports ("X a affirmé que [l'acte] était une provocation", "X said
   [the act] was a provocation"): by the reporting verb's subject; a predicate is the noun or adjective of a
   copula, or the object of a verb of being (role `copula`: "représenter", "constituer", "represent").
 
-A verdict word qualifying the predicate counts as well ("un régime dangereux", "a dangerous regime"). The
+A verdict word qualifying the predicate counts as well ("un régime dangereux", "a dangerous regime", "un acte
+d'agression"). The
 doer of an act is read from the candidates the rules found at its word, else from the actors its phrase names.
 
 An act also draws a reaction (role `reaction`, with its CAMEO code: "colère", "ire", "satisfaction") from an actor
