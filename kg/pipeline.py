@@ -429,7 +429,6 @@ def _analyse(
         CELLS_FILE,
         STORE_DIR,
         export_trig,
-        refresh_cells,
         refresh_events,
         refresh_summaries,
         repack_store,
@@ -471,8 +470,7 @@ def _analyse(
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     dyads = None if _changed_most(store, counts) else counts.dyads
-    refresh_summaries(store, dyads=dyads)
-    refresh_cells(store, out_dir / CELLS_FILE, dyads=dyads)
+    refresh_summaries(store, dyads=dyads, cells=out_dir / CELLS_FILE)  # the relation table from the tallies' read
     refresh_events(store, dyads=dyads)
     if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
         # the page is drawn from the store while the packed one loads; the snapshot is the packed store's, which
@@ -490,7 +488,7 @@ def _analyse(
 
 def _store_changing(out_dir: Path) -> None:
     """What a build does before it changes the store: the index and the relation table the page reads are no
-    longer known to match it (the table is made current again with the summaries, `kg.store.refresh_cells`)."""
+    longer known to match it (the table is made current again with the summaries, `kg.store.refresh_summaries`)."""
     from kg.store import CELLS_FILE, mark_cells_stale
 
     discard_index(out_dir)
