@@ -3,7 +3,9 @@
 One row a relation: its states and acting persons or bodies, CAMEO code, mode,
 symmetry, confidence and date (IRIs stored once, in a table of terms), kept by
 the build as it keeps the tallies: made again for the state dyads whose
-relations it added or removed (`refresh_cells`). `read_cells` counts them into
+relations it added or removed, from the tallies' read of the relations
+(`update_cells`, which `kg.store.tallies.refresh_tallies` fills; `refresh_cells`
+reads them on its own). `read_cells` counts them into
 the page's cells (relations alike in all of these, at state or actor level,
 above a confidence, with the first relation's IRI as their sample): at a million
 relations, a few seconds, where the store's join of every relation's properties

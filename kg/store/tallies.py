@@ -12,7 +12,8 @@ sixth of a real build's store). A build makes them again for the state dyads
 whose relations it added or removed (`refresh_tallies`), as it does the
 summaries.
 
-The relations are read once, a row each (`_ROWS_QUERY`), and counted in Python,
+The relations are read once, a row each (`_ROWS_QUERY`; the same read fills the
+relation table the page reads, `kg.store.cells`, when a build asks), and counted in Python,
 the numbers as the store's own aggregates would give them (`_Tally`: SPARQL's
 SUM, MIN and MAX): GROUP BY queries over the same relations cost about three
 times this one read.
@@ -84,9 +85,13 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
         whole = tally_dyads is None or (table is not None and table.dyads is None)
         if not whole and not tally_dyads:
             return 0
-        tallies = _count(store, "" if whole else dyads_values(tally_dyads), table=table,
-                         tally_only=None if tally_dyads is None or not whole else set(tally_dyads),
-                         table_only=None if table is None or table.dyads is None or not whole else set(table.dyads))
+        tallies = _count(
+            store,
+            "" if whole else dyads_values(tally_dyads),
+            table=table,
+            tally_only=None if tally_dyads is None or not whole else set(tally_dyads),
+            table_only=None if table is None or table.dyads is None or not whole else set(table.dyads),
+        )
         quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
     name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
     if tally_dyads is not None:
