@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,10 @@ CACHE_FORMAT = 7
 
 @dataclass(frozen=True)
 class CachedOutputs:
-    """A cached analysis as a rebuild writes it out again: its mentions and co-occurrence baseline as the records
-    of `mentions.jsonl` and `cooccurrence.jsonl` (copied, not made into records and back: a corpus has tens of
-    thousands of them), its relations as records (grouping across articles reads them)."""
+    """An analysis as a build writes it out: its mentions and co-occurrence baseline as the records of
+    `mentions.jsonl` and `cooccurrence.jsonl` (a cached one's copied, not made into records and back: a corpus has
+    tens of thousands of them; a new one's made once, for the outputs and its cache entry), its relations as
+    records (grouping across articles reads them)."""
 
     mention_records: tuple[dict[str, Any], ...]
     events: tuple[Event, ...]
@@ -103,14 +105,19 @@ class ResultCache:
         except (ValueError, KeyError, TypeError, AttributeError):  # damaged: analysed again
             return None
 
-    def write(self, article: Article, analysis: Analysis, graph: bytes | None = None) -> None:
-        """Cache an article's analysis and (`graph`) the TriG its named graph was loaded from."""
+    def write(self, article: Article, analysis: Analysis, graph: bytes | None = None, *,
+              baseline_records: Sequence[dict[str, Any]] | None = None) -> None:  # fmt: skip
+        """Cache an article's analysis and (`graph`) the TriG its named graph was loaded from; its co-occurrence
+        baseline as `baseline_records` (`kg.outputs.to_baseline_record` of each pair) when the caller made them
+        already."""
         pairs = analysis.cooccurrences
+        if pairs is not None and baseline_records is None:
+            baseline_records = [to_baseline_record(pair) for pair in pairs]
         entry = {
             "key": self.key(article),
             "mentions": [to_json(mention) for mention in analysis.mentions],
             "events": [to_json(event) for event in analysis.events],
-            "cooccurrences": None if pairs is None else [to_baseline_record(pair) for pair in pairs],
+            "cooccurrences": None if pairs is None else baseline_records,
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

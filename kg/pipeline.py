@@ -429,7 +429,6 @@ def _analyse(
         CELLS_FILE,
         STORE_DIR,
         export_trig,
-        refresh_cells,
         refresh_events,
         refresh_summaries,
         repack_store,
@@ -471,8 +470,7 @@ def _analyse(
     except OSError as error:
         raise OutputError(f"{out_dir / STORE_DIR}: cannot write the graph: {error.strerror or error}") from error
     dyads = None if _changed_most(store, counts) else counts.dyads
-    refresh_summaries(store, dyads=dyads)
-    refresh_cells(store, out_dir / CELLS_FILE, dyads=dyads)
+    refresh_summaries(store, dyads=dyads, cells=out_dir / CELLS_FILE)  # the relation table from the tallies' read
     refresh_events(store, dyads=dyads)
     if dyads is None:  # most of the store written again: packed as one bulk load (half the bytes on disk)
         # the page is drawn from the store while the packed one loads; the snapshot is the packed store's, which
@@ -490,7 +488,7 @@ def _analyse(
 
 def _store_changing(out_dir: Path) -> None:
     """What a build does before it changes the store: the index and the relation table the page reads are no
-    longer known to match it (the table is made current again with the summaries, `kg.store.refresh_cells`)."""
+    longer known to match it (the table is made current again with the summaries, `kg.store.refresh_summaries`)."""
     from kg.store import CELLS_FILE, mark_cells_stale
 
     discard_index(out_dir)
@@ -510,14 +508,18 @@ def _changed_most(store: Any, counts: _Counts) -> bool:
     return changed * 2 > len(article_ids_in_store(store)) + len(counts.pruned)
 
 
-def _output_records(analysis: Analysis | CachedOutputs) -> tuple[Sequence[dict[str, Any]], Iterable[dict[str, Any]]]:
-    """An article's records of `mentions.jsonl` and `cooccurrence.jsonl`: made from its analysis, or as cached."""
+def _output_records(analysis: CachedOutputs) -> tuple[Sequence[dict[str, Any]], Iterable[dict[str, Any]]]:
+    """An article's records of `mentions.jsonl` and `cooccurrence.jsonl`."""
+    return analysis.mention_records, analysis.baseline_records or ()
+
+
+def _to_outputs(analysis: Analysis) -> CachedOutputs:
+    """A new analysis as the build writes it out (its mentions and baseline as records), as a cached one is."""
     from kg.cache import CachedOutputs
 
-    if isinstance(analysis, CachedOutputs):
-        return analysis.mention_records, analysis.baseline_records or ()
-    return ([to_mention_record(mention) for mention in analysis.mentions],
-            (to_baseline_record(pair) for pair in analysis.cooccurrences or ()))  # fmt: skip
+    pairs = analysis.cooccurrences
+    return CachedOutputs(tuple(to_mention_record(mention) for mention in analysis.mentions), analysis.events,
+                         None if pairs is None else tuple(to_baseline_record(pair) for pair in pairs))  # fmt: skip
 
 
 def _json_line(record: dict[str, Any]) -> str:
@@ -535,9 +537,10 @@ def _analyses(
     dask_client: Any,
     baseline: bool,
     skipped: list[InputError],
-) -> Iterator[Analysis | CachedOutputs]:
-    """Each article's analysis, in input order: from the cache when its analysis is current and its graph is in
-    the store, else analysed (its graph written to the store with a batch of others, then cached). The analysis
+) -> Iterator[CachedOutputs]:
+    """Each article's analysis as the build writes it out, in input order: from the cache when its analysis is
+    current and its graph is in the store, else analysed (its graph written to the store with a batch of others,
+    then cached). The analysis
     streams both kinds through in order, so memory holds a few articles at a time, however many are unchanged.
     An article in a language without a pack is not analysed: it is kept (its text is in `articles.jsonl`) and
     its input counted as skipped, with why."""
@@ -576,8 +579,9 @@ def _analyses(
                 yield reusable.pop(article.id)
                 continue
             cache.forget(article.id)  # an entry is only ever there for a graph wholly in the store
-            unwritten.add(article, result.analysis, result.graph or b"")
-            yield result.analysis
+            outputs = _to_outputs(result.analysis)  # its baseline's records made once, for the outputs and the cache
+            unwritten.add(article, result.analysis, result.graph or b"", outputs.baseline_records)
+            yield outputs
         completed = True
     finally:
         unwritten.close(write=completed)
@@ -594,16 +598,17 @@ class _GraphBatch:
 
     def __init__(self, store: Any, cache: Any, counts: _Counts, store_path: Path) -> None:
         self.store, self.cache, self.counts, self.store_path = store, cache, counts, store_path
-        self.items: list[tuple[Article, Analysis, bytes]] = []
+        self.items: list[tuple[Article, Analysis, bytes, Sequence[dict[str, Any]] | None]] = []
         self.size = 0  # bytes of TriG
         self.since = 0.0
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store-writer")
         self.writing: Future[None] | None = None
 
-    def add(self, article: Article, analysis: Analysis, graph: bytes) -> None:
+    def add(self, article: Article, analysis: Analysis, graph: bytes,
+            baseline_records: Sequence[dict[str, Any]] | None) -> None:  # fmt: skip
         if not self.items:
             self.since = time.monotonic()
-        self.items.append((article, analysis, graph))
+        self.items.append((article, analysis, graph, baseline_records))
         self.size += len(graph)
         if (
             len(self.items) >= GRAPH_BATCH
@@ -633,23 +638,23 @@ class _GraphBatch:
             writing, self.writing = self.writing, None
             writing.result()
 
-    def _write(self, items: list[tuple[Article, Analysis, bytes]]) -> None:
+    def _write(self, items: list[tuple[Article, Analysis, bytes, Sequence[dict[str, Any]] | None]]) -> None:
         """Write the graphs to the store, then (and only then) cache the articles. The dyads of their relations,
         before and after, are noted (when the build tracks them)."""
         from kg.store import article_dyads, write_article_graphs
 
-        ids, dyads = [article.id for article, _, _ in items], self.counts.dyads
+        ids, dyads = [article.id for article, _, _, _ in items], self.counts.dyads
         _store_changing(self.store_path.parent)
         try:
             if dyads is not None:
                 dyads |= article_dyads(self.store, ids)
-            write_article_graphs(self.store, [(article.id, graph) for article, _, graph in items])
+            write_article_graphs(self.store, [(article.id, graph) for article, _, graph, _ in items])
             if dyads is not None:
                 dyads |= article_dyads(self.store, ids)
         except OSError as error:
             raise OutputError(f"{self.store_path}: cannot write the graph: {error.strerror or error}") from error
-        for article, analysis, graph in items:
-            self.cache.write(article, analysis, graph)
+        for article, analysis, graph, baseline_records in items:
+            self.cache.write(article, analysis, graph, baseline_records=baseline_records)
             self.counts.analysed.append(article.id)
 
 

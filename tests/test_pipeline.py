@@ -228,9 +228,9 @@ def test_pipeline_summaries_recomputed_for_the_changed_dyads_alone_equal_a_full_
     recounted: list[set[tuple[str, str]] | None] = []
     real = kg.store.refresh_summaries
 
-    def spy(store: Any, *, dyads: set[tuple[str, str]] | None = None) -> int:
+    def spy(store: Any, *, dyads: set[tuple[str, str]] | None = None, **kwargs: Any) -> int:
         recounted.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
-        return real(store) if dyads is None else real(store, dyads=dyads)
+        return real(store, **kwargs) if dyads is None else real(store, dyads=dyads, **kwargs)
 
     monkeypatch.setattr(kg.store, "refresh_summaries", spy)
     (corpus / "condamnation.txt").write_text(CHANGED, encoding="utf-8")
@@ -258,13 +258,14 @@ def test_pipeline_relation_table_updated_for_the_changed_dyads_alone_draws_the_p
     from kg.store.cells import read_cells
 
     refreshed: list[set[tuple[str, str]] | None] = []
-    real = kg.store.refresh_cells
+    real = kg.store.refresh_summaries
 
-    def spy(store: Any, path: Path, *, dyads: set[tuple[str, str]] | None = None) -> int:
-        refreshed.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
-        return real(store, path, dyads=dyads)
+    def spy(store: Any, *, dyads: set[tuple[str, str]] | None = None, cells: Path | None = None) -> int:
+        if cells == built / CELLS_FILE:  # the table made again from the summaries' read of the relations
+            refreshed.append(None if dyads is None else {(source[-3:], target[-3:]) for source, target in dyads})
+        return real(store, dyads=dyads, cells=cells)
 
-    monkeypatch.setattr(kg.store, "refresh_cells", spy)
+    monkeypatch.setattr(kg.store, "refresh_summaries", spy)
     (corpus / "condamnation.txt").write_text(CHANGED, encoding="utf-8")
     build([corpus], built)
     (corpus / "visite.txt").unlink()
@@ -430,9 +431,9 @@ def test_pipeline_summaries_and_events_made_again_from_the_whole_store_when_most
     for name in ("refresh_summaries", "refresh_events"):
         real = getattr(kg.store, name)
 
-        def spy(store: Any, *, dyads: Any = None, real: Any = real, name: str = name) -> Any:
+        def spy(store: Any, *, dyads: Any = None, real: Any = real, name: str = name, **kwargs: Any) -> Any:
             asked.append((name, dyads))
-            return real(store, dyads=dyads)
+            return real(store, dyads=dyads, **kwargs)
 
         monkeypatch.setattr(kg.store, name, spy)
     for name in ("condamnation.txt", "visite.txt"):  # two articles of three analysed again

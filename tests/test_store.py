@@ -762,3 +762,50 @@ def test_store_tallies_count_what_the_store_aggregates_of_the_relations(tmp_path
     assert tallied == expected
     assert {value[1].value for value in tallied.values()} >= {"10.9", "-4", "7"}  # fractional and whole sums
     assert sorted(evidence.values()) == [1, 1, 2, 2, 5]  # NOR-SWE asserted: 1 + 3 + 1 of QuadClass 1, 1 + 1 of 3
+
+
+def _table_rows(path: Path) -> list[tuple[object, ...]]:
+    """The rows of a relation table (`kg.store.cells`), its term ids read as their IRIs, sorted."""
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        terms = dict(connection.execute("SELECT id, iri FROM terms"))
+        rows = connection.execute("SELECT * FROM relations").fetchall()
+    return sorted(tuple(terms[value] if 1 <= index <= 6 else value for index, value in enumerate(row))
+                  for row in rows)  # fmt: skip
+
+
+def test_store_relation_table_made_from_the_tallies_read_is_the_table_made_on_its_own(tmp_path: Path) -> None:
+    # A build makes the relation table the page reads from the tallies' read of the relations (one read, not
+    # two): the same rows as the table's own full read, whether the table, the tallies, both or neither are
+    # made again for some dyads alone.
+    from kg.store import CELLS_FILE, article_dyads, refresh_cells
+    from kg.vocab import ACTOR_TALLIES_GRAPH
+
+    tallies = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
+    store, table, alone = reference_store(tmp_path), tmp_path / CELLS_FILE, tmp_path / "alone.sqlite"
+    (first, *rest) = [(article.id, article_to_trig(article, events)) for article, _, events in model_corpus()]
+    write_article_graphs(store, [first])
+    refresh_summaries(store, cells=table)  # every relation
+    refresh_cells(store, alone)
+    assert _table_rows(table) == _table_rows(alone) and _table_rows(table)
+    for case in ("both for the dyads", "no table yet", "no tallies yet"):
+        dyads = article_dyads(store, [article_id for article_id, _ in rest])
+        write_article_graphs(store, rest)
+        dyads |= article_dyads(store, [article_id for article_id, _ in rest])
+        if case == "no table yet":
+            table.unlink()
+        if case == "no tallies yet":
+            store.remove_graph(tallies)
+        refresh_summaries(store, dyads=dyads, cells=table)
+        refresh_cells(store, alone)
+        assert _table_rows(table) == _table_rows(alone), case
+        counted = set(store.quads_for_pattern(None, None, None, tallies))
+        kg.store.refresh_tallies(store)
+        assert set(store.quads_for_pattern(None, None, None, tallies)) == counted, case
+        for article_id, _ in rest:
+            remove_article_graph(store, article_id)
+        refresh_summaries(store, dyads=dyads, cells=table)
+        refresh_cells(store, alone)
+        assert _table_rows(table) == _table_rows(alone), case

@@ -233,12 +233,15 @@ def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
     store.update(f"DROP SILENT GRAPH <{article_graph_iri(article_id)}>")
 
 
-def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
+def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None,
+                      cells: Path | None = None) -> int:  # fmt: skip
     """Recompute the dyad summaries (and the tallies, `kg.store.tallies`) from every article graph; return the
     number of dyads summarised. With `dyads`
     ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
-    kept as it is (exact as long as every relation added or removed since it was made is of these dyads)."""
-    refresh_tallies(store, dyads=dyads)
+    kept as it is (exact as long as every relation added or removed since it was made is of these dyads). With
+    `cells`, the relation table at that path (`kg.store.cells`) is made again too, for the same dyads, from the
+    tallies' read of the relations (a second read cost about a minute of CPU at a million relations)."""
+    refresh_tallies(store, dyads=dyads, cells=cells)
     if dyads is not None and not dyads:
         return 0
     restriction = "" if dyads is None else dyads_values(dyads)

@@ -3,7 +3,9 @@
 One row a relation: its states and acting persons or bodies, CAMEO code, mode,
 symmetry, confidence and date (IRIs stored once, in a table of terms), kept by
 the build as it keeps the tallies: made again for the state dyads whose
-relations it added or removed (`refresh_cells`). `read_cells` counts them into
+relations it added or removed, from the tallies' read of the relations
+(`update_cells`, which `kg.store.tallies.refresh_tallies` fills; `refresh_cells`
+reads them on its own). `read_cells` counts them into
 the page's cells (relations alike in all of these, at state or actor level,
 above a confidence, with the first relation's IRI as their sample): at a million
 relations, a few seconds, where the store's join of every relation's properties
@@ -31,7 +33,16 @@ from kg.errors import OutputError
 from kg.store.model import dyads_values
 from kg.vocab import PREFIXES
 
-__all__ = ["CELLS_FILE", "CELLS_FORMAT", "refresh_cells", "mark_cells_stale", "read_cells", "count_cells"]
+__all__ = [
+    "CELLS_FILE",
+    "CELLS_FORMAT",
+    "refresh_cells",
+    "update_cells",
+    "CellsUpdate",
+    "mark_cells_stale",
+    "read_cells",
+    "count_cells",
+]
 
 CELLS_FILE = "cells.sqlite"
 # The table's layout: a table of another is not read (the page reads the store) and is made again by a full refresh.
@@ -97,25 +108,100 @@ def refresh_cells(store: pyoxigraph.Store, path: Path, *, dyads: Collection[tupl
     `kg.store.article_dyads` gives them), only the relations stated from a source to a target among them are
     written again, the rest kept (exact as long as every relation added or removed since is of these dyads); a
     table that is missing or of another format is made whole. Either way the table is then current for the
-    store's newest build."""
-    build = _newest_build(store)
+    store's newest build. A build does this with the tallies, from their read of the relations
+    (`kg.store.refresh_summaries` given the table's path); this reads them on its own."""
+    with update_cells(store, path, dyads=dyads) as update:
+        if update.dyads is None:
+            query = _ROWS_QUERY
+        elif update.dyads:
+            query = _DYADS_ROWS_QUERY % dyads_values(update.dyads)
+        else:
+            return 0
+        for row in store.query(query, prefixes=PREFIXES):
+            update.add(*row)
+    return update.written
+
+
+@contextlib.contextmanager
+def update_cells(store: pyoxigraph.Store, path: Path, *,
+                 dyads: Collection[tuple[str, str]] | None = None) -> Iterator[CellsUpdate]:  # fmt: skip
+    """The table at `path` made again from the relations given to the update (`CellsUpdate.add`): every relation of
+    the store, written to a new file put in place of the old one when the block ends; or, with `dyads` (and a
+    table of this format), those of these state dyads, which replace theirs in the table. The update's `dyads`
+    says which it is (None: every relation). The table is then current for the store's newest build; an error in
+    the block leaves it as it was."""
+    update = CellsUpdate(store, path, dyads=dyads)
     try:
-        if dyads is not None and _format(path) == CELLS_FORMAT:
-            with contextlib.closing(sqlite3.connect(path)) as connection, connection:
-                written = _replace_dyads(connection, store, dyads)
-                _set_meta(connection, build=build, state="current")
-            return written
-        fresh = path.with_name(path.name + ".new")
-        fresh.unlink(missing_ok=True)
-        with contextlib.closing(sqlite3.connect(fresh)) as connection, connection:
-            # a new file, put in place only once whole: no journal needed to keep it whole
-            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-            written = _insert(connection, store.query(_ROWS_QUERY, prefixes=PREFIXES))
-            _set_meta(connection, build=build, state="current", format=CELLS_FORMAT)
-        os.replace(fresh, path)
-        return written
+        yield update
+        update.finish()
     except sqlite3.Error as error:
         raise OutputError(f"{path}: cannot write the relation table: {error}") from error
+    finally:
+        update.connection.close()
+
+
+class CellsUpdate:
+    """The relation table being written (`update_cells`): rows added one relation at a time, written in batches."""
+
+    def __init__(self, store: pyoxigraph.Store, path: Path, *, dyads: Collection[tuple[str, str]] | None) -> None:
+        self.path, self.build, self.written = path, _newest_build(store), 0
+        self.dyads = dyads if dyads is not None and _format(path) == CELLS_FORMAT else None
+        try:
+            if self.dyads is not None:
+                self.connection = sqlite3.connect(path)
+            else:
+                fresh = path.with_name(path.name + ".new")
+                fresh.unlink(missing_ok=True)
+                self.connection = sqlite3.connect(fresh)
+                # a new file, put in place only once whole: no journal needed to keep it whole
+                self.connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            self.ids: dict[str, int] = dict(self.connection.execute("SELECT iri, id FROM terms"))
+            if self.dyads:
+                known = [(self.ids[source], self.ids[target]) for source, target in self.dyads
+                         if source in self.ids and target in self.ids]  # fmt: skip
+                self.connection.executemany("DELETE FROM relations WHERE source = ? AND target = ?", known)
+        except sqlite3.Error as error:
+            raise OutputError(f"{path}: cannot write the relation table: {error}") from error
+        self.batch: list[tuple[Any, ...]] = []
+        self.new_terms: list[tuple[int, str]] = []
+
+    def add(self, relation: Any, source: Any, target: Any, source_actor: Any, target_actor: Any, type_: Any,
+            mode: Any, symmetric: Any, confidence: Any, date: Any) -> None:  # fmt: skip
+        """Add a relation, given as the store's terms (`date` None when it has none)."""
+        term = self._term
+        self.batch.append((relation.value, term(source.value), term(target.value), term(source_actor.value),
+                           term(target_actor.value), term(type_.value), term(mode.value),
+                           int(symmetric.value == "true"), float(confidence.value),
+                           None if date is None else date.value))  # fmt: skip
+        if len(self.batch) == _INSERT_BATCH:
+            self._write_batch()
+
+    def finish(self) -> None:
+        """Write the last rows and the table's state; put a new table in place."""
+        self._write_batch()
+        if self.dyads is not None:
+            _set_meta(self.connection, build=self.build, state="current")
+            self.connection.commit()
+            return
+        _set_meta(self.connection, build=self.build, state="current", format=CELLS_FORMAT)
+        self.connection.commit()
+        self.connection.close()
+        os.replace(self.path.with_name(self.path.name + ".new"), self.path)
+
+    def _term(self, iri: str) -> int:
+        number = self.ids.get(iri)
+        if number is None:
+            number = self.ids[iri] = len(self.ids) + 1
+            self.new_terms.append((number, iri))
+        return number
+
+    def _write_batch(self) -> None:
+        """Write the rows of the batch, and the terms first seen in it (emptying both lists)."""
+        self.connection.executemany("INSERT INTO terms (id, iri) VALUES (?, ?)", self.new_terms)
+        self.connection.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.batch)
+        self.written += len(self.batch)
+        self.batch.clear()
+        self.new_terms.clear()
 
 
 def mark_cells_stale(path: Path) -> None:
@@ -169,54 +255,6 @@ def count_cells(rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
             counts[key] = counts.get(key, 1) + 1
             samples[key] = min(samples[key] or "", row[-1] or "")
     return [(*key, counts.get(key, 1), sample) for key, sample in samples.items()]
-
-
-def _replace_dyads(connection: sqlite3.Connection, store: pyoxigraph.Store,
-                   dyads: Collection[tuple[str, str]]) -> int:  # fmt: skip
-    """Drop the relations of these state dyads from the table, then write the store's."""
-    ids = dict(connection.execute("SELECT iri, id FROM terms"))
-    known = [(ids[source], ids[target]) for source, target in dyads if source in ids and target in ids]
-    connection.executemany("DELETE FROM relations WHERE source = ? AND target = ?", known)
-    if not dyads:
-        return 0
-    return _insert(connection, store.query(_DYADS_ROWS_QUERY % dyads_values(dyads), prefixes=PREFIXES))
-
-
-def _insert(connection: sqlite3.Connection, solutions: Any) -> int:
-    """Write these relations (the rows of `_ROWS_QUERY`) into the table, each IRI as its term's id."""
-    ids: dict[str, int] = dict(connection.execute("SELECT iri, id FROM terms"))
-    new_terms: list[tuple[int, str]] = []
-
-    def term(iri: str) -> int:
-        number = ids.get(iri)
-        if number is None:
-            number = ids[iri] = len(ids) + 1
-            new_terms.append((number, iri))
-        return number
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        for relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date in solutions:
-            yield (relation.value, term(source.value), term(target.value), term(source_actor.value),
-                   term(target_actor.value), term(type_.value), term(mode.value), int(symmetric.value == "true"),
-                   float(confidence.value), None if date is None else date.value)  # fmt: skip
-
-    written, batch = 0, []
-    for row in rows():
-        batch.append(row)
-        if len(batch) == _INSERT_BATCH:
-            written += _write_batch(connection, batch, new_terms)
-    return written + _write_batch(connection, batch, new_terms)
-
-
-def _write_batch(connection: sqlite3.Connection, batch: list[tuple[Any, ...]],
-                 new_terms: list[tuple[int, str]]) -> int:  # fmt: skip
-    """Write a batch of rows, and the terms first seen in it (emptying both lists)."""
-    connection.executemany("INSERT INTO terms (id, iri) VALUES (?, ?)", new_terms)
-    connection.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
-    written = len(batch)
-    batch.clear()
-    new_terms.clear()
-    return written
 
 
 def _set_meta(connection: sqlite3.Connection, **values: str) -> None:

@@ -12,7 +12,8 @@ sixth of a real build's store). A build makes them again for the state dyads
 whose relations it added or removed (`refresh_tallies`), as it does the
 summaries.
 
-The relations are read once, a row each (`_ROWS_QUERY`), and counted in Python,
+The relations are read once, a row each (`_ROWS_QUERY`; the same read fills the
+relation table the page reads, `kg.store.cells`, when a build asks), and counted in Python,
 the numbers as the store's own aggregates would give them (`_Tally`: SPARQL's
 SUM, MIN and MAX): GROUP BY queries over the same relations cost about three
 times this one read.
@@ -20,31 +21,37 @@ times this one read.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph
 
+from kg.store.cells import CellsUpdate, update_cells
 from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
 from kg.vocab import ACTOR_TALLIES_GRAPH, CAMEO_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
 
 # What a tally counts of each relation, one row a relation (its evidence passages counted, not joined: they would
-# multiply its row). VALUES go inside the GRAPH block: there Oxigraph starts from them.
+# multiply its row), with what the relation table reads (`kg.store.cells`: its IRI and confidence), so that one read
+# serves both. VALUES go inside the GRAPH block: there Oxigraph starts from them.
 _ROWS_QUERY = """
-SELECT ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?type ?date (COUNT(?item) AS ?evidence)
+SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
+       (COUNT(?item) AS ?evidence)
 WHERE {
   GRAPH ?graph {
     %s
     ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ;
               kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:eventType ?type .
+    OPTIONAL { ?relation kg:confidence ?confidence }
     OPTIONAL { ?relation kg:date ?date }
     OPTIONAL { ?relation kg:evidence ?item }
   }
 }
-GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?type ?date
+GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
 """
 # A code's QuadClass and Goldstein score, in the CAMEO scheme: a relation's QuadClass is read with its score.
 _CAMEO_QUERY = """
@@ -64,32 +71,32 @@ _PREDICATES = {"source": "tallySource", "target": "tallyTarget", "sourceActor": 
                "quad": "tallyQuadClass"}  # fmt: skip
 
 
-def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> int:
+def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None,
+                    cells: Path | None = None) -> int:  # fmt: skip
     """Count every relation of the store again into the tallies' graph (replacing it); return the number of
     tallies made. With `dyads` ((source, target) state IRIs, as `kg.store.article_dyads` gives them), only the
     tallies of relations stated from a source to a target among them are made again, the rest kept (exact as long
-    as every relation added or removed since is of these dyads). A store without them has every tally made."""
-    if dyads is not None and not has_tallies(store):
-        dyads = None
-    if dyads is not None and not dyads:
-        return 0
-    restriction = "" if dyads is None else dyads_values(dyads)
-    scores = {row["type"]: (row["quad"], row["goldstein"])
-              for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
-    # one pass over the relations, each tally a running total: memory bounded by the tallies
-    tallies: dict[tuple[Any, ...], _Tally] = {}
-    for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
-        quad, goldstein = scores.get(row["type"], (None, None))
-        evidence, date = int(row["evidence"].value), None if row["date"] is None else row["date"].value
-        values = tuple(quad if name == "quad" else row[name] for name in _KEY)
-        tally = tallies.get(values)
-        if tally is None:
-            tally = tallies[values] = _Tally()
-        tally.add(goldstein, evidence, date)
-    quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
+    as every relation added or removed since is of these dyads). A store without them has every tally made. With
+    `cells`, the relation table at that path (`kg.store.cells.refresh_cells`, for the same dyads) is made again
+    from the same read of the relations."""
+    tally_dyads = None if dyads is not None and not has_tallies(store) else dyads
+    with contextlib.ExitStack() as stack:
+        table = None if cells is None else stack.enter_context(update_cells(store, cells, dyads=dyads))
+        whole = tally_dyads is None or (table is not None and table.dyads is None)
+        if not whole and not tally_dyads:
+            return 0
+        tallies = _count(
+            store,
+            "" if whole else dyads_values(tally_dyads),
+            table=table,
+            tally_only=None if tally_dyads is None or not whole else set(tally_dyads),
+            table_only=None if table is None or table.dyads is None or not whole else set(table.dyads),
+        )
+        quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
     name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
-    if dyads is not None:
-        store.update(_REMOVE_UPDATE % {"graph": ACTOR_TALLIES_GRAPH, "dyads": restriction}, prefixes=PREFIXES)
+    if tally_dyads is not None:
+        store.update(_REMOVE_UPDATE % {"graph": ACTOR_TALLIES_GRAPH, "dyads": dyads_values(tally_dyads)},
+                     prefixes=PREFIXES)  # fmt: skip
         store.extend(quads)
         return len(tallies)
     if store.contains_named_graph(name):
@@ -103,6 +110,33 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
     if store.contains_named_graph(earlier):  # the state tallies of an earlier version's store
         store.remove_graph(earlier)
     return len(tallies)
+
+
+def _count(store: pyoxigraph.Store, restriction: str, *, table: CellsUpdate | None,
+           tally_only: set[tuple[str, str]] | None,
+           table_only: set[tuple[str, str]] | None) -> dict[tuple[Any, ...], _Tally]:  # fmt: skip
+    """The relations (of the dyads a VALUES `restriction` binds, if given) counted into tallies, in one pass, each
+    tally a running total (memory bounded by the tallies); each relation also given to the `table`, if any. The
+    tallies count only the relations of `tally_only` dyads, the table gets only those of `table_only`, when
+    given (the read is of more dyads than one of them is made again for)."""
+    scores = {row["type"]: (row["quad"], row["goldstein"])
+              for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
+    tallies: dict[tuple[Any, ...], _Tally] = {}
+    for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
+        (relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date,
+         evidence) = row  # fmt: skip
+        dyad = (source.value, target.value) if tally_only is not None or table_only is not None else None
+        if table is not None and confidence is not None and (table_only is None or dyad in table_only):
+            table.add(relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date)
+        if tally_only is not None and dyad not in tally_only:
+            continue
+        quad, goldstein = scores.get(type_, (None, None))
+        values = (source, target, source_actor, target_actor, mode, symmetric, quad)
+        tally = tallies.get(values)
+        if tally is None:
+            tally = tallies[values] = _Tally()
+        tally.add(goldstein, int(evidence.value), None if date is None else date.value)
+    return tallies
 
 
 class _Tally:
