@@ -53,9 +53,9 @@ class Grammar:
     sign_nouns: frozenset[str]  # a noun showing the act its bare complement names ("en signe de solidarité")
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     # A noun made from a verb names its act ("ce tir" after "X a tiré", "ces frappes" after "X a frappé"): the
-    # endings that, taken off the verb and off the noun, leave the stem both share (longest first)
-    verb_endings: tuple[str, ...]
-    action_noun_suffixes: tuple[str, ...]
+    # endings that, taken off the verb and off the noun, leave the stem both share
+    verb_endings: frozenset[str]
+    action_noun_suffixes: frozenset[str]
     occasion_marks: frozenset[str]  # "X a réagi quand Y ...", "X scrambled jets when Y ...": X reacts to Y
     circumstance_cases: frozenset[str]  # "à la demande de X", "at the request of X": an event aimed at the subject
     # "après l'attaque contre X", "en cas d'attaque", "after the attack on X": an event the clause answers or
@@ -217,10 +217,6 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(value) for value in values)
 
 
-def _longest_first(values: Any) -> tuple[str, ...]:
-    return tuple(sorted(_words(values), key=lambda value: (-len(value), value)))
-
-
 def _grammar(section: dict[str, Any]) -> Grammar:
     return Grammar(
         prepositions=_words(section["prepositions"]),
@@ -237,8 +233,8 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         summary_nouns=_words(section.get("summary_nouns", [])),
         sign_nouns=_words(section.get("sign_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
-        verb_endings=_longest_first(section.get("verb_endings", [])),
-        action_noun_suffixes=_longest_first(section.get("action_noun_suffixes", [])),
+        verb_endings=_words(section.get("verb_endings", [])),
+        action_noun_suffixes=_words(section.get("action_noun_suffixes", [])),
         occasion_marks=_words(section.get("occasion_marks", [])),
         circumstance_cases=_words(section.get("circumstance_cases", [])),
         reaction_cases=_words(section.get("reaction_cases", [])),

@@ -18,6 +18,7 @@ condemned it"): its doer is that sentence's main verb's subject.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.events import grammar, slots
@@ -220,9 +221,12 @@ def _made_from(view: Extractor, noun: str, verb: str) -> bool:
     return bool(_stems(noun, view.grammar.action_noun_suffixes) & _stems(verb, view.grammar.verb_endings))
 
 
-def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
-    return {word} | {word[: -len(ending)] for ending in endings
-                     if word.endswith(ending) and len(word) - len(ending) >= MINIMAL_STEM}  # fmt: skip
+@cache
+def _stems(word: str, endings: frozenset[str]) -> frozenset[str]:
+    """The word and what is left of it once one of the endings is taken off (a stem of `MINIMAL_STEM` letters at
+    least); read once a word, however many tokens are compared with it."""
+    return frozenset({word} | {word[: -len(ending)] for ending in endings
+                               if word.endswith(ending) and len(word) - len(ending) >= MINIMAL_STEM})  # fmt: skip
 
 
 def _summed_up_doers(view: Extractor, noun: Token) -> list[Mention]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from kg.lang import Grammar
 
 __all__ = [
+    "acted_on_noun",
     "has_auxiliary",
     "has_case",
     "has_possessive",
@@ -88,6 +89,19 @@ def is_possessive(token: Token) -> bool:
 def has_possessive(token: Token) -> bool:
     """True for a noun with a possessive determiner ("sa souveraineté", "ses essais")."""
     return any(child.dep_ == "det" and is_possessive(child) for child in token.children)
+
+
+def acted_on_noun(verb: Token) -> Token | None:
+    """The noun a passive verb's subject or a past participle's head is: what the act is done to, set before
+    the verb ("la visite a été annulée par X", "la visite annulée par X")."""
+    children = list(verb.children)
+    if any(child.dep_ in PASSIVE_MARK_DEPS for child in children):
+        subjects = [child for child in children if child.dep_ in PASSIVE_SUBJECT_DEPS]
+        return subjects[0] if subjects and subjects[0].pos_ == "NOUN" else None
+    is_participle = PARTICIPLE in verb.morph.get("VerbForm") and not has_auxiliary(verb)
+    if is_participle and verb.dep_ in PARTICIPLE_DEPS and verb.head.i < verb.i and verb.head.pos_ == "NOUN":
+        return verb.head
+    return None
 
 
 def is_reflexive(token: Token, grammar: Grammar) -> bool:

@@ -17,7 +17,6 @@ from kg.actors.view import INVERTED_SUBJECT_DEPS
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.events.modality import PURPOSE_SCOPE, cue_for
-from kg.events.triggers import acted_on_noun
 from kg.records import OBJECT_CONTROL, OBJECT_ELSE_SUBJECT_CONTROL, Mode, Resolution
 
 if TYPE_CHECKING:
@@ -66,6 +65,8 @@ COPULA_DEP = "cop"
 SECONDARY_PREDICATE_DEP = "xcomp"
 # What a participle agrees in with the noun it describes.
 AGREEMENT_FEATURES = ("Number", "Gender")
+# What the parser joins to a word beside its own phrase: a conjunct, its conjunction, punctuation.
+JOINED_DEPS = frozenset({"conj", "cc", "punct"})
 # A participle's clause the parser hung on the verb though set off right after a name ("X, alliée de Y, ...").
 DETACHED_CLAUSE_DEP = "advcl"
 # The labels the parser may give a clause's first noun when it takes it for no subject ("Quito accuse ...").
@@ -238,7 +239,7 @@ def expression_complements(view: Extractor, token: Token, expression: str, slot:
     for following in view.tokens[token.i + 1 : token.i + 1 + 2 * len(words)]:
         if following.lemma_.casefold() == last and following.pos_ in ("NOUN", "PROPN"):
             return _own_case_arguments(view, following, slot, through_object=False)
-    noun = acted_on_noun(token) if token.pos_ == "VERB" else None
+    noun = grammar.acted_on_noun(token) if token.pos_ == "VERB" else None
     if noun is not None and noun.lemma_.casefold() == last:
         # "la visite de X à Y a été annulée par Z": the expression's noun set before its passive verb; those
         # it names are acted on, its complement of the slot, else its doer
@@ -568,7 +569,7 @@ def _named_before_comma(view: Extractor, participle: Token) -> Token | None:
         return None
     # the participle's own phrase: what the parser joined to it ("..., et la Thaïlande") is not of it
     after = 1 + max([participle.i] + [child.right_edge.i for child in participle.children
-                                      if child.dep_ not in ("conj", "cc", "punct")])  # fmt: skip
+                                      if child.dep_ not in JOINED_DEPS])  # fmt: skip
     if after >= len(view.tokens) or view.tokens[after].text != ",":
         return None  # an aside between commas, not a clause closing the sentence ("..., soupçonnés de ...")
     before = view.tokens[comma - 1]

@@ -77,26 +77,13 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         following = [t for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
                      if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
         partitive = view.grammar.genitive_case
-        undergoer = acted_on_noun(token) if pos == "VERB" else None
+        undergoer = grammar.acted_on_noun(token) if pos == "VERB" else None
         for words, entries in expressions:
             if _follows(words, following, partitive):
                 found += entries
             elif undergoer is not None and words == (undergoer.lemma_.casefold(),):
                 found += entries  # "la visite a été annulée", "la visite annulée par X": "annuler visite"
     return tuple(found)
-
-
-def acted_on_noun(verb: Token) -> Token | None:
-    """The noun a passive verb's subject or a past participle's head is: what the act is done to, set before
-    the verb ("la visite a été annulée par X", "la visite annulée par X")."""
-    children = list(verb.children)
-    if any(child.dep_ in grammar.PASSIVE_MARK_DEPS for child in children):
-        subjects = [child for child in children if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
-        return subjects[0] if subjects and subjects[0].pos_ == "NOUN" else None
-    is_participle = "Part" in verb.morph.get("VerbForm") and not grammar.has_auxiliary(verb)
-    if is_participle and verb.dep_ in grammar.PARTICIPLE_DEPS and verb.head.i < verb.i and verb.head.pos_ == "NOUN":
-        return verb.head
-    return None
 
 
 def _follows(words: tuple[str, ...], following: list[Token], partitive: str) -> bool:
