@@ -68,6 +68,9 @@ class Grammar:
     clause_saying_verbs: frozenset[str]  # verbs that say, not act, with a clause: "soutenir que" (claim)
     demonstratives: frozenset[str]  # "c'est une provocation", "it was unacceptable": what was said or done
     relative_object_pronouns: frozenset[str]  # "que", "which": a relative clause's object
+    # A preposition -> the relative pronouns it is fused into ("à": auquel, auxquelles): "les manœuvres
+    # auxquelles X a riposté" gives "riposter" its "à" argument.
+    relative_case_pronouns: Mapping[str, frozenset[str]]
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
@@ -245,6 +248,9 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         demonstratives=_words(section["demonstratives"]),
         clause_saying_verbs=_words(section.get("clause_saying_verbs", [])),
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
+        relative_case_pronouns=MappingProxyType(
+            {str(k): _words(v) for k, v in section.get("relative_case_pronouns", {}).items()}
+        ),
         reflexive_forms=_words(section.get("reflexive_forms", [])),
         naming_verbs=_words(section["naming_verbs"]),
         participle_endings=tuple(str(v) for v in section.get("participle_endings", [])),

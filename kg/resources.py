@@ -311,6 +311,9 @@ def _flag(value: str, path: Path, line: int) -> bool:
 
 # The slots every language's frames may name; a pack adds its prepositions (`prepositions` of its pack.toml).
 STRUCTURAL_SLOTS = frozenset({"subj", "obj", "agent", "place"})
+# The parts of speech of the trigger lexicon; a predicate adjective's frame is read as a verb's.
+PREDICATE_ADJECTIVE_POS = "ADJ"
+TRIGGER_POS = frozenset({"VERB", "NOUN", PREDICATE_ADJECTIVE_POS})
 CUE_SCOPES = frozenset({"child", "governor", "case", "mark", "purpose"})
 
 
@@ -430,12 +433,15 @@ def _load_triggers(
     for line, row in read_tsv(path, columns):
         if row["cameo"] not in codes:
             raise DataError(path, f"unknown CAMEO code {row['cameo']!r}", line=line)
-        if row["pos"] not in ("VERB", "NOUN"):
-            raise DataError(path, f"part of speech must be VERB or NOUN, not {row['pos']!r}", line=line)
+        if row["pos"] not in TRIGGER_POS:
+            raise DataError(path, f"part of speech must be VERB, NOUN or ADJ, not {row['pos']!r}", line=line)
         for slot in (row["source"], row["target"]):
             if slot not in slots:
                 raise DataError(path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(slots))}", line=line)
-        trigger = Trigger(row["trigger"], row["pos"], row["cameo"], row["source"], row["target"],
+        # a predicate adjective ("est contraire à", "is contrary to") heads its clause as a verb does: it is
+        # found under ADJ and read as a verb
+        frame_pos = "VERB" if row["pos"] == PREDICATE_ADJECTIVE_POS else row["pos"]
+        trigger = Trigger(row["trigger"], frame_pos, row["cameo"], row["source"], row["target"],
                           _flag(row["symmetric"], path, line), lang)  # fmt: skip
         triggers.setdefault((lang, row["trigger"], row["pos"]), []).append(trigger)
     return {key: tuple(entries) for key, entries in triggers.items()}

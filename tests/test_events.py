@@ -12,6 +12,7 @@ from kg.actors import find_mentions
 from kg.events import extract_events
 from kg.events.circumstances import circumstance_targets
 from kg.events.extraction import Extractor
+from kg.events.slots import fill_slot
 from kg.lang import LanguagePack, load_pack
 from kg.records import (
     Event,
@@ -2126,3 +2127,62 @@ def test_rules_model_sign_nouns_fronted_topics_and_passive_cancellations(
     found = triples(model_events(french_nlp, gazetteer, pack, text))
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize("pronoun_head", ["verb", "subject"])
+def test_slots_a_relative_pronoun_with_a_preposition_stands_for_the_act_before_it(
+    pack: LanguagePack, pronoun_head: str
+) -> None:
+    # "Le Chili et le Pérou ont entamé des manœuvres près de la frontière, auxquelles la Bolivie a promis de
+    # répondre": "répondre à" the manoeuvres is answering their doers; "frontière" does not agree with
+    # "auxquelles". The parser hangs the pronoun on the clause's verb or on its subject.
+    head = 16 if pronoun_head == "verb" else 14
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 6, "Chili"), ("et", "CCONJ", "cc", 4, "et"),
+                 ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "conj", 1, "Pérou"),
+                 ("ont", "AUX", "aux:tense", 6, "avoir"), ("entamé", "VERB", "ROOT", 6, "entamer", PARTICIPLE),
+                 ("des", "DET", "det", 8, "un"), ("manœuvres", "NOUN", "obj", 6, "manœuvre", "Gender=Fem|Number=Plur"),
+                 ("près", "ADV", "case", 11, "près"), ("de", "ADP", "fixed", 9, "de"),
+                 ("frontière", "NOUN", "nmod", 8, "frontière", "Gender=Fem|Number=Sing"), (",", "PUNCT", "punct", 16, ","),
+                 ("auxquelles", "PRON", "dep" if pronoun_head == "verb" else "nmod", head, "auxquelles",
+                  "Gender=Fem|Number=Plur"),
+                 ("Bolivie", "PROPN", "nsubj", 16, "Bolivie"), ("a", "AUX", "aux:tense", 16, "avoir"),
+                 ("promis", "VERB", "acl:relcl", 8, "promettre", PARTICIPLE), ("de", "ADP", "mark", 18, "de"),
+                 ("répondre", "VERB", "xcomp", 16, "répondre", "VerbForm=Inf")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER"), mention(doc, 14, 15, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "répondre")} == {("BOL", "CHL"), ("BOL", "PER")}
+
+
+def test_triggers_a_predicate_adjective_reads_as_a_verb(pack: LanguagePack) -> None:
+    # "Le blocus du Chili est contraire aux résolutions de l'ONU": the adjective after a copula is the clause's
+    # predicate (a lexicon row of part of speech ADJ, "contraire" 128); its subject, an act, stands for its doer.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("blocus", "NOUN", "nsubj", 6, "blocus", "Gender=Masc|Number=Sing"),
+                 ("du", "ADP", "case", 3, "de"), ("Chili", "PROPN", "nmod", 1, "Chili"),
+                 ("est", "AUX", "cop", 6, "être"), ("très", "ADV", "advmod", 6, "très"),
+                 ("contraire", "ADJ", "ROOT", 6, "contraire"), ("aux", "ADP", "case", 8, "à"),
+                 ("résolutions", "NOUN", "obl:arg", 6, "résolution"), ("de", "ADP", "case", 11, "de"),
+                 ("l'", "DET", "det", 11, "le"), ("ONU", "PROPN", "nmod", 8, "ONU")])  # fmt: skip
+    events = extract(doc, [mention(doc, 3, 4, "CHL"), mention(doc, 11, 12, "UNO")], pack)
+    assert ("CHL", "UNO", "12") in triples(events)
+    # the same adjective set on a noun is no predicate: "la position contraire du Chili"
+    doc = parse([("la", "DET", "det", 1, "le"), ("position", "NOUN", "ROOT", 1, "position"),
+                 ("contraire", "ADJ", "amod", 1, "contraire"), ("du", "ADP", "case", 4, "de"),
+                 ("Chili", "PROPN", "nmod", 1, "Chili"), ("aux", "ADP", "case", 6, "à"),
+                 ("résolutions", "NOUN", "nmod", 1, "résolution"), ("de", "ADP", "case", 9, "de"),
+                 ("l'", "DET", "det", 9, "le"), ("ONU", "PROPN", "nmod", 6, "ONU")])  # fmt: skip
+    assert not triggered_by(extract(doc, [mention(doc, 4, 5, "CHL"), mention(doc, 9, 10, "UNO")], pack), "contraire")
+
+
+def test_slots_a_subject_naming_an_act_stands_for_its_doer(pack: LanguagePack) -> None:
+    # "Les tirs du Chili visent la côte et menacent le Pérou": who fires threatens Peru (the subject of the
+    # verbs is the act; the second verb has it through the first).
+    doc = parse([("Les", "DET", "det", 1, "le"), ("tirs", "NOUN", "nsubj", 4, "tir", "Gender=Masc|Number=Plur"),
+                 ("du", "ADP", "case", 3, "de"), ("Chili", "PROPN", "nmod", 1, "Chili"),
+                 ("visent", "VERB", "ROOT", 4, "viser"), ("la", "DET", "det", 6, "le"),
+                 ("côte", "NOUN", "obj", 4, "côte"), ("et", "CCONJ", "cc", 8, "et"),
+                 ("menacent", "VERB", "conj", 4, "menacer"), ("le", "DET", "det", 10, "le"),
+                 ("Pérou", "PROPN", "obj", 8, "Pérou")])  # fmt: skip
+    mentions = [mention(doc, 3, 4, "CHL"), mention(doc, 10, 11, "PER")]
+    view = Extractor(doc, article_for(doc), mentions, pack)
+    for verb in (doc[4], doc[8]):
+        assert [m.code for m in fill_slot(view, verb, "subj", "VERB")] == ["CHL"]
+    assert {(e.source, e.target) for e in triggered_by(extract(doc, mentions, pack), "menacent")} == {("CHL", "PER")}

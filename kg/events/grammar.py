@@ -37,6 +37,7 @@ CLAUSE_OF_NOUN_DEP = "acl"  # the prefix of a clause modifying a noun ("acl", "a
 # How the parser hangs a relative clause's object pronoun ("que" as a mark, "which" as an object).
 RELATIVE_OBJECT_DEPS = frozenset({"mark", "obj"})
 OBJECT_DEPS = frozenset({"obj"})
+COPULA_DEP = "cop"
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
@@ -79,6 +80,11 @@ def is_adjective_argument(token: Token) -> bool:
     """Whether a phrase is the oblique argument of an adjective ("open to talks", "prêt à des négociations"):
     what the adjective's cue is about."""
     return token.dep_ == "obl" and token.head.pos_ == "ADJ" and token.head.i != token.i
+
+
+def is_predicate_adjective(token: Token) -> bool:
+    """Whether an adjective is its clause's predicate, after a copula ("X est contraire à Y")."""
+    return token.pos_ == "ADJ" and any(child.dep_ == COPULA_DEP for child in token.children)
 
 
 def is_possessive(token: Token) -> bool:

@@ -59,10 +59,10 @@ STRANDED_WORDS = 8  # the longest noun phrase read as a subject stranded after a
 VERB_GROUP_DEPS = frozenset(
     {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv", "advmod", "obj", "iobj"}
 )
-# A copula; a verb the parser made one ("se sont dits prêts") may carry the clause's subject.
-COPULA_DEP = "cop"
 # A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
 SECONDARY_PREDICATE_DEP = "xcomp"
+# Labels of a noun modifying another (the parser may tag an adjective a noun: "exercices conjoints").
+MODIFIER_DEPS = frozenset({"amod", "compound", "flat:name"})
 # What a participle agrees in with the noun it describes.
 AGREEMENT_FEATURES = ("Number", "Gender")
 # What the parser joins to a word beside its own phrase: a conjunct, its conjunction, punctuation.
@@ -256,13 +256,17 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
     if not subjects and (is_reflexive(verb, view.grammar) or not is_passive(view, verb)):
         subjects = [child for child in view._children(verb) if child.dep_ in grammar.PASSIVE_SUBJECT_DEPS]
     if not subjects:  # "X se sont dits prêts à": the parser hung the subject on the verb it made a copula
-        subjects = [grand for child in view._children(verb) if child.dep_ == COPULA_DEP and child.pos_ == "VERB"
+        subjects = [grand for child in view._children(verb) if child.dep_ == grammar.COPULA_DEP and child.pos_ == "VERB"
                     for grand in child.children if grand.dep_ in grammar.SUBJECT_DEPS]  # fmt: skip
     if subjects:
         if subjects[0].lower_ in view.grammar.relative_pronouns and verb.dep_.startswith("acl"):
             return mentions(view, verb.head)
         found = [m for child in subjects for m in mentions(view, child)]
-        return (found + _subject_cut_at_root(view, verb, subjects[0])) or _examples_of_subject(view, verb, subjects[0])
+        return (
+            (found + _subject_cut_at_root(view, verb, subjects[0]))
+            or _examples_of_subject(view, verb, subjects[0])
+            or _doers_of_subject_act(view, subjects)
+        )
     if inverted := _inverted_subject(view, verb):
         return inverted
     if mislabelled := _mislabelled_subject(view, verb):
@@ -297,6 +301,13 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
             return subject(view, light, depth + 1)
         return _detached_participle_subject(view, verb, depth)
     return []
+
+
+def _doers_of_subject_act(view: Extractor, subjects: list[Token]) -> list[Mention]:
+    """The doers of an act a subject names ("le lancement de X est contraire à ...", "les frappes de X ont
+    visé Y"): who does the act does what is said of it."""
+    return [m for child in subjects if child.pos_ == "NOUN" and _is_event_noun(view, child)
+            for m in fill_slot(view, child, "agent", "NOUN")]  # fmt: skip
 
 
 def _marked_by(view: Extractor, verb: Token, case: str) -> bool:
@@ -577,11 +588,7 @@ def _named_before_comma(view: Extractor, participle: Token) -> Token | None:
         return None
     # it agrees with the name ("la Biélorussie, alliée"), not with a subject it was set after ("Trois
     # diplomates ont été expulsés de Prague, soupçonnés de ...")
-    for feature in AGREEMENT_FEATURES:
-        own, named = participle.morph.get(feature), before.morph.get(feature)
-        if own and named and own != named:
-            return None
-    return before
+    return before if _agrees(participle, before) else None
 
 
 def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
@@ -849,7 +856,71 @@ def _case_arguments(view: Extractor, head: Token, slot: str, *, through_object: 
     if not found and through_object and head.dep_ == "xcomp" and head.head.i != head.i:
         # "cherchent à lutter contre X": the parser may hang the argument on the governing verb.
         found = _own_case_arguments(view, head.head, slot, through_object=False)
+    if not found and through_object and head.pos_ == "VERB":
+        antecedent = _relative_case_antecedent(view, head, slot)
+        if antecedent is not None:  # an act's doers: "les manœuvres que X a entamées, auxquelles Y a riposté"
+            found = mentions(view, antecedent, possessor=True) or (
+                fill_slot(view, antecedent, "agent", "NOUN") if _is_event_noun(view, antecedent) else []
+            )
     return found
+
+
+def _relative_case_antecedent(view: Extractor, verb: Token, slot: str) -> Token | None:
+    """The noun a relative pronoun of the slot's preposition stands for, in the clause of the verb or of a verb
+    it completes ("les manœuvres auxquelles X a menacé de riposter", "la décision contre laquelle X proteste")."""
+    current = verb
+    for _ in range(grammar.GOVERNOR_STEPS):
+        pronoun = _relative_pronoun_of_case(view, current, slot)
+        if pronoun is not None:
+            return _antecedent_noun(view, pronoun)
+        if current.dep_ != SECONDARY_PREDICATE_DEP or current.head.i == current.i:
+            return None
+        current = current.head  # "auxquelles X a menacé de riposter": the pronoun is in "menacer"'s clause
+    return None
+
+
+def _relative_pronoun_of_case(view: Extractor, verb: Token, slot: str) -> Token | None:
+    """A relative pronoun of the slot's preposition opening the verb's clause: before the verb, in its phrase
+    (the parser hangs it on the verb or on its subject), with no other verb between them."""
+    forms = view.grammar.forms(slot)
+    fused = view.grammar.relative_case_pronouns.get(slot, frozenset())
+    for token in verb.subtree:
+        if token.i >= verb.i:
+            return None
+        if (
+            token.lower_ in fused
+            or (
+                token.lower_ in view.grammar.relative_pronouns
+                and any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+            )
+        ) and not any(between.pos_ == "VERB" for between in view.tokens[token.i + 1 : verb.i]):
+            return token
+    return None
+
+
+def _antecedent_noun(view: Extractor, pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the nearest noun before it, in its sentence, that heads its
+    phrase and agrees with it in number and gender where both show them ("les manœuvres militaires organisées
+    sur la péninsule, auxquelles": not "péninsule")."""
+    start = view.sentence_by_token[pronoun.i].start
+    for token in reversed(view.tokens[start : pronoun.i]):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS and _agrees(token, pronoun):
+            return token
+    return None
+
+
+def _is_event_noun(view: Extractor, noun: Token) -> bool:
+    """Whether a noun names an event (a noun entry of the lexicon)."""
+    return any(trigger.pos == "NOUN" for trigger in view._triggers(noun))
+
+
+def _agrees(word: Token, other: Token) -> bool:
+    """Whether two words agree in number and gender, where both show them."""
+    for feature in AGREEMENT_FEATURES:
+        own, others = word.morph.get(feature), other.morph.get(feature)
+        if own and others and own != others:
+            return False
+    return True
 
 
 def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_object: bool) -> list[Mention]:
@@ -926,8 +997,7 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
             if child.dep_ in grammar.NAME_DEPS:
                 found += view.by_token.get(child.i, ())
     if not found and possessor and token.pos_ in ("NOUN", "PROPN") and depth < grammar.GOVERNOR_STEPS:
-        event_noun = any(trigger.pos == "NOUN" for trigger in view._triggers(token))
-        if event_noun:  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
+        if _is_event_noun(view, token):  # "son soutien à l'invasion russe de l'Ukraine": the invader, not the invaded
             relative = _relative_light_verb(view, token)  # "condamner les sanctions que X a imposées"
             found += _agent(view, token, relative, exclude=view.grammar.genitive_case) or _case_arguments(
                 view, token, view.grammar.between_case

@@ -4,7 +4,8 @@ Reads a token and the language pack's lexicon through the parse view (`kg.events
 its lemma, its reflexive form ("se rendre"), and the expressions it heads ("tendre la main"), or whose noun
 its passive subject is ("la visite a été annulée": "annuler visite"), less the nouns that name no event where
 they stand: inside a locution ("en réponse à"), naming a kind of thing
-("navire de guerre"), or the medium of a verb of saying ("dans un communiqué").
+("navire de guerre"), or the medium of a verb of saying ("dans un communiqué"). A predicate adjective ("X
+est contraire aux résolutions de Y") is found under its lexicon rows of part of speech ADJ, read as a verb.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.records import Resolution
+from kg.resources import PREDICATE_ADJECTIVE_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +33,8 @@ CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "com
 
 
 def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
+    if grammar.is_predicate_adjective(token):  # "X est contraire aux résolutions": read as a verb
+        return view.lexicon.triggers.get((view.lang, token.lemma_.casefold(), PREDICATE_ADJECTIVE_POS), ())
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return ()
