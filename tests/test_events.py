@@ -1084,6 +1084,10 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("Israël impose un blocus maritime à la bande de Gaza.", ("ISR", "PSE", "19")),
         ("La flotte russe a bloqué les ports ukrainiens de la mer Noire.", ("RUS", "UKR", "19")),
         ("Lors de sa tournée africaine, le président turc a fait étape à Dakar puis à Abidjan.", ("TUR", "CIV", "04")),
+        # predicate adjectives after a copula, read as verbs (lexicon rows of part of speech ADJ)
+        ("La France est favorable à l'adhésion de l'Ukraine.", ("FRA", "UKR", "05")),
+        ("La Pologne est solidaire avec la Lituanie.", ("POL", "LTU", "05")),
+        ("Selon Ottawa, l'essai de l'Inde est contraire aux résolutions de l'ONU.", ("IND", "UNO", "12")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
