@@ -184,6 +184,24 @@ def test_actors_non_actor_name_blocks_the_forms_inside_it(gazetteer: Gazetteer) 
     assert resolve(gazetteer, doc) == []
 
 
+def test_actors_a_nationality_on_a_non_actor_name_names_no_state(gazetteer: Gazetteer) -> None:
+    # "le Hamas palestinien tire": a non-state armed group is no actor of the schema, and its nationality
+    # adjective says where it is from, as for a newspaper ("Le Monde français").
+    doc = parse(
+        [("le", "DET", "det", 1, "le"), ("Hamas", "PROPN", "nsubj", 3, "hamas"), ("palestinien", "ADJ", "amod", 1, "palestinien"),
+         ("tire", "VERB", "ROOT", 3, "tirer")],
+        [(1, 2, NONACTOR_LABEL, "non-actor")],
+    )  # fmt: skip
+    assert resolve(gazetteer, doc) == []
+
+
+@pytest.mark.model
+def test_actors_armed_groups_are_non_actors(french_nlp, gazetteer: Gazetteer) -> None:
+    # The gazetteer's non-state armed groups are found as non-actor names by the pipeline's entity ruler.
+    text = "Le Hezbollah libanais et le Hamas palestinien ont salué l'attaque."
+    assert model_mentions(french_nlp, gazetteer, text) == []
+
+
 def test_actors_lower_case_form_of_a_capitalised_name_is_no_mention(gazetteer: Gazetteer) -> None:
     doc = parse([("Les", "DET", "det", 1, "le"), ("paris", "NOUN", "nsubj", 2, "pari"), ("montent", "VERB", "ROOT", 2, "monter")],
                 [(1, 2, ACTOR_LABEL, "FRA")])  # fmt: skip

@@ -33,6 +33,8 @@ def find_demonyms(view: ActorView, found: list[Found]) -> list[Found]:
             actors = _compound(view, token)
         if actors and view.tokens[end - 1].head.i in people:
             continue  # "le Norvégien Jens Stoltenberg": the nationality of a person named, no actor of its own
+        if actors and view.tokens[end - 1].head.i in view.blocked:
+            continue  # "le Hamas palestinien", "Le Monde français": the nationality of a non-actor named
         if actors and not view.is_blocked(view.doc[token.i : end]):
             demonyms += [Found(token.i, end, actor, Resolution.DEMONYM) for actor in actors]
             covered |= set(range(token.i, end))
