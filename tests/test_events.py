@@ -2190,3 +2190,21 @@ def test_slots_a_subject_naming_an_act_stands_for_its_doer(pack: LanguagePack) -
     for verb in (doc[4], doc[8]):
         assert [m.code for m in fill_slot(view, verb, "subj", "VERB")] == ["CHL"]
     assert {(e.source, e.target) for e in triggered_by(extract(doc, mentions, pack), "menacent")} == {("CHL", "PER")}
+
+
+def test_slots_a_subject_after_the_verb_of_a_relative_object_clause(pack: LanguagePack) -> None:
+    # "le pays qu'a visité le Chili": "que" is the object, and the noun after the verb, which the parser labels
+    # an object, is the subject (stylistic inversion); the object is the noun the clause modifies.
+    doc = parse([("le", "DET", "det", 1, "le"), ("pays", "NOUN", "ROOT", 1, "pays"), ("qu'", "PRON", "obj", 4, "que", "PronType=Rel"),
+                 ("a", "AUX", "aux:tense", 4, "avoir"), ("visité", "VERB", "acl:relcl", 1, "visiter", PARTICIPLE),
+                 ("le", "DET", "det", 6, "le"), ("Chili", "PROPN", "obj", 4, "Chili")])  # fmt: skip
+    view = Extractor(doc, article_for(doc), [mention(doc, 6, 7, "CHL")], pack)
+    assert [m.code for m in fill_slot(view, doc[4], "subj", "VERB")] == ["CHL"]
+    assert fill_slot(view, doc[4], "obj", "VERB") == []
+    # "les accords que signeront le Chili et le Pérou": the two sign them together
+    doc = parse([("les", "DET", "det", 1, "le"), ("accords", "NOUN", "ROOT", 1, "accord"), ("que", "PRON", "obj", 3, "que", "PronType=Rel"),
+                 ("signeront", "VERB", "acl:relcl", 1, "signer"), ("le", "DET", "det", 5, "le"),
+                 ("Chili", "PROPN", "obj", 3, "Chili"), ("et", "CCONJ", "cc", 8, "et"), ("le", "DET", "det", 8, "le"),
+                 ("Pérou", "PROPN", "conj", 5, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 8, 9, "PER")], pack)
+    assert {frozenset((e.source, e.target)) for e in triggered_by(events, "signeront")} == {frozenset(("CHL", "PER"))}

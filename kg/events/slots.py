@@ -61,6 +61,8 @@ VERB_GROUP_DEPS = frozenset(
 )
 # A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
 SECONDARY_PREDICATE_DEP = "xcomp"
+# The labels the parser gives a relative clause's object pronoun ("que"), "dep" when it is lost.
+RELATIVE_PRONOUN_DEPS = grammar.RELATIVE_OBJECT_DEPS | {"dep"}
 # Labels of a noun modifying another (the parser may tag an adjective a noun: "exercices conjoints").
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat:name"})
 # What a participle agrees in with the noun it describes.
@@ -118,7 +120,8 @@ def direct_objects(view: Extractor, verb: Token) -> list[Token]:
     "qui" ("X, qui soutient le Front Polisario": the parser makes the Front a subject too), and nouns joined
     to the object that it hung on the verb (`_stray_object_conjuncts`)."""
     children = view._children(verb)
-    objects = [child for child in children if child.dep_ in grammar.OBJECT_DEPS]
+    inverted = _subject_after_relative_object(view, verb)  # "les accords que signeront X et Y": X is no object
+    objects = [child for child in children if child.dep_ in grammar.OBJECT_DEPS and child != inverted]
     subjects = [child for child in children if child.dep_ in grammar.SUBJECT_DEPS]
     if len(subjects) > 1 and subjects[0].i < verb.i and subjects[0].lower_ in view.grammar.relative_pronouns:
         objects += [child for child in subjects[1:] if child.i > verb.i]
@@ -148,7 +151,9 @@ def _relative_antecedent(view: Extractor, verb: Token) -> list[Token]:
     if not pronouns:
         return []
     # "une preuve que X donne la priorité à ...": a clause with an object of its own completes the noun
-    if any(child.dep_ in grammar.OBJECT_DEPS and child not in pronouns for child in verb.children):
+    inverted = _subject_after_relative_object(view, verb)  # "les accords que signeront X et Y"
+    if any(child.dep_ in grammar.OBJECT_DEPS and child not in pronouns and child != inverted
+           for child in verb.children):  # fmt: skip
         return []
     return [verb.head]
 
@@ -269,6 +274,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         )
     if inverted := _inverted_subject(view, verb):
         return inverted
+    if (after_relative := _subject_after_relative_object(view, verb)) is not None:
+        return mentions(view, after_relative)
     if mislabelled := _mislabelled_subject(view, verb):
         return mislabelled
     if stranded := _stranded_subject(view, verb):
@@ -462,6 +469,27 @@ def _examples_of_subject(view: Extractor, verb: Token, subject_token: Token) -> 
     return [m for child in view._children(verb) if subject_token.i < child.i < verb.i
             and child.dep_ in grammar.OBLIQUE_DEPS and view._has_case(child, view.grammar.as_case)
             for m in mentions(view, child)]  # fmt: skip
+
+
+def _subject_after_relative_object(view: Extractor, verb: Token) -> Token | None:
+    """The subject set after the verb of a relative clause whose pronoun is its object ("les accords que
+    signeront la France et l'Allemagne", "les sanctions que vient d'imposer Washington"), which the parser
+    labels an object: the first noun labelled so after the verb, in a clause with no subject of its own."""
+    relative = verb
+    for _ in range(grammar.GOVERNOR_STEPS):  # "que vient d'imposer X": the pronoun is on the verb above
+        if relative.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or relative.dep_ not in grammar.INFINITIVE_DEPS:
+            break
+        relative = relative.head
+    if not relative.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) or relative.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    children = view._children(relative)
+    if any(child.dep_ in grammar.SUBJECT_DEPS | grammar.PASSIVE_SUBJECT_DEPS for child in children):
+        return None
+    if not any(child.i < relative.i and child.lower_ in view.grammar.relative_object_pronouns
+               and child.dep_ in RELATIVE_PRONOUN_DEPS for child in children):  # fmt: skip
+        return None
+    return next((child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS
+                 and child.i > verb.i and child.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
 
 
 def _inverted_subject(view: Extractor, verb: Token) -> list[Mention]:
