@@ -71,6 +71,9 @@ class Grammar:
     # A preposition -> the relative pronouns it is fused into ("à": auquel, auxquelles): "les manœuvres
     # auxquelles X a riposté" gives "riposter" its "à" argument.
     relative_case_pronouns: Mapping[str, frozenset[str]]
+    # Words that set members apart from a group ("des pays, dont le Japon", "countries, including Japan"):
+    # the members are actors of the phrase beside the group's own.
+    inclusion_words: frozenset[str]
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
@@ -248,6 +251,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         demonstratives=_words(section["demonstratives"]),
         clause_saying_verbs=_words(section.get("clause_saying_verbs", [])),
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
+        inclusion_words=_words(section.get("inclusion_words", [])),
         relative_case_pronouns=MappingProxyType(
             {str(k): _words(v) for k, v in section.get("relative_case_pronouns", {}).items()}
         ),

@@ -2208,3 +2208,17 @@ def test_slots_a_subject_after_the_verb_of_a_relative_object_clause(pack: Langua
                  ("Pérou", "PROPN", "conj", 5, "Pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 5, 6, "CHL"), mention(doc, 8, 9, "PER")], pack)
     assert {frozenset((e.source, e.target)) for e in triggered_by(events, "signeront")} == {frozenset(("CHL", "PER"))}
+
+
+def test_slots_members_set_apart_from_a_group_are_its_actors_too(pack: LanguagePack) -> None:
+    # "Le Pérou a expulsé des diplomates boliviens, dont deux Chiliens": the Chileans are expelled too; the
+    # parser makes "dont deux Chiliens" a verbless relative clause on the group.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Pérou", "PROPN", "nsubj", 3, "Pérou"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("expulsé", "VERB", "ROOT", 3, "expulser", PARTICIPLE), ("des", "DET", "det", 5, "un"),
+                 ("diplomates", "NOUN", "obj", 3, "diplomate"), ("boliviens", "ADJ", "amod", 5, "bolivien"),
+                 (",", "PUNCT", "punct", 10, ","), ("dont", "PRON", "nmod", 10, "dont", "PronType=Rel"),
+                 ("deux", "NUM", "nummod", 10, "deux"), ("Chiliens", "NOUN", "acl:relcl", 5, "chilien")])  # fmt: skip
+    mentions = [mention(doc, 1, 2, "PER"), mention(doc, 5, 7, "BOL", how=Resolution.DESCRIPTION),
+                mention(doc, 10, 11, "CHL", how=Resolution.DEMONYM)]  # fmt: skip
+    events = extract(doc, mentions, pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "expulsé")} == {("PER", "BOL"), ("PER", "CHL")}

@@ -977,6 +977,16 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
     return found
 
 
+def _is_member_phrase(view: Extractor, child: Token) -> bool:
+    """A noun set apart from the group it hangs on by an inclusion word ("dont le Japon", "including Japan"),
+    which the parser makes a verbless relative clause or a complement."""
+    return (
+        child.pos_ in ("NOUN", "PROPN")
+        and (child.dep_ == "nmod" or child.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP))
+        and any(grand.i < child.i and grand.lower_ in view.grammar.inclusion_words for grand in child.children)
+    )
+
+
 def _nationality(view: Extractor, noun: Token) -> list[Mention]:
     """The actor a nationality adjective on a noun names ("les importations de bœuf japonais": Japan's beef)."""
     return [m for child in noun.children if child.dep_ == "amod"
@@ -1045,6 +1055,8 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
     if not found and token.pos_ == "NOUN":  # "des pays comme la Chine et l'Inde": its examples
         found += [m for child in token.children if child.dep_ == "nmod"
                   and view._has_case(child, view.grammar.as_case) for m in mentions(view, child)]  # fmt: skip
+    if token.pos_ in ("NOUN", "PROPN"):  # "des diplomates occidentaux, dont trois Britanniques": its members too
+        found += [m for child in token.children if _is_member_phrase(view, child) for m in mentions(view, child)]
     heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
     for index in sorted(heads):
         for child in view.tokens[index].children:
