@@ -311,9 +311,11 @@ def _flag(value: str, path: Path, line: int) -> bool:
 
 # The slots every language's frames may name; a pack adds its prepositions (`prepositions` of its pack.toml).
 STRUCTURAL_SLOTS = frozenset({"subj", "obj", "agent", "place"})
-# The parts of speech of the trigger lexicon; a predicate adjective's frame is read as a verb's.
+# The parts of speech of the trigger lexicon. A predicate adjective's frame ("est contraire à") and a copula's
+# with a place ("était à Tokyo", "was in Tokyo": part of speech LOC, under the copula's lemma) are read as verbs'.
 PREDICATE_ADJECTIVE_POS = "ADJ"
-TRIGGER_POS = frozenset({"VERB", "NOUN", PREDICATE_ADJECTIVE_POS})
+PREDICATE_PLACE_POS = "LOC"
+TRIGGER_POS = frozenset({"VERB", "NOUN", PREDICATE_ADJECTIVE_POS, PREDICATE_PLACE_POS})
 CUE_SCOPES = frozenset({"child", "governor", "case", "mark", "purpose"})
 
 
@@ -438,9 +440,9 @@ def _load_triggers(
         for slot in (row["source"], row["target"]):
             if slot not in slots:
                 raise DataError(path, f"unknown frame slot {slot!r}; known: {', '.join(sorted(slots))}", line=line)
-        # a predicate adjective ("est contraire à", "is contrary to") heads its clause as a verb does: it is
-        # found under ADJ and read as a verb
-        frame_pos = "VERB" if row["pos"] == PREDICATE_ADJECTIVE_POS else row["pos"]
+        # a predicate adjective ("est contraire à") or place ("était à Tokyo") heads its clause as a verb does: it
+        # is found under ADJ or LOC and read as a verb
+        frame_pos = "VERB" if row["pos"] in (PREDICATE_ADJECTIVE_POS, PREDICATE_PLACE_POS) else row["pos"]
         trigger = Trigger(row["trigger"], frame_pos, row["cameo"], row["source"], row["target"],
                           _flag(row["symmetric"], path, line), lang)  # fmt: skip
         triggers.setdefault((lang, row["trigger"], row["pos"]), []).append(trigger)

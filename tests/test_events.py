@@ -1088,6 +1088,8 @@ def test_slots_an_event_noun_under_a_noun_with_an_agent_is_that_agents(pack: Lan
         ("La France est favorable à l'adhésion de l'Ukraine.", ("FRA", "UKR", "05")),
         ("La Pologne est solidaire avec la Lituanie.", ("POL", "LTU", "05")),
         ("Selon Ottawa, l'essai de l'Inde est contraire aux résolutions de l'ONU.", ("IND", "UNO", "12")),
+        # a copula with a place: being in another state's capital is visiting it (lexicon rows of part of speech LOC)
+        ("Le ministre russe sera à Pékin la semaine prochaine.", ("RUS", "CHN", "04")),
     ],
 )
 def test_lexicon_general_uses(french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: tuple) -> None:
@@ -2222,3 +2224,20 @@ def test_slots_members_set_apart_from_a_group_are_its_actors_too(pack: LanguageP
                 mention(doc, 10, 11, "CHL", how=Resolution.DEMONYM)]  # fmt: skip
     events = extract(doc, mentions, pack)
     assert {(e.source, e.target) for e in triggered_by(events, "expulsé")} == {("PER", "BOL"), ("PER", "CHL")}
+
+
+@pytest.mark.parametrize("head", ["place", "copula"])
+def test_triggers_a_copula_with_a_place_tells_a_visit(pack: LanguagePack, head: str) -> None:
+    # "Le président chilien était à Lima": the parser hangs the copula on the place, or makes the copula the
+    # head with the place its oblique; either way Chile visits Peru (the lexicon's "être" of part of speech LOC).
+    place_head, copula_head = (5, 5) if head == "place" else (3, 3)
+    doc = parse([("Le", "DET", "det", 1, "le"), ("président", "NOUN", "nsubj", place_head, "président"),
+                 ("chilien", "ADJ", "amod", 1, "chilien"),
+                 ("était", "AUX", "cop" if head == "place" else "ROOT", copula_head, "être", "Tense=Imp|VerbForm=Fin"),
+                 ("à", "ADP", "case", 5, "à"),
+                 ("Lima", "PROPN", "ROOT" if head == "place" else "obl:mod", 5 if head == "place" else 3, "Lima")])  # fmt: skip
+    mentions = [mention(doc, 1, 3, "CHL", how=Resolution.DESCRIPTION), mention(doc, 5, 6, "PER", locative=True)]
+    assert ("CHL", "PER", "04") in triples(extract(doc, mentions, pack))
+    # troops somewhere are no visit
+    troops = [replace(mentions[0], role="military"), mentions[1]]
+    assert not triples(extract(doc, troops, pack))

@@ -87,6 +87,16 @@ def is_predicate_adjective(token: Token) -> bool:
     return token.pos_ == "ADJ" and any(child.dep_ == COPULA_DEP for child in token.children)
 
 
+def predicate_place_copula(token: Token) -> Token | None:
+    """The copula of a clause telling where its subject is ("X était à Tokyo", "X was in Tokyo"): the copula
+    the place hangs on, or the copula heading the clause with the place its oblique; None for any other token."""
+    if token.pos_ in ("NOUN", "PROPN") and any(child.dep_ == "case" for child in token.children):
+        return next((child for child in token.children if child.dep_ == COPULA_DEP), None)
+    if token.pos_ == "AUX" and token.dep_ == "ROOT" and any(child.dep_ in SUBJECT_DEPS for child in token.children):
+        return token
+    return None
+
+
 def is_possessive(token: Token) -> bool:
     """True for a possessive determiner ("sa", "leurs", "its"), by its morphology."""
     return "Yes" in token.morph.get("Poss")

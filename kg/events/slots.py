@@ -107,6 +107,8 @@ def _verb_slot(view: Extractor, verb: Token, slot: str) -> list[Mention]:
             objects = direct_objects(view, verb) or _relative_antecedent(view, verb)
         return [m for child in objects for m in mentions(view, child, possessor=True)]
     if slot == "place":
+        if verb.pos_ in ("NOUN", "PROPN"):  # "X était à Tokyo": the place is the clause's head
+            return [m for m in mentions(view, verb) if m.locative]
         # "bombarder un camp en territoire X": the parser may hang the place on an object that names no actor
         objects = [child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS]
         return _places(view, verb) or [

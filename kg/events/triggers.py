@@ -5,7 +5,8 @@ its lemma, its reflexive form ("se rendre"), and the expressions it heads ("tend
 its passive subject is ("la visite a été annulée": "annuler visite"), less the nouns that name no event where
 they stand: inside a locution ("en réponse à"), naming a kind of thing
 ("navire de guerre"), or the medium of a verb of saying ("dans un communiqué"). A predicate adjective ("X
-est contraire aux résolutions de Y") is found under its lexicon rows of part of speech ADJ, read as a verb.
+est contraire aux résolutions de Y") is found under its lexicon rows of part of speech ADJ, read as a verb; a
+place after a copula ("X était à Tokyo") under the copula's rows of part of speech LOC.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.events import grammar
 from kg.events.grammar import is_reflexive
 from kg.records import Resolution
-from kg.resources import PREDICATE_ADJECTIVE_POS
+from kg.resources import PREDICATE_ADJECTIVE_POS, PREDICATE_PLACE_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,12 +30,17 @@ STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states no
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
 # A verb's clausal complements: what a verb of saying says.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# Roles of armed forces (`data/lang/<xx>/roles.tsv`): where they are is no visit.
+ARMED_ROLES = frozenset({"military"})
 CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
 
 
 def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
     if grammar.is_predicate_adjective(token):  # "X est contraire aux résolutions": read as a verb
         return view.lexicon.triggers.get((view.lang, token.lemma_.casefold(), PREDICATE_ADJECTIVE_POS), ())
+    copula = grammar.predicate_place_copula(token)
+    if copula is not None and _tells_presence(view, token):  # "X était à Tokyo": read as a verb of presence
+        return view.lexicon.triggers.get((view.lang, copula.lemma_.casefold(), PREDICATE_PLACE_POS), ())
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return ()
@@ -55,6 +61,17 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
         # "a déclaré dans un communiqué", "said in a statement": the statement is how it was said
         return tuple(entry for entry in found if entry.cameo[:2] != STATEMENT_ROOT)
     return found
+
+
+def _tells_presence(view: Extractor, token: Token) -> bool:
+    """Whether a copula's clause tells where an actor is: its place names an actor's territory (the clause's
+    head, or the copula's oblique) and its subject is no armed force ("les troupes russes sont en Ukraine" is
+    no visit)."""
+    places = [token] if token.pos_ != "AUX" else [c for c in token.children if c.dep_ in grammar.OBLIQUE_DEPS]
+    if not any(m.locative for place in places for m in view.by_token.get(place.i, ())):
+        return False
+    subjects = [child for child in token.children if child.dep_ in grammar.SUBJECT_DEPS]
+    return not any(m.role in ARMED_ROLES for child in subjects for m in view.by_token.get(child.i, ()))
 
 
 def _takes_a_clause(verb: Token) -> bool:
