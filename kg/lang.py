@@ -74,6 +74,9 @@ class Grammar:
     # Words that set members apart from a group ("des pays, dont le Japon", "countries, including Japan"):
     # the members are actors of the phrase beside the group's own.
     inclusion_words: frozenset[str]
+    # Verbs of reaction ("réagir", "riposter"; "react", "retaliate"): with nothing named they answer, they answer
+    # the act the previous sentence tells.
+    reaction_verbs: frozenset[str]
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
@@ -252,6 +255,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         clause_saying_verbs=_words(section.get("clause_saying_verbs", [])),
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
         inclusion_words=_words(section.get("inclusion_words", [])),
+        reaction_verbs=_words(section.get("reaction_verbs", [])),
         relative_case_pronouns=MappingProxyType(
             {str(k): _words(v) for k, v in section.get("relative_case_pronouns", {}).items()}
         ),

@@ -2024,9 +2024,12 @@ def test_lexicon_model_feliciter_is_praise(french_nlp, gazetteer: Gazetteer, pac
          {("IND", "PAK", "11")}),
         # no act told before: nothing to judge
         ("Le Pakistan est un grand pays d'Asie du Sud. Le gouvernement indien a dénoncé une provocation.", set()),
+        # a reaction naming nothing it answers answers the act just told
+        ("Le Pakistan a tiré un missile vers la frontière. L'Inde a aussitôt réagi.", {("IND", "PAK", "01")}),
+        ("Le Pakistan est un grand pays d'Asie du Sud. L'Inde a aussitôt réagi.", set()),
     ],
 )  # fmt: skip
-def test_anaphora_model_a_verdict_on_the_act_just_told(
+def test_anaphora_model_a_verdict_or_reaction_on_the_act_just_told(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(model_events(french_nlp, gazetteer, pack, text)) == expected

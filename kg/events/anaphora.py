@@ -13,7 +13,9 @@ told. The doer of the act is the verb's subject, read as the frames read it.
 A verdict with no act of its own (no object, a verdict word or a pronoun for
 object), in a sentence naming its judge alone, judges the act the previous
 sentence tells ("X a procédé à un essai. Y a dénoncé une provocation.", "Y
-condemned it"): its doer is that sentence's main verb's subject.
+condemned it"): its doer is that sentence's main verb's subject. So does a
+reaction naming nothing it answers ("Y a aussitôt réagi", the pack's
+`reaction_verbs`) answer it.
 """
 
 from __future__ import annotations
@@ -53,8 +55,36 @@ def anaphoric_candidates(view: Extractor, earlier: list[Candidate]) -> list[Cand
             continue
         for token in view.tokens[sentence.start : sentence.end]:
             if token.pos_ == "VERB" and token.i not in taken and view._triggers(token):
-                found += _acts_on_antecedent(view, token, earlier) or _verdict_on_the_act_told(view, token)
+                found += (
+                    _acts_on_antecedent(view, token, earlier)
+                    or _verdict_on_the_act_told(view, token)
+                    or _reaction_to_the_act_told(view, token)
+                )
     return found
+
+
+def _reaction_to_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
+    """A reaction with nothing it answers named ("X a fait un essai. Y a aussitôt réagi.", "Y riposte", the
+    pack's `reaction_verbs`), in a sentence naming the reacting actor alone, answers the act the previous
+    sentence tells: its doer is that sentence's main verb's subject."""
+    if verb.lemma_.casefold() not in view.grammar.reaction_verbs or verb.dep_ != ROOT_DEP:
+        return []
+    if len(view.codes_by_sentence.get(view.sentence_by_token[verb.i].start, ())) != 1:
+        return []
+    reactions = [trigger for trigger in view._triggers(verb)
+                 if trigger.pos == "VERB" and trigger.target in view.grammar.prepositions]  # fmt: skip
+    answered = {form for trigger in reactions for form in view.grammar.forms(trigger.target)}
+    if not reactions or any(child.dep_ in grammar.OBLIQUE_DEPS and _has_case_in(child, answered)
+                            for child in view._children(verb)):  # fmt: skip
+        return []  # "Y a réagi à l'annonce": what it answers is named
+    doers = _previous_sentence_doers(view, verb, telling_an_act=True)
+    return [
+        Candidate(source, doer, trigger, verb, view._mode(verb), False, Reach.SENTENCE)
+        for trigger in reactions
+        for source in slots.fill_slot(view, verb, trigger.source, trigger.pos)
+        for doer in doers
+        if source.code != doer.code
+    ]
 
 
 def _verdict_on_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
@@ -82,6 +112,10 @@ def _verdict_on_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
         for doer in doers
         if source.code != doer.code
     ]
+
+
+def _has_case_in(token: Token, forms: set[str]) -> bool:
+    return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
 
 
 def _is_verdict_word(view: Extractor, noun: Token) -> bool:
