@@ -77,6 +77,9 @@ class Grammar:
     # Verbs of reaction ("réagir", "riposter"; "react", "retaliate"): with nothing named they answer, they answer
     # the act the previous sentence tells.
     reaction_verbs: frozenset[str]
+    # Adverbs the parser makes of a preposition of vicinity ("autour de X", "près de X"): their noun is an
+    # argument of the word they hang on.
+    vicinity_adverbs: frozenset[str]
     reflexive_forms: frozenset[str]
     naming_verbs: frozenset[str]
     # Agreement endings of a past participle ("disposées" -> "disposé"): its masculine singular, which a cue
@@ -256,6 +259,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
         inclusion_words=_words(section.get("inclusion_words", [])),
         reaction_verbs=_words(section.get("reaction_verbs", [])),
+        vicinity_adverbs=_words(section.get("vicinity_adverbs", [])),
         relative_case_pronouns=MappingProxyType(
             {str(k): _words(v) for k, v in section.get("relative_case_pronouns", {}).items()}
         ),

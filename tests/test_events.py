@@ -2244,3 +2244,16 @@ def test_triggers_a_copula_with_a_place_tells_a_visit(pack: LanguagePack, head: 
     # troops somewhere are no visit
     troops = [replace(mentions[0], role="military"), mentions[1]]
     assert not triples(extract(doc, troops, pack))
+
+
+@pytest.mark.parametrize("adverb_dep", ["advmod", "dep"])
+def test_linking_an_act_of_the_name_it_hangs_on_near_a_place_phrase(pack: LanguagePack, adverb_dep: str) -> None:
+    # "Le Chili, malgré ses manœuvres autour de la Bolivie, affirme ...": the parser hangs the phrase on the name
+    # it follows, whose act its possessive says it is; "autour de", made an adverb, heads the other end.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 11, "Chili"), (",", "PUNCT", "punct", 1, ","),
+                 ("malgré", "ADP", "case", 5, "malgré"), ("ses", "DET", "det", 5, "son", "Number=Plur|Poss=Yes"),
+                 ("manœuvres", "NOUN", "nmod", 1, "manœuvre"), ("autour", "ADV", adverb_dep, 5, "autour"),
+                 ("de", "ADP", "case", 9, "de"), ("la", "DET", "det", 9, "le"), ("Bolivie", "PROPN", "dep", 6, "Bolivie"),
+                 (",", "PUNCT", "punct", 1, ","), ("affirme", "VERB", "ROOT", 11, "affirmer")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 9, 10, "BOL")], pack)
+    assert {(e.source, e.target) for e in triggered_by(events, "manœuvres")} == {("CHL", "BOL")}

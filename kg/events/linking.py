@@ -332,6 +332,12 @@ def _dependent_actors(
             for child in view._children(node):
                 if child.i in seen or child.dep_ in grammar.SUBJECT_DEPS:
                     continue
+                if child.lemma_.casefold() in view.grammar.vicinity_adverbs:
+                    # "des manœuvres autour de l'île de Taïwan": the adverb heads a place phrase, that of its noun
+                    seen.add(child.i)
+                    found += [m for noun in child.children if noun.pos_ in ("NOUN", "PROPN")
+                              for m in slots.mentions(view, noun, possessor=True) if not m.locative]  # fmt: skip
+                    continue
                 mislabelled = child.dep_ in MISLABELLED_DEPS and child.i in view.by_token
                 if child.dep_ in NOT_ARGUMENT_DEPS and not mislabelled:
                     continue

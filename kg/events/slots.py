@@ -672,11 +672,24 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
     apposed = _apposed_to(view, noun)
     if apposed:
         return apposed
+    if owner := _possessor_named_above(view, noun):
+        return owner
     if exclude == view.grammar.genitive_case:
         # "l'invasion de l'Ukraine": the invader must be named, not guessed, unless a blame names him ("X a
         # condamné Y pour l'invasion de l'Ukraine")
         return _blamed_for(view, noun)
     return _blamed_for(view, noun) or _clause_subject(view, noun)
+
+
+def _possessor_named_above(view: Extractor, noun: Token) -> list[Mention]:
+    """The actor an event noun with a singular possessive hangs on ("La Chine, malgré ses manœuvres, ...": the
+    parser hangs the phrase on the name it follows): the one whose act it is."""
+    determiners = [child for child in noun.children if child.dep_ == "det" and grammar.is_possessive(child)]
+    if not determiners or determiners[0].lower_ not in view.grammar.possessives - view.grammar.plural_possessives:
+        return []
+    if noun.dep_ not in grammar.OBLIQUE_DEPS or noun.head.i == noun.i:
+        return []
+    return [m for m in view.by_token.get(noun.head.i, ()) if not m.locative]
 
 
 def _blamed_for(view: Extractor, noun: Token) -> list[Mention]:
