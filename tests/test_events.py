@@ -2257,3 +2257,13 @@ def test_linking_an_act_of_the_name_it_hangs_on_near_a_place_phrase(pack: Langua
                  (",", "PUNCT", "punct", 1, ","), ("affirme", "VERB", "ROOT", 11, "affirmer")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 9, 10, "BOL")], pack)
     assert {(e.source, e.target) for e in triggered_by(events, "manœuvres")} == {("CHL", "BOL")}
+
+
+@pytest.mark.parametrize(("how", "arrested"), [(Resolution.NAME, False), (Resolution.DEMONYM, True)])
+def test_extraction_only_people_are_arrested(pack: LanguagePack, how: Resolution, arrested: bool) -> None:
+    # "Le Chili a arrêté le Pérou" stops Peru, no arrest (173); "Le Chili a arrêté des Péruviens" is one.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),
+                 ("arrêté", "VERB", "ROOT", 3, "arrêter", PARTICIPLE), ("le", "DET", "det", 5, "le"),
+                 ("Pérou", "PROPN", "obj", 3, "Pérou")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER", how=how)], pack)
+    assert (("CHL", "PER", "17") in triples(events)) is arrested

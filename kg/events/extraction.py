@@ -30,6 +30,7 @@ from kg.events.modality import find_mode
 from kg.events.proposals import proposals
 from kg.events.requests import as_requests
 from kg.records import (
+    ActorKind,
     Article,
     ArticleDate,
     Event,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "Extractor"]
 
+# CAMEO codes that act on people only: arrest and detention (173).
+PEOPLE_ONLY_CODES = ("173",)
 HOW_CONFIDENCE = {
     Resolution.NAME: 1.0,
     Resolution.METONYMY: 0.9,
@@ -56,6 +59,21 @@ HOW_CONFIDENCE = {
     Resolution.DEMONYM: 0.8,
     Resolution.COREFERENCE: 0.7,
 }
+
+
+def _arrests_a_state(candidate: Candidate) -> bool:
+    """Whether a candidate arrests or detains (`PEOPLE_ONLY_CODES`) a state or body named as such ("un pas pour
+    arrêter la Russie" stops Russia): only people are arrested ("deux Canadiens", "un diplomate russe")."""
+    target = candidate.target
+    return (
+        candidate.trigger.cameo.startswith(PEOPLE_ONLY_CODES)
+        and target.how
+        in (
+            Resolution.NAME,
+            Resolution.METONYMY,
+        )
+        and target.kind in (ActorKind.STATE, ActorKind.COLLECTIVE)
+    )
 
 
 class Extractor:
@@ -128,7 +146,7 @@ class Extractor:
                     specific = tuple(trigger for trigger in triggers if len(trigger.lemma.split()) == longest)
                     framed = loose_candidates(self, token, specific)
                 candidates += framed
-            self.rule_cache = candidates
+            self.rule_cache = [candidate for candidate in candidates if not _arrests_a_state(candidate)]
         return self.rule_cache
 
     def _may_relate(self, sentence: Span) -> bool:
