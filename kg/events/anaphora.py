@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.events.extraction import Extractor
-    from kg.records import Mention
+    from kg.records import Mention, Trigger
 
 __all__ = ["anaphoric_candidates", "doers_of_event_told"]
 
@@ -77,14 +77,7 @@ def _reaction_to_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
     if not reactions or any(child.dep_ in grammar.OBLIQUE_DEPS and _has_case_in(child, answered)
                             for child in view._children(verb)):  # fmt: skip
         return []  # "Y a réagi à l'annonce": what it answers is named
-    doers = _previous_sentence_doers(view, verb, telling_an_act=True)
-    return [
-        Candidate(source, doer, trigger, verb, view._mode(verb), False, Reach.SENTENCE)
-        for trigger in reactions
-        for source in slots.fill_slot(view, verb, trigger.source, trigger.pos)
-        for doer in doers
-        if source.code != doer.code
-    ]
+    return _on_the_previous_act(view, verb, reactions)
 
 
 def _verdict_on_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
@@ -102,12 +95,15 @@ def _verdict_on_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
                    and child.pos_ in ("NOUN", "PROPN", "PRON")]  # fmt: skip
     if any(not _is_verdict_word(view, child) for child in complements):
         return []  # "Y a condamné l'embargo", "Y a condamné mardi": an act, or a time, of its own
+    return _on_the_previous_act(view, verb, verdicts)
+
+
+def _on_the_previous_act(view: Extractor, verb: Token, entries: list[Trigger]) -> list[Candidate]:
+    """The verb's subject acting, by each of the entries, on the doers of the act the previous sentence tells."""
     doers = _previous_sentence_doers(view, verb, telling_an_act=True)
-    if not doers:
-        return []
     return [
         Candidate(source, doer, trigger, verb, view._mode(verb), False, Reach.SENTENCE)
-        for trigger in verdicts
+        for trigger in entries
         for source in slots.fill_slot(view, verb, trigger.source, trigger.pos)
         for doer in doers
         if source.code != doer.code
