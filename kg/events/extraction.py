@@ -79,6 +79,9 @@ class Extractor:
         self.multiword = derived(
             self.lexicon.indexes, ("multiword", self.lang), lambda: triggers.multiword_triggers(self)
         )
+        self.trigger_heads = derived(
+            self.lexicon.indexes, ("trigger heads", self.lang), lambda: triggers.trigger_heads(self)
+        )
         self.text = doc.text  # Doc.text joins every token on each access
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
         self.sentences = list(doc.sents)
