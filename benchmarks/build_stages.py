@@ -47,7 +47,7 @@ def main() -> None:
     files = sorted(args.corpus.glob("*.txt"))[: args.articles]
     articles = [article for article in read_articles(files) if isinstance(article, Article)]
     seconds["read and clean"] = time.perf_counter() - began
-    gazetteer, pack = load_gazetteer(), load_pack("fr")
+    gazetteer, pack = load_gazetteer(), load_pack(articles[0].lang or "fr")  # the corpus's language (one)
     nlp = load_nlp(pack, gazetteer)
     with tempfile.TemporaryDirectory(prefix="kg-stages-") as folder:
         store = open_store(Path(folder))

@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     articles = [result for result in read_articles(args.inputs) if isinstance(result, Article)]
-    gazetteer, pack = load_gazetteer(), load_pack("fr")
+    gazetteer, pack = load_gazetteer(), load_pack(articles[0].lang or "fr")  # the corpus's language (one)
     nlp = load_nlp(pack, gazetteer)
     words = sum(len(article.text.split()) for article in articles)
     list(nlp.pipe(article.text for article in articles))  # warm up

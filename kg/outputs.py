@@ -14,11 +14,22 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from kg.errors import OutputError
-from kg.records import Article, ArticleDate, DatePrecision, Event, Mention, Removal, TextPiece, from_json, to_json
+from kg.records import (
+    Article,
+    ArticleDate,
+    DatePrecision,
+    Event,
+    Mention,
+    Removal,
+    TextPiece,
+    fields_to_json,
+    from_json,
+)
 
 __all__ = [
     "staged_outputs",
@@ -251,13 +262,23 @@ def read_records(path: Path, kind: type[R]) -> Iterator[R]:
 def _laid_out(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """These fields of a record, in this order, in their JSON form (`kg.records.to_json`): the record's other
     fields are not converted."""
-    return {name: to_json(getattr(record, name)) for name in fields}
+    return fields_to_json(record, fields)
 
 
 def _relation_laid_out(event: Event, fields: tuple[str, ...], evidence_fields: tuple[str, ...]) -> dict[str, Any]:
     """A relation's `fields`, its evidences (in their place) each laid out as `evidence_fields`."""
-    return {
-        name: [_laid_out(evidence, evidence_fields) for evidence in event.evidences] if name == "evidences"
-        else to_json(getattr(event, name))
-        for name in fields
-    }  # fmt: skip
+    before, after = _around_evidences(fields)
+    record = fields_to_json(event, before)
+    if after is not None:  # the evidences are among the fields
+        record["evidences"] = [fields_to_json(evidence, evidence_fields) for evidence in event.evidences]
+        record.update(fields_to_json(event, after))
+    return record
+
+
+@cache
+def _around_evidences(fields: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The fields before "evidences" and those after it (None when it is not among them)."""
+    if "evidences" not in fields:
+        return fields, None
+    place = fields.index("evidences")
+    return fields[:place], fields[place + 1 :]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -56,6 +57,7 @@ __all__ = [
     "RelationReport",
     "GroupedEvent",
     "to_json",
+    "fields_to_json",
     "from_json",
 ]
 
@@ -592,7 +594,7 @@ def to_json(value: Any) -> Any:
         return value
     names = _init_field_names(kind)
     if names is not None:
-        return {name: to_json(getattr(value, name)) for name in names}
+        return fields_to_json(value, names)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
@@ -600,6 +602,29 @@ def to_json(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def fields_to_json(record: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """These fields of a record, in this order, in their JSON form (`to_json`)."""
+    return _fields_encoder(names)(record)
+
+
+@cache
+def _fields_encoder(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """The function that lays out these fields of a record (in their JSON form), made once per layout: the
+    fields are read in one call and only the values of no plain type are converted (a build lays out hundreds
+    of thousands of records)."""
+    if not names:
+        return lambda record: {}
+    read = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda record: {names[0]: to_json(read(record))}
+
+    def encode(record: Any) -> dict[str, Any]:
+        return {name: value if type(value) in _PLAIN_TYPES else to_json(value)
+                for name, value in zip(names, read(record), strict=True)}  # fmt: skip
+
+    return encode
 
 
 def from_json(kind: type[R], value: Mapping[str, Any]) -> R:

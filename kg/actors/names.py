@@ -21,9 +21,9 @@ __all__ = ["find_names"]
 
 
 def find_names(view: ActorView) -> list[Found]:
-    named_in_full = {ent.ent_id_ for ent in view.doc.ents if ent.label_ == ACTOR_LABEL}
+    named_in_full = {ent.ent_id_ for ent in view.ents if ent.label_ == ACTOR_LABEL}
     found = []
-    for ent in view.doc.ents:
+    for ent in view.ents:
         if ent.label_ not in (ACTOR_LABEL, AMBIGUOUS_LABEL) or view.is_blocked(ent):
             continue
         if not _case_agrees(view, ent):

@@ -70,6 +70,7 @@ class ActorView:
             gazetteer.indexes, ("demonym words", lang), lambda: _demonym_words(gazetteer, lang)
         )
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
+        self.ents = tuple(doc.ents)  # Doc.ents walks every token of the Doc on each access
         self.blocked = self.non_actor_tokens()
         self.dateline = self._dateline()
         self.sentences = list(doc.sents)
@@ -79,7 +80,7 @@ class ActorView:
     def non_actor_tokens(self) -> set[int]:
         """Tokens inside the names of media, think tanks and the like."""
         blocked: set[int] = set()
-        ents = list(self.doc.ents)
+        ents = self.ents
         for index, ent in enumerate(ents):
             if ent.label_ == NONACTOR_LABEL or (ent.label_ == "ORG" and self.is_non_actor_head(ent.root)):
                 blocked.update(range(ent.start, ent.end))

@@ -18,7 +18,7 @@ confidence.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -110,15 +110,15 @@ def features(view: Extractor, candidate: Candidate, links: RuleLinks) -> list[st
 def _governed_elsewhere(view: Extractor, trigger: Token, mention: Mention) -> str:
     """Whether another trigger stands between this one and the actor: the actor's nearest governing trigger
     (up its chain of heads) is another word ("subject" when it is that word's subject)."""
-    current = view._mention_head(mention)
+    heads, current = view.heads, view._mention_head(mention).i
     for _ in range(PATH_STEPS + 1):
-        if current.head.i == current.i or current.i == trigger.i:
+        if heads[current] == current or current == trigger.i:
             return "no"
-        dep = current.dep_
-        current = current.head
-        if current.i == trigger.i:
+        dep = view.deps[current]
+        current = heads[current]
+        if current == trigger.i:
             return "no"
-        if view._triggers(current):
+        if view._triggers(view.tokens[current]):
             return "subject" if dep in grammar.SUBJECT_DEPS else "yes"
     return "no"
 
@@ -162,36 +162,46 @@ def _order(mention: Mention, token: Token) -> str:
 def _path(view: Extractor, trigger: Token, mention: Mention) -> str:
     """The dependency path between a trigger and an actor: down from the trigger ("obj>nmod"), up from it
     ("^nsubj"), through a common governor ("^obj|nmod"), or far."""
-    head = view._mention_head(mention)
+    head = view._mention_head(mention).i
     if mention.token_start <= trigger.i < mention.token_end:
         return "self"
-    down = _chain(head, trigger)
+    down = _chain(view, head, trigger.i)
     if down is not None:
         return ">".join(reversed(down)) or "self"
-    up = _chain(trigger, head)
+    up = _chain(view, trigger.i, head)
     if up is not None:
         return "^" + ">".join(up)
-    for steps, ancestor in enumerate(trigger.ancestors):
+    for steps, ancestor in enumerate(_ancestors(view.heads, trigger.i)):
         if steps >= PATH_STEPS:
             break
-        below = _chain(head, ancestor)
+        below = _chain(view, head, ancestor)
         if below is not None:
             return f"^{steps + 1}|" + ">".join(reversed(below))
     return "far"
 
 
-def _chain(token: Token, ancestor: Token) -> list[str] | None:
-    """The dependency labels from `token` up to `ancestor` (at most `PATH_STEPS`), or None."""
+def _ancestors(heads: list[int], index: int) -> Iterator[int]:
+    """The token's heads up to the root, nearest first (as `Token.ancestors`, by index)."""
+    for _ in range(len(heads)):
+        if heads[index] == index:
+            return
+        index = heads[index]
+        yield index
+
+
+def _chain(view: Extractor, start: int, ancestor: int) -> list[str] | None:
+    """The dependency labels from the token `start` up to the token `ancestor` (at most `PATH_STEPS`), or None."""
+    heads, deps = view.heads, view.deps
     labels = []
-    current = token
+    current = start
     for _ in range(PATH_STEPS):
-        if current.i == ancestor.i:
+        if current == ancestor:
             return labels
-        if current.head.i == current.i:
+        if heads[current] == current:
             return None
-        labels.append(current.dep_)
-        current = current.head
-    return labels if current.i == ancestor.i else None
+        labels.append(deps[current])
+        current = heads[current]
+    return labels if current == ancestor else None
 
 
 def _case(view: Extractor, mention: Mention) -> str:

@@ -97,8 +97,14 @@ class Extractor:
         self.multiword = derived(
             self.lexicon.indexes, ("multiword", self.lang), lambda: triggers.multiword_triggers(self)
         )
+        self.trigger_heads = derived(
+            self.lexicon.indexes, ("trigger heads", self.lang), lambda: triggers.trigger_heads(self)
+        )
         self.text = doc.text  # Doc.text joins every token on each access
         self.tokens = list(doc)  # Doc indexing and iteration make a new Token object every time
+        # Each token's head (its index) and label, for the walks up the tree: Token.head makes a new Token.
+        self.heads = _head_indexes(doc)
+        self.deps = [token.dep_ for token in self.tokens]
         self.sentences = list(doc.sents)
         self.sentence_index = {sentence.start: index for index, sentence in enumerate(self.sentences)}
         # Token.sent walks the document's sentences on every call: look sentences up by token instead.
@@ -294,3 +300,12 @@ class Extractor:
             )  # fmt: skip
             self.evidence_cache[token.i] = (evidence, find_relation_date(token, self.article.date, self.pack.dates))
         return self.evidence_cache[token.i]
+
+
+def _head_indexes(doc: Doc) -> list[int]:
+    """The index of each token's head (a root's own), read from the Doc's arrays."""
+    import numpy
+    from spacy.attrs import HEAD
+
+    offsets = doc.to_array(HEAD).reshape(-1).astype("int64")  # relative, stored unsigned
+    return (numpy.arange(len(doc), dtype="int64") + offsets).tolist()

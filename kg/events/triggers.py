@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kg.events.extraction import Extractor
     from kg.records import Trigger
 
-__all__ = ["STATEMENT_ROOT", "find_triggers", "multiword_triggers"]
+__all__ = ["STATEMENT_ROOT", "find_triggers", "multiword_triggers", "trigger_heads"]
 
 STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states none of its own
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
@@ -48,6 +48,8 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
            for mention in view.by_token.get(token.i, ())):  # fmt: skip
         return ()  # a word of a name ("l'Alliance atlantique", "Organisation de coopération de Shanghai")
     lemma = token.lemma_.casefold()
+    if (lemma, pos) not in view.trigger_heads:
+        return ()  # most words: no entry of the lexicon reads them, whatever else the rules below say
     if pos == "NOUN" and (
         _in_locution(view, token, lemma) or _is_classifier(view, token) or _in_verb_expression(view, token, lemma)
     ):
@@ -197,3 +199,17 @@ def multiword_triggers(view: Extractor) -> dict[tuple[str, str], list[tuple[tupl
         if lang == view.lang and len(words) > 1 and words[0] not in view.grammar.reflexive_forms:
             index.setdefault((words[0], pos), []).append((tuple(words[1:]), entries))
     return index
+
+
+def trigger_heads(view: Extractor) -> frozenset[tuple[str, str]]:
+    """The (lemma, part of speech) pairs a token must have for `_lexicon_entries` to find anything: the lexicon's
+    lemmas in the view's language, each without a reflexive clitic too ("se rendre": "rendre"), and the first word
+    of each expression. A superset: it only spares the rules the words no entry can read."""
+    heads: set[tuple[str, str]] = set()
+    prefixes = [clitic if clitic.endswith("'") else f"{clitic} " for clitic in view.grammar.reflexive_forms]
+    for lang, lemma, pos in view.lexicon.triggers:
+        if lang != view.lang:
+            continue
+        heads.update({(lemma, pos), (lemma.split()[0] if lemma.split() else lemma, pos)})
+        heads.update((lemma[len(prefix) :], pos) for prefix in prefixes if lemma.startswith(prefix))
+    return frozenset(heads)
