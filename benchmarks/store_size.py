@@ -8,8 +8,9 @@ real build's mix of actors and relations), builds it as users do (`kg build
 CORPUS -o OUT`, a fresh process), and reports the input text (the bytes of the
 input files), the store on disk (every file under `OUT/store`) and their ratio
 (the issue's bar: <= 12x), with the quads of each kind of named graph (articles,
-events, summaries, tallies, and the reference graphs: gazetteer, CAMEO scheme,
-ontology, build) and the relations.
+and the reference graphs: gazetteer, CAMEO scheme, ontology, build), those of
+each kind of derived data in the default graph (ontology version 9: summaries,
+direct edges, tallies, events; "default" if any other) and the relations.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus
 
 QUADS_BY_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+KG = "https://w3id.org/diplomatic-kg/ontology#"
+# The default graph's quads by kind (ontology version 9), each kind found by the property its subjects have.
+DEFAULT_KINDS = {
+    "summaries": f"{{ ?s <{KG}dyadSource> ?x }} UNION {{ ?d <{KG}dyadSource> ?x ; <{KG}rootCount> ?s }}",
+    "tallies": f"?s <{KG}tallySource> ?x",
+    "events": f"{{ ?s <{KG}eventSource> ?x }} UNION {{ ?s <{KG}partOfEvent> ?x }}",
+}
 
 
 def main() -> None:
@@ -68,6 +76,20 @@ def _quads_by_kind(path: Path) -> dict[str, int]:
         name = row["g"].value.rsplit("/graph/", 1)[-1]
         kind = "articles" if name.startswith("article/") else name
         kinds[kind] = kinds.get(kind, 0) + int(row["n"].value)
+    total = len(list(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())))
+    for kind, pattern in DEFAULT_KINDS.items():
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} . ?s ?p ?o }} }} }}"
+        count = int(next(iter(store.query(query)))["n"].value)
+        if count:
+            kinds[f"default:{kind}"] = count
+        total -= count
+    edges = (f'SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), "{KG}") && isIRI(?o) '
+             '&& CONTAINS(STR(?o), "/id/actor/") && CONTAINS(STR(?s), "/id/actor/")) }')  # the direct edges
+    count = int(next(iter(store.query(edges)))["n"].value)
+    if count:
+        kinds["default:edges"] = count
+    if total - count:
+        kinds["default"] = total - count
     return dict(sorted(kinds.items(), key=lambda item: -item[1]))
 
 

@@ -115,7 +115,7 @@ def test_scale_killed_build_resumes_without_duplicates(tmp_path: Path) -> None:
     assert not list(out.glob(".staging-*")), "the killed build's staging folder is cleaned up"
     relations = [json.loads(line) for line in (out / "relations.jsonl").open(encoding="utf-8")]
     store = open_store(out, read_only=True)
-    count = store.query(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }}")
+    count = store.query(f"SELECT (COUNT(?r) AS ?n) WHERE {{ GRAPH ?g {{ ?r <{KG.source}> ?s }} }}")
     assert int(next(iter(count))["n"].value) == len(relations)  # each relation once
     articles = store.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{KG.Article}> }} }}")
     assert int(next(iter(articles))["n"].value) == total

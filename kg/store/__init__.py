@@ -1,10 +1,13 @@
 """The store: the knowledge graph on disk (Oxigraph, under `OUT/store`), its updates, exports and queries.
 
 Named graphs: one per article (replaced as a whole when the article is built
-again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
-provenance, the dyad summaries and tallies (`kg.store.tallies`), and the events
-across articles (all recomputed by a build for the dyads whose relations it added
-or removed, so they stay exact). Beside the store, the relation table the page
+again), plus the ontology, the CAMEO scheme, the gazetteer and the build's
+provenance. What is derived from every article's relations is in the default
+graph (ontology version 9; Oxigraph keeps its quads in three indexes, a named
+graph's in six): the dyad summaries, the direct actor-to-actor edges of asserted
+relations, the tallies (`kg.store.tallies`) and the events across articles, all
+recomputed by a build for the dyads whose relations it added or removed, so they
+stay exact (an older store's named graphs of them are dropped then). Beside the store, the relation table the page
 is drawn from (`kg.store.cells`, `OUT/cells.sqlite`), kept up to date the same
 way. Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
@@ -30,11 +33,13 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
-from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
+from kg.records import GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.cells import CELLS_FILE, mark_cells_stale, refresh_cells
 from kg.store.model import (
     OX_KG,
+    ROOT_EDGES,
     dyads_values,
+    edge_quads,
     from_oxigraph_term,
     from_oxigraph_triple,
     grouped_events_quads,
@@ -66,6 +71,7 @@ __all__ = [
     "has_article_graph",
     "article_ids_in_store",
     "remove_article_graph",
+    "drop_graphs",
     "repack_store",
     "use_packed_store",
     "export_graph",
@@ -91,6 +97,7 @@ _LOCK_FILE = f"{os.sep}LOCK:"
 _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
+_XSD_DATE = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
 # A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo). A symmetric
 # relation counts in both directions' dyads (its flag is matched inside the UNION's branch: a FILTER there cannot
@@ -98,12 +105,12 @@ log = logging.getLogger(__name__)
 # An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
 # unbound if one value is).
 _SUMMARY_QUERY = """
-SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
+SELECT ?source ?target ?root ?quad ?mode (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
        (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode .
+    ?relation kg:eventType ?type ; kg:mode ?mode .
     { ?relation kg:source ?source ; kg:target ?target . }
     UNION
     { ?relation kg:source ?target ; kg:target ?source ; kg:symmetric true . }
@@ -112,27 +119,29 @@ WHERE {
   }
   OPTIONAL { GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
 }
-GROUP BY ?source ?target ?root ?quad
+GROUP BY ?source ?target ?root ?quad ?mode
 """
 # The dyads of some articles' relations. VALUES, here and in the summary query, go inside the GRAPH block: there
 # Oxigraph starts from them (outside it, it joins them with every relation of the store).
 _DYADS_QUERY = """
-SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s } ?relation a kg:Relation ;
-                                                       kg:source ?source ; kg:target ?target . } }
+SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s }
+                                                       ?relation kg:source ?source ; kg:target ?target . } }
 """
 
 # What grouping across articles reads of each relation of the store (kg.grouping): a row a relation (each of these
-# properties is stated once), its evidence passages counted by a query of their own (`_EVIDENCE_COUNT_QUERY`:
+# properties is stated once; its symmetry only when true, the date's precision is its datatype), its evidence
+# passages counted by a query of their own (`_EVIDENCE_COUNT_QUERY`:
 # counted here, they would make a GROUP BY of every column, twice the cost of both queries).
 _REPORTS_QUERY = """
-SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
+SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?publisher ?url
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
-              kg:symmetric ?symmetric ; prov:wasDerivedFrom ?article .
+    ?relation kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
+              prov:wasDerivedFrom ?article .
     ?article schema:identifier ?id .
-    OPTIONAL { ?relation kg:date ?date ; kg:datePrecision ?precision }
+    OPTIONAL { ?relation kg:symmetric ?symmetric }
+    OPTIONAL { ?relation kg:date ?date }
     OPTIONAL { ?article schema:publisher ?publisher }
     OPTIONAL { ?article schema:url ?url }
   }
@@ -143,14 +152,23 @@ SELECT ?relation (COUNT(?item) AS ?mentions)
 WHERE { GRAPH ?graph { %s ?relation kg:source ?source ; kg:target ?target ; kg:evidence ?item . } }
 GROUP BY ?relation
 """
-# Drop the events of some dyads from `graph:events`: first the relations' links to them, then the events.
+# Drop the events of some dyads (every event when `%(dyads)s` is empty) from the default graph: first the relations'
+# links to them, then the events.
 _REMOVE_EVENTS_UPDATE = """
-DELETE { GRAPH graph:events { ?relation kg:partOfEvent ?event } }
-WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target .
-                             ?relation kg:partOfEvent ?event } } ;
-DELETE { GRAPH graph:events { ?event ?predicate ?object } }
-WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ;
-                                             ?predicate ?object } }
+DELETE { ?relation kg:partOfEvent ?event }
+WHERE { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target . ?relation kg:partOfEvent ?event } ;
+DELETE { ?event ?predicate ?object }
+WHERE { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ; ?predicate ?object }
+"""
+# Drop the direct edges between some dyads' actors (every direct edge when `%(dyads)s` is empty) from the default graph.
+_REMOVE_EDGES_UPDATE = """
+DELETE { ?source ?edge ?target } WHERE { %(dyads)s VALUES ?edge { %(edges)s } ?source ?edge ?target }
+"""
+# Drop every dyad summary from the default graph: their counts by root code, then the summaries.
+_REMOVE_SUMMARIES_UPDATE = """
+DELETE { ?entry ?predicate ?object }
+WHERE { ?dyad kg:dyadSource ?source ; kg:rootCount ?entry . ?entry ?predicate ?object } ;
+DELETE { ?dyad ?predicate ?object } WHERE { ?dyad kg:dyadSource ?source ; ?predicate ?object }
 """
 
 
@@ -229,24 +247,30 @@ def article_ids_in_store(store: pyoxigraph.Store) -> list[str]:
 
 
 def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
-    """Remove an article's named graph (its mentions, relations, evidence and direct edges)."""
+    """Remove an article's named graph (its relations and their evidence)."""
     store.update(f"DROP SILENT GRAPH <{article_graph_iri(article_id)}>")
 
 
 def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None,
                       cells: Path | None = None) -> int:  # fmt: skip
-    """Recompute the dyad summaries (and the tallies, `kg.store.tallies`) from every article graph; return the
-    number of dyads summarised. With `dyads`
+    """Recompute the dyad summaries, the direct actor-to-actor edges of asserted relations (and the tallies,
+    `kg.store.tallies`) from every article graph, in the default graph; return the number of dyads summarised.
+    With `dyads`
     ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
     kept as it is (exact as long as every relation added or removed since it was made is of these dyads). With
     `cells`, the relation table at that path (`kg.store.cells`) is made again too, for the same dyads, from the
     tallies' read of the relations (a second read cost about a minute of CPU at a million relations)."""
+    if dyads is not None and store.contains_named_graph(pyoxigraph.NamedNode(str(SUMMARY_GRAPH))):
+        dyads = None  # an older version's store (its summaries in a named graph): every dyad summarised again
     refresh_tallies(store, dyads=dyads, cells=cells)
     if dyads is not None and not dyads:
         return 0
     restriction = "" if dyads is None else dyads_values(dyads)
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
+    edges: set[tuple[Any, str, Any]] = set()  # (source, root, target): an asserted relation's direct edge
     for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
+        if row["mode"] == OX_KG.asserted and row["root"] is not None:
+            edges.add((row["source"], row["root"].value, row["target"]))
         key = (row["source"].value, row["target"].value)
         summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
         count = int(row["count"].value)
@@ -259,15 +283,19 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
                              if row[name] is not None and row[name].value not in ("", "~")]  # fmt: skip
     quads = [quad for (source, target), summary in summaries.items()
              for quad in _summary_quads(source, target, summary)]  # fmt: skip
-    name = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    quads += edge_quads(edges)
+    edge_names = " ".join(f"<{edge}>" for edge in ROOT_EDGES.values())
     if dyads is None:
-        if store.contains_named_graph(name):
-            store.remove_graph(name)
+        drop_graphs(store, SUMMARY_GRAPH)
+        if store.query("ASK { ?dyad kg:dyadSource ?source }", prefixes=PREFIXES):
+            store.update(_REMOVE_SUMMARIES_UPDATE, prefixes=PREFIXES)
+            store.update(_REMOVE_EDGES_UPDATE % {"dyads": "", "edges": edge_names}, prefixes=PREFIXES)
             store.extend(quads)
         else:
             store.bulk_extend(quads)
         return len(summaries)
     _remove_summaries(store, [dyad_iri(source.split("/")[-1], target.split("/")[-1]) for source, target in dyads])
+    store.update(_REMOVE_EDGES_UPDATE % {"dyads": restriction, "edges": edge_names}, prefixes=PREFIXES)
     store.extend(quads)
     return len(summaries)
 
@@ -292,13 +320,14 @@ def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]
     dyads are grouped again and their events replaced: the other events are kept as they are (exact as long as
     every relation added or removed since they were grouped is of these dyads, since an event groups relations of
     one dyad; an event's identifier is its first report's, so a kept event keeps its IRI)."""
-    name = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
-    if dyads is None or not store.contains_named_graph(name):
+    if dyads is None or store.contains_named_graph(pyoxigraph.NamedNode(str(EVENTS_GRAPH))):
         events = group_relations(_relation_reports(store))
-        if store.contains_named_graph(name):
-            store.remove_graph(name)
-        store.add_graph(name)  # kept when empty
-        store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
+        drop_graphs(store, EVENTS_GRAPH)
+        if store.query("ASK { ?event kg:eventSource ?source }", prefixes=PREFIXES):
+            store.update(_REMOVE_EVENTS_UPDATE % {"dyads": ""}, prefixes=PREFIXES)
+            store.extend(grouped_events_quads(events))
+        else:
+            store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
         return events
     if not dyads:
         return []
@@ -317,17 +346,25 @@ def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list
     reports = []
     for row in store.query(_REPORTS_QUERY % restriction, prefixes=PREFIXES):
         relation, article = row["relation"].value, row["id"].value
-        precision = row["precision"].value if row["precision"] is not None else None
-        day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
+        day = row["date"].value if row["date"] is not None and row["date"].datatype == _XSD_DATE else None
         outlet = outlet_of(source=_value(row["publisher"]), url=_value(row["url"]), article=article)
         reports.append(RelationReport(
             relation, article, outlet, row["source"].value.rsplit("/", 1)[-1],
             row["target"].value.rsplit("/", 1)[-1], row["type"].value.removeprefix(str(CAMEO)),
-            Mode(row["mode"].value.rsplit("#", 1)[-1]), row["symmetric"].value == "true",
+            Mode(row["mode"].value.rsplit("#", 1)[-1]), _value(row["symmetric"]) == "true",
             dt.date.fromisoformat(day) if day else None, mentions.get(relation) or 1,
         ))  # fmt: skip
     reports.sort(key=lambda report: (report.article, report.relation))
     return reports
+
+
+def drop_graphs(store: pyoxigraph.Store, *names: URIRef) -> None:
+    """Drop these named graphs if the store has them: the derived graphs of an older version's store (summaries,
+    tallies, events), which ontology version 9 keeps in the default graph."""
+    for name in names:
+        node = pyoxigraph.NamedNode(str(name))
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
 
 
 def _value(term: Any) -> str | None:
@@ -335,8 +372,8 @@ def _value(term: Any) -> str | None:
 
 
 def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
-    """Remove these dyads' summaries (and their counts by root code) from the summaries graph."""
-    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    """Remove these dyads' summaries (and their counts by root code) from the default graph."""
+    graph = pyoxigraph.DefaultGraph()
     root_count = pyoxigraph.NamedNode(str(KG.rootCount))
     for node in nodes:
         quads = list(store.quads_for_pattern(pyoxigraph.NamedNode(str(node)), None, None, graph))
@@ -352,7 +389,7 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
 
-    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    graph = pyoxigraph.DefaultGraph()
     node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
     quads = []
 
@@ -454,20 +491,22 @@ def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
-    """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
+    """Write the whole graph: TriG or N-Quads (the default graph and every named graph), Turtle or JSON-LD (their
+    union)."""
     if format == "trig":  # with the project's prefixes: less than half the size
         store.dump(stream, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
         return
     if format == "nquads":
         store.dump(stream, format=pyoxigraph.RdfFormat.N_QUADS)
         return
-    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     rdf_format = pyoxigraph.RdfFormat.TURTLE if format == "turtle" else pyoxigraph.RdfFormat.JSON_LD
     pyoxigraph.serialize(union, stream, format=rdf_format, prefixes=PREFIXES if format == "turtle" else None)
 
 
 def export_trig(store: pyoxigraph.Store, path: Path, article_trig: Callable[[str], bytes | None]) -> None:
-    """Write every named graph of the store to `path` as TriG, in the project's prefixes, as `export_graph` does,
+    """Write every named graph of the store, then its default graph, to `path` as TriG, in the project's prefixes,
+    as `export_graph` does,
     but an article's graph from `article_trig(article id)` when that gives it: the TriG the graph was loaded from
     (`write_article_graphs`), kept by the build. Reading the store back costs about 5 µs a quad (each term is
     looked up); pieces kept cost a file read. Graphs without a piece, or with one in other prefixes (an older
@@ -485,6 +524,7 @@ def export_trig(store: pyoxigraph.Store, path: Path, article_trig: Callable[[str
                 quads = store.quads_for_pattern(None, None, None, name)
                 _, body = _split_prefixes(_to_trig(quads))
             out.write(body)
+        out.write(_split_prefixes(_to_trig(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())))[1])
 
 
 def _to_trig(quads: Iterable[pyoxigraph.Quad]) -> bytes:
