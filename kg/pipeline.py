@@ -773,12 +773,12 @@ def _write_reference_graphs(
     from rdflib import Graph
 
     from kg.resources import load_cameo_labels_fr, ontology_path
-    from kg.store import write_graph
+    from kg.store import has_reference_graphs, write_graph
     from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
     from kg.vocab import BUILD_GRAPH, ONTOLOGY_GRAPH
 
     write_graph(store, build_to_graph(BUILD_GRAPH, build, started=started, versions=versions))
-    if provenance_only:
+    if provenance_only and has_reference_graphs(store):  # (an older version's store has them in named graphs)
         return
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
     for graph in (ontology, cameo_to_graph(codes, load_cameo_labels_fr()), gazetteer_to_graph(gazetteer)):

@@ -28,7 +28,7 @@ from kg.records import (
     TextPiece,
 )
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
-from kg.store import open_store, write_graph
+from kg.store import REFERENCE_GRAPHS, open_store, write_graph
 from kg.store.model import ROOT_EDGES, article_to_graph, cameo_to_graph, gazetteer_to_graph
 from kg.vocab import ACTOR_TALLIES_GRAPH, BUILD_GRAPH, EVENTS_GRAPH, PREFIXES, SUMMARY_GRAPH
 
@@ -56,18 +56,21 @@ def store_graphs(out: Path) -> dict[str, Graph]:
         triples = store.quads_for_pattern(None, None, None, name)  # read whole: no iterator keeps the store open
         graphs[name.value] = _to_graph(quad.triple for quad in triples)
     for name, triples in derived_triples(store).items():
-        graphs[str(name)] = _to_graph(triples)
+        if name != BUILD_GRAPH:
+            graphs[str(name)] = _to_graph(triples)
     del store
     return graphs
 
 
 def derived_triples(store: pyoxigraph.Store) -> dict[URIRef, list[pyoxigraph.Triple]]:
-    """The triples of a store's default graph by kind of derived data: the dyad summaries (with their counts by
-    root), the tallies and the events across articles (with the relations' links to them), each under the name of
-    the named graph that held them up to ontology version 8, and the direct edges between actors (under
-    `EDGES`: each article's graph held those of its relations)."""
+    """The triples of a store's default graph by kind: the reference graphs (ontology, CAMEO scheme, gazetteer,
+    build), the dyad summaries (with their counts by root), the tallies and the events across articles (with the
+    relations' links to them), each under the name of the named graph that held them up to ontology version 8,
+    and the direct edges between actors (under `EDGES`: each article's graph held those of its relations)."""
     kinds = {}
-    for name, query in _DERIVED_KINDS.items():
+    queries = {URIRef(name): f"SELECT DISTINCT ?s ?p ?o WHERE {{ {kind} ?s ?p ?o }}"
+               for name, kind in REFERENCE_GRAPHS.items()}  # fmt: skip
+    for name, query in {**queries, **_DERIVED_KINDS}.items():
         kinds[name] = [pyoxigraph.Triple(row["s"], row["p"], row["o"]) for row in store.query(query, prefixes=PREFIXES)]
     return kinds
 
@@ -76,8 +79,8 @@ def as_version_8(store: pyoxigraph.Store) -> None:
     """Write in a store what ontology version 9 leaves unstated, as version 8 stated it: each relation's type, its
     acting actors when they are its states, `kg:symmetric false`, its date's precision, its article's direct edges
     in the article's graph, and the derived data in their named graphs (`graph:summaries`, `graph:actorTallies`,
-    `graph:events`) instead of the default graph. A
-    store of version 8 (or earlier: version 3's records) is left as it was but for its derived data."""
+    `graph:events`) instead of the default graph, as the reference graphs (`graph:cameo`...). A store of version 8
+    (or earlier: version 3's records) is left as it was but for its derived data and reference graphs."""
     store.update(_VERSION_8_UPDATE, prefixes=PREFIXES)
     for name, triples in derived_triples(store).items():
         if name == EDGES:  # each article's graph states the direct edges of its asserted relations

@@ -30,7 +30,14 @@ from kg.records import (
     Resolution,
     TextPiece,
 )
-from kg.resources import load_cameo_codes, load_cameo_labels_fr, ontology_path, queries_dir, shapes_path
+from kg.resources import (
+    load_cameo_codes,
+    load_cameo_labels_fr,
+    load_gazetteer,
+    ontology_path,
+    queries_dir,
+    shapes_path,
+)
 from kg.store import (
     article_ids_in_store,
     export_trig,
@@ -47,7 +54,11 @@ from kg.store.model import ROOT_EDGES, article_to_graph, article_to_trig, cameo_
 from kg.validation import validate_graph, validate_store
 from kg.vocab import (
     ACTOR_TALLIES_GRAPH,
+    BUILD_GRAPH,
+    CAMEO_GRAPH,
+    GAZETTEER_GRAPH,
     KG,
+    ONTOLOGY_GRAPH,
     SCHEMA,
     SUMMARY_GRAPH,
     actor_iri,
@@ -56,6 +67,7 @@ from kg.vocab import (
 )
 
 from helpers import (
+    EDGES,
     as_version_8,
     coded_event,
     derived_triples,
@@ -87,12 +99,13 @@ def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: P
     names = {name.value for name in store.named_graphs()}
     articles = {name for name in names if "/graph/article/" in name}
     assert len(articles) == 5
-    assert names - articles == {f"https://w3id.org/diplomatic-kg/id/graph/{reference}"
-                                for reference in ("ontology", "cameo", "gazetteer", "build")}  # fmt: skip
-    # the derived data (dyad summaries, tallies, events across articles) are in the default graph (version 9):
-    # Oxigraph keeps its quads in three indexes instead of six
+    assert names == articles
+    # the reference graphs (ontology, CAMEO scheme, gazetteer, build) and the derived data (dyad summaries, direct
+    # edges, tallies, events across articles) are in the default graph (version 9): Oxigraph keeps its quads in
+    # three indexes instead of six
     derived = derived_triples(store)
-    assert derived[SUMMARY_GRAPH] and derived[ACTOR_TALLIES_GRAPH]  # (the seeds' relations are events of their own)
+    for name in (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES):
+        assert derived[name], name  # (the seeds' relations are events of their own: no node in the events)
     assert sum(map(len, derived.values())) == len(list(store.quads_for_pattern(None, None, None,
                                                                                pyoxigraph.DefaultGraph())))  # fmt: skip
     del store
@@ -103,8 +116,7 @@ def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> No
     rows = graph.query(
         "SELECT ?source ?relation ?text ?start ?triggerStart ?triggerEnd WHERE { GRAPH ?g { ?relation kg:source "
         "?source ; kg:target actor:PRK ; kg:eventType ?type ; kg:evidence ?item . ?item kg:text ?text ; kg:start "
-        "?start ; kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd } GRAPH graph:cameo { ?type kg:rootCode "
-        "'04' } }",
+        "?start ; kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd } ?type kg:rootCode '04' }",
         source=actor_iri("RUS"),
     )
     # the trigger lies in its sentence: its words are the text between its offsets
@@ -115,7 +127,7 @@ def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> No
     # strings come back as rdflib makes them: simple literals, no datatype
     assert all(type(row["text"]) is Literal and row["text"].datatype is None for row in rows)
     assert graph.query("ASK { actor:RUS kg:consults actor:PRK }") is True  # the default graph's direct edge
-    assert graph.query("ASK { GRAPH graph:gazetteer { actor:PRK owl:sameAs wd:Q423 } }") is True
+    assert graph.query("ASK { actor:PRK owl:sameAs wd:Q423 }") is True  # the gazetteer, in the default graph
 
 
 def test_store_dyad_summaries_are_exact(seeds_build: Path) -> None:
@@ -159,11 +171,12 @@ def test_store_building_one_new_article_adds_only_that_article(seeds_build: Path
 
 
 def union_graph(out: Path) -> Graph:
-    """The union of a build's named graphs, as an rdflib graph (what a triple store's reasoner sees)."""
+    """The union of a build's default graph and named graphs, as an rdflib graph (what a triple store's reasoner
+    sees)."""
     import pyoxigraph
 
     store = open_store(out, read_only=True)
-    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     return Graph().parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
 
 
@@ -234,10 +247,13 @@ def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path
         "WHERE {{ GRAPH ?g {{ <{0}> <{1}> ?v }} }}"
     )
     store.update(replace.format(bad_code, KG.eventType, "<https://w3id.org/diplomatic-kg/cameo/999>"))
-    # a Goldstein score is its code's (graph:cameo): a code out of the scale is caught
+    # a Goldstein score is its code's (the CAMEO scheme): a code out of the scale is caught
     code = next(iter(store.quads_for_pattern(pyoxigraph.NamedNode(bad_goldstein), pyoxigraph.NamedNode(KG.eventType),
                                              None))).object.value  # fmt: skip
-    store.update(replace.format(code, KG.goldstein, "12.0"))
+    store.update(
+        f"DELETE {{ <{code}> <{KG.goldstein}> ?v }} INSERT {{ <{code}> <{KG.goldstein}> 12.0 }} "
+        f"WHERE {{ <{code}> <{KG.goldstein}> ?v }}"
+    )  # (the scheme is in the default graph)
     store.flush()
     del store
     result = run_kg("validate", str(out))
@@ -271,7 +287,7 @@ WHERE {
                                                                 kg:symmetric true }
     FILTER(?mode != kg:negated)
   }
-  GRAPH graph:cameo { ?type kg:rootCode ?root }
+  ?type kg:rootCode ?root
 }
 GROUP BY ?source ?target ?root
 """
@@ -685,6 +701,37 @@ def test_store_dyad_summary_counts_a_symmetric_relation_both_ways(tmp_path: Path
     assert [(row["source"].rsplit("/", 1)[-1], row["count"]) for row in rows] == [("NOR", "1"), ("SWE", "1")]
 
 
+def test_store_an_older_store_has_its_derived_and_reference_data_made_again_in_the_default_graph(
+    tmp_path: Path,
+) -> None:
+    # A store of version 8 keeps its reference graphs and derived data in named graphs (graph:cameo,
+    # graph:summaries...). A build that changes a few dyads of it writes the reference graphs to the default graph
+    # and makes every summary, direct edge, tally and event again there (not only the dyads': the named graphs'
+    # data are dropped), as a build of version 9 made them; only the articles' graphs stay named.
+    from kg.pipeline import _write_reference_graphs
+
+    corpus = [(article.id, article_to_trig(article, events)) for article, _, events in model_corpus()]
+    store = reference_store(tmp_path / "now")
+    write_article_graphs(store, corpus)
+    refresh_summaries(store)
+    refresh_events(store)
+    skipped = (BUILD_GRAPH, ONTOLOGY_GRAPH)  # (the reference store has neither)
+    expected = {name: set(triples) for name, triples in derived_triples(store).items() if name not in skipped}
+    as_version_8(store)
+    assert {name.value for name in store.named_graphs()} >= {str(SUMMARY_GRAPH), str(CAMEO_GRAPH)}
+    build = URIRef("https://w3id.org/diplomatic-kg/id/build/fixture")
+    versions = {"tool": "0", "model": "0", "lexicon": "0"}
+    _write_reference_graphs(store, load_gazetteer(), load_cameo_codes(), build, dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                            versions, provenance_only=True)  # fmt: skip
+    dyads = {(str(actor_iri("NOR")), str(actor_iri("SWE"))), (str(actor_iri("SWE")), str(actor_iri("NOR")))}
+    refresh_summaries(store, dyads=dyads)
+    refresh_events(store, dyads=dyads)
+    assert all("/graph/article/" in name.value for name in store.named_graphs())
+    found = {name: set(triples) for name, triples in derived_triples(store).items() if name not in skipped}
+    assert found == expected and all(found[name] for name in (SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES, CAMEO_GRAPH))
+    assert derived_triples(store)[ONTOLOGY_GRAPH]
+
+
 def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:
     # A build that rewrote most of its store packs it again as one bulk load, into a new store that takes the old
     # one's place: the same quads in the same named graphs (an empty one kept: a store without relations has its
@@ -760,7 +807,7 @@ WHERE {
                  OPTIONAL { ?relation kg:sourceActor ?statedSourceActor }
                  OPTIONAL { ?relation kg:targetActor ?statedTargetActor }
                  OPTIONAL { ?relation kg:symmetric ?statedSymmetric } OPTIONAL { ?relation kg:date ?date } }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+  OPTIONAL { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
   BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)  # version 9: the state acts itself, unstated
   BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
   BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)

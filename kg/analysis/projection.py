@@ -85,7 +85,7 @@ WHERE {
   BIND(COALESCE(?statedSource, ?stateSource) AS ?source)
   BIND(COALESCE(?statedTarget, ?stateTarget) AS ?target)
   OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quadClass ; kg:goldstein ?goldstein } }
+  OPTIONAL { ?type kg:quadClass ?quadClass ; kg:goldstein ?goldstein }
   OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
   %(lookups)s
@@ -395,7 +395,7 @@ def _dyad_query_fields(
         lookups.append("OPTIONAL { GRAPH ?graph { ?relation kg:confidence ?confidence } }")
     if roots is not None:
         lookups.append(
-            "OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } GRAPH graph:cameo { ?type kg:rootCode ?root } }"
+            "OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } ?type kg:rootCode ?root }"
         )  # the code's root, in the CAMEO scheme
         filters.append(f"?root IN ({', '.join(json.dumps(root) for root in sorted(roots))})")
     if window != (None, None):

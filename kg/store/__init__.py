@@ -1,13 +1,14 @@
 """The store: the knowledge graph on disk (Oxigraph, under `OUT/store`), its updates, exports and queries.
 
 Named graphs: one per article (replaced as a whole when the article is built
-again), plus the ontology, the CAMEO scheme, the gazetteer and the build's
-provenance. What is derived from every article's relations is in the default
-graph (ontology version 9; Oxigraph keeps its quads in three indexes, a named
-graph's in six): the dyad summaries, the direct actor-to-actor edges of asserted
-relations, the tallies (`kg.store.tallies`) and the events across articles, all
-recomputed by a build for the dyads whose relations it added or removed, so they
-stay exact (an older store's named graphs of them are dropped then). Beside the store, the relation table the page
+again). Everything else is in the default graph (ontology version 9; Oxigraph
+keeps its quads in three indexes, a named graph's in six): the ontology, the
+CAMEO scheme, the gazetteer and the build's provenance (`write_graph`), and what
+is derived from every article's relations: the dyad summaries, the direct
+actor-to-actor edges of asserted relations, the tallies (`kg.store.tallies`) and
+the events across articles, all recomputed by a build for the dyads whose
+relations it added or removed, so they stay exact (an older store's named graphs
+of them are dropped then). Beside the store, the relation table the page
 is drawn from (`kg.store.cells`, `OUT/cells.sqlite`), kept up to date the same
 way. Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
@@ -48,7 +49,19 @@ from kg.store.model import (
     to_oxigraph_term,
 )
 from kg.store.tallies import has_tallies, refresh_tallies
-from kg.vocab import CAMEO, EVENTS_GRAPH, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
+from kg.vocab import (
+    BUILD_GRAPH,
+    CAMEO,
+    CAMEO_GRAPH,
+    EVENTS_GRAPH,
+    GAZETTEER_GRAPH,
+    KG,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SUMMARY_GRAPH,
+    article_graph_iri,
+    dyad_iri,
+)
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -59,6 +72,8 @@ __all__ = [
     "EXPORT_FORMATS",
     "open_store",
     "write_graph",
+    "has_reference_graphs",
+    "REFERENCE_GRAPHS",
     "write_article_graphs",
     "refresh_summaries",
     "refresh_events",
@@ -98,8 +113,21 @@ _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
 _XSD_DATE = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+ONTOLOGY_IRI = "https://w3id.org/diplomatic-kg/ontology"  # the ontology's, and the start of each of its terms
+# The reference graphs, in the default graph since ontology version 9 (Oxigraph keeps its quads in three indexes, a
+# named graph's in six), each kind's triples found by what only its subjects have (SPARQL patterns binding ?s, and
+# ?p when its subjects have others' triples too).
+REFERENCE_GRAPHS = {
+    str(ONTOLOGY_GRAPH): f'?s rdfs:label ?label FILTER(STRSTARTS(STR(?s), "{ONTOLOGY_IRI}")) .',
+    str(CAMEO_GRAPH): "VALUES ?class { skos:Concept skos:ConceptScheme } ?s a ?class .",
+    str(GAZETTEER_GRAPH): (  # (an actor is also the subject of direct edges, derived data)
+        "?s kg:code ?code . VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> kg:code rdfs:label "
+        "kg:actsFor owl:sameAs }"
+    ),
+    str(BUILD_GRAPH): "?s a kg:Build .",
+}
 
-# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo). A symmetric
+# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (default graph). A symmetric
 # relation counts in both directions' dyads (its flag is matched inside the UNION's branch: a FILTER there cannot
 # see a variable bound outside it).
 # An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
@@ -117,7 +145,7 @@ WHERE {
     OPTIONAL { ?relation kg:date ?date }
     FILTER(?mode != kg:negated)
   }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+  OPTIONAL { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 }
 GROUP BY ?source ?target ?root ?quad ?mode
 """
@@ -206,14 +234,29 @@ def _open_failure(error: OSError) -> str:
 
 def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     """Replace the named graph `graph.identifier` by `graph`: bulk-loaded when new; otherwise removed, then
-    loaded again (a load is parsed by Oxigraph itself: quicker than the same triples in a SPARQL update)."""
+    loaded again (a load is parsed by Oxigraph itself: quicker than the same triples in a SPARQL update). A
+    reference graph (the ontology, the CAMEO scheme, the gazetteer, the build's provenance: `REFERENCE_GRAPHS`)
+    goes in the default graph instead, in place of the triples of its kind there (and of its named graph, in an
+    older version's store)."""
     data = graph.serialize(format="nt", encoding="utf-8")
+    kind = REFERENCE_GRAPHS.get(str(graph.identifier))
+    if kind is not None:
+        drop_graphs(store, graph.identifier)
+        store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ {kind} ?s ?p ?o }}", prefixes=PREFIXES)
+        store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return
     name = pyoxigraph.NamedNode(str(graph.identifier))
     if not store.contains_named_graph(name):
         store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
         return
     store.remove_graph(name)
     store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
+
+
+def has_reference_graphs(store: pyoxigraph.Store) -> bool:
+    """Whether the store's default graph holds the reference graphs (the CAMEO scheme stands for them): an older
+    version's store keeps them in named graphs."""
+    return bool(store.query("ASK { ?scheme a skos:ConceptScheme }", prefixes=PREFIXES))
 
 
 def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes]]) -> None:

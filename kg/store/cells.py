@@ -95,7 +95,7 @@ WHERE {
 """
 # The newest build of the store, whose relations the table holds.
 _BUILD_QUERY = """
-SELECT ?started WHERE { GRAPH ?graph { ?build a kg:Build ; prov:startedAtTime ?started } }
+SELECT ?started WHERE { ?build a kg:Build ; prov:startedAtTime ?started }
 ORDER BY DESC(STR(?started)) LIMIT 1
 """
 _SCHEMA = """

@@ -34,7 +34,7 @@ import pyoxigraph
 
 from kg.store.cells import CellsUpdate, update_cells
 from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
-from kg.vocab import ACTOR_TALLIES_GRAPH, CAMEO_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
+from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
 
@@ -63,7 +63,7 @@ GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmet
 """
 # A code's QuadClass and Goldstein score, in the CAMEO scheme: a relation's QuadClass is read with its score.
 _CAMEO_QUERY = """
-SELECT ?type ?quad ?goldstein WHERE { GRAPH <%s> { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+SELECT ?type ?quad ?goldstein WHERE { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 """
 # The tallies' key: the relation's terms each tally is made of.
 _KEY = ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad")
@@ -124,7 +124,7 @@ def _count(store: pyoxigraph.Store, restriction: str, *, table: CellsUpdate | No
     tallies count only the relations of `tally_only` dyads, the table gets only those of `table_only`, when
     given (the read is of more dyads than one of them is made again for)."""
     scores = {row["type"]: (row["quad"], row["goldstein"])
-              for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
+              for row in store.query(_CAMEO_QUERY, prefixes=PREFIXES)}  # fmt: skip
     tallies: dict[tuple[Any, ...], _Tally] = {}
     for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
         (relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date,
