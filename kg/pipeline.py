@@ -11,7 +11,7 @@ article replaces exactly its graph) and its export `OUT/graph.trig`.
 Incremental to the end: the input index `OUT/inputs.json` (see `kg.inputs`)
 lets a build take an input file that still has its content as it is, without
 reading and cleaning it again; the summaries and the events across articles
-(`graph:events`) are made again for the dyads whose relations changed, and
+(in the store's default graph) are made again for the dyads whose relations changed, and
 `graph.trig` and the page only when the store changed; and a build with nothing to do opens no input and writes only its
 manifest.
 """
@@ -284,7 +284,7 @@ def _unchanged_build(
 def _write_grouped_events(staging: Path, reports: list[RelationReport]) -> None:
     """`events.jsonl`: this build's relations (those of `relations.jsonl`, as grouping reads them) grouped into
     events across its articles. Written with `relations.jsonl`, whether or not the store changed; the store's
-    `graph:events` groups every article the store holds, and is made again only when the store changed."""
+    events (in its default graph) group every article the store holds, and is made again only when the store changed."""
     with atomic_writer(staging / GROUPED_EVENTS_FILE) as out:
         out.writelines(_json_line(to_grouped_event_record(event)) for event in group_relations(reports))
 

@@ -162,7 +162,7 @@ WHERE {
 }
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
-# other is an event of its own, which graph:events keeps no node for: it is read from the relation (its day and
+# other is an event of its own, which the default graph keeps no node for: it is read from the relation (its day and
 # its evidence sentences; `_event_counts`). The events and the sentences are each read by a subquery that names
 # the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph evaluates
 # over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not 0.1 s).

@@ -358,7 +358,8 @@ def article_dyads(store: pyoxigraph.Store, article_ids: Iterable[str]) -> set[tu
 
 def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> list[GroupedEvent]:
     """Group the relations of every article graph into events across articles (`kg.grouping`) and write them
-    as the named graph `graph:events` (replacing the previous build's); return the events grouped. With `dyads`
+    in the default graph (replacing the previous build's; an older version's named graph `graph:events`
+    dropped); return the events grouped. With `dyads`
     ((source, target) actor IRIs, both ways round, as `article_dyads` gives them), only the relations of these
     dyads are grouped again and their events replaced: the other events are kept as they are (exact as long as
     every relation added or removed since they were grouped is of these dyads, since an event groups relations of
@@ -427,7 +428,7 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
 
 
 def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
-    """A dyad's summary (the quads of `graph:summaries`), made directly as Oxigraph terms: the terms rdflib would
+    """A dyad's summary (its quads in the default graph), made directly as Oxigraph terms: the terms rdflib would
     make of the same values (an rdflib graph costs several times more to fill and serialize). Neither the summary
     nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
@@ -608,7 +609,7 @@ class KnowledgeGraph:
 
         Values may be rdflib terms, or Python values (str, int, float, bool, dates) bound as literals.
         SELECT gives a list of dicts of rdflib terms, ASK a bool, CONSTRUCT/DESCRIBE an rdflib Graph.
-        Prefixes are predefined: `kg:` (the ontology), `actor:` (actor:RUS), `graph:` (graph:summaries),
+        Prefixes are predefined: `kg:` (the ontology), `actor:` (actor:RUS), `graph:` (graph:article/ID),
         `cameo:` (cameo:057), `id:`, `wd:`, `skos:`, `rdfs:`, `schema:`, `prov:`, `owl:`. A bound variable
         must appear in the SELECT clause (Oxigraph substitutes values as SPARQL SEP-0007 defines).
         """
