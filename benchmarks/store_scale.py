@@ -172,9 +172,13 @@ def _generate(size: int, path: Path) -> int:
 
 
 def _write_graph(graph: object, out: object) -> int:
-    name = f"<{graph.identifier}>"  # type: ignore[attr-defined]
+    """Write a graph's triples as N-Quads: in its named graph, or in the default graph for a reference graph (the
+    CAMEO scheme, the gazetteer: ontology version 9, as `kg.store.write_graph` writes them)."""
+    from kg.store import REFERENCE_GRAPHS
+
+    name = "" if str(graph.identifier) in REFERENCE_GRAPHS else f"<{graph.identifier}>"  # type: ignore[attr-defined]
     lines = [line for line in graph.serialize(format="nt").splitlines() if line]  # type: ignore[attr-defined]
-    out.write("".join(line[:-1] + name + " .\n" for line in lines))  # type: ignore[attr-defined]
+    out.write("".join(line[:-1] + name + (" .\n" if name else ".\n") for line in lines))  # type: ignore[attr-defined]
     return len(lines)
 
 

@@ -40,13 +40,15 @@ GRAPH_SUFFIX = ".trig"
 SLUG_CHARS = 40  # of the id, kept readable in the file name
 DIGEST_CHARS = 16  # hex digits of the id's SHA-256: 64 bits, no collision among billions of ids
 # The layout of an entry, part of its key: an entry of another layout is not read (its article is analysed again).
-# 7: the TriG of ontology version 8 (no kg:mentions links, no kg:dyad, no evidence end or trigger words); 6: the
+# 8: the TriG of ontology version 9 (no type of a relation, its acting actors only when not its states, kg:symmetric
+# only when true, no date precision, no direct edges); 7: the TriG of ontology version 8 (no kg:mentions links, no
+# kg:dyad, no evidence end or trigger words); 6: the
 # TriG of ontology version 7 (no article text, no sentence index of an evidence sentence); 5: the TriG of
 # ontology version 6 (a relation's root, Goldstein, QuadClass and PLOVER read from the CAMEO
 # scheme); 4: mentions and relations carry the role of the body a description names ("military"); 3: the TriG of the
 # compact model (ontology version 4: no node per mention); 2: typed records (mentions keep their token offsets);
 # 1: the output files' dicts.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ article replaces exactly its graph) and its export `OUT/graph.trig`.
 Incremental to the end: the input index `OUT/inputs.json` (see `kg.inputs`)
 lets a build take an input file that still has its content as it is, without
 reading and cleaning it again; the summaries and the events across articles
-(`graph:events`) are made again for the dyads whose relations changed, and
+(in the store's default graph) are made again for the dyads whose relations changed, and
 `graph.trig` and the page only when the store changed; and a build with nothing to do opens no input and writes only its
 manifest.
 """
@@ -284,7 +284,7 @@ def _unchanged_build(
 def _write_grouped_events(staging: Path, reports: list[RelationReport]) -> None:
     """`events.jsonl`: this build's relations (those of `relations.jsonl`, as grouping reads them) grouped into
     events across its articles. Written with `relations.jsonl`, whether or not the store changed; the store's
-    `graph:events` groups every article the store holds, and is made again only when the store changed."""
+    events (in its default graph) group every article the store holds, and is made again only when the store changed."""
     with atomic_writer(staging / GROUPED_EVENTS_FILE) as out:
         out.writelines(_json_line(to_grouped_event_record(event)) for event in group_relations(reports))
 
@@ -773,12 +773,12 @@ def _write_reference_graphs(
     from rdflib import Graph
 
     from kg.resources import load_cameo_labels_fr, ontology_path
-    from kg.store import write_graph
+    from kg.store import has_reference_graphs, write_graph
     from kg.store.model import build_to_graph, cameo_to_graph, gazetteer_to_graph
     from kg.vocab import BUILD_GRAPH, ONTOLOGY_GRAPH
 
     write_graph(store, build_to_graph(BUILD_GRAPH, build, started=started, versions=versions))
-    if provenance_only:
+    if provenance_only and has_reference_graphs(store):  # (an older version's store has them in named graphs)
         return
     ontology = Graph(identifier=ONTOLOGY_GRAPH).parse(ontology_path())
     for graph in (ontology, cameo_to_graph(codes, load_cameo_labels_fr()), gazetteer_to_graph(gazetteer)):

@@ -116,18 +116,31 @@ LAYOUT_ITERATIONS = 500
 # property is read by a subquery of its own, which Oxigraph joins by hashing the relations (one scan of each
 # property) instead of looking each property up relation by relation (an index seek each: seven times slower at
 # 100k relations).
+# At actor level an end is the acting person or body, stated only when it is not the state (`%(actors)s`: the
+# OPTIONAL reads of kg:sourceActor and kg:targetActor; none at state level). Only `kg:symmetric true` is stated.
 _CELLS_QUERY = """
 SELECT ?source ?target ?type ?mode ?symmetric ?confidence ?date ?relation
 WHERE {
-  { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation %(source)s ?source } } }
-  { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation %(target)s ?target } } }
+  { SELECT ?relation ?stateSource WHERE { GRAPH ?sourceGraph { ?relation kg:source ?stateSource } } }
+  { SELECT ?relation ?stateTarget WHERE { GRAPH ?targetGraph { ?relation kg:target ?stateTarget } } }
   { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
   { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
-  { SELECT ?relation ?symmetric WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?symmetric } } }
   { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
+  OPTIONAL { SELECT ?relation ?statedSymmetric
+             WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?statedSymmetric } } }
   OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
+  %(actors)s
+  BIND(COALESCE(?statedSource, ?stateSource) AS ?source)
+  BIND(COALESCE(?statedTarget, ?stateTarget) AS ?target)
+  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)
   FILTER(?source != ?target%(confidence)s)
 }
+"""
+_ACTOR_ENDS = """
+  OPTIONAL { SELECT ?relation ?statedSource
+             WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?statedSource } } }
+  OPTIONAL { SELECT ?relation ?statedTarget
+             WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?statedTarget } } }
 """
 # The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
 # VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
@@ -149,7 +162,7 @@ WHERE {
 }
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
-# other is an event of its own, which graph:events keeps no node for: it is read from the relation (its day and
+# other is an event of its own, which the default graph keeps no node for: it is read from the relation (its day and
 # its evidence sentences; `_event_counts`). The events and the sentences are each read by a subquery that names
 # the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph evaluates
 # over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not 0.1 s).
@@ -161,15 +174,13 @@ WHERE {
     { SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
       WHERE {
         VALUES ?relation { %s }
-        GRAPH graph:events {
-          ?relation kg:partOfEvent ?event .
-          ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
-          OPTIONAL { ?event kg:firstDay ?firstDay }
-          OPTIONAL { ?event kg:lastDay ?lastDay }
-        }
+        ?relation kg:partOfEvent ?event .
+        ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
+        OPTIONAL { ?event kg:firstDay ?firstDay }
+        OPTIONAL { ?event kg:lastDay ?lastDay }
       } }
   }
-  OPTIONAL { GRAPH ?graph { ?relation kg:date ?day ; kg:datePrecision "day" } }
+  OPTIONAL { GRAPH ?graph { ?relation kg:date ?day } FILTER(DATATYPE(?day) = <http://www.w3.org/2001/XMLSchema#date>) }
   OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences)
                WHERE { VALUES ?relation { %s } GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
 }
@@ -248,14 +259,13 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
     relation."""
     if level not in analysis.LEVELS:
         raise OutputError(f"unknown level {level!r}: expected state or actor")
-    ends = ("kg:source", "kg:target") if level == "state" else ("kg:sourceActor", "kg:targetActor")
     confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
     counted = relation_cells.read_cells(graph.store, graph.out_dir / relation_cells.CELLS_FILE, level=level,
                                         min_confidence=min_confidence)  # fmt: skip
     if counted is None:  # no table current for this store (an older build's): the store's relations counted here
-        query = _CELLS_QUERY % {"source": ends[0], "target": ends[1], "confidence": confidence}
+        query = _CELLS_QUERY % {"actors": _ACTOR_ENDS if level == "actor" else "", "confidence": confidence}
         counted = relation_cells.count_cells(graph.query_rows(query))
     return _to_cells(counted, codes)
 

@@ -51,11 +51,11 @@ def validate_graph(graph: Graph, *, inference: Inference = "none") -> Validation
 
 
 def validate_store(store: pyoxigraph.Store, *, inference: Inference = "none") -> ValidationReport:
-    """Validate the union of a store's named graphs (with RDFS inference, `inference="rdfs"`)."""
+    """Validate the union of a store's default graph and named graphs (with RDFS inference, `inference="rdfs"`)."""
     import pyoxigraph
 
     union = Graph()
-    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     union.parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
     return validate_graph(union, inference=inference)
 

@@ -181,11 +181,13 @@ PREFIXES = {
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 CAMEO_GRAPH = ID["graph/cameo"]
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
-SUMMARY_GRAPH = ID["graph/summaries"]
 BUILD_GRAPH = ID["graph/build"]
-EVENTS_GRAPH = ID["graph/events"]  # the events across articles (kg.grouping), regrouped for the dyads a build changes
+# The named graphs of the derived data up to ontology version 8 (version 9 keeps the dyad summaries, the tallies and
+# the events across articles in the store's default graph): a build drops them from an older store.
+SUMMARY_GRAPH = ID["graph/summaries"]
+EVENTS_GRAPH = ID["graph/events"]
 TALLIES_GRAPH = ID["graph/tallies"]  # relations counted by state dyad and kind: ontology versions 5 to 7 only
-ACTOR_TALLIES_GRAPH = ID["graph/actorTallies"]  # relations counted by dyad of acting actors and kind (kg.store.tallies)
+ACTOR_TALLIES_GRAPH = ID["graph/actorTallies"]  # relations counted by dyad of acting actors and kind: versions 5 to 8
 
 
 def actor_iri(actor_id: str) -> URIRef:

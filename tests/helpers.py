@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from spacy.lang.fr import French
 from spacy.tokens import Doc
 
@@ -27,9 +28,9 @@ from kg.records import (
     TextPiece,
 )
 from kg.resources import load_cameo_codes, load_cameo_labels_fr, load_gazetteer
-from kg.store import open_store, write_graph
-from kg.store.model import article_to_graph, cameo_to_graph, gazetteer_to_graph
-from kg.vocab import BUILD_GRAPH
+from kg.store import REFERENCE_GRAPHS, open_store, write_graph
+from kg.store.model import ROOT_EDGES, article_to_graph, cameo_to_graph, gazetteer_to_graph
+from kg.vocab import ACTOR_TALLIES_GRAPH, BUILD_GRAPH, EVENTS_GRAPH, PREFIXES, SUMMARY_GRAPH
 
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 # Relations of one article with confidences on either side of the page's steps (0.3, 0.5, 0.7, 0.9, this one
@@ -44,17 +45,91 @@ def run_kg(*args: str, timeout: int = 900) -> subprocess.CompletedProcess[str]:
 
 
 def store_graphs(out: Path) -> dict[str, Graph]:
-    """Every named graph of a build's store but the build's provenance (it records the time), by name."""
+    """Every named graph of a build's store but the build's provenance (it records the time), by name; and the
+    derived data of its default graph (ontology version 9), each kind under the name of the named graph that held
+    it up to version 8 (`graph:summaries`, `graph:actorTallies`, `graph:events`)."""
     store = open_store(out, read_only=True)
     graphs = {}
     for name in store.named_graphs():
         if name.value == str(BUILD_GRAPH):
             continue
         triples = store.quads_for_pattern(None, None, None, name)  # read whole: no iterator keeps the store open
-        data = pyoxigraph.serialize([quad.triple for quad in triples], format=pyoxigraph.RdfFormat.N_TRIPLES)
-        graphs[name.value] = Graph().parse(data=data, format="nt")
+        graphs[name.value] = _to_graph(quad.triple for quad in triples)
+    for name, triples in derived_triples(store).items():
+        if name != BUILD_GRAPH:
+            graphs[str(name)] = _to_graph(triples)
     del store
     return graphs
+
+
+def derived_triples(store: pyoxigraph.Store) -> dict[URIRef, list[pyoxigraph.Triple]]:
+    """The triples of a store's default graph by kind: the reference graphs (ontology, CAMEO scheme, gazetteer,
+    build), the dyad summaries (with their counts by root), the tallies and the events across articles (with the
+    relations' links to them), each under the name of the named graph that held them up to ontology version 8,
+    and the direct edges between actors (under `EDGES`: each article's graph held those of its relations)."""
+    kinds = {}
+    queries = {URIRef(name): f"SELECT DISTINCT ?s ?p ?o WHERE {{ {kind} ?s ?p ?o }}"
+               for name, kind in REFERENCE_GRAPHS.items()}  # fmt: skip
+    for name, query in {**queries, **_DERIVED_KINDS}.items():
+        kinds[name] = [pyoxigraph.Triple(row["s"], row["p"], row["o"]) for row in store.query(query, prefixes=PREFIXES)]
+    return kinds
+
+
+def as_version_8(store: pyoxigraph.Store) -> None:
+    """Write in a store what ontology version 9 leaves unstated, as version 8 stated it: each relation's type, its
+    acting actors when they are its states, `kg:symmetric false`, its date's precision, its article's direct edges
+    in the article's graph, and the derived data in their named graphs (`graph:summaries`, `graph:actorTallies`,
+    `graph:events`) instead of the default graph, as the reference graphs (`graph:cameo`...). A store of version 8
+    (or earlier: version 3's records) is left as it was but for its derived data and reference graphs."""
+    store.update(_VERSION_8_UPDATE, prefixes=PREFIXES)
+    for name, triples in derived_triples(store).items():
+        if name == EDGES:  # each article's graph states the direct edges of its asserted relations
+            store.update(_EDGES_UPDATE % _EDGE_VALUES, prefixes=PREFIXES)
+            store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?root ?p) {{ {_EDGE_VALUES} }} ?s ?p ?o }}")
+            continue
+        graph = pyoxigraph.NamedNode(str(name))
+        store.add_graph(graph)
+        for triple in triples:
+            store.remove(pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, pyoxigraph.DefaultGraph()))
+            store.add(pyoxigraph.Quad(triple.subject, triple.predicate, triple.object, graph))
+
+
+EDGES = URIRef("urn:kg-test:direct-edges")
+_EDGE_VALUES = " ".join(f'("{root}" <{edge}>)' for root, edge in ROOT_EDGES.items())
+_DERIVED_KINDS = {
+    EDGES: f"SELECT ?s ?p ?o WHERE {{ VALUES (?root ?p) {{ {_EDGE_VALUES} }} ?s ?p ?o }}",
+    SUMMARY_GRAPH: "SELECT ?s ?p ?o WHERE { { ?s kg:dyadSource ?x } UNION { ?d kg:dyadSource ?x ; kg:rootCount ?s } "
+                   "?s ?p ?o }",
+    ACTOR_TALLIES_GRAPH: "SELECT ?s ?p ?o WHERE { ?s kg:tallySource ?x ; ?p ?o }",
+    EVENTS_GRAPH: "SELECT ?s ?p ?o WHERE { { ?s kg:eventSource ?x ; ?p ?o } "
+                  "UNION { ?s ?p ?o FILTER(?p = kg:partOfEvent) } }",
+}  # fmt: skip
+_VERSION_8_UPDATE = """
+INSERT { GRAPH ?g { ?r a kg:Relation } } WHERE { GRAPH ?g { ?r kg:source ?s } } ;
+INSERT { GRAPH ?g { ?r kg:symmetric false } }
+WHERE { GRAPH ?g { ?r kg:source ?s FILTER NOT EXISTS { ?r kg:symmetric ?any } } } ;
+INSERT { GRAPH ?g { ?r kg:sourceActor ?s } }
+WHERE { GRAPH ?g { ?r kg:source ?s FILTER NOT EXISTS { ?r kg:sourceActor ?any } } } ;
+INSERT { GRAPH ?g { ?r kg:targetActor ?t } }
+WHERE { GRAPH ?g { ?r kg:target ?t FILTER NOT EXISTS { ?r kg:targetActor ?any } } } ;
+INSERT { GRAPH ?g { ?r kg:datePrecision ?precision } }
+WHERE { GRAPH ?g { ?r kg:source ?s ; kg:date ?date FILTER NOT EXISTS { ?r kg:datePrecision ?any } }
+        BIND(IF(DATATYPE(?date) = <http://www.w3.org/2001/XMLSchema#date>, "day",
+                IF(DATATYPE(?date) = <http://www.w3.org/2001/XMLSchema#gYearMonth>, "month", "year")) AS ?precision) }
+"""
+
+
+_EDGES_UPDATE = """
+INSERT { GRAPH ?g { ?s ?edge ?t } }
+WHERE { VALUES (?root ?edge) { %s } GRAPH graph:cameo { ?type kg:rootCode ?root }
+        GRAPH ?g { { ?r kg:source ?s ; kg:target ?t } UNION { ?r kg:source ?t ; kg:target ?s ; kg:symmetric true }
+                   ?r kg:mode kg:asserted ; kg:eventType ?type } }
+"""
+
+
+def _to_graph(triples: Iterable[pyoxigraph.Triple]) -> Graph:
+    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")
 
 
 def trig_quads(path: Path) -> set[pyoxigraph.Quad]:

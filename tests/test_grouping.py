@@ -152,9 +152,9 @@ def test_grouping_events_are_in_the_graph_linked_to_their_relations(meeting_stor
     graph = kg.open(meeting_store)
     rows = graph.query(
         "SELECT ?event ?mentions ?sources ?articles ?first ?last (COUNT(DISTINCT ?relation) AS ?relations) "
-        "WHERE { GRAPH graph:events { ?event a kg:Event ; kg:eventSource actor:NOR ; kg:eventTarget actor:SWE ; "
+        "WHERE { ?event a kg:Event ; kg:eventSource actor:NOR ; kg:eventTarget actor:SWE ; "
         "kg:eventCode cameo:040 ; kg:eventMode kg:asserted ; kg:numMentions ?mentions ; kg:numSources ?sources ; "
-        "kg:numArticles ?articles ; kg:firstDay ?first ; kg:lastDay ?last . ?relation kg:partOfEvent ?event } } "
+        "kg:numArticles ?articles ; kg:firstDay ?first ; kg:lastDay ?last . ?relation kg:partOfEvent ?event } "
         "GROUP BY ?event ?mentions ?sources ?articles ?first ?last ORDER BY ?first"
     )
     assert [(int(row["mentions"]), int(row["sources"]), int(row["articles"]), str(row["first"]), str(row["last"]),
@@ -162,9 +162,9 @@ def test_grouping_events_are_in_the_graph_linked_to_their_relations(meeting_stor
                                                          ]  # fmt: skip
     # The article-level relations stay in their articles' graphs, each linked to its event (an event of one
     # relation, April's meeting, has no node: the relation stands for it).
-    linked = graph.query("SELECT ?article WHERE { GRAPH ?g { ?relation a kg:Relation ; prov:wasDerivedFrom ?a . "
-                         "?a schema:identifier ?article } GRAPH graph:events { ?relation kg:partOfEvent ?event . "
-                         "?event kg:reportedIn ?a } }")  # fmt: skip
+    linked = graph.query("SELECT ?article WHERE { GRAPH ?g { ?relation kg:source ?s ; prov:wasDerivedFrom ?a . "
+                         "?a schema:identifier ?article } ?relation kg:partOfEvent ?event . "
+                         "?event kg:reportedIn ?a }")  # fmt: skip
     assert sorted(str(row["article"]) for row in linked) == ["courrier", "tribune"]
 
 
@@ -180,7 +180,7 @@ def test_grouping_events_query_lists_events_with_their_counts(meeting_store: Pat
 
 
 def test_grouping_an_event_of_one_relation_has_no_node_and_queries_list_it_as_grouped(meeting_store: Path) -> None:
-    # graph:events keeps a node only for an event of several relations; an event of one relation is read from the
+    # The default graph keeps a node only for an event of several relations; an event of one relation is read from the
     # relation itself: the events query and the page's query answer every event as grouping made it (its IRI,
     # actors in code order when symmetric, days, counts).
     store = open_store(meeting_store)

@@ -215,7 +215,7 @@ def test_pipeline_removed_file_relations_go_without_reading_the_others(
     store = open_store(built, read_only=True)
     assert article_ids_in_store(store) == ["accord", "condamnation"]
     summarised = store.query(
-        "SELECT ?source WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source } }",
+        "SELECT ?source WHERE { ?dyad kg:dyadSource ?source }",
         prefixes=kg.store.PREFIXES,
     )
     assert not any(row["source"].value.endswith("/JPN") for row in summarised)

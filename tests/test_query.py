@@ -82,8 +82,9 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_query_df_types_each_column_from_its_values(small_build: Path) -> None:
     frame = kg.open(small_build).query_df(
         "SELECT ?relation ?source ?goldstein ?quad ?symmetric ?date ?text ?missing WHERE { GRAPH ?g { "
-        "?relation kg:source ?source ; kg:eventType ?type ; kg:symmetric ?symmetric ; kg:date ?date ; "
-        "kg:evidence ?item . ?item kg:text ?text } GRAPH graph:cameo { ?type kg:goldstein ?goldstein ; "
+        "?relation kg:source ?source ; kg:eventType ?type ; kg:date ?date ; kg:evidence ?item . ?item kg:text ?text "
+        "OPTIONAL { ?relation kg:symmetric ?stated } BIND(COALESCE(?stated, false) AS ?symmetric) } "
+        "{ ?type kg:goldstein ?goldstein ; "
         "kg:quadClass ?quad } } ORDER BY ?quad ?goldstein"
     )
     assert list(frame.columns) == ["relation", "source", "goldstein", "quad", "symmetric", "date", "text", "missing"]

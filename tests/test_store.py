@@ -30,7 +30,14 @@ from kg.records import (
     Resolution,
     TextPiece,
 )
-from kg.resources import load_cameo_codes, load_cameo_labels_fr, ontology_path, queries_dir, shapes_path
+from kg.resources import (
+    load_cameo_codes,
+    load_cameo_labels_fr,
+    load_gazetteer,
+    ontology_path,
+    queries_dir,
+    shapes_path,
+)
 from kg.store import (
     article_ids_in_store,
     export_trig,
@@ -43,11 +50,33 @@ from kg.store import (
     use_packed_store,
     write_article_graphs,
 )
-from kg.store.model import article_to_graph, article_to_trig, cameo_to_graph
+from kg.store.model import ROOT_EDGES, article_to_graph, article_to_trig, cameo_to_graph
 from kg.validation import validate_graph, validate_store
-from kg.vocab import KG, SCHEMA, actor_iri, article_graph_iri, article_iri
+from kg.vocab import (
+    ACTOR_TALLIES_GRAPH,
+    BUILD_GRAPH,
+    CAMEO_GRAPH,
+    GAZETTEER_GRAPH,
+    KG,
+    ONTOLOGY_GRAPH,
+    SCHEMA,
+    SUMMARY_GRAPH,
+    actor_iri,
+    article_graph_iri,
+    article_iri,
+)
 
-from helpers import coded_event, model_corpus, reference_store, run_kg, store_graphs, trig_quads
+from helpers import (
+    EDGES,
+    as_version_8,
+    coded_event,
+    derived_triples,
+    model_corpus,
+    reference_store,
+    run_kg,
+    store_graphs,
+    trig_quads,
+)
 
 ARTICLE = "La Norvège et la Suède\\n\\nLa Norvège a vivement critiqué la Suède mardi.\\n".replace("\\\\n", "\\n")
 
@@ -66,11 +95,20 @@ def test_store_closed_namespace_matches_the_ontology() -> None:
 
 
 def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: Path) -> None:
-    names = set(store_graphs(seeds_build))
+    store = open_store(seeds_build, read_only=True)
+    names = {name.value for name in store.named_graphs()}
     articles = {name for name in names if "/graph/article/" in name}
     assert len(articles) == 5
-    for reference in ("ontology", "cameo", "gazetteer", "summaries"):
-        assert f"https://w3id.org/diplomatic-kg/id/graph/{reference}" in names
+    assert names == articles
+    # the reference graphs (ontology, CAMEO scheme, gazetteer, build) and the derived data (dyad summaries, direct
+    # edges, tallies, events across articles) are in the default graph (version 9): Oxigraph keeps its quads in
+    # three indexes instead of six
+    derived = derived_triples(store)
+    for name in (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES):
+        assert derived[name], name  # (the seeds' relations are events of their own: no node in the events)
+    assert sum(map(len, derived.values())) == len(list(store.quads_for_pattern(None, None, None,
+                                                                               pyoxigraph.DefaultGraph())))  # fmt: skip
+    del store
 
 
 def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> None:
@@ -78,8 +116,7 @@ def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> No
     rows = graph.query(
         "SELECT ?source ?relation ?text ?start ?triggerStart ?triggerEnd WHERE { GRAPH ?g { ?relation kg:source "
         "?source ; kg:target actor:PRK ; kg:eventType ?type ; kg:evidence ?item . ?item kg:text ?text ; kg:start "
-        "?start ; kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd } GRAPH graph:cameo { ?type kg:rootCode "
-        "'04' } }",
+        "?start ; kg:triggerStart ?triggerStart ; kg:triggerEnd ?triggerEnd } ?type kg:rootCode '04' }",
         source=actor_iri("RUS"),
     )
     # the trigger lies in its sentence: its words are the text between its offsets
@@ -89,24 +126,23 @@ def test_store_relations_have_evidence_and_direct_edges(seeds_build: Path) -> No
     )  # fmt: skip
     # strings come back as rdflib makes them: simple literals, no datatype
     assert all(type(row["text"]) is Literal and row["text"].datatype is None for row in rows)
-    assert graph.query("ASK { GRAPH ?g { actor:RUS kg:consults actor:PRK } }") is True
-    assert graph.query("ASK { GRAPH graph:gazetteer { actor:PRK owl:sameAs wd:Q423 } }") is True
+    assert graph.query("ASK { actor:RUS kg:consults actor:PRK }") is True  # the default graph's direct edge
+    assert graph.query("ASK { actor:PRK owl:sameAs wd:Q423 }") is True  # the gazetteer, in the default graph
 
 
 def test_store_dyad_summaries_are_exact(seeds_build: Path) -> None:
     graph = kg.open(seeds_build)
     # A dyad counts the relations from its source to its target, and the symmetric ones either way.
     counted = graph.query(
-        "SELECT ?source (COUNT(DISTINCT ?relation) AS ?n) WHERE { GRAPH ?g { ?relation a kg:Relation ; "
-        "kg:mode ?mode ; kg:symmetric ?symmetric . "
+        "SELECT ?source (COUNT(DISTINCT ?relation) AS ?n) WHERE { GRAPH ?g { ?relation kg:mode ?mode . "
         "{ ?relation kg:source ?source ; kg:target actor:USA } UNION "
         "{ ?relation kg:source actor:USA ; kg:target ?source ; kg:symmetric true } "
         "FILTER(?mode != kg:negated) } } GROUP BY ?source"
     )
     summary = graph.query(
-        "SELECT ?source ?n WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source ; kg:dyadTarget actor:USA ; "
-        "kg:relationCount ?n } }"
+        "SELECT ?source ?n WHERE { ?dyad kg:dyadSource ?source ; kg:dyadTarget actor:USA ; kg:relationCount ?n }"
     )
+    assert len(summary) > 1  # the summaries are in the default graph (version 9)
     assert {row["source"]: int(row["n"]) for row in counted} == {row["source"]: int(row["n"]) for row in summary}
 
 
@@ -131,15 +167,16 @@ def test_store_building_one_new_article_adds_only_that_article(seeds_build: Path
     for name, graph in before.items():
         if "/graph/article/" in name:
             assert isomorphic(graph, after[name]), name
-    assert kg.open(out).query("ASK { GRAPH ?g { actor:NOR kg:disapprovesOf actor:SWE } }") is True
+    assert kg.open(out).query("ASK { actor:NOR kg:disapprovesOf actor:SWE }") is True
 
 
 def union_graph(out: Path) -> Graph:
-    """The union of a build's named graphs, as an rdflib graph (what a triple store's reasoner sees)."""
+    """The union of a build's default graph and named graphs, as an rdflib graph (what a triple store's reasoner
+    sees)."""
     import pyoxigraph
 
     store = open_store(out, read_only=True)
-    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    data = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     return Graph().parse(data=pyoxigraph.serialize(data, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
 
 
@@ -159,8 +196,9 @@ def test_store_seeds_graph_conforms_to_the_shapes_with_and_without_rdfs_inferenc
 def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_build: Path) -> None:
     # An RDFS reasoner types every subject of a property with its domain (and every object with its range): the
     # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations. Some
-    # classes are left to the reasoner on purpose: an evidence sentence (the object of a relation's kg:evidence) is
-    # typed by that property's range alone, a dyad summary, its counts by root and a tally by their properties'.
+    # classes are left to the reasoner on purpose: a relation (version 9) by its properties' domains, an evidence
+    # sentence (the object of a relation's kg:evidence) by that property's range alone, a dyad summary, its counts by
+    # root and a tally by their properties'.
     query = """
         SELECT DISTINCT ?property ?class ?node WHERE {
           { ?property rdfs:domain ?class . ?node ?property ?value . }
@@ -168,7 +206,8 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
           { ?property rdfs:range ?class . ?value ?property ?node . FILTER(isIRI(?node)) }
           FILTER(STRSTARTS(STR(?class), STR(kg:)))
           FILTER NOT EXISTS { ?node a/rdfs:subClassOf* ?class }
-          FILTER(?class != kg:Evidence || NOT EXISTS { ?relation a kg:Relation ; kg:evidence ?node })
+          FILTER(?class != kg:Relation || NOT EXISTS { ?node kg:source ?source })
+          FILTER(?class != kg:Evidence || NOT EXISTS { ?relation kg:source ?source ; kg:evidence ?node })
           FILTER(?class != kg:DyadSummary || NOT EXISTS { ?node kg:dyadSource ?source })
           FILTER(?class != kg:RootCount || NOT EXISTS { ?summary kg:dyadSource ?source ; kg:rootCount ?node })
           FILTER(?class != kg:DyadTally || NOT EXISTS { ?node kg:tallySource ?source })
@@ -199,7 +238,7 @@ def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path
     out = tmp_path / "broken"
     shutil.copytree(seeds_build, out)
     store = open_store(out)
-    query = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?r a <{KG.Relation}> }} }} LIMIT 3"
+    query = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?r <{KG.source}> ?s }} }} LIMIT 3"
     relations = [row["r"].value for row in store.query(query)]
     no_source, bad_code, bad_goldstein = relations
     store.update(f"DELETE WHERE {{ GRAPH ?g {{ <{no_source}> <{KG.source}> ?s }} }}")
@@ -208,10 +247,13 @@ def test_store_built_graph_conforms_and_a_broken_one_is_caught(seeds_build: Path
         "WHERE {{ GRAPH ?g {{ <{0}> <{1}> ?v }} }}"
     )
     store.update(replace.format(bad_code, KG.eventType, "<https://w3id.org/diplomatic-kg/cameo/999>"))
-    # a Goldstein score is its code's (graph:cameo): a code out of the scale is caught
+    # a Goldstein score is its code's (the CAMEO scheme): a code out of the scale is caught
     code = next(iter(store.quads_for_pattern(pyoxigraph.NamedNode(bad_goldstein), pyoxigraph.NamedNode(KG.eventType),
                                              None))).object.value  # fmt: skip
-    store.update(replace.format(code, KG.goldstein, "12.0"))
+    store.update(
+        f"DELETE {{ <{code}> <{KG.goldstein}> ?v }} INSERT {{ <{code}> <{KG.goldstein}> 12.0 }} "
+        f"WHERE {{ <{code}> <{KG.goldstein}> ?v }}"
+    )  # (the scheme is in the default graph)
     store.flush()
     del store
     result = run_kg("validate", str(out))
@@ -240,12 +282,12 @@ _ROOT_COUNTS = """
 SELECT ?source ?target ?root (COUNT(?relation) AS ?relations)
 WHERE {
   GRAPH ?graph {
-    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode .
+    ?relation kg:eventType ?type ; kg:mode ?mode .
     { ?relation kg:source ?source ; kg:target ?target } UNION { ?relation kg:source ?target ; kg:target ?source ;
                                                                 kg:symmetric true }
     FILTER(?mode != kg:negated)
   }
-  GRAPH graph:cameo { ?type kg:rootCode ?root }
+  ?type kg:rootCode ?root
 }
 GROUP BY ?source ?target ?root
 """
@@ -294,8 +336,12 @@ def test_store_rewritten_named_queries_answer_as_their_earlier_text(seeds_build:
     # the same rows, in the same order of the earlier text's ORDER BY keys (rows equal in those keys come in no set
     # order), on a real build, for each set of parameters. The text now may sort by other variables that give the
     # same order (an actor's code instead of its IRI).
+    # The earlier text reads the store as version 8 laid it out (`as_version_8`: what version 9 leaves unstated
+    # written back, the derived data in their named graphs), today's text the build's own store.
     graph = kg.open(seeds_build)
-    assert _same_answers(graph, _earlier_text(name), graph, load_named_queries()[name], _SEEDS_PARAMETERS) > 2
+    earlier = kg.store.KnowledgeGraph(seeds_build, _copy(graph.store))
+    as_version_8(earlier.store)
+    assert _same_answers(earlier, _earlier_text(name), graph, load_named_queries()[name], _SEEDS_PARAMETERS) > 2
 
 
 @pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES_BEFORE.glob("*.rq")))
@@ -310,8 +356,16 @@ def test_store_named_queries_answer_on_todays_model_as_their_earlier_text_on_the
     for store in (old, new):
         refresh_summaries(store)
         refresh_events(store)
+    as_version_8(old)  # the derived data in the named graphs the earlier text reads
     graphs = (kg.store.KnowledgeGraph(tmp_path / "v3", old), kg.store.KnowledgeGraph(tmp_path / "now", new))
     assert _same_answers(graphs[0], _earlier_text(name), graphs[1], load_named_queries()[name], _PARAMETERS) > 0
+
+
+def _copy(store: pyoxigraph.Store) -> pyoxigraph.Store:
+    """A store in memory holding the quads of `store`."""
+    copy = pyoxigraph.Store()
+    copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    return copy
 
 
 def _earlier_text(name: str) -> NamedQuery:
@@ -374,7 +428,7 @@ def test_store_parameters_are_bound_not_pasted(seeds_build: Path) -> None:
     graph = kg.open(seeds_build)
     rows = graph.query("SELECT ?text WHERE { GRAPH ?g { ?item kg:text ?text } }", text="') } DROP ALL #")
     assert rows == []
-    assert graph.query("ASK { GRAPH ?g { ?s a kg:Relation } }") is True
+    assert graph.query("ASK { GRAPH ?g { ?s kg:source ?o } }") is True
 
 
 def test_store_query_errors_are_one_line(seeds_build: Path) -> None:
@@ -399,7 +453,8 @@ def test_store_exports_parse_back(seeds_build: Path, tmp_path: Path) -> None:
         assert run_kg("export", "graph", str(seeds_build), "--format", fmt, "-o", str(target)).returncode == 0
         dataset = Dataset()
         dataset.parse(target, format=parser)
-        assert sum(1 for _ in dataset.quads((None, RDF.type, KG.Relation, None))) > 0
+        assert sum(1 for _ in dataset.quads((None, KG.source, None, None))) > 0
+        assert sum(1 for _ in dataset.quads((None, KG.dyadSource, None, None))) > 0  # the default graph's too
 
 
 def test_store_build_writes_trig_and_python_api_gives_rdflib_dataset(seeds_build: Path) -> None:
@@ -407,8 +462,8 @@ def test_store_build_writes_trig_and_python_api_gives_rdflib_dataset(seeds_build
     trig.parse(seeds_build / "graph.trig", format="trig")
     graph = kg.open(seeds_build)
     dataset = graph.dataset
-    relations = set(dataset.subjects(RDF.type, KG.Relation))
-    assert relations and relations == set(trig.subjects(RDF.type, KG.Relation))
+    relations = set(dataset.subjects(KG.source, None))
+    assert relations and relations == set(trig.subjects(KG.source, None))
     # every quad of the store, written with the project's prefixes
     assert sum(1 for _ in trig.quads()) == len(open_store(seeds_build, read_only=True))
     assert "@prefix kg: <https://w3id.org/diplomatic-kg/ontology#> ." in (seeds_build / "graph.trig").read_text()
@@ -439,7 +494,7 @@ def _norway_article() -> tuple[Article, list[Mention], list[Event]]:
     return article, mentions, events
 
 
-def test_store_article_graph_states_each_term_with_its_datatype() -> None:
+def test_store_article_graph_states_each_term_with_its_datatype(tmp_path: Path) -> None:
     article, _, events = _norway_article()
     build = URIRef("urn:build:1")
     dataset = Dataset()
@@ -457,7 +512,13 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     # nor the actors it mentions (every mention, with its offsets, is in mentions.jsonl; no query read the links)
     assert graph.value(node, KG.mentions) is None
     relations = {str(graph.value(item, KG.eventType)).rsplit("/", 1)[-1]: item
-                 for item in graph.subjects(RDF.type, KG.Relation)}  # fmt: skip
+                 for item in graph.subjects(KG.source, None)}  # fmt: skip
+    # a relation states no type (kg:source's domain gives it), no acting actor that is its state, no symmetry when
+    # it is not symmetric, no date precision (its date's datatype): ontology version 9
+    assert not set(graph.subjects(RDF.type, KG.Relation))
+    assert not set(graph.subjects(KG.sourceActor, None)) and not set(graph.subjects(KG.targetActor, None))
+    assert set(graph.subject_objects(KG.symmetric)) == {(relations["036"], Literal(True))}
+    assert not set(graph.subjects(KG.datePrecision, None))
     assert sorted(relations) == ["036", "111", "172"]
     criticism, meeting, coercion = relations["111"], relations["036"], relations["172"]
     assert graph.value(criticism, KG.confidence) == Literal("0.9", datatype=XSD.decimal)
@@ -484,9 +545,19 @@ def test_store_article_graph_states_each_term_with_its_datatype() -> None:
     assert set(graph.predicate_objects(evidence)) == {
         (KG.text, Literal(article.original[6:64], lang="fr")), (KG.start, Literal(6)),
         (KG.triggerStart, Literal(33)), (KG.triggerEnd, Literal(41))}  # fmt: skip
-    # only the asserted relation becomes a direct edge between the actors
-    edges = {(s, p, o) for s, p, o in graph if p.startswith(str(KG)) and {s, o} <= {actor_iri("NOR"), actor_iri("SWE")}}
-    assert edges == {(actor_iri("NOR"), KG.disapprovesOf, actor_iri("SWE"))}
+    # the article's graph states no direct edge between the actors: the dyad summaries' refresh makes them, in the
+    # default graph (version 9), for the asserted relation only
+    assert not {(s, p, o) for s, p, o in graph if p.startswith(str(KG)) and {s, o} <= {actor_iri("NOR"),
+                                                                                       actor_iri("SWE")}}  # fmt: skip
+    store = reference_store(tmp_path)
+    write_article_graphs(store, [(article.id, article_to_trig(article, events))])
+    refresh_summaries(store)
+    edges = {
+        (quad.subject.value, quad.predicate.value, quad.object.value)
+        for quad in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        if quad.predicate.value in set(map(str, ROOT_EDGES.values()))
+    }
+    assert edges == {(str(actor_iri("NOR")), str(KG.disapprovesOf), str(actor_iri("SWE")))}
 
 
 def test_store_trig_export_takes_the_kept_pieces_and_reads_the_rest_from_the_store(tmp_path: Path) -> None:
@@ -521,7 +592,7 @@ def test_store_article_graphs_are_added_in_one_batch_and_replaced_whole(tmp_path
     fewer = article_to_trig(article, events[2:])
     write_article_graphs(store, [(article.id, fewer)])  # the article again, with less in it: replaced, not merged
     graph = str(article_graph_iri("no-1"))
-    relations = store.query(f"SELECT ?r WHERE {{ GRAPH <{graph}> {{ ?r a <{KG.Relation}> }} }}")
+    relations = store.query(f"SELECT ?r WHERE {{ GRAPH <{graph}> {{ ?r <{KG.source}> ?s }} }}")
     assert len(list(relations)) == 1
     assert has_article_graph(store, "no-2")
 
@@ -612,8 +683,8 @@ def test_store_dyad_summary_dates_ignore_undated_relations_of_the_same_root(tmp_
     events = [coded_event("dd", "NOR", "SWE", "040", evidence, date="2024-02-01"),
               coded_event("dd", "NOR", "SWE", "042", replace(evidence, start=39, end=70), date=None)]  # fmt: skip
     rows = _summarised(tmp_path, "dd", text, events).query_values(
-        "SELECT ?first ?last WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource actor:NOR ; kg:dyadTarget actor:SWE "
-        ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } } }"
+        "SELECT ?first ?last WHERE { ?dyad kg:dyadSource actor:NOR ; kg:dyadTarget actor:SWE "
+        ". OPTIONAL { ?dyad kg:firstDate ?first } OPTIONAL { ?dyad kg:lastDate ?last } }"
     )
     assert rows == [{"first": "2024-02-01", "last": "2024-02-01"}]
 
@@ -624,10 +695,41 @@ def test_store_dyad_summary_counts_a_symmetric_relation_both_ways(tmp_path: Path
     evidence = Evidence("La Norvège et la Suède ont négocié.", 7, 42, "négocié", 34, 41, 1)
     events = [replace(coded_event("sy", "NOR", "SWE", "046", evidence, date="2024-02-01"), symmetric=True)]
     rows = _summarised(tmp_path, "sy", text, events).query_values(
-        "SELECT ?source ?count WHERE { GRAPH graph:summaries { ?dyad kg:dyadSource ?source ; kg:dyadTarget ?target ; "
-        "kg:relationCount ?count } } ORDER BY ?source"
+        "SELECT ?source ?count WHERE { ?dyad kg:dyadSource ?source ; kg:dyadTarget ?target ; "
+        "kg:relationCount ?count } ORDER BY ?source"
     )
     assert [(row["source"].rsplit("/", 1)[-1], row["count"]) for row in rows] == [("NOR", "1"), ("SWE", "1")]
+
+
+def test_store_an_older_store_has_its_derived_and_reference_data_made_again_in_the_default_graph(
+    tmp_path: Path,
+) -> None:
+    # A store of version 8 keeps its reference graphs and derived data in named graphs (graph:cameo,
+    # graph:summaries...). A build that changes a few dyads of it writes the reference graphs to the default graph
+    # and makes every summary, direct edge, tally and event again there (not only the dyads': the named graphs'
+    # data are dropped), as a build of version 9 made them; only the articles' graphs stay named.
+    from kg.pipeline import _write_reference_graphs
+
+    corpus = [(article.id, article_to_trig(article, events)) for article, _, events in model_corpus()]
+    store = reference_store(tmp_path / "now")
+    write_article_graphs(store, corpus)
+    refresh_summaries(store)
+    refresh_events(store)
+    skipped = (BUILD_GRAPH, ONTOLOGY_GRAPH)  # (the reference store has neither)
+    expected = {name: set(triples) for name, triples in derived_triples(store).items() if name not in skipped}
+    as_version_8(store)
+    assert {name.value for name in store.named_graphs()} >= {str(SUMMARY_GRAPH), str(CAMEO_GRAPH)}
+    build = URIRef("https://w3id.org/diplomatic-kg/id/build/fixture")
+    versions = {"tool": "0", "model": "0", "lexicon": "0"}
+    _write_reference_graphs(store, load_gazetteer(), load_cameo_codes(), build, dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+                            versions, provenance_only=True)  # fmt: skip
+    dyads = {(str(actor_iri("NOR")), str(actor_iri("SWE"))), (str(actor_iri("SWE")), str(actor_iri("NOR")))}
+    refresh_summaries(store, dyads=dyads)
+    refresh_events(store, dyads=dyads)
+    assert all("/graph/article/" in name.value for name in store.named_graphs())
+    found = {name: set(triples) for name, triples in derived_triples(store).items() if name not in skipped}
+    assert found == expected and all(found[name] for name in (SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES, CAMEO_GRAPH))
+    assert derived_triples(store)[ONTOLOGY_GRAPH]
 
 
 def test_store_repacked_keeps_every_quad_graph_and_answer(tmp_path: Path) -> None:
@@ -701,22 +803,24 @@ _TALLY_AGGREGATE = """
 SELECT ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad (COUNT(?relation) AS ?count)
        (SUM(?goldstein) AS ?sum) (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
-  GRAPH ?graph { ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ;
-                           kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:eventType ?type .
-                 OPTIONAL { ?relation kg:date ?date } }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+  GRAPH ?graph { ?relation kg:source ?source ; kg:target ?target ; kg:mode ?mode ; kg:eventType ?type .
+                 OPTIONAL { ?relation kg:sourceActor ?statedSourceActor }
+                 OPTIONAL { ?relation kg:targetActor ?statedTargetActor }
+                 OPTIONAL { ?relation kg:symmetric ?statedSymmetric } OPTIONAL { ?relation kg:date ?date } }
+  OPTIONAL { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
+  BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)  # version 9: the state acts itself, unstated
+  BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
+  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)
 }
 GROUP BY ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad
 """
 _TALLY_FIELDS = """
 SELECT ?source ?target ?sourceActor ?targetActor ?mode ?symmetric ?quad ?count ?sum ?evidence ?first ?last
 WHERE {
-  GRAPH graph:actorTallies {
-    ?tally kg:tallySource ?source ; kg:tallyTarget ?target ; kg:tallySourceActor ?sourceActor ;
-           kg:tallyTargetActor ?targetActor ; kg:tallyMode ?mode ; kg:tallySymmetric ?symmetric ;
-           kg:tallyQuadClass ?quad ; kg:tallyCount ?count ; kg:tallyGoldsteinSum ?sum ; kg:tallyEvidence ?evidence .
-    OPTIONAL { ?tally kg:tallyFirstDate ?first } OPTIONAL { ?tally kg:tallyLastDate ?last }
-  }
+  ?tally kg:tallySource ?source ; kg:tallyTarget ?target ; kg:tallySourceActor ?sourceActor ;
+         kg:tallyTargetActor ?targetActor ; kg:tallyMode ?mode ; kg:tallySymmetric ?symmetric ;
+         kg:tallyQuadClass ?quad ; kg:tallyCount ?count ; kg:tallyGoldsteinSum ?sum ; kg:tallyEvidence ?evidence .
+  OPTIONAL { ?tally kg:tallyFirstDate ?first } OPTIONAL { ?tally kg:tallyLastDate ?last }
 }
 """
 
@@ -781,9 +885,7 @@ def test_store_relation_table_made_from_the_tallies_read_is_the_table_made_on_it
     # two): the same rows as the table's own full read, whether the table, the tallies, both or neither are
     # made again for some dyads alone.
     from kg.store import CELLS_FILE, article_dyads, refresh_cells
-    from kg.vocab import ACTOR_TALLIES_GRAPH
 
-    tallies = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
     store, table, alone = reference_store(tmp_path), tmp_path / CELLS_FILE, tmp_path / "alone.sqlite"
     (first, *rest) = [(article.id, article_to_trig(article, events)) for article, _, events in model_corpus()]
     write_article_graphs(store, [first])
@@ -797,13 +899,14 @@ def test_store_relation_table_made_from_the_tallies_read_is_the_table_made_on_it
         if case == "no table yet":
             table.unlink()
         if case == "no tallies yet":
-            store.remove_graph(tallies)
+            store.update("DELETE WHERE { ?tally kg:tallySource ?source ; ?predicate ?object }",
+                         prefixes=kg.store.PREFIXES)  # fmt: skip
         refresh_summaries(store, dyads=dyads, cells=table)
         refresh_cells(store, alone)
         assert _table_rows(table) == _table_rows(alone), case
-        counted = set(store.quads_for_pattern(None, None, None, tallies))
+        counted = set(derived_triples(store)[ACTOR_TALLIES_GRAPH])
         kg.store.refresh_tallies(store)
-        assert set(store.quads_for_pattern(None, None, None, tallies)) == counted, case
+        assert set(derived_triples(store)[ACTOR_TALLIES_GRAPH]) == counted, case
         for article_id, _ in rest:
             remove_article_graph(store, article_id)
         refresh_summaries(store, dyads=dyads, cells=table)

@@ -79,9 +79,11 @@ _DYADS_QUERY = """
 SELECT ?source ?target ?quadClass ?symmetric ?goldstein (COUNT(?relation) AS ?count)
        (MIN(COALESCE(?day, "~")) AS ?first) (MAX(COALESCE(?day, "")) AS ?last)
 WHERE {
-  GRAPH ?graph { VALUES ?mode { %(modes)s } ?relation kg:mode ?mode ; %(source)s ?source ; %(target)s ?target . }
+  GRAPH ?graph { VALUES ?mode { %(modes)s }
+                 ?relation kg:mode ?mode ; kg:source %(source)s ; kg:target %(target)s . }
+  %(actors)s
   OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:quadClass ?quadClass ; kg:goldstein ?goldstein } }
+  OPTIONAL { ?type kg:quadClass ?quadClass ; kg:goldstein ?goldstein }
   OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
   %(lookups)s
@@ -95,7 +97,9 @@ GROUP BY ?source ?target ?quadClass ?symmetric ?goldstein
 _EVIDENCE_QUERY = """
 SELECT ?source ?target ?symmetric (COUNT(?item) AS ?evidence)
 WHERE {
-  GRAPH ?graph { VALUES ?mode { %(modes)s } ?relation kg:mode ?mode ; %(source)s ?source ; %(target)s ?target . }
+  GRAPH ?graph { VALUES ?mode { %(modes)s }
+                 ?relation kg:mode ?mode ; kg:source %(source)s ; kg:target %(target)s . }
+  %(actors)s
   OPTIONAL { GRAPH ?graph { ?relation kg:symmetric ?symmetric } }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?date } }
   OPTIONAL { GRAPH ?graph { ?relation kg:evidence ?item } }
@@ -106,6 +110,14 @@ WHERE {
 GROUP BY ?source ?target ?symmetric
 """
 
+# At actor level an end is the acting person or body, stated only when it is not the state (ontology version 9): the
+# relations' states are read as ?stateSource and ?stateTarget, and the ends made of them (at state level the states
+# are the ends: no BIND, a tenth of the query's time).
+_ACTOR_ENDS = """OPTIONAL { GRAPH ?graph { ?relation kg:sourceActor ?statedSource } }
+  OPTIONAL { GRAPH ?graph { ?relation kg:targetActor ?statedTarget } }
+  BIND(COALESCE(?statedSource, ?stateSource) AS ?source)
+  BIND(COALESCE(?statedTarget, ?stateTarget) AS ?target)"""
+
 # The same dyads added up from the tallies a build makes (`kg.store.tallies`: relations counted by dyad of acting
 # actors, with their states, mode, symmetry and QuadClass), a row per tally of the modes asked (added up by stated
 # direction, QuadClass and symmetry in Python: one mode's tallies are these groups already, and a SPARQL GROUP BY
@@ -115,16 +127,16 @@ GROUP BY ?source ?target ?symmetric
 _TALLIES_QUERY = """
 SELECT ?source ?target ?quadClass ?symmetric ?tallied ?sum ?sentences ?firstDate ?lastDate
 WHERE {
-  { SELECT ?tally WHERE { GRAPH %(graph)s { VALUES ?mode { %(modes)s } ?tally kg:tallyMode ?mode } } }
-  { SELECT ?tally ?source WHERE { GRAPH %(graph)s { ?tally %(source)s ?source } } }
-  { SELECT ?tally ?target WHERE { GRAPH %(graph)s { ?tally %(target)s ?target } } }
-  { SELECT ?tally ?symmetric WHERE { GRAPH %(graph)s { ?tally kg:tallySymmetric ?symmetric } } }
-  { SELECT ?tally ?quadClass WHERE { GRAPH %(graph)s { ?tally kg:tallyQuadClass ?quadClass } } }
-  { SELECT ?tally ?tallied WHERE { GRAPH %(graph)s { ?tally kg:tallyCount ?tallied } } }
-  { SELECT ?tally ?sum WHERE { GRAPH %(graph)s { ?tally kg:tallyGoldsteinSum ?sum } } }
-  { SELECT ?tally ?sentences WHERE { GRAPH %(graph)s { ?tally kg:tallyEvidence ?sentences } } }
-  OPTIONAL { SELECT ?tally ?firstDate WHERE { GRAPH %(graph)s { ?tally kg:tallyFirstDate ?firstDate } } }
-  OPTIONAL { SELECT ?tally ?lastDate WHERE { GRAPH %(graph)s { ?tally kg:tallyLastDate ?lastDate } } }
+  { SELECT ?tally WHERE { VALUES ?mode { %(modes)s } ?tally kg:tallyMode ?mode } }
+  { SELECT ?tally ?source WHERE { ?tally %(source)s ?source } }
+  { SELECT ?tally ?target WHERE { ?tally %(target)s ?target } }
+  { SELECT ?tally ?symmetric WHERE { ?tally kg:tallySymmetric ?symmetric } }
+  { SELECT ?tally ?quadClass WHERE { ?tally kg:tallyQuadClass ?quadClass } }
+  { SELECT ?tally ?tallied WHERE { ?tally kg:tallyCount ?tallied } }
+  { SELECT ?tally ?sum WHERE { ?tally kg:tallyGoldsteinSum ?sum } }
+  { SELECT ?tally ?sentences WHERE { ?tally kg:tallyEvidence ?sentences } }
+  OPTIONAL { SELECT ?tally ?firstDate WHERE { ?tally kg:tallyFirstDate ?firstDate } }
+  OPTIONAL { SELECT ?tally ?lastDate WHERE { ?tally kg:tallyLastDate ?lastDate } }
   %(filters)s
 }
 """
@@ -383,7 +395,8 @@ def _dyad_query_fields(
         lookups.append("OPTIONAL { GRAPH ?graph { ?relation kg:confidence ?confidence } }")
     if roots is not None:
         lookups.append(
-            "OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } GRAPH graph:cameo { ?type kg:rootCode ?root } }"
+            "OPTIONAL { GRAPH ?graph { ?relation kg:eventType ?type } "
+            "?type skos:notation ?notation ; kg:rootCode ?root }"  # (a CAMEO concept's: summaries have roots too)
         )  # the code's root, in the CAMEO scheme
         filters.append(f"?root IN ({', '.join(json.dumps(root) for root in sorted(roots))})")
     if window != (None, None):
@@ -392,10 +405,11 @@ def _dyad_query_fields(
         filters.append(f'CONCAT(?day, SUBSTR("-12-31", STRLEN(?day) - 3)) >= "{window[0]}"')
     if window[1] is not None:
         filters.append(f'CONCAT(?day, SUBSTR("-01-01", 1, 10 - STRLEN(?day))) <= "{window[1]}"')
-    ends = ("kg:source", "kg:target") if level == "state" else ("kg:sourceActor", "kg:targetActor")
     modes_text = " ".join(f"kg:{mode}" for mode in sorted(modes))
     filters_text = "".join(f" && {item}" for item in filters)
-    return {"modes": modes_text, "source": ends[0], "target": ends[1], "lookups": "\n  ".join(lookups),
+    actor = level == "actor"
+    return {"modes": modes_text, "actors": _ACTOR_ENDS if actor else "", "lookups": "\n  ".join(lookups),
+            "source": "?stateSource" if actor else "?source", "target": "?stateTarget" if actor else "?target",
             "confidence": "?confidence >= " + repr(float(min_confidence)) if min_confidence > 0 else "true",
             "filters": filters_text}  # fmt: skip
 
@@ -403,7 +417,7 @@ def _dyad_query_fields(
 def _tally_query_fields(level: str, modes: frozenset[str], self_loops: bool) -> dict[str, str]:
     """What fills the tallies' query: the level's graph and predicates, the modes and the self-loop filter."""
     ends = ("kg:tallySource", "kg:tallyTarget") if level == "state" else ("kg:tallySourceActor", "kg:tallyTargetActor")
-    return {"graph": "graph:actorTallies", "source": ends[0],  # a state dyad's: its actors' tallies, added up
+    return {"source": ends[0],  # a state dyad's: its actors' tallies, added up
             "target": ends[1], "modes": " ".join(f"kg:{mode}" for mode in sorted(modes)),
             "filters": "" if self_loops else "FILTER(?source != ?target)"}  # fmt: skip
 

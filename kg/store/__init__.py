@@ -1,10 +1,14 @@
 """The store: the knowledge graph on disk (Oxigraph, under `OUT/store`), its updates, exports and queries.
 
 Named graphs: one per article (replaced as a whole when the article is built
-again), plus the ontology, the CAMEO scheme, the gazetteer, the build's
-provenance, the dyad summaries and tallies (`kg.store.tallies`), and the events
-across articles (all recomputed by a build for the dyads whose relations it added
-or removed, so they stay exact). Beside the store, the relation table the page
+again). Everything else is in the default graph (ontology version 9; Oxigraph
+keeps its quads in three indexes, a named graph's in six): the ontology, the
+CAMEO scheme, the gazetteer and the build's provenance (`write_graph`), and what
+is derived from every article's relations: the dyad summaries, the direct
+actor-to-actor edges of asserted relations, the tallies (`kg.store.tallies`) and
+the events across articles, all recomputed by a build for the dyads whose
+relations it added or removed, so they stay exact (an older store's named graphs
+of them are dropped then). Beside the store, the relation table the page
 is drawn from (`kg.store.cells`, `OUT/cells.sqlite`), kept up to date the same
 way. Graphs are written with Oxigraph's bulk loader when new (new article
 graphs in batches) and replaced when they exist. `KnowledgeGraph` (returned by `kg.open`) answers
@@ -30,11 +34,13 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
-from kg.records import DatePrecision, GroupedEvent, Mode, QuadClass, RelationReport
+from kg.records import GroupedEvent, Mode, QuadClass, RelationReport
 from kg.store.cells import CELLS_FILE, mark_cells_stale, refresh_cells
 from kg.store.model import (
     OX_KG,
+    ROOT_EDGES,
     dyads_values,
+    edge_quads,
     from_oxigraph_term,
     from_oxigraph_triple,
     grouped_events_quads,
@@ -43,7 +49,19 @@ from kg.store.model import (
     to_oxigraph_term,
 )
 from kg.store.tallies import has_tallies, refresh_tallies
-from kg.vocab import CAMEO, EVENTS_GRAPH, KG, PREFIXES, SUMMARY_GRAPH, article_graph_iri, dyad_iri
+from kg.vocab import (
+    BUILD_GRAPH,
+    CAMEO,
+    CAMEO_GRAPH,
+    EVENTS_GRAPH,
+    GAZETTEER_GRAPH,
+    KG,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SUMMARY_GRAPH,
+    article_graph_iri,
+    dyad_iri,
+)
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -54,6 +72,8 @@ __all__ = [
     "EXPORT_FORMATS",
     "open_store",
     "write_graph",
+    "has_reference_graphs",
+    "REFERENCE_GRAPHS",
     "write_article_graphs",
     "refresh_summaries",
     "refresh_events",
@@ -66,6 +86,7 @@ __all__ = [
     "has_article_graph",
     "article_ids_in_store",
     "remove_article_graph",
+    "drop_graphs",
     "repack_store",
     "use_packed_store",
     "export_graph",
@@ -91,48 +112,64 @@ _LOCK_FILE = f"{os.sep}LOCK:"
 _LOCKED_HERE = "lock hold by current process"
 
 log = logging.getLogger(__name__)
+_XSD_DATE = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+ONTOLOGY_IRI = "https://w3id.org/diplomatic-kg/ontology"  # the ontology's, and the start of each of its terms
+# The reference graphs, in the default graph since ontology version 9 (Oxigraph keeps its quads in three indexes, a
+# named graph's in six), each kind's triples found by what only its subjects have (SPARQL patterns binding ?s, and
+# ?p when its subjects have others' triples too).
+REFERENCE_GRAPHS = {
+    str(ONTOLOGY_GRAPH): f'?s rdfs:label ?label FILTER(STRSTARTS(STR(?s), "{ONTOLOGY_IRI}")) .',
+    str(CAMEO_GRAPH): "VALUES ?class { skos:Concept skos:ConceptScheme } ?s a ?class .",
+    str(GAZETTEER_GRAPH): (  # (an actor is also the subject of direct edges, derived data)
+        "?s kg:code ?code . VALUES ?p { <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> kg:code rdfs:label "
+        "kg:actsFor owl:sameAs }"
+    ),
+    str(BUILD_GRAPH): "?s a kg:Build .",
+}
 
-# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (graph:cameo). A symmetric
+# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (default graph). A symmetric
 # relation counts in both directions' dyads (its flag is matched inside the UNION's branch: a FILTER there cannot
 # see a variable bound outside it).
 # An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
 # unbound if one value is).
 _SUMMARY_QUERY = """
-SELECT ?source ?target ?root ?quad (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
+SELECT ?source ?target ?root ?quad ?mode (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
        (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:eventType ?type ; kg:mode ?mode .
+    ?relation kg:eventType ?type ; kg:mode ?mode .
     { ?relation kg:source ?source ; kg:target ?target . }
     UNION
     { ?relation kg:source ?target ; kg:target ?source ; kg:symmetric true . }
     OPTIONAL { ?relation kg:date ?date }
     FILTER(?mode != kg:negated)
   }
-  OPTIONAL { GRAPH graph:cameo { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+  OPTIONAL { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 }
-GROUP BY ?source ?target ?root ?quad
+GROUP BY ?source ?target ?root ?quad ?mode
 """
 # The dyads of some articles' relations. VALUES, here and in the summary query, go inside the GRAPH block: there
 # Oxigraph starts from them (outside it, it joins them with every relation of the store).
 _DYADS_QUERY = """
-SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s } ?relation a kg:Relation ;
-                                                       kg:source ?source ; kg:target ?target . } }
+SELECT DISTINCT ?source ?target WHERE { GRAPH ?graph { VALUES ?graph { %s }
+                                                       ?relation kg:source ?source ; kg:target ?target . } }
 """
 
 # What grouping across articles reads of each relation of the store (kg.grouping): a row a relation (each of these
-# properties is stated once), its evidence passages counted by a query of their own (`_EVIDENCE_COUNT_QUERY`:
+# properties is stated once; its symmetry only when true, the date's precision is its datatype), its evidence
+# passages counted by a query of their own (`_EVIDENCE_COUNT_QUERY`:
 # counted here, they would make a GROUP BY of every column, twice the cost of both queries).
 _REPORTS_QUERY = """
-SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?precision ?publisher ?url
+SELECT ?relation ?id ?source ?target ?type ?mode ?symmetric ?date ?publisher ?url
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
-              kg:symmetric ?symmetric ; prov:wasDerivedFrom ?article .
+    ?relation kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
+              prov:wasDerivedFrom ?article .
     ?article schema:identifier ?id .
-    OPTIONAL { ?relation kg:date ?date ; kg:datePrecision ?precision }
+    OPTIONAL { ?relation kg:symmetric ?symmetric }
+    OPTIONAL { ?relation kg:date ?date }
     OPTIONAL { ?article schema:publisher ?publisher }
     OPTIONAL { ?article schema:url ?url }
   }
@@ -143,14 +180,23 @@ SELECT ?relation (COUNT(?item) AS ?mentions)
 WHERE { GRAPH ?graph { %s ?relation kg:source ?source ; kg:target ?target ; kg:evidence ?item . } }
 GROUP BY ?relation
 """
-# Drop the events of some dyads from `graph:events`: first the relations' links to them, then the events.
+# Drop the events of some dyads (every event when `%(dyads)s` is empty) from the default graph: first the relations'
+# links to them, then the events.
 _REMOVE_EVENTS_UPDATE = """
-DELETE { GRAPH graph:events { ?relation kg:partOfEvent ?event } }
-WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target .
-                             ?relation kg:partOfEvent ?event } } ;
-DELETE { GRAPH graph:events { ?event ?predicate ?object } }
-WHERE { GRAPH graph:events { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ;
-                                             ?predicate ?object } }
+DELETE { ?relation kg:partOfEvent ?event }
+WHERE { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target . ?relation kg:partOfEvent ?event } ;
+DELETE { ?event ?predicate ?object }
+WHERE { %(dyads)s ?event kg:eventSource ?source ; kg:eventTarget ?target ; ?predicate ?object }
+"""
+# Drop the direct edges between some dyads' actors (every direct edge when `%(dyads)s` is empty) from the default graph.
+_REMOVE_EDGES_UPDATE = """
+DELETE { ?source ?edge ?target } WHERE { %(dyads)s VALUES ?edge { %(edges)s } ?source ?edge ?target }
+"""
+# Drop every dyad summary from the default graph: their counts by root code, then the summaries.
+_REMOVE_SUMMARIES_UPDATE = """
+DELETE { ?entry ?predicate ?object }
+WHERE { ?dyad kg:dyadSource ?source ; kg:rootCount ?entry . ?entry ?predicate ?object } ;
+DELETE { ?dyad ?predicate ?object } WHERE { ?dyad kg:dyadSource ?source ; ?predicate ?object }
 """
 
 
@@ -188,14 +234,29 @@ def _open_failure(error: OSError) -> str:
 
 def write_graph(store: pyoxigraph.Store, graph: Graph) -> None:
     """Replace the named graph `graph.identifier` by `graph`: bulk-loaded when new; otherwise removed, then
-    loaded again (a load is parsed by Oxigraph itself: quicker than the same triples in a SPARQL update)."""
+    loaded again (a load is parsed by Oxigraph itself: quicker than the same triples in a SPARQL update). A
+    reference graph (the ontology, the CAMEO scheme, the gazetteer, the build's provenance: `REFERENCE_GRAPHS`)
+    goes in the default graph instead, in place of the triples of its kind there (and of its named graph, in an
+    older version's store)."""
     data = graph.serialize(format="nt", encoding="utf-8")
+    kind = REFERENCE_GRAPHS.get(str(graph.identifier))
+    if kind is not None:
+        drop_graphs(store, graph.identifier)
+        store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ {kind} ?s ?p ?o }}", prefixes=PREFIXES)
+        store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return
     name = pyoxigraph.NamedNode(str(graph.identifier))
     if not store.contains_named_graph(name):
         store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
         return
     store.remove_graph(name)
     store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=name)
+
+
+def has_reference_graphs(store: pyoxigraph.Store) -> bool:
+    """Whether the store's default graph holds the reference graphs (the CAMEO scheme stands for them): an older
+    version's store keeps them in named graphs."""
+    return bool(store.query("ASK { ?scheme a skos:ConceptScheme }", prefixes=PREFIXES))
 
 
 def write_article_graphs(store: pyoxigraph.Store, graphs: Sequence[tuple[str, bytes]]) -> None:
@@ -229,24 +290,30 @@ def article_ids_in_store(store: pyoxigraph.Store) -> list[str]:
 
 
 def remove_article_graph(store: pyoxigraph.Store, article_id: str) -> None:
-    """Remove an article's named graph (its mentions, relations, evidence and direct edges)."""
+    """Remove an article's named graph (its relations and their evidence)."""
     store.update(f"DROP SILENT GRAPH <{article_graph_iri(article_id)}>")
 
 
 def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None,
                       cells: Path | None = None) -> int:  # fmt: skip
-    """Recompute the dyad summaries (and the tallies, `kg.store.tallies`) from every article graph; return the
-    number of dyads summarised. With `dyads`
+    """Recompute the dyad summaries, the direct actor-to-actor edges of asserted relations (and the tallies,
+    `kg.store.tallies`) from every article graph, in the default graph; return the number of dyads summarised.
+    With `dyads`
     ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
     kept as it is (exact as long as every relation added or removed since it was made is of these dyads). With
     `cells`, the relation table at that path (`kg.store.cells`) is made again too, for the same dyads, from the
     tallies' read of the relations (a second read cost about a minute of CPU at a million relations)."""
+    if dyads is not None and store.contains_named_graph(pyoxigraph.NamedNode(str(SUMMARY_GRAPH))):
+        dyads = None  # an older version's store (its summaries in a named graph): every dyad summarised again
     refresh_tallies(store, dyads=dyads, cells=cells)
     if dyads is not None and not dyads:
         return 0
     restriction = "" if dyads is None else dyads_values(dyads)
     summaries: dict[tuple[str, str], dict[str, Any]] = {}
+    edges: set[tuple[Any, str, Any]] = set()  # (source, root, target): an asserted relation's direct edge
     for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
+        if row["mode"] == OX_KG.asserted and row["root"] is not None:
+            edges.add((row["source"], row["root"].value, row["target"]))
         key = (row["source"].value, row["target"].value)
         summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
         count = int(row["count"].value)
@@ -259,15 +326,19 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
                              if row[name] is not None and row[name].value not in ("", "~")]  # fmt: skip
     quads = [quad for (source, target), summary in summaries.items()
              for quad in _summary_quads(source, target, summary)]  # fmt: skip
-    name = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    quads += edge_quads(edges)
+    edge_names = " ".join(f"<{edge}>" for edge in ROOT_EDGES.values())
     if dyads is None:
-        if store.contains_named_graph(name):
-            store.remove_graph(name)
+        drop_graphs(store, SUMMARY_GRAPH)
+        if store.query("ASK { ?dyad kg:dyadSource ?source }", prefixes=PREFIXES):
+            store.update(_REMOVE_SUMMARIES_UPDATE, prefixes=PREFIXES)
+            store.update(_REMOVE_EDGES_UPDATE % {"dyads": "", "edges": edge_names}, prefixes=PREFIXES)
             store.extend(quads)
         else:
             store.bulk_extend(quads)
         return len(summaries)
     _remove_summaries(store, [dyad_iri(source.split("/")[-1], target.split("/")[-1]) for source, target in dyads])
+    store.update(_REMOVE_EDGES_UPDATE % {"dyads": restriction, "edges": edge_names}, prefixes=PREFIXES)
     store.extend(quads)
     return len(summaries)
 
@@ -287,18 +358,20 @@ def article_dyads(store: pyoxigraph.Store, article_ids: Iterable[str]) -> set[tu
 
 def refresh_events(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None) -> list[GroupedEvent]:
     """Group the relations of every article graph into events across articles (`kg.grouping`) and write them
-    as the named graph `graph:events` (replacing the previous build's); return the events grouped. With `dyads`
+    in the default graph (replacing the previous build's; an older version's named graph `graph:events`
+    dropped); return the events grouped. With `dyads`
     ((source, target) actor IRIs, both ways round, as `article_dyads` gives them), only the relations of these
     dyads are grouped again and their events replaced: the other events are kept as they are (exact as long as
     every relation added or removed since they were grouped is of these dyads, since an event groups relations of
     one dyad; an event's identifier is its first report's, so a kept event keeps its IRI)."""
-    name = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
-    if dyads is None or not store.contains_named_graph(name):
+    if dyads is None or store.contains_named_graph(pyoxigraph.NamedNode(str(EVENTS_GRAPH))):
         events = group_relations(_relation_reports(store))
-        if store.contains_named_graph(name):
-            store.remove_graph(name)
-        store.add_graph(name)  # kept when empty
-        store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
+        drop_graphs(store, EVENTS_GRAPH)
+        if store.query("ASK { ?event kg:eventSource ?source }", prefixes=PREFIXES):
+            store.update(_REMOVE_EVENTS_UPDATE % {"dyads": ""}, prefixes=PREFIXES)
+            store.extend(grouped_events_quads(events))
+        else:
+            store.bulk_extend(grouped_events_quads(events))  # streamed: no graph of every event in memory
         return events
     if not dyads:
         return []
@@ -317,17 +390,25 @@ def _relation_reports(store: pyoxigraph.Store, *, restriction: str = "") -> list
     reports = []
     for row in store.query(_REPORTS_QUERY % restriction, prefixes=PREFIXES):
         relation, article = row["relation"].value, row["id"].value
-        precision = row["precision"].value if row["precision"] is not None else None
-        day = row["date"].value if row["date"] is not None and precision == DatePrecision.DAY else None
+        day = row["date"].value if row["date"] is not None and row["date"].datatype == _XSD_DATE else None
         outlet = outlet_of(source=_value(row["publisher"]), url=_value(row["url"]), article=article)
         reports.append(RelationReport(
             relation, article, outlet, row["source"].value.rsplit("/", 1)[-1],
             row["target"].value.rsplit("/", 1)[-1], row["type"].value.removeprefix(str(CAMEO)),
-            Mode(row["mode"].value.rsplit("#", 1)[-1]), row["symmetric"].value == "true",
+            Mode(row["mode"].value.rsplit("#", 1)[-1]), _value(row["symmetric"]) == "true",
             dt.date.fromisoformat(day) if day else None, mentions.get(relation) or 1,
         ))  # fmt: skip
     reports.sort(key=lambda report: (report.article, report.relation))
     return reports
+
+
+def drop_graphs(store: pyoxigraph.Store, *names: URIRef) -> None:
+    """Drop these named graphs if the store has them: the derived graphs of an older version's store (summaries,
+    tallies, events), which ontology version 9 keeps in the default graph."""
+    for name in names:
+        node = pyoxigraph.NamedNode(str(name))
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
 
 
 def _value(term: Any) -> str | None:
@@ -335,8 +416,8 @@ def _value(term: Any) -> str | None:
 
 
 def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
-    """Remove these dyads' summaries (and their counts by root code) from the summaries graph."""
-    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    """Remove these dyads' summaries (and their counts by root code) from the default graph."""
+    graph = pyoxigraph.DefaultGraph()
     root_count = pyoxigraph.NamedNode(str(KG.rootCount))
     for node in nodes:
         quads = list(store.quads_for_pattern(pyoxigraph.NamedNode(str(node)), None, None, graph))
@@ -347,12 +428,12 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
 
 
 def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
-    """A dyad's summary (the quads of `graph:summaries`), made directly as Oxigraph terms: the terms rdflib would
+    """A dyad's summary (its quads in the default graph), made directly as Oxigraph terms: the terms rdflib would
     make of the same values (an rdflib graph costs several times more to fill and serialize). Neither the summary
     nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
 
-    graph = pyoxigraph.NamedNode(str(SUMMARY_GRAPH))
+    graph = pyoxigraph.DefaultGraph()
     node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
     quads = []
 
@@ -454,20 +535,22 @@ def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
-    """Write the whole graph: TriG or N-Quads (every named graph), Turtle or JSON-LD (their union)."""
+    """Write the whole graph: TriG or N-Quads (the default graph and every named graph), Turtle or JSON-LD (their
+    union)."""
     if format == "trig":  # with the project's prefixes: less than half the size
         store.dump(stream, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
         return
     if format == "nquads":
         store.dump(stream, format=pyoxigraph.RdfFormat.N_QUADS)
         return
-    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     rdf_format = pyoxigraph.RdfFormat.TURTLE if format == "turtle" else pyoxigraph.RdfFormat.JSON_LD
     pyoxigraph.serialize(union, stream, format=rdf_format, prefixes=PREFIXES if format == "turtle" else None)
 
 
 def export_trig(store: pyoxigraph.Store, path: Path, article_trig: Callable[[str], bytes | None]) -> None:
-    """Write every named graph of the store to `path` as TriG, in the project's prefixes, as `export_graph` does,
+    """Write every named graph of the store, then its default graph, to `path` as TriG, in the project's prefixes,
+    as `export_graph` does,
     but an article's graph from `article_trig(article id)` when that gives it: the TriG the graph was loaded from
     (`write_article_graphs`), kept by the build. Reading the store back costs about 5 µs a quad (each term is
     looked up); pieces kept cost a file read. Graphs without a piece, or with one in other prefixes (an older
@@ -485,6 +568,7 @@ def export_trig(store: pyoxigraph.Store, path: Path, article_trig: Callable[[str
                 quads = store.quads_for_pattern(None, None, None, name)
                 _, body = _split_prefixes(_to_trig(quads))
             out.write(body)
+        out.write(_split_prefixes(_to_trig(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())))[1])
 
 
 def _to_trig(quads: Iterable[pyoxigraph.Quad]) -> bytes:
@@ -525,7 +609,7 @@ class KnowledgeGraph:
 
         Values may be rdflib terms, or Python values (str, int, float, bool, dates) bound as literals.
         SELECT gives a list of dicts of rdflib terms, ASK a bool, CONSTRUCT/DESCRIBE an rdflib Graph.
-        Prefixes are predefined: `kg:` (the ontology), `actor:` (actor:RUS), `graph:` (graph:summaries),
+        Prefixes are predefined: `kg:` (the ontology), `actor:` (actor:RUS), `graph:` (graph:article/ID),
         `cameo:` (cameo:057), `id:`, `wd:`, `skos:`, `rdfs:`, `schema:`, `prov:`, `owl:`. A bound variable
         must appear in the SELECT clause (Oxigraph substitutes values as SPARQL SEP-0007 defines).
         """

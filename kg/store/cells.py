@@ -60,13 +60,19 @@ SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetri
 WHERE {
   { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation kg:source ?source } } }
   { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation kg:target ?target } } }
-  { SELECT ?relation ?sourceActor WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?sourceActor } } }
-  { SELECT ?relation ?targetActor WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?targetActor } } }
   { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
   { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
-  { SELECT ?relation ?symmetric WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?symmetric } } }
   { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
+  OPTIONAL { SELECT ?relation ?statedSourceActor
+             WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?statedSourceActor } } }
+  OPTIONAL { SELECT ?relation ?statedTargetActor
+             WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?statedTargetActor } } }
+  OPTIONAL { SELECT ?relation ?statedSymmetric
+             WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?statedSymmetric } } }
   OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
+  BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)  # the state acts itself: no kg:sourceActor stated
+  BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
+  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)  # only kg:symmetric true is stated
 }
 """
 # The same, for the relations of some state dyads (VALUES inside the GRAPH block: there Oxigraph starts from them).
@@ -75,15 +81,21 @@ SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetri
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ; kg:targetActor ?targetActor ;
-              kg:eventType ?type ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:confidence ?confidence .
+    ?relation kg:source ?source ; kg:target ?target ; kg:eventType ?type ; kg:mode ?mode ;
+              kg:confidence ?confidence .
+    OPTIONAL { ?relation kg:sourceActor ?statedSourceActor }
+    OPTIONAL { ?relation kg:targetActor ?statedTargetActor }
+    OPTIONAL { ?relation kg:symmetric ?statedSymmetric }
     OPTIONAL { ?relation kg:date ?date }
   }
+  BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)
+  BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
+  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)
 }
 """
 # The newest build of the store, whose relations the table holds.
 _BUILD_QUERY = """
-SELECT ?started WHERE { GRAPH ?graph { ?build a kg:Build ; prov:startedAtTime ?started } }
+SELECT ?started WHERE { ?build a kg:Build ; prov:startedAtTime ?started }
 ORDER BY DESC(STR(?started)) LIMIT 1
 """
 _SCHEMA = """

@@ -2,11 +2,17 @@
 
 An article's graph holds the article (its metadata: its text is in
 `articles.jsonl`, its actor mentions, with offsets and how each was resolved,
-in `mentions.jsonl`), its relations (one event node each, with evidence and
-provenance) and the direct actor-to-actor edges of its asserted relations:
-nothing another of its quads, or another graph, already gives (ontology
-version 8). It is made as Oxigraph quads (thousands of articles go through it:
-TriG for the store and `graph.trig`), and offered as an rdflib Graph too. The
+in `mentions.jsonl`) and its relations (one event node each, with evidence and
+provenance): nothing another of its quads, or another graph, already gives
+(ontology version 9: no type of a relation, its acting actors only when they
+are not its states, `kg:symmetric` only when true, the date's precision in its
+datatype). What is derived from the relations of every article is in the
+store's default graph, which Oxigraph indexes three ways instead of six: the
+direct actor-to-actor edges of asserted relations (`edge_quads`, one per root
+between two actors), the events across articles (`grouped_events_quads`), and
+the dyad summaries and tallies (`kg.store`). It is made as Oxigraph quads
+(thousands of articles go through it: TriG for the store and `graph.trig`), and
+offered as an rdflib Graph too. The
 CAMEO scheme (SKOS), the gazetteer's actors (linked to Wikidata) and the
 build's provenance are rdflib graphs of their own; the terms of the two
 libraries convert both ways here.
@@ -28,7 +34,6 @@ from kg.records import ActorKind, Article, CameoCode, Event, Evidence, Gazetteer
 from kg.vocab import (
     CAMEO,
     CAMEO_GRAPH,
-    EVENTS_GRAPH,
     GAZETTEER_GRAPH,
     KG,
     PREFIXES,
@@ -53,6 +58,7 @@ __all__ = [
     "build_to_graph",
     "grouped_events_to_graph",
     "grouped_events_quads",
+    "edge_quads",
     "date_literal",
     "decimal_lexical",
     "dyads_values",
@@ -85,7 +91,7 @@ MODES = {Mode.ASSERTED: KG.asserted, Mode.HYPOTHETICAL: KG.hypothetical, Mode.NE
 
 
 def article_to_graph(article: Article, events: Iterable[Event], *, build: URIRef | None = None) -> Graph:
-    """One article's named graph: the article, its relations with evidence, and direct edges."""
+    """One article's named graph: the article and its relations with evidence."""
     graph = Graph(identifier=article_graph_iri(article.id))
     for quad in _article_quads(article, events, build):
         graph.add(from_oxigraph_triple(quad))
@@ -233,30 +239,33 @@ def _add_passage(add: _Adder, node: Any, evidence: Evidence, lang: str | None) -
 
 
 def _add_relation(add: _Adder, actor: Callable[[str], Any], article: Any, event: Event, lang: str | None) -> None:
+    """A relation's event node (ontology version 9): its ends, code, mode, confidence, article, date and evidence.
+    Not what the rest gives: its direct edge (made with the dyad summaries, `edge_quads`), its type (the domain
+    of `kg:source` gives it), its
+    acting person or body when it is the state itself (`kg:sourceActor`, `kg:targetActor`: read as
+    `COALESCE(?sourceActor, ?source)`), its symmetry when false (`kg:symmetric true` only) and its date's
+    precision (the date's datatype)."""
     iri = relation_iri(event.article, event.source, event.target, event.sub, str(event.mode), event.symmetric)
     node = pyoxigraph.NamedNode(iri)
     source, target = actor(event.source), actor(event.target)
-    add(node, OX_RDF.type, OX_KG.Relation)
     add(node, OX_KG.source, source)
     add(node, OX_KG.target, target)
-    add(node, OX_KG.sourceActor, actor(event.source_actor))
-    add(node, OX_KG.targetActor, actor(event.target_actor))
+    if event.source_actor != event.source:  # a person or body acts: else the state itself
+        add(node, OX_KG.sourceActor, actor(event.source_actor))
+    if event.target_actor != event.target:
+        add(node, OX_KG.targetActor, actor(event.target_actor))
     add(node, OX_KG.eventType, _named_node(str(cameo_iri(event.sub))))
     add(node, OX_KG.mode, _OX_MODES[event.mode])
-    add(node, OX_KG.symmetric, ox_literal(event.symmetric))
+    if event.symmetric:
+        add(node, OX_KG.symmetric, _TRUE)
     add(node, OX_KG.confidence, pyoxigraph.Literal(decimal_lexical(event.confidence), datatype=_XSD_DECIMAL))
     add(node, _PROV.wasDerivedFrom, article)
-    if event.date:
+    if event.date:  # its precision is its datatype's: xsd:date (a day), xsd:gYearMonth (a month), xsd:gYear
         add(node, OX_KG.date, ox_date(event.date))
-        add(node, OX_KG.datePrecision, ox_literal(event.date_precision))
     for evidence in event.evidences:
         item = pyoxigraph.NamedNode(evidence_iri(iri, evidence.start, evidence.end))
         add(node, OX_KG.evidence, item)
         _add_passage(add, item, evidence, lang)
-    if event.mode == Mode.ASSERTED:  # direct edges state what happened: not what may or did not
-        add(source, _OX_ROOT_EDGES[event.cameo], target)
-        if event.symmetric:
-            add(target, _OX_ROOT_EDGES[event.cameo], source)
 
 
 def cameo_to_graph(codes: dict[str, CameoCode], root_labels_fr: dict[str, str]) -> Graph:
@@ -311,10 +320,11 @@ def build_to_graph(identifier: URIRef, build: URIRef, *, started: dt.datetime, v
 
 
 def grouped_events_to_graph(events: Iterable[GroupedEvent]) -> Graph:
-    """The events across articles (`kg.grouping`) as the named graph `graph:events`: each event of several
+    """The events across articles (`kg.grouping`) as the store's default graph holds them (`graph:events` up to
+    ontology version 8): each event of several
     relations with its dyad, code, mode, first and last day and GDELT's counts, the articles that report it, and
     each article-level relation linked to it (`kg:partOfEvent`; the relations stay in their articles' graphs)."""
-    graph = Graph(identifier=EVENTS_GRAPH)
+    graph = Graph()
     for quad in grouped_events_quads(events):
         graph.add(from_oxigraph_triple(quad))
     return graph
@@ -326,7 +336,7 @@ def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
     relation has no node: everything it would say is its relation's (its IRI is a digest of the relation's, its
     counts one article, one outlet and the relation's evidence), and most events are of one relation; the named
     queries read it from the relation (`data/queries/events.rq`)."""
-    graph = pyoxigraph.NamedNode(str(EVENTS_GRAPH))
+    graph = pyoxigraph.DefaultGraph()
     for event in events:
         if len(event.relations) < 2:
             continue
@@ -348,6 +358,15 @@ def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
             yield pyoxigraph.Quad(node, predicate, value, graph)
         for relation in event.relations:
             yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), OX_KG.partOfEvent, node, graph)
+
+
+def edge_quads(edges: Iterable[tuple[Any, str, Any]]) -> list[Any]:
+    """The direct actor-to-actor edges (source, CAMEO root, target: Oxigraph terms for the actors) as quads of the
+    default graph, one per root between two actors however many asserted relations state it: they are made with
+    the dyad summaries (`kg.store.refresh_summaries`), not by each article (ontology version 9)."""
+    graph = pyoxigraph.DefaultGraph()
+    return [pyoxigraph.Quad(source, _OX_ROOT_EDGES[root], target, graph) for source, root, target in sorted(
+        edges, key=lambda edge: (edge[0].value, edge[1], edge[2].value))]  # fmt: skip
 
 
 def decimal_lexical(value: float) -> str:

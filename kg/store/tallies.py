@@ -1,14 +1,17 @@
-"""The dyad tallies (`graph:actorTallies`): every relation of the store counted by dyad and kind.
+"""The dyad tallies (in the store's default graph): every relation of the store counted by dyad and kind.
 
 A tally counts the relations of one dyad that share their mode, symmetry and
 QuadClass, with their Goldstein sum, evidence sentences and first and last
 dates: what the measures of `kg.analysis` add up, for any modes and self-loop
 choice, without reading a relation (`kg.analysis.to_dyad_graphs`). The dyads are
-the relations' acting persons or bodies (`kg:sourceActor`, `kg:targetActor`),
-each tally also naming their states (`kg:source`, `kg:target`): a dyad of
-states adds up the tallies of its actors (the states' own tallies, which
-`graph:tallies` held before ontology version 8, said nothing more and were a
-sixth of a real build's store). A build makes them again for the state dyads
+the relations' acting persons or bodies (`kg:sourceActor`, `kg:targetActor`, or
+the states themselves when a relation states none), each tally also naming
+their states (`kg:source`, `kg:target`): a dyad of states adds up the tallies
+of its actors (the states' own tallies, which `graph:tallies` held before
+ontology version 8, said nothing more and were a sixth of a real build's
+store). Up to ontology version 8 the tallies were the named graph
+`graph:actorTallies`; the default graph keeps each quad in three indexes
+instead of six. A build makes them again for the state dyads
 whose relations it added or removed (`refresh_tallies`), as it does the
 summaries.
 
@@ -31,7 +34,7 @@ import pyoxigraph
 
 from kg.store.cells import CellsUpdate, update_cells
 from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
-from kg.vocab import ACTOR_TALLIES_GRAPH, CAMEO_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
+from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
 
@@ -44,25 +47,30 @@ SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetri
 WHERE {
   GRAPH ?graph {
     %s
-    ?relation a kg:Relation ; kg:source ?source ; kg:target ?target ; kg:sourceActor ?sourceActor ;
-              kg:targetActor ?targetActor ; kg:mode ?mode ; kg:symmetric ?symmetric ; kg:eventType ?type .
+    ?relation kg:source ?source ; kg:target ?target ; kg:mode ?mode ; kg:eventType ?type .
+    OPTIONAL { ?relation kg:sourceActor ?statedSourceActor }
+    OPTIONAL { ?relation kg:targetActor ?statedTargetActor }
+    OPTIONAL { ?relation kg:symmetric ?statedSymmetric }
     OPTIONAL { ?relation kg:confidence ?confidence }
     OPTIONAL { ?relation kg:date ?date }
     OPTIONAL { ?relation kg:evidence ?item }
   }
+  BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)  # the state acts itself: no kg:sourceActor stated
+  BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
+  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)  # only kg:symmetric true is stated
 }
 GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
 """
 # A code's QuadClass and Goldstein score, in the CAMEO scheme: a relation's QuadClass is read with its score.
 _CAMEO_QUERY = """
-SELECT ?type ?quad ?goldstein WHERE { GRAPH <%s> { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . } }
+SELECT ?type ?quad ?goldstein WHERE { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
 """
 # The tallies' key: the relation's terms each tally is made of.
 _KEY = ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad")
-# Drop the tallies of some state dyads.
+# Drop the tallies of some state dyads (every tally when `%(dyads)s` is empty) from the default graph.
 _REMOVE_UPDATE = """
-DELETE { GRAPH <%(graph)s> { ?tally ?predicate ?object } }
-WHERE { GRAPH <%(graph)s> { %(dyads)s ?tally kg:tallySource ?source ; kg:tallyTarget ?target ; ?predicate ?object } }
+DELETE { ?tally ?predicate ?object }
+WHERE { %(dyads)s ?tally kg:tallySource ?source ; kg:tallyTarget ?target ; ?predicate ?object }
 """
 _XSD_INTEGER = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _XSD_DECIMAL = pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
@@ -93,22 +101,18 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
             table_only=None if table is None or table.dyads is None or not whole else set(table.dyads),
         )
         quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
-    name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
     if tally_dyads is not None:
-        store.update(_REMOVE_UPDATE % {"graph": ACTOR_TALLIES_GRAPH, "dyads": dyads_values(tally_dyads)},
-                     prefixes=PREFIXES)  # fmt: skip
+        store.update(_REMOVE_UPDATE % {"dyads": dyads_values(tally_dyads)}, prefixes=PREFIXES)
         store.extend(quads)
         return len(tallies)
-    if store.contains_named_graph(name):
-        store.remove_graph(name)
-        store.add_graph(name)  # kept when empty: a store with no relation has its (empty) tallies
+    for earlier in (TALLIES_GRAPH, ACTOR_TALLIES_GRAPH):  # the tallies of an earlier version's store
+        if store.contains_named_graph(pyoxigraph.NamedNode(str(earlier))):
+            store.remove_graph(pyoxigraph.NamedNode(str(earlier)))
+    if has_tallies(store):
+        store.update(_REMOVE_UPDATE % {"dyads": ""}, prefixes=PREFIXES)
         store.extend(quads)
     else:
-        store.add_graph(name)
         store.bulk_extend(quads)
-    earlier = pyoxigraph.NamedNode(str(TALLIES_GRAPH))
-    if store.contains_named_graph(earlier):  # the state tallies of an earlier version's store
-        store.remove_graph(earlier)
     return len(tallies)
 
 
@@ -120,7 +124,7 @@ def _count(store: pyoxigraph.Store, restriction: str, *, table: CellsUpdate | No
     tallies count only the relations of `tally_only` dyads, the table gets only those of `table_only`, when
     given (the read is of more dyads than one of them is made again for)."""
     scores = {row["type"]: (row["quad"], row["goldstein"])
-              for row in store.query(_CAMEO_QUERY % CAMEO_GRAPH, prefixes=PREFIXES)}  # fmt: skip
+              for row in store.query(_CAMEO_QUERY, prefixes=PREFIXES)}  # fmt: skip
     tallies: dict[tuple[Any, ...], _Tally] = {}
     for row in store.query(_ROWS_QUERY % restriction, prefixes=PREFIXES):
         (relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date,
@@ -172,14 +176,15 @@ class _Tally:
 
 
 def has_tallies(store: pyoxigraph.Store) -> bool:
-    """Whether the store holds the tallies (a store built by a version before them does not)."""
-    return store.contains_named_graph(pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH)))
+    """Whether the store holds tallies in its default graph (a store built by a version before ontology version 9,
+    or one without relations, does not: its tallies are made whole)."""
+    return bool(store.query("ASK { ?tally kg:tallySource ?source }", prefixes=PREFIXES))
 
 
 def _tally_quads(values: tuple[Any, ...], tally: _Tally) -> Iterator[Any]:
     """A tally's quads: its kind (the terms as the relations have them) and its numbers; not its type (the domain
     of `kg:tallySource` gives it)."""
-    name = pyoxigraph.NamedNode(str(ACTOR_TALLIES_GRAPH))
+    name = pyoxigraph.DefaultGraph()
     source, target = (term.value.rsplit("/", 1)[-1] for term in values[:2])
     node = pyoxigraph.NamedNode(str(tally_iri(source, target, *(term.value for term in values[2:]))))
     for field, value in zip(_KEY, values, strict=True):
