@@ -18,6 +18,7 @@ from kg.records import (
     Event,
     Gazetteer,
     Mention,
+    Mode,
     RelationModel,
     Resolution,
 )
@@ -2267,3 +2268,14 @@ def test_extraction_only_people_are_arrested(pack: LanguagePack, how: Resolution
                  ("Pérou", "PROPN", "obj", 3, "Pérou")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "PER", how=how)], pack)
     assert (("CHL", "PER", "17") in triples(events)) is arrested
+
+
+@pytest.mark.parametrize(("tense", "mode"), [("Fut", Mode.HYPOTHETICAL), ("Imp", Mode.ASSERTED)])
+def test_modality_a_predicates_copula_carries_its_tense(pack: LanguagePack, tense: str, mode: Mode) -> None:
+    # "Le Chili sera favorable à la Bolivie": the copula's future makes the predicate adjective's act hypothetical.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"),
+                 ("sera" if tense == "Fut" else "était", "AUX", "cop", 3, "être", f"Tense={tense}|VerbForm=Fin"),
+                 ("favorable", "ADJ", "ROOT", 3, "favorable"), ("à", "ADP", "case", 6, "à"), ("la", "DET", "det", 6, "le"),
+                 ("Bolivie", "PROPN", "obl:arg", 3, "Bolivie")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BOL")], pack)
+    assert {(e.source, e.target, e.mode) for e in triggered_by(events, "favorable")} == {("CHL", "BOL", mode)}

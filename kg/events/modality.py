@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.events.grammar import (
+    COPULA_DEP,
     GOVERNOR_STEPS,
     INFINITIVE,
     SUBJECT_DEPS,
@@ -164,7 +165,8 @@ def _is_hypothetical(token: Token, chain: list[Token], pack: LanguagePack) -> bo
         if any(
             is_conditional(child, pack.grammar) or is_future(child, pack.grammar)
             for child in node.children
-            if child.dep_.startswith("aux")
+            # a predicate's copula carries its tense ("sera à Pékin", "serait favorable"); not one above it
+            if child.dep_.startswith("aux") or (node is token and child.dep_ == COPULA_DEP)
         ):
             return True
     # a cue on the trigger, or on the verb it is the object of ("would sign an agreement")
