@@ -21,7 +21,7 @@ from kg.ingest.dates import find_publication_date
 from kg.ingest.languages import CANDIDATE_LANGUAGES
 from kg.lang import LanguagePack, load_pack, pack_languages, read_pack_settings
 from kg.nlp import convert_dependencies
-from kg.records import ArticleDate, DatePrecision, Event, Gazetteer
+from kg.records import ArticleDate, DatePrecision, Event, Gazetteer, Mode
 from kg.resources import data_dir
 from kg.temporal import find_relation_date
 
@@ -152,6 +152,10 @@ def english_events(english_nlp, gazetteer: Gazetteer, english: LanguagePack, tex
         # a verdict in a complement qualifying the noun, said of the act named before
         ("Israel struck an airfield near Homs. Jordan described the strikes as an act of aggression.",
          {("JOR", "ISR", "11")}),
+        # a predicate adjective complementing a copular verb reads as a verb (lexicon rows of part of speech ADJ)
+        ("Hungary remains hostile to Ukraine.", {("HUN", "UKR", "11")}),
+        ("Bolivia's new missile test is contrary to the resolutions of the UN Security Council.",
+         {("BOL", "UNO", "12")}),
     ],
 )  # fmt: skip
 def test_lang_english_sentence(english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected) -> None:
@@ -441,3 +445,16 @@ def test_english_model_an_envoy_is_of_the_state_that_sends_him_not_of_where_he_s
     found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
     assert ("BRA", "CAN", "11") in found
     assert not [t for t in found if t[0] == "UNO"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [("Poland will be favorable to Ukraine.", Mode.HYPOTHETICAL), ("Poland is not hostile to Ukraine.", Mode.NEGATED)],
+)
+def test_lang_english_predicate_adjective_mode(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, mode: Mode
+) -> None:
+    # the copular verb's auxiliary and negation reach the adjective it takes
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert {(e.source, e.target, e.mode) for e in events} == {("POL", "UKR", mode)}

@@ -38,6 +38,8 @@ CLAUSE_OF_NOUN_DEP = "acl"  # the prefix of a clause modifying a noun ("acl", "a
 RELATIVE_OBJECT_DEPS = frozenset({"mark", "obj"})
 OBJECT_DEPS = frozenset({"obj"})
 COPULA_DEP = "cop"
+# An adjective complementing a copular verb that heads the clause (English models: "is hostile", "remains open").
+ADJECTIVE_COMPLEMENT_DEP = "acomp"
 OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nmod"})
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
@@ -83,8 +85,11 @@ def is_adjective_argument(token: Token) -> bool:
 
 
 def is_predicate_adjective(token: Token) -> bool:
-    """Whether an adjective is its clause's predicate, after a copula ("X est contraire à Y")."""
-    return token.pos_ == "ADJ" and any(child.dep_ == COPULA_DEP for child in token.children)
+    """Whether an adjective is its clause's predicate: after a copula ("X est contraire à Y"), or the complement
+    of a copular verb where the parser makes that verb the head ("X is hostile to Y", "X remains hostile")."""
+    return token.pos_ == "ADJ" and (
+        token.dep_ == ADJECTIVE_COMPLEMENT_DEP or any(child.dep_ == COPULA_DEP for child in token.children)
+    )
 
 
 def predicate_place_copula(token: Token) -> Token | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.events.grammar import (
+    ADJECTIVE_COMPLEMENT_DEP,
     COPULA_DEP,
     GOVERNOR_STEPS,
     INFINITIVE,
@@ -36,7 +37,7 @@ NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "
 # The labels of a light verb's noun: its object, or an oblique where the parser read "pas d'offensive" as "de".
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 # The labels by which a governor's cue reaches the act it governs.
-GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl"})
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl", ADJECTIVE_COMPLEMENT_DEP})
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
 
@@ -106,7 +107,9 @@ def _is_negated(token: Token, chain: list[Token], pack: LanguagePack) -> bool:
         if verb.i != head.i and any(c.i != head.i and NEGATIVE in c.morph.get("Polarity") for c in verb.children):
             return True
     carried = token.dep_ in LIGHT_OBJECT_DEPS and _is_light(head, pack)  # "n'a pas lancé d'offensive"
-    near = [token] + ([head] if head.i != token.i and (token.dep_ == "xcomp" or carried) else [])
+    # "X is not hostile to Y": the negation hangs on the copular verb an adjective complements
+    complemented = token.dep_ in ("xcomp", ADJECTIVE_COMPLEMENT_DEP)
+    near = [token] + ([head] if head.i != token.i and (complemented or carried) else [])
     for node in near:
         for child in node.children:
             cue = cue_for(pack, child.lower_)

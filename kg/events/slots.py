@@ -286,6 +286,8 @@ def subject(view: Extractor, verb: Token, depth: int = 0) -> list[Mention]:
         return fronted
     if depth >= grammar.GOVERNOR_STEPS:
         return []
+    if verb.dep_ == grammar.ADJECTIVE_COMPLEMENT_DEP and verb.head.i != verb.i:
+        return subject(view, verb.head, depth + 1)  # "X is hostile to Y": the copular verb's subject
     if verb.dep_ in grammar.CONTROL_DEPS and verb.head.i != verb.i:
         if blamed := _blamed(view, verb):
             return blamed
