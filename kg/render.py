@@ -111,37 +111,6 @@ LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
 
 
-# The relations with what the page's filters read, one row each (they are counted into cells in Python: at scale
-# nearly every relation is a cell of its own, and a SPARQL GROUP BY over them doubled the query's time). Each
-# property is read by a subquery of its own, which Oxigraph joins by hashing the relations (one scan of each
-# property) instead of looking each property up relation by relation (an index seek each: seven times slower at
-# 100k relations).
-# At actor level an end is the acting person or body, stated only when it is not the state (`%(actors)s`: the
-# OPTIONAL reads of kg:sourceActor and kg:targetActor; none at state level). Only `kg:symmetric true` is stated.
-_CELLS_QUERY = """
-SELECT ?source ?target ?type ?mode ?symmetric ?confidence ?date ?relation
-WHERE {
-  { SELECT ?relation ?stateSource WHERE { GRAPH ?sourceGraph { ?relation kg:source ?stateSource } } }
-  { SELECT ?relation ?stateTarget WHERE { GRAPH ?targetGraph { ?relation kg:target ?stateTarget } } }
-  { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
-  { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
-  { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
-  OPTIONAL { SELECT ?relation ?statedSymmetric
-             WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?statedSymmetric } } }
-  OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
-  %(actors)s
-  BIND(COALESCE(?statedSource, ?stateSource) AS ?source)
-  BIND(COALESCE(?statedTarget, ?stateTarget) AS ?target)
-  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)
-  FILTER(?source != ?target%(confidence)s)
-}
-"""
-_ACTOR_ENDS = """
-  OPTIONAL { SELECT ?relation ?statedSource
-             WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?statedSource } } }
-  OPTIONAL { SELECT ?relation ?statedTarget
-             WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?statedTarget } } }
-"""
 # The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
 # VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
 # patterns would have it scan the whole store's sentences).
@@ -259,14 +228,12 @@ def read_cells(graph: KnowledgeGraph, *, level: str = "state", min_confidence: f
     relation."""
     if level not in analysis.LEVELS:
         raise OutputError(f"unknown level {level!r}: expected state or actor")
-    confidence = f" && ?confidence >= {float(min_confidence)!r}" if min_confidence > 0 else ""
     codes = {row["type"]: (row["code"] or "", int(row["quadClass"] or 0))
              for row in graph.query_values(_query("cameo"))}  # fmt: skip
     counted = relation_cells.read_cells(graph.store, graph.out_dir / relation_cells.CELLS_FILE, level=level,
                                         min_confidence=min_confidence)  # fmt: skip
-    if counted is None:  # no table current for this store (an older build's): the store's relations counted here
-        query = _CELLS_QUERY % {"actors": _ACTOR_ENDS if level == "actor" else "", "confidence": confidence}
-        counted = relation_cells.count_cells(graph.query_rows(query))
+    if counted is None:  # no table current for this store (an older build's): the store's relations counted
+        counted = relation_cells.count_store_cells(graph.store, level=level, min_confidence=min_confidence)
     return _to_cells(counted, codes)
 
 

@@ -2279,3 +2279,15 @@ def test_modality_a_predicates_copula_carries_its_tense(pack: LanguagePack, tens
                  ("Bolivie", "PROPN", "obl:arg", 3, "Bolivie")])  # fmt: skip
     events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 6, 7, "BOL")], pack)
     assert {(e.source, e.target, e.mode) for e in triggered_by(events, "favorable")} == {("CHL", "BOL", mode)}
+
+
+def test_extraction_the_other_actor_of_an_arrest_may_stand_for_those_arrested(pack: LanguagePack) -> None:
+    # "L'arrestation de journalistes par le Kenya inquiète le Canada": no one the arrest names is an actor; the
+    # other actor of the sentence stands for the state of those arrested, so the arrest is kept.
+    doc = parse([("L'", "DET", "det", 1, "le"), ("arrestation", "NOUN", "nsubj", 7, "arrestation"),
+                 ("de", "ADP", "case", 3, "de"), ("journalistes", "NOUN", "nmod", 1, "journaliste"),
+                 ("par", "ADP", "case", 6, "par"), ("le", "DET", "det", 6, "le"), ("Kenya", "PROPN", "nmod", 1, "Kenya"),
+                 ("inquiète", "VERB", "ROOT", 7, "inquiéter"), ("le", "DET", "det", 9, "le"),
+                 ("Canada", "PROPN", "obj", 7, "Canada")])  # fmt: skip
+    events = extract(doc, [mention(doc, 6, 7, "KEN"), mention(doc, 9, 10, "CAN")], pack)
+    assert ("KEN", "CAN", "17") in triples(events)

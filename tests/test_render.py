@@ -146,7 +146,7 @@ def test_render_page_does_not_depend_on_the_order_the_store_gives_relations_in(t
 def test_render_page_from_the_relation_table_is_the_page_from_the_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_store: Callable[..., object]
 ) -> None:
-    import kg.render
+    import kg.store.cells
     from kg.store import CELLS_FILE, refresh_cells
 
     store = make_store(tmp_path, articles=40) if make_store is synthetic_store else make_store(tmp_path)
@@ -154,7 +154,7 @@ def test_render_page_from_the_relation_table_is_the_page_from_the_store(
     options = [{}, {"level": "actor"}, {"min_confidence": 0.5}, {"level": "actor", "min_confidence": 0.95}]
     from_store = [render_graph(graph, page_path=tmp_path / PAGE_FILE, **option) for option in options]
     refresh_cells(graph.store, tmp_path / CELLS_FILE)
-    monkeypatch.setattr(kg.render, "_CELLS_QUERY", "not a query")  # the store's relations are not read again
+    monkeypatch.setattr(kg.store.cells, "_ROWS_QUERY", "not a query")  # the store's relations are not read again
     from_table = [render_graph(graph, page_path=tmp_path / PAGE_FILE, **option) for option in options]
     assert read_page_data(from_store[0])["summary"]["relations"] > 0
     assert from_table == from_store  # every edge, cell, filter, sample and evidence block

@@ -74,7 +74,7 @@ def _reaction_to_the_act_told(view: Extractor, verb: Token) -> list[Candidate]:
     reactions = [trigger for trigger in view._triggers(verb)
                  if trigger.pos == "VERB" and trigger.target in view.grammar.prepositions]  # fmt: skip
     answered = {form for trigger in reactions for form in view.grammar.forms(trigger.target)}
-    if not reactions or any(child.dep_ in grammar.OBLIQUE_DEPS and _has_case_in(child, answered)
+    if not reactions or any(child.dep_ in grammar.OBLIQUE_DEPS and grammar.has_any_case(child, answered)
                             for child in view._children(verb)):  # fmt: skip
         return []  # "Y a réagi à l'annonce": what it answers is named
     return _on_the_previous_act(view, verb, reactions)
@@ -108,10 +108,6 @@ def _on_the_previous_act(view: Extractor, verb: Token, entries: list[Trigger]) -
         for doer in doers
         if source.code != doer.code
     ]
-
-
-def _has_case_in(token: Token, forms: set[str]) -> bool:
-    return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
 
 
 def _is_verdict_word(view: Extractor, noun: Token) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.events import grammar, slots, speech, triggers
 from kg.events.anaphora import anaphoric_candidates
-from kg.events.candidates import REACH_CONFIDENCE, Candidate, one_reading
+from kg.events.candidates import REACH_CONFIDENCE, Candidate, Reach, one_reading
 from kg.events.circumstances import circumstance_targets
 from kg.events.classifier import classify
 from kg.events.evaluations import evaluations, statements_as_verdicts
@@ -62,16 +62,15 @@ HOW_CONFIDENCE = {
 
 
 def _arrests_a_state(candidate: Candidate) -> bool:
-    """Whether a candidate arrests or detains (`PEOPLE_ONLY_CODES`) a state or body named as such ("un pas pour
-    arrêter la Russie" stops Russia): only people are arrested ("deux Canadiens", "un diplomate russe")."""
+    """Whether a candidate arrests or detains (`PEOPLE_ONLY_CODES`) a state or body that the trigger's own
+    arguments name as such ("un pas pour arrêter la Russie" stops Russia): only people are arrested ("deux
+    Canadiens", "un diplomate russe"). The other actor of a sentence that names no one arrested may stand for
+    the state of those who are ("l'arrestation de deux journalistes par X inquiète Londres")."""
     target = candidate.target
     return (
         candidate.trigger.cameo.startswith(PEOPLE_ONLY_CODES)
-        and target.how
-        in (
-            Resolution.NAME,
-            Resolution.METONYMY,
-        )
+        and candidate.reach < Reach.SENTENCE
+        and target.how in (Resolution.NAME, Resolution.METONYMY)
         and target.kind in (ActorKind.STATE, ActorKind.COLLECTIVE)
     )
 

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 from kg.records import QuadClass
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Token
 
     from kg.lang import Grammar
 
 __all__ = [
     "acted_on_noun",
+    "has_any_case",
     "has_auxiliary",
     "has_case",
     "has_possessive",
@@ -24,7 +27,9 @@ __all__ = [
     "is_conditional",
     "is_future",
     "is_possessive",
+    "is_predicate_adjective",
     "is_reflexive",
+    "predicate_place_copula",
 ]
 
 # Grammar: the dependency labels and function words the frames read.
@@ -34,8 +39,9 @@ PASSIVE_MARK_DEPS = frozenset({"aux:pass", "obl:agent"})
 PARTICIPLE_DEPS = frozenset({"acl"})
 AUXILIARY_DEP = "aux"  # the prefix of an auxiliary's labels ("aux:tense", "aux:pass")
 CLAUSE_OF_NOUN_DEP = "acl"  # the prefix of a clause modifying a noun ("acl", "acl:relcl")
-# How the parser hangs a relative clause's object pronoun ("que" as a mark, "which" as an object).
-RELATIVE_OBJECT_DEPS = frozenset({"mark", "obj"})
+# How the parser hangs a relative clause's object pronoun ("que" as a mark, "which" as an object; "dep" when it
+# loses it: "les sanctions que vient d'imposer X").
+RELATIVE_OBJECT_DEPS = frozenset({"mark", "obj", "dep"})
 OBJECT_DEPS = frozenset({"obj"})
 COPULA_DEP = "cop"
 # An adjective complementing a copular verb that heads the clause (English models: "is hostile", "remains open").
@@ -65,6 +71,11 @@ def has_case(token: Token, form: str, grammar: Grammar) -> bool:
     """True when the token carries the preposition `form` (or one of its contracted forms) as its case marker."""
     forms = grammar.forms(form)
     return any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
+
+
+def has_any_case(token: Token, forms: Collection[str]) -> bool:
+    """Whether a word is introduced by one of these prepositions (their forms: "à", "au", "aux")."""
+    return bool(forms) and any(child.dep_ == "case" and child.lower_ in forms for child in token.children)
 
 
 def cue_forms(token: Token, grammar: Grammar) -> list[str]:

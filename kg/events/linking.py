@@ -342,7 +342,7 @@ def _dependent_actors(
                 if child.dep_ in NOT_ARGUMENT_DEPS and not mislabelled:
                     continue
                 seen.add(child.i)
-                if _is_attribution(view, child) or is_circumstance(view, child) or _has_any_case(child, topics):
+                if _is_attribution(view, child) or is_circumstance(view, child) or grammar.has_any_case(child, topics):
                     continue
                 mentions = [m for m in slots.mentions(view, child) if (takes_place or not m.locative)
                             and not _is_origin(view, m, token)]  # fmt: skip
@@ -396,14 +396,10 @@ def _is_attribution(view: Extractor, token: Token) -> bool:
     return is_attribution(token, view.pack)
 
 
-def _has_any_case(token: Token, cases: frozenset[str]) -> bool:
-    return bool(cases) and any(child.dep_ == "case" and child.lower_ in cases for child in token.children)
-
-
 def _is_topic_phrase(view: Extractor, mention: Mention, topics: frozenset[str]) -> bool:
     """An actor named in a phrase marked by a topic preposition ("on the North Korean missile", "on N. Korea
     ICBM"): its own head, or the noun it modifies, carries the preposition."""
     head = view._mention_head(mention)
-    if _has_any_case(head, topics):
+    if grammar.has_any_case(head, topics):
         return True
-    return head.dep_ in TOPIC_MODIFIER_DEPS and head.head.i != head.i and _has_any_case(head.head, topics)
+    return head.dep_ in TOPIC_MODIFIER_DEPS and head.head.i != head.i and grammar.has_any_case(head.head, topics)

@@ -61,8 +61,6 @@ VERB_GROUP_DEPS = frozenset(
 )
 # A verb's second predicate ("nommer X ambassadeur"), which the parser may make of the object's name.
 SECONDARY_PREDICATE_DEP = "xcomp"
-# The labels the parser gives a relative clause's object pronoun ("que"), "dep" when it is lost.
-RELATIVE_PRONOUN_DEPS = grammar.RELATIVE_OBJECT_DEPS | {"dep"}
 # Labels of a noun modifying another (the parser may tag an adjective a noun: "exercices conjoints").
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat:name"})
 # What a participle agrees in with the noun it describes.
@@ -490,7 +488,7 @@ def _subject_after_relative_object(view: Extractor, verb: Token) -> Token | None
     if any(child.dep_ in grammar.SUBJECT_DEPS | grammar.PASSIVE_SUBJECT_DEPS for child in children):
         return None
     if not any(child.i < relative.i and child.lower_ in view.grammar.relative_object_pronouns
-               and child.dep_ in RELATIVE_PRONOUN_DEPS for child in children):  # fmt: skip
+               and child.dep_ in grammar.RELATIVE_OBJECT_DEPS for child in children):  # fmt: skip
         return None
     return next((child for child in view._children(verb) if child.dep_ in grammar.OBJECT_DEPS
                  and child.i > verb.i and child.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip

@@ -75,6 +75,9 @@ WHERE {
   BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)  # only kg:symmetric true is stated
 }
 """
+# `_ROWS_QUERY`'s columns, by the names of the table's (`LEVEL_ENDS`).
+_ROWS_COLUMNS = ("relation", "source", "target", "source_actor", "target_actor", "type", "mode", "symmetric",
+                 "confidence", "date")  # fmt: skip
 # The same, for the relations of some state dyads (VALUES inside the GRAPH block: there Oxigraph starts from them).
 _DYADS_ROWS_QUERY = """
 SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
@@ -253,6 +256,24 @@ def read_cells(store: pyoxigraph.Store, path: Path, *, level: str = "state",
     return [(terms[first], terms[second], terms[type_], terms[mode], flags[symmetric], confidence, date or "",
              count, sample)
             for first, second, type_, mode, symmetric, confidence, date, count, sample in counted]  # fmt: skip
+
+
+def count_store_cells(store: pyoxigraph.Store, *, level: str = "state",
+                      min_confidence: float = 0.0) -> list[tuple[Any, ...]]:  # fmt: skip
+    """The relations of the store counted as `read_cells` counts the table's (same layout, lexical values), read
+    from the store itself by the table's own query (`_ROWS_QUERY`): for a store whose table is missing or not
+    current."""
+    return count_cells(_store_rows(store, level, min_confidence))
+
+
+def _store_rows(store: pyoxigraph.Store, level: str, min_confidence: float) -> Iterator[tuple[Any, ...]]:
+    """The store's relations as `_RELATIONS_SQL` reads the table's, at `level`."""
+    first, second = (_ROWS_COLUMNS.index(end) for end in LEVEL_ENDS[level])
+    for solution in store.query(_ROWS_QUERY, prefixes=PREFIXES):
+        row = [None if term is None else term.value for term in solution]
+        relation, type_, mode, symmetric, confidence, date = row[0], *row[5:]
+        if row[first] != row[second] and float(confidence) >= min_confidence:
+            yield row[first], row[second], type_, mode, symmetric, confidence, date, relation
 
 
 def count_cells(rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
