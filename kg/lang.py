@@ -77,6 +77,9 @@ class Grammar:
     # Verbs of reaction ("réagir", "riposter"; "react", "retaliate"): with nothing named they answer, they answer
     # the act the previous sentence tells.
     reaction_verbs: frozenset[str]
+    # What a reaction is made with ("riposter par des sanctions", "respond with strikes"): an event noun there
+    # is the act the reaction is.
+    reaction_means_cases: frozenset[str]
     # Adverbs the parser makes of a preposition of vicinity ("autour de X", "près de X"): their noun is an
     # argument of the word they hang on.
     vicinity_adverbs: frozenset[str]
@@ -259,6 +262,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         relative_object_pronouns=_words(section["relative_object_pronouns"]),
         inclusion_words=_words(section.get("inclusion_words", [])),
         reaction_verbs=_words(section.get("reaction_verbs", [])),
+        reaction_means_cases=_words(section.get("reaction_means_cases", [])),
         vicinity_adverbs=_words(section.get("vicinity_adverbs", [])),
         relative_case_pronouns=MappingProxyType(
             {str(k): _words(v) for k, v in section.get("relative_case_pronouns", {}).items()}

@@ -2037,6 +2037,27 @@ def test_anaphora_model_a_verdict_or_reaction_on_the_act_just_told(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # riposting with sanctions is sanctioning: the act the reaction is made with, not a riposte of no kind
+        ("L'Argentine a riposté par des sanctions contre le Chili.", {("ARG", "CHL", "16", "asserted")}),
+        # the one answered is the doer of the act just told
+        ("Le Chili a imposé des droits de douane au Pérou. Lima a riposté par des sanctions.",
+         {("CHL", "PER", "16", "asserted"), ("PER", "CHL", "16", "asserted")}),
+        # a reaction threatened: the strikes hypothetical, the threat asserted
+        ("La Bolivie menace de répondre par des frappes à toute provocation du Chili.",
+         {("BOL", "CHL", "18", "hypothetical"), ("BOL", "CHL", "13", "asserted")}),
+    ],
+)  # fmt: skip
+def test_reactions_model_a_reaction_is_the_act_it_is_made_with(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events} == expected
+
+
+@pytest.mark.model
 def test_triggers_model_an_infinitive_in_a_locution_is_no_event(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

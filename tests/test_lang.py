@@ -419,6 +419,19 @@ def test_english_model_a_threat_names_the_act_it_threatens_with(
 
 
 @pytest.mark.model
+def test_english_model_a_reaction_is_the_act_it_is_made_with(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    text = "Chile imposed tariffs on Peru. Lima retaliated with sanctions."
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert found == {("CHL", "PER", "16", "asserted"), ("PER", "CHL", "16", "asserted")}
+    text = "Bolivia threatened to respond with airstrikes to any provocation by Chile."
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert ("BOL", "CHL", "19", "hypothetical") in found
+    assert ("BOL", "CHL", "19", "asserted") not in found
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

@@ -28,6 +28,7 @@ from kg.events.intentions import stated_intentions, threatened_acts
 from kg.events.linking import loose_candidates
 from kg.events.modality import find_mode
 from kg.events.proposals import proposals
+from kg.events.reactions import reactions_by_their_means
 from kg.events.requests import as_requests
 from kg.records import (
     ActorKind,
@@ -127,7 +128,7 @@ class Extractor:
         model = self.lexicon.models.get(self.lang)
         if model is not None:  # proposals: what the model finds where the rules are silent
             candidates = classify(self, model, candidates + proposals(self, candidates))
-        candidates = as_requests(self, one_reading(candidates))
+        candidates = as_requests(self, one_reading(reactions_by_their_means(self, candidates)))
         candidates = stated_intentions(self, candidates)
         candidates += threatened_acts(self, candidates)
         candidates += speech.accusations(self, candidates)
