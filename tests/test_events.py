@@ -2058,6 +2058,55 @@ def test_reactions_model_a_reaction_is_the_act_it_is_made_with(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Pérou s'inquiète des manœuvres navales chiliennes.",
+        "Le Pérou s'inquiète de la coopération militaire chilienne.",
+        "Le Pérou dénonce l'alliance chilienne.",
+    ],
+)
+def test_linking_model_a_mutual_act_its_phrase_gives_one_doer_has_no_partner_elsewhere(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
+) -> None:
+    # Chile's manoeuvres, cooperation or alliance are Chile's (with someone unnamed): Peru, who judges them,
+    # takes no part in them
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert not [e for e in events if e.symmetric]
+    assert {e.cameo for e in events if (e.source, e.target) == ("PER", "CHL")} == {"11"}
+
+
+@pytest.mark.model
+def test_linking_model_a_mutual_act_its_phrase_gives_both_sides_stays_mutual(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, "Le ministre japonais a salué les relations sino-japonaises.")
+    assert [e for e in events if e.symmetric and {e.source, e.target} == {"CHN", "JPN"}]
+
+
+@pytest.mark.model
+def test_slots_model_a_coordinated_agent_the_parser_joined_to_the_participle(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "par le Chili et l'Argentine": the parser joins "l'Argentine" to "menées", not to "le Chili"
+    text = "Lima a dénoncé les manœuvres menées par le Chili et l'Argentine."
+    assert {("PER", "CHL", "11"), ("PER", "ARG", "11")} <= triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
+def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # Bolivia threatens to answer the manoeuvres: neither Chile's manoeuvres nor a joint exercise are intended
+    events = model_events(french_nlp, gazetteer, pack, "La Bolivie menace de répondre aux manœuvres chiliennes.")
+    assert not [e for e in events if e.cameo in ("03", "13") and e.source == "CHL"]
+    assert not [e for e in events if e.symmetric]
+    # the intender's own act under the cue stays intended
+    events = model_events(french_nlp, gazetteer, pack, "La Bolivie promet de renforcer la coopération avec le Chili.")
+    assert ("BOL", "CHL", "03") in triples(events) or ("CHL", "BOL", "03") in triples(events)
+
+
+@pytest.mark.model
 def test_triggers_model_an_infinitive_in_a_locution_is_no_event(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

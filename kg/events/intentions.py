@@ -49,6 +49,9 @@ THREAT_ACT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "nmod"})
 # The dependencies by which an intention cue governs the act ("promet de livrer", "prêt à livrer", "veut
 # renforcer la coopération": the event noun is the object of the governed verb).
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "obl:arg", "obj"})
+# An event noun that is an argument of the governed verb ("veut renforcer la coopération", "menace de répondre
+# aux manœuvres de Y") is the intender's act only when the intender does it.
+NOUN_ARGUMENT_DEPS = OBJECT_DEPS | {"obl:arg"}
 
 
 def stated_intentions(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
@@ -98,7 +101,7 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
         governed = current.dep_ in GOVERNING_DEPS or is_adjective_argument(current)  # "open to talks"
         if not governed or current.head.i == current.i:
             return False
-        through_noun = through_noun or current.dep_ in OBJECT_DEPS
+        through_noun = through_noun or (current.pos_ == "NOUN" and current.dep_ in NOUN_ARGUMENT_DEPS)
         current = current.head
         if any((view.lang, form) in view.lexicon.intention_cues for form in cue_forms(current, view.grammar)):
             return not through_noun or _says_it_itself(view, current, candidate)

@@ -93,6 +93,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             targets = [m for m in _occasion_doers(view, token) if (m.token_start, m.code) not in own]
         if sources and not targets and _target_is_a_thing(view, token, trigger):
             pass  # "X défendra sa souveraineté": it acts on something of its own, no other actor
+        elif sources and not targets and trigger.symmetric and _names_its_doers(view, token):
+            pass  # "les manœuvres chiliennes": a mutual act whose doer the noun names has no partner elsewhere
         elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
@@ -111,6 +113,17 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _names_its_doers(view: Extractor, noun: Token) -> bool:
+    """Whether an event noun's own phrase names one actor ("les manœuvres chiliennes", "les manœuvres des
+    garde-côtes chiliens"): a mutual act so named is that actor's alone, with no partner elsewhere. (A phrase
+    naming two, "China-Russia relations", is their mutual act.)"""
+    if noun.pos_ != "NOUN":
+        return False
+    named = {mention.code for index in range(noun.left_edge.i, noun.right_edge.i + 1)
+             for mention in view.by_token.get(index, ())}  # fmt: skip
+    return len(named) == 1
 
 
 def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:

@@ -28,8 +28,9 @@ __all__ = ["reactions_by_their_means"]
 
 
 def reactions_by_their_means(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates, each reaction whose means is an event noun read as that noun's act. The noun's own reading
-    for the same pair yields to it: the reaction's mode is the act's ("threatened to respond with strikes")."""
+    """The candidates, each reaction whose means is an event noun read as that noun's act. Where the noun's own
+    frames found the same pair, their reading stands, in the reaction's mode ("threatened to respond with
+    strikes": hypothetical strikes)."""
     kept: list[Candidate] = []
     acts: list[Candidate] = []
     for candidate in candidates:
@@ -37,7 +38,10 @@ def reactions_by_their_means(view: Extractor, candidates: list[Candidate]) -> li
         if not means:
             kept.append(candidate)
         acts += [replace(candidate, trigger=trigger, token=noun, symmetric=False) for noun, trigger in means]
+    own = {(c.token.i, c.source.code, c.target.code, c.trigger.cameo): c for c in kept}
     told = {(act.token.i, act.source.code, act.target.code) for act in acts}
+    acts = [replace(own.get((act.token.i, act.source.code, act.target.code, act.trigger.cameo), act), mode=act.mode)
+            for act in acts]  # fmt: skip
     return [c for c in kept if (c.token.i, c.source.code, c.target.code) not in told] + acts
 
 

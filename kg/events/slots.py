@@ -179,8 +179,6 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
         # "des frappes américaines en Syrie": the parser may hang the place on the verb above the noun
         return places or _argument_right_after(view, noun, view.grammar.locative_cases)
     found = _case_arguments(view, noun, slot)
-    if slot == view.grammar.between_case and len(found) == 1:
-        found += _stray_between_member(view, noun, found[0])
     if not found:  # "un soutien constant à X": the parser may hang the argument on the noun's adjective
         for child in view._children(noun):
             if child.dep_ == "amod" and child.i > noun.i:
@@ -206,10 +204,17 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
     return found
 
 
-def _stray_between_member(view: Extractor, noun: Token, member: Mention) -> list[Mention]:
-    """The second member of "entre X et Y" that the parser joined to the event noun rather than to X ("une
-    rencontre entre le Sud-Coréen et le président chinois"): a conjunct of the noun that starts with "et"
-    right after X's phrase, with no case marker of its own."""
+def _stray_conjuncts(view: Extractor, head: Token, found: list[Mention]) -> list[Mention]:
+    """The members of coordinated arguments that the parser joined to the word they complete rather than to the
+    first member ("une rencontre entre le Sud-Coréen et le président chinois", "les manœuvres menées par X et
+    Y")."""
+    return [stray for member in found for stray in _stray_conjunct(view, head, member)
+            if not any(stray.token_start == other.token_start for other in found)]  # fmt: skip
+
+
+def _stray_conjunct(view: Extractor, noun: Token, member: Mention) -> list[Mention]:
+    """The member after X in "X et Y" that the parser joined to the word X completes: a conjunct of that word
+    that starts with "et" right after X's phrase, with no case marker of its own."""
     argument = view.tokens[member.token_start]
     while argument.head.i != noun.i and argument.head.i != argument.i and argument.i > noun.i:
         argument = argument.head
@@ -763,6 +768,7 @@ def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
             if participle.dep_ == "acl" and participle.pos_ == "VERB" and not acts_of_its_own(view, participle):
                 agents = [m for arg in participle.children if arg.dep_ == "obl:agent"
                           and view._has_case(arg, view.grammar.agent_case) for m in mentions(view, arg)]  # fmt: skip
+                agents += _stray_conjuncts(view, participle, agents)
                 if not agents and is_passive_participle(view, participle):
                     # "l'enquête ouverte en mars par X": the agent hung on the time phrase before it
                     agents = _agent_on_an_oblique(view, participle)
@@ -896,6 +902,7 @@ def _relative_light_verb(view: Extractor, noun: Token) -> Token | None:
 
 def _case_arguments(view: Extractor, head: Token, slot: str, *, through_object: bool = True) -> list[Mention]:
     found = _own_case_arguments(view, head, slot, through_object=through_object)
+    found += _stray_conjuncts(view, head, found)
     if not found and through_object and head.dep_ == "xcomp" and head.head.i != head.i:
         # "cherchent à lutter contre X": the parser may hang the argument on the governing verb.
         found = _own_case_arguments(view, head.head, slot, through_object=False)
