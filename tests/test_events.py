@@ -2094,6 +2094,12 @@ def test_slots_model_a_coordinated_agent_the_parser_joined_to_the_participle(
 
 
 @pytest.mark.model
+def test_anaphora_model_a_plan_sums_up_the_act_just_told(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
+    text = "Le Chili a annoncé qu'il enverrait des troupes à la frontière du Pérou. La Bolivie a condamné ce plan."
+    assert ("BOL", "CHL", "11") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+@pytest.mark.model
 def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

@@ -432,6 +432,28 @@ def test_english_model_a_reaction_is_the_act_it_is_made_with(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of naming with a predicate names its object: no appeal to the object's owner
+        ("Peru called Chile's decision a provocation.", {("PER", "CHL", "11")}),
+        # the tagger read "plans" as a verb: the act is the clause before "were", its doer that clause's subject
+        ("Bolivia said that U.S. plans to sell jets to Chile were a provocation.", {("BOL", "USA", "11")}),
+        # "the plan" sums up the act just told
+        ("Chile announced it would send troops to the border with Peru. Bolivia condemned the plan.",
+         {("BOL", "CHL", "11")}),
+    ],
+)  # fmt: skip
+def test_english_model_a_verdict_on_an_act_judges_its_doer(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, text)
+    found = {(e.source, e.target, e.cameo) for e in events}
+    assert expected <= found
+    assert not [e for e in events if e.cameo == "02"]
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

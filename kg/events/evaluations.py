@@ -104,7 +104,9 @@ def _reactions(view: Extractor, token: Token, doers_at: dict[int, list[Mention]]
 
 def _doers_named(view: Extractor, cause: Token) -> list[Mention]:
     """The actors a causing phrase names: itself, its act's doer, or whose it is ("la décision du Chili",
-    "Chile's decision")."""
+    "Chile's decision"); a clause's subject ("Chile plans to deploy troops" as the subject of "were")."""
+    if cause.pos_ == "VERB":
+        return subject(view, cause)
     return mentions(view, cause, possessor=True) or [
         m for child in view._children(cause) if _names_the_holder(view, child) for m in mentions(view, child)
     ]
@@ -174,9 +176,12 @@ def _predicated(view: Extractor, token: Token) -> tuple[Token, Token] | None:
         return None
     subjects = [child for child in view._children(clause) if child.dep_ in grammar.SUBJECT_DEPS]
     reporter = clause.head
-    if not subjects or clause.dep_ != "ccomp" or reporter.i == clause.i:
+    if clause.dep_ != "ccomp" or reporter.i == clause.i:
         return None
-    return reporter, subjects[0]
+    if not subjects:  # "said that U.S. plans to sell jets were a provocation", "plans" read as a verb
+        subjects = [child for child in view._children(reporter)
+                    if child.dep_ == "ccomp" and child.right_edge.i + 1 == clause.left_edge.i]  # fmt: skip
+    return (reporter, subjects[0]) if subjects else None
 
 
 def statements_as_verdicts(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:

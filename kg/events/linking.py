@@ -80,6 +80,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                    if (m.token_start, m.code) not in own and m.token_start not in reacting]  # fmt: skip
         if marked_only and any(_is_direct_object(view, m, token) for m in targets):
             continue  # "call on X": its direct object is no such argument ("called X a regime", "called X")
+        if marked_only and _names_its_object(view, token):
+            continue  # "called X's decision a provocation": a naming of the object, no appeal to its owner
         if (
             trigger.target in view.grammar.prepositions
             and any(entry.target == grammar.OBJECT_SLOT for entry in triggers)
@@ -113,6 +115,15 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
                     pair = (target, source) if reverse else (source, target)
                     found.append(Candidate(*pair, trigger, token, view._mode(token), trigger.symmetric, reach))
     return found
+
+
+def _names_its_object(view: Extractor, verb: Token) -> bool:
+    """Whether a verb of naming gives its object a predicate ("called the decision a provocation")."""
+    return (
+        verb.lemma_.casefold() in view.grammar.naming_verbs
+        and any(child.dep_ == "xcomp" for child in verb.children)
+        and any(child.dep_ in grammar.OBJECT_DEPS for child in verb.children)
+    )
 
 
 def _names_its_doers(view: Extractor, noun: Token) -> bool:
