@@ -12,6 +12,7 @@ from kg.actors import find_mentions
 from kg.events import extract_events
 from kg.events.circumstances import circumstance_targets
 from kg.events.extraction import Extractor
+from kg.events.grammar import dash_joined
 from kg.events.slots import fill_slot
 from kg.lang import LanguagePack, load_pack
 from kg.records import (
@@ -2097,6 +2098,44 @@ def test_slots_model_a_coordinated_agent_the_parser_joined_to_the_participle(
 def test_anaphora_model_a_plan_sums_up_the_act_just_told(french_nlp, gazetteer: Gazetteer, pack: LanguagePack) -> None:
     text = "Le Chili a annoncé qu'il enverrait des troupes à la frontière du Pérou. La Bolivie a condamné ce plan."
     assert ("BOL", "CHL", "11") in triples(model_events(french_nlp, gazetteer, pack, text))
+
+
+def test_grammar_a_dash_joins_only_words_written_against_it() -> None:
+    joined = Doc(VOCAB, words=["le", "sommet", "Chili", "-", "Pérou"], spaces=[True, True, False, False, False])
+    assert dash_joined(joined, 4, 5) == [2]
+    assert dash_joined(joined, 2, 3) == [4]
+    # a dash set apart by spaces opens an aside, it joins nothing
+    aside = Doc(VOCAB, words=["le", "Chili", "-", "allié", "du", "Pérou"], spaces=[True, True, True, True, True, False])
+    assert dash_joined(aside, 1, 2) == []
+    assert dash_joined(aside, 3, 4) == []
+
+
+@pytest.mark.model
+def test_slots_model_two_sides_joined_by_a_dash_are_both_named(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, "La Bolivie a salué l'accord commercial Chili-Pérou.")
+    assert {("BOL", "CHL", "05"), ("BOL", "PER", "05")} <= triples(events)
+    assert [e for e in events if e.symmetric and {e.source, e.target} == {"CHL", "PER"}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verdict noun's complement is an act: its doers are judged, not the judge's partners
+        ("Le Pérou a réitéré sa condamnation des manœuvres navales menées par le Chili et l'Argentine.",
+         {("PER", "CHL", "11"), ("PER", "ARG", "11")}),
+        # the parser hung the complement on the judge's name ("Lima des manœuvres")
+        ("La dénonciation par Lima des manœuvres menées par le Chili a surpris.", {("PER", "CHL", "11")}),
+    ],
+)  # fmt: skip
+def test_slots_model_a_verdict_noun_judges_the_doers_of_the_act_it_names(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = triples(model_events(french_nlp, gazetteer, pack, text))
+    assert expected <= found
+    assert not [t for t in found if t[2] == "11" and t[0] != "PER"]
 
 
 @pytest.mark.model

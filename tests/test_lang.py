@@ -454,6 +454,21 @@ def test_english_model_a_verdict_on_an_act_judges_its_doer(
 
 
 @pytest.mark.model
+def test_english_model_two_sides_joined_by_a_dash_are_both_named(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    # "the Bolivia-Argentina patrol": both are its doers, whichever the parser hung on the noun
+    text = "Peru condemned the Bolivia-Argentina joint patrol."
+    found = {(e.source, e.target, e.cameo) for e in english_events(english_nlp, gazetteer, english, text)}
+    assert {("PER", "BOL", "11"), ("PER", "ARG", "11")} <= found
+    # a mutual act whose phrase names both sides is between them
+    text = "Bolivia hailed the Chile-Peru trade agreement."
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert [e for e in events if e.symmetric and {e.source, e.target} == {"CHL", "PER"}]
+    assert {("BOL", "CHL", "05"), ("BOL", "PER", "05")} <= {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

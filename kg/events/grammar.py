@@ -13,12 +13,13 @@ from kg.records import QuadClass
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from kg.lang import Grammar
 
 __all__ = [
     "acted_on_noun",
+    "dash_joined",
     "has_any_case",
     "has_auxiliary",
     "has_case",
@@ -51,6 +52,8 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
 INFINITIVE_MARK_DEPS = frozenset({"mark"})  # the preposition introducing it ("de" in "dire à X de partir")
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
+# Dashes joining the two sides named before a noun ("the Russia-China patrol", "le sommet Trump-Poutine").
+PAIR_DASHES = frozenset({"-", "–", "‑"})
 # A noun's modifiers that name its agent: a demonym ("l'aide américaine"), a possessive ("leur sommet",
 # "China's support"), a noun modifier ("US sanctions").
 MODIFIER_AGENT_DEPS = frozenset({"amod", "det", "nmod:poss", "compound"})
@@ -182,3 +185,16 @@ def _has_stem_ending(token: Token, endings: tuple[str, ...], grammar: Grammar) -
         drop = next((ending for ending in grammar.infinitive_drops if lemma.endswith(ending)), None)
         stem = lemma[: -(len(drop) - 1)] if drop else lemma  # "rendre" -> "rendr"
     return len(stem) > 2 and any(token.lower_ == stem + ending for ending in endings)
+
+
+def dash_joined(tokens: Doc, start: int, end: int) -> list[int]:
+    """The indexes of the words written against a phrase (tokens `start` to `end`, exclusive) by a dash, with no
+    space: "Bolivia" and "Argentina" in "the Bolivia-Argentina patrol"."""
+    joined = []
+    written = not tokens[start - 2].whitespace_ and not tokens[start - 1].whitespace_ if start >= 2 else False
+    if written and tokens[start - 1].text in PAIR_DASHES:
+        joined.append(start - 2)
+    written = not tokens[end - 1].whitespace_ and not tokens[end].whitespace_ if end + 1 < len(tokens) else False
+    if written and tokens[end].text in PAIR_DASHES:
+        joined.append(end + 1)
+    return joined

@@ -97,6 +97,10 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             pass  # "X défendra sa souveraineté": it acts on something of its own, no other actor
         elif sources and not targets and trigger.symmetric and _names_its_doers(view, token):
             pass  # "les manœuvres chiliennes": a mutual act whose doer the noun names has no partner elsewhere
+        elif not targets and trigger.symmetric and len(_phrase_actors(view, token, sources)) > 1:
+            # "the Peru-Chile summit", "X et Y se sont entretenus": between its doers
+            found += view._pairs_among(sources, token, trigger)
+            continue
         elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
@@ -130,11 +134,17 @@ def _names_its_doers(view: Extractor, noun: Token) -> bool:
     """Whether an event noun's own phrase names one actor ("les manœuvres chiliennes", "les manœuvres des
     garde-côtes chiliens"): a mutual act so named is that actor's alone, with no partner elsewhere. (A phrase
     naming two, "China-Russia relations", is their mutual act.)"""
-    if noun.pos_ != "NOUN":
-        return False
     named = {mention.code for index in range(noun.left_edge.i, noun.right_edge.i + 1)
              for mention in view.by_token.get(index, ())}  # fmt: skip
-    return len(named) == 1
+    return noun.pos_ == "NOUN" and len(named) == 1
+
+
+def _phrase_actors(view: Extractor, token: Token, doers: list[Mention]) -> set[str]:
+    """The actors of a trigger's doers that are its own: a verb's subjects ("X et Y se sont entretenus"), those an
+    event noun's own phrase names ("the Peru-Chile summit"), not those it takes from a verb above it."""
+    if token.pos_ != "NOUN":
+        return {doer.code for doer in doers}
+    return {doer.code for doer in doers if token.left_edge.i <= doer.token_start <= token.right_edge.i}
 
 
 def _target_is_a_thing(view: Extractor, token: Token, trigger: Trigger) -> bool:

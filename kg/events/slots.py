@@ -195,6 +195,11 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
                 and child.i not in view.by_token
             ):
                 found += _case_arguments(view, child, slot, through_object=False)
+    if not found and slot == view.grammar.genitive_case:
+        # "la dénonciation par X des manœuvres de Y": the parser hung the noun's complement on its agent's name
+        for child in view._children(noun):
+            if child.pos_ == "PROPN" and view._has_case(child, view.grammar.agent_case):
+                found += _case_arguments(view, child, slot, through_object=False)
     if light is not None:
         found += _case_arguments(view, light, slot)
     if not found and slot in view.grammar.contrastive_slots:
@@ -764,11 +769,14 @@ def _participle_agents(view: Extractor, noun: Token) -> list[Mention]:
     noun's ("une opération dénoncée par X": X denounced it)."""
     found: list[Mention] = []
     for child in noun.children:
-        for participle in (child, *child.children) if child.dep_ == "nmod" else (child,):
+        # a complement naming an act of its own ("sa condamnation des manœuvres menées par X") keeps its doers
+        through = child.dep_ == "nmod" and not (child.pos_ == "NOUN" and _is_event_noun(view, child))
+        for participle in (child, *child.children) if through else (child,):
             if participle.dep_ == "acl" and participle.pos_ == "VERB" and not acts_of_its_own(view, participle):
                 agents = [m for arg in participle.children if arg.dep_ == "obl:agent"
                           and view._has_case(arg, view.grammar.agent_case) for m in mentions(view, arg)]  # fmt: skip
-                agents += _stray_conjuncts(view, participle, agents)
+                # "menés par X et Y": the parser may join Y to the participle, or to the word it hangs on
+                agents += _stray_conjuncts(view, participle, agents) + _stray_conjuncts(view, participle.head, agents)
                 if not agents and is_passive_participle(view, participle):
                     # "l'enquête ouverte en mars par X": the agent hung on the time phrase before it
                     agents = _agent_on_an_oblique(view, participle)
@@ -981,7 +989,9 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
             grand.dep_ == "case" and grand.lower_ in forms for grand in child.children
         ):
             genitive = slot == view.grammar.genitive_case
-            found += mentions(view, child, possessor=not genitive) or (_nationality(view, child) if genitive else [])
+            found += mentions(view, child, possessor=not genitive) or (
+                _nationality(view, child) or _event_doers(view, child) if genitive else []
+            )
     if not found and through_object and head.pos_ == "VERB":
         # "livrer des missiles à Taïwan" (the parser often hangs "à Taïwan" on the object), "expédier des
         # obus destinés à la Russie" (or on a participle of the object).
@@ -1007,6 +1017,15 @@ def _is_member_phrase(view: Extractor, child: Token) -> bool:
         and (child.dep_ == "nmod" or child.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP))
         and any(grand.i < child.i and grand.lower_ in view.grammar.inclusion_words for grand in child.children)
     )
+
+
+def _event_doers(view: Extractor, noun: Token) -> list[Mention]:
+    """The doers an event noun names ("la dénonciation des manœuvres menées par X": X's manoeuvres); not the word
+    the parser hung it on ("la dénonciation par X des manœuvres" read as X's manoeuvres)."""
+    if noun.pos_ != "NOUN" or not _is_event_noun(view, noun):
+        return []
+    head = range(noun.head.left_edge.i, noun.head.i + 1)
+    return [doer for doer in fill_slot(view, noun, "agent", "NOUN") if doer.token_start not in head]
 
 
 def _nationality(view: Extractor, noun: Token) -> list[Mention]:
@@ -1079,6 +1098,8 @@ def mentions(view: Extractor, token: Token, *, possessor: bool = False, depth: i
                   and view._has_case(child, view.grammar.as_case) for m in mentions(view, child)]  # fmt: skip
     if token.pos_ in ("NOUN", "PROPN"):  # "des diplomates occidentaux, dont trois Britanniques": its members too
         found += [m for child in token.children if _is_member_phrase(view, child) for m in mentions(view, child)]
+    found += [joined for m in found for index in grammar.dash_joined(view.tokens, m.token_start, m.token_end)
+              for joined in view.by_token.get(index, ())]  # fmt: skip  # "the Bolivia-Argentina patrol"
     heads = {token.i} | {i for m in found for i in range(m.token_start, m.token_end)}
     for index in sorted(heads):
         for child in view.tokens[index].children:
