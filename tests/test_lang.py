@@ -469,6 +469,18 @@ def test_english_model_two_sides_joined_by_a_dash_are_both_named(
 
 
 @pytest.mark.model
+def test_english_model_the_names_before_an_event_noun_are_its_doers(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    # a headline: the patrol is Bolivia's and Argentina's, both answered; Peru, listed beside Chile, is neither
+    text = "Peru, Chile jets respond to Bolivia-Argentina joint patrol near border"
+    events = english_events(english_nlp, gazetteer, english, text)
+    found = {(e.source, e.target, e.cameo) for e in events}
+    assert {("CHL", "BOL", "01"), ("CHL", "ARG", "01")} <= found
+    assert not [e for e in events if {e.source, e.target} == {"CHL", "PER"}]
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

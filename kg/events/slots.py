@@ -657,11 +657,16 @@ def _participle_objects(view: Extractor, verb: Token) -> list[Mention]:
 def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -> list[Mention]:
     found: list[Mention] = []
     for child in view._children(noun):
-        if child.dep_ in grammar.MODIFIER_AGENT_DEPS or (  # a demonym, a possessive ("leur sommet", "China's")
-            child.dep_ in AGENT_DEPS
-            and (
-                view._has_case(child, view.grammar.agent_case)
-                or (exclude != view.grammar.genitive_case and view._has_case(child, view.grammar.genitive_case))
+        if (
+            child.dep_ in grammar.MODIFIER_AGENT_DEPS
+            or _is_bare_premodifier(child, noun)
+            or (
+                # a demonym, a possessive ("leur sommet", "China's"), a name before the noun ("the Russia-China patrol")
+                child.dep_ in AGENT_DEPS
+                and (
+                    view._has_case(child, view.grammar.agent_case)
+                    or (exclude != view.grammar.genitive_case and view._has_case(child, view.grammar.genitive_case))
+                )
             )
         ):
             found += mentions(view, child)
@@ -689,6 +694,12 @@ def _agent(view: Extractor, noun: Token, light: Token | None, *, exclude: str) -
         # condamné Y pour l'invasion de l'Ukraine")
         return _blamed_for(view, noun)
     return _blamed_for(view, noun) or _clause_subject(view, noun)
+
+
+def _is_bare_premodifier(child: Token, noun: Token) -> bool:
+    """A noun modifier before its noun with no preposition ("the Bolivia-Argentina patrol", which English parses
+    label "nmod"): it names whose the act is, as a compound does."""
+    return child.dep_ == "nmod" and child.i < noun.i and not any(grand.dep_ == "case" for grand in child.children)
 
 
 def _possessor_named_above(view: Extractor, noun: Token) -> list[Mention]:
