@@ -2139,6 +2139,25 @@ def test_slots_model_a_verdict_noun_judges_the_doers_of_the_act_it_names(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act one actor urges another to do has not happened
+        ("Lima a exhorté le Chili à lever les sanctions contre la Bolivie.",
+         {("PER", "CHL", "02", "asserted"), ("CHL", "BOL", "08", "hypothetical")}),
+        # a clause with a subject of its own is not under the main verb's mood
+        ("Le Pérou pourrait rompre ses relations avec l'Équateur, alors que la Bolivie a attaqué le Chili.",
+         {("PER", "ECU", "16", "hypothetical"), ("BOL", "CHL", "18", "asserted")}),
+    ],
+)  # fmt: skip
+def test_modality_model_what_governs_an_act_sets_its_mode(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events} == expected
+
+
+@pytest.mark.model
 def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

@@ -481,6 +481,16 @@ def test_english_model_the_names_before_an_event_noun_are_its_doers(
 
 
 @pytest.mark.model
+def test_english_model_an_act_urged_on_another_has_not_happened(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, "Peru urged Chile to lift sanctions on Bolivia.")
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert {("PER", "CHL", "02", "asserted"), ("CHL", "BOL", "08", "hypothetical")} <= found
+    assert ("CHL", "BOL", "08", "asserted") not in found
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

@@ -38,6 +38,7 @@ NEGATIVE = "Neg"  # Universal Dependencies' Polarity of a negation word ("ne", "
 LIGHT_OBJECT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod"})
 # The labels by which a governor's cue reaches the act it governs.
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "nsubj", "advcl", ADJECTIVE_COMPLEMENT_DEP})
+ADVERBIAL_CLAUSE_DEP = "advcl"
 PURPOSE_SCOPE = "purpose"  # a cue marking the infinitive of what an act is done for ("pour")
 
 
@@ -63,6 +64,8 @@ def _governors(token: Token) -> list[Token]:
         argument = current.dep_ == "obl:arg" or is_adjective_argument(current)
         if current.dep_ not in GOVERNED_DEPS and not argument:
             break
+        if current.dep_ == ADVERBIAL_CLAUSE_DEP and any(child.dep_ in SUBJECT_DEPS for child in current.children):
+            break  # "X exige Y, tandis que Z veut W": a clause with a subject of its own is no act X's verb governs
         current = current.head
         chain.append(current)
     return chain
