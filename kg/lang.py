@@ -150,12 +150,13 @@ class DependencyScheme:
     noun_label: str = "nmod"  # the object's label when the preposition hangs on a noun
     clause_object: str = ""  # the label of a clause a preposition heads ("accused X of supplying")
     clause_label: str = "xcomp"  # that clause's UD label
+    infinitive_particle: str = ""  # the part of speech of a particle the model labels an infinitive's "aux" ("to")
 
     def as_config(self) -> dict[str, object]:
         """Plain values, for a spaCy component's config."""
         return {"labels": dict(self.labels), "prepositions": dict(self.prepositions), "object": self.object,
                 "noun_label": self.noun_label, "clause_object": self.clause_object,
-                "clause_label": self.clause_label}  # fmt: skip
+                "clause_label": self.clause_label, "infinitive_particle": self.infinitive_particle}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ def _dependencies(section: dict[str, Any]) -> DependencyScheme:
         noun_label=str(section.get("noun_label", "nmod")),
         clause_object=str(section.get("clause_object", "")),
         clause_label=str(section.get("clause_label", "xcomp")),
+        infinitive_particle=str(section.get("infinitive_particle", "")),
     )
 
 

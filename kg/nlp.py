@@ -241,12 +241,14 @@ def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
     labels of a preposition that heads its object (`object`, "pobj"): the object takes the preposition's place
     under its head (labelled so on a verb, `noun_label` on a noun) and the preposition becomes its `case`; a
     clause the preposition heads (`clause_object`, "pcomp") takes its place as `clause_label` ("xcomp"), the
-    preposition becoming its `mark`."""
+    preposition becoming its `mark`; a word of the part of speech `infinitive_particle` labelled "aux" ("to")
+    is the infinitive's `mark`."""
     labels = dict(scheme.get("labels", {}))  # type: ignore[call-overload]
     prepositions = dict(scheme.get("prepositions", {}))  # type: ignore[call-overload]
     object_label = str(scheme.get("object", "pobj"))
     noun_label = str(scheme.get("noun_label", "nmod"))
     clause_object, clause_label = str(scheme.get("clause_object", "")), str(scheme.get("clause_label", "xcomp"))
+    particle = str(scheme.get("infinitive_particle", ""))
     import numpy
     from spacy.attrs import DEP, HEAD, POS
 
@@ -281,6 +283,10 @@ def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
         heads[index], heads[preposition] = head, index
         moved = True
     renamed = [str(labels.get(dep, dep)) for dep in deps]
+    if particle:  # "to" before an infinitive, an auxiliary to the model, is UD's mark
+        particle_id = int(strings.add(particle))
+        renamed = ["mark" if dep == "aux" and int(table[index, 2]) == particle_id else dep
+                   for index, dep in enumerate(renamed)]  # fmt: skip
     if not moved and renamed == deps:
         return
     ids = {label: strings.add(label) for label in set(renamed)}

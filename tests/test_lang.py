@@ -491,6 +491,15 @@ def test_english_model_an_act_urged_on_another_has_not_happened(
 
 
 @pytest.mark.model
+def test_english_model_the_one_called_on_does_the_act(english_nlp, gazetteer: Gazetteer, english: LanguagePack) -> None:
+    # "call on X to": X is to act ("to", an auxiliary to the English model, is the infinitive's mark)
+    events = english_events(english_nlp, gazetteer, english, "Peru called on Chile to attack Bolivia.")
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert ("CHL", "BOL", "19", "hypothetical") in found
+    assert not [e for e in events if (e.source, e.target) == ("PER", "BOL")]
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:
