@@ -2158,6 +2158,26 @@ def test_modality_model_what_governs_an_act_sets_its_mode(
 
 
 @pytest.mark.model
+def test_evaluations_model_a_quoted_verdict_the_parser_took_for_an_object(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # "qualifier de « X » la visite": the quoted verdict, labelled an object, keeps its "de"; the place of the
+    # visit, hung on the visitor, is still where the visit goes
+    text = "Le ministère péruvien a qualifié de « provocation inacceptable » la visite du ministre chilien en Bolivie."
+    assert triples(model_events(french_nlp, gazetteer, pack, text)) == {("PER", "CHL", "11"), ("CHL", "BOL", "04")}
+
+
+@pytest.mark.model
+def test_modality_model_a_denied_intention_the_parser_hung_on_its_light_verb(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    # the quotation marks make the parser hang "d'attaquer" on "a", not on "intention": the attack is still denied
+    text = "Le Pérou « n'a aucune intention » d'attaquer la Bolivie, a assuré le ministre péruvien."
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert {(e.source, e.target, e.cameo, str(e.mode)) for e in events} == {("PER", "BOL", "18", "negated")}
+
+
+@pytest.mark.model
 def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

@@ -150,7 +150,10 @@ def _named(view: Extractor, token: Token) -> tuple[Token, Token] | None:
     """A verdict a verb of naming says of its object ("qualifier X de provocation"): the verb and the object.
     The parser may hang the verdict on the object ("a qualifié ces frappes d'agression")."""
     verb = token.head
-    if token.dep_ not in NAMING_DEPS or verb.i == token.i:
+    # "qualifier de « grave erreur » la visite": the parser may take the quoted verdict for an object; its
+    # preposition says it is none
+    marked = token.dep_ in grammar.OBJECT_DEPS and any(child.dep_ == "case" for child in token.children)
+    if (token.dep_ not in NAMING_DEPS and not marked) or verb.i == token.i:
         return None
     if (
         verb.dep_ in grammar.OBJECT_DEPS

@@ -65,8 +65,8 @@ def stated_intentions(view: Extractor, candidates: list[Candidate]) -> list[Cand
         if code is None:
             continue
         if code.startswith(THREAT_ROOT):  # a hostile act, planned or denied ("n'a aucune intention d'attaquer")
-            threatening |= {(governor.i, candidate.source.code, candidate.target.code)
-                            for governor in _governors(candidate.token)}  # fmt: skip
+            threatening |= {(cue.i, candidate.source.code, candidate.target.code)
+                            for cue in _cues_above(view, candidate.token)}  # fmt: skip
         if candidate.mode is not Mode.HYPOTHETICAL or not _intended(view, candidate):
             continue
         trigger = replace(candidate.trigger, cameo=code)
@@ -74,6 +74,15 @@ def stated_intentions(view: Extractor, candidates: list[Candidate]) -> list[Cand
     kept = [c for c in candidates if not (c.trigger.cameo.startswith(INTENT_ROOT)
             and (c.token.i, c.source.code, c.target.code) in threatening)]  # fmt: skip
     return kept + found
+
+
+def _cues_above(view: Extractor, token: Token) -> list[Token]:
+    """The words above an act that may state it as intended: its governors, and the object of a governing light
+    verb ("n'a aucune intention » d'attaquer", where the parser hung the act on "avoir")."""
+    governors = _governors(token)
+    light = [child for governor in governors if (view.lang, governor.lemma_.casefold()) in view.lexicon.light_verbs
+             for child in governor.children if child.dep_ in OBJECT_DEPS]  # fmt: skip
+    return governors + light
 
 
 def _governors(token: Token) -> list[Token]:

@@ -125,13 +125,17 @@ def _denied_intention(chain: list[Token], pack: LanguagePack) -> bool:
     """Whether the intention governing a trigger is denied ("X n'a pas l'intention d'attaquer Y", "n'a aucune
     intention de", "ne compte pas se rendre à"): the act is not planned, it is negated."""
     for head in chain[:2]:
-        forms = cue_forms(head, pack.grammar)
-        if not any((pack.lang, form) in pack.lexicon.intention_cues for form in forms):
-            continue
-        if any((pack.lang, form) in pack.lexicon.request_cues for form in forms):
-            return False  # "ne souhaite pas que Y ...": a wish may be of another's act (`kg.events.requests`)
-        carriers = [head] + ([head.head] if head.dep_ in LIGHT_OBJECT_DEPS and _is_light(head.head, pack) else [])
-        return any(_carries_negation(carrier, pack) for carrier in carriers)
+        # "n'a aucune intention » d'attaquer": the parser may hang the act on the light verb, not on its noun
+        nouns = [child for child in head.children if child.dep_ in LIGHT_OBJECT_DEPS] if _is_light(head, pack) else []
+        for cue in (head, *nouns):
+            forms = cue_forms(cue, pack.grammar)
+            if not any((pack.lang, form) in pack.lexicon.intention_cues for form in forms):
+                continue
+            if any((pack.lang, form) in pack.lexicon.request_cues for form in forms):
+                return False  # "ne souhaite pas que Y ...": a wish may be of another's act (`kg.events.requests`)
+            light = cue.head if cue is head else head
+            carriers = [cue] + ([light] if cue.dep_ in LIGHT_OBJECT_DEPS and _is_light(light, pack) else [])
+            return any(_carries_negation(carrier, pack) for carrier in carriers)
     return False
 
 

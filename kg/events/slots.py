@@ -174,7 +174,10 @@ def _noun_slot(view: Extractor, noun: Token, slot: str, *, exclude: str) -> list
     if slot == "place":
         # "la guerre en Ukraine", "mener une offensive en Ukraine", "la guerre menée par X en Ukraine"
         participles = [child for child in view._children(noun) if is_passive_participle(view, child)]
-        heads = [noun, *([light] if light is not None else []), *participles]
+        # "la visite du président lituanien à Taïwan": the parser may hang the place on the visitor
+        visitors = [child for child in view._children(noun) if child.dep_ == "nmod" and child.i in view.by_token
+                    and view._has_case(child, view.grammar.genitive_case)]  # fmt: skip
+        heads = [noun, *([light] if light is not None else []), *participles, *visitors]
         places = [mention for head in heads for mention in _places(view, head)]
         # "des frappes américaines en Syrie": the parser may hang the place on the verb above the noun
         return places or _argument_right_after(view, noun, view.grammar.locative_cases)
