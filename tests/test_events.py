@@ -2178,6 +2178,18 @@ def test_modality_model_a_denied_intention_the_parser_hung_on_its_light_verb(
 
 
 @pytest.mark.model
+def test_intentions_model_an_event_noun_in_the_future_of_its_light_verb_is_announced(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, "Le Pérou apportera son soutien au Chili.")
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert {("PER", "CHL", "05", "hypothetical"), ("PER", "CHL", "03", "asserted")} <= found
+    # told by another, the future is no announcement of its doer's
+    text = "Le Chili affirme que le Pérou apportera son soutien à la Bolivie."
+    assert not [e for e in model_events(french_nlp, gazetteer, pack, text) if e.cameo == "03"]
+
+
+@pytest.mark.model
 def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

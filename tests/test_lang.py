@@ -500,6 +500,15 @@ def test_english_model_the_one_called_on_does_the_act(english_nlp, gazetteer: Ga
 
 
 @pytest.mark.model
+def test_english_model_an_event_noun_in_the_future_of_its_light_verb_is_announced(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, "Peru will give its full support to Chile.")
+    found = {(e.source, e.target, e.cameo, str(e.mode)) for e in events}
+    assert {("PER", "CHL", "05", "hypothetical"), ("PER", "CHL", "03", "asserted")} <= found
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

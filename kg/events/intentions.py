@@ -101,7 +101,9 @@ def _intended(view: Extractor, candidate: Candidate) -> bool:
     subject is the act's doer when the act is an event noun it governs: "X veut renforcer la coopération",
     not "Y envisage une visite de X")."""
     token = candidate.token
-    if is_future(token, view.grammar) and not is_conditional(token, view.grammar):
+    # an event noun is in the future of the light verb that carries it ("signera un accord", "will give support")
+    verb = token if token.pos_ == "VERB" else (light_verb(view, token) or token)
+    if is_future(verb, view.grammar) and not is_conditional(verb, view.grammar):
         return not _told_by_another(view, token, candidate)
     if _future_in_the_past(view, token, candidate):
         return True
