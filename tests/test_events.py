@@ -1536,7 +1536,11 @@ def test_triggers_the_noun_of_an_act_a_verb_row_names(
     [
         # the parser hangs "par le Japon" on "mars": the investigation is still Japan's
         ("L'enquête ouverte en mars par le Japon visait les aciers européens.", {("JPN", "EUR", "09")}),
-        ("Le Japon imposera des droits antidumping sur les aciers chinois.", {("JPN", "CHN", "16")}),
+        # in the simple future of its light verb, the act its doer announces is also a threat (131)
+        (
+            "Le Japon imposera des droits antidumping sur les aciers chinois.",
+            {("JPN", "CHN", "16"), ("JPN", "CHN", "13")},
+        ),
     ],
 )
 def test_slots_a_participles_agent_and_trade_duties(
