@@ -111,20 +111,22 @@ LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
 
 
-# The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
-# VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
-# patterns would have it scan the whole store's sentences).
+# The article of some relations, and their evidence sentences, one row a sentence. `%(named)s` names the relations
+# (`_rows_for`: VALUES of their IRIs) or is empty: then every relation of the store is read (the patterns bind
+# ?relation), for a page whose relations are most of the store's (one pass over them costs less than looking each
+# up). VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of
+# several patterns would have it scan the whole store's sentences).
 _ARTICLE_OF_QUERY = """
 SELECT ?relation ?article ?articleNode
 WHERE {
-  VALUES ?relation { %s }
+  %(named)s
   GRAPH ?graph { ?relation prov:wasDerivedFrom ?articleNode . ?articleNode schema:identifier ?article }
 }
 """
 _EVIDENCE_QUERY = """
 SELECT ?relation ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
 WHERE {
-  VALUES ?relation { %s }
+  %(named)s
   GRAPH ?graph { ?relation kg:evidence ?item . ?item kg:text ?text ; kg:start ?start }
   OPTIONAL { GRAPH ?graph { ?item kg:triggerStart ?triggerStart } }
   OPTIONAL { GRAPH ?graph { ?item kg:triggerEnd ?triggerEnd } }
@@ -132,17 +134,19 @@ WHERE {
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
 # other is an event of its own, which the default graph keeps no node for: it is read from the relation (its day and
-# its evidence sentences; `_event_counts`). The events and the sentences are each read by a subquery that names
-# the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph evaluates
-# over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not 0.1 s).
+# its evidence sentences; `_event_counts`). `%(relations)s` binds the relations: their VALUES, or every relation of
+# the store (`_EVERY_RELATION`, `%(named)s` then empty). The events and the sentences are each read by a subquery
+# that names the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph
+# evaluates over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not
+# 0.1 s).
 _EVENTS_QUERY = """
 SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles ?day ?sentences
 WHERE {
-  VALUES ?relation { %s }
+  %(relations)s
   OPTIONAL {
     { SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
       WHERE {
-        VALUES ?relation { %s }
+        %(named)s
         ?relation kg:partOfEvent ?event .
         ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
         OPTIONAL { ?event kg:firstDay ?firstDay }
@@ -151,16 +155,20 @@ WHERE {
   }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?day } FILTER(DATATYPE(?day) = <http://www.w3.org/2001/XMLSchema#date>) }
   OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences)
-               WHERE { VALUES ?relation { %s } GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
+               WHERE { %(named)s GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
 }
 """
-# Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
-# inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
+# Every relation of the store (for `%(relations)s` when the page reads them all), and the first of them up to a
+# number (`_is_most_of_store`).
+_EVERY_RELATION = "GRAPH ?relationGraph { ?relation kg:source ?relationSource }"
+_RELATIONS_UP_TO_QUERY = "SELECT ?relation WHERE { GRAPH ?graph { ?relation kg:source ?source } } LIMIT %d"
+# Their articles (`%(named)s`: VALUES of the articles' IRIs): identifier, title, URL or file, date and publisher
+# (VALUES inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
 _ARTICLES_QUERY = """
 SELECT ?id ?title ?url ?file ?date ?publisher
 WHERE {
   GRAPH ?graph {
-    VALUES ?article { %s }
+    %(named)s
     ?article a kg:Article ; schema:identifier ?id .
     OPTIONAL { ?article schema:headline ?title }
     OPTIONAL { ?article schema:url ?url }
@@ -296,48 +304,52 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
     """Read the evidence, article and event of each of `relations` (IRIs), their articles, the CAMEO codes and
     the build date from the store; file links are made relative to `page_dir`, where the page will be written."""
     wanted = sorted(set(relations))
+    whole = _is_most_of_store(graph, len(wanted))
     evidence: dict[str, list[dict[str, Any]]] = {}
     relation_articles: dict[str, str] = {}
     article_nodes: set[str] = set()
-    for row in _rows_for(graph, _ARTICLE_OF_QUERY, wanted):
-        relation_articles[row["relation"] or ""] = row["article"] or ""
-        article_nodes.add(row["articleNode"] or "")
-    for row in _rows_for(graph, _EVIDENCE_QUERY, wanted):
-        relation = row["relation"] or ""
-        start = int(row["start"] or 0)
-        trigger = (int(row["triggerStart"]) - start, int(row["triggerEnd"]) - start) if row["triggerEnd"] else (-1, -1)
-        item = {"text": row["text"], "lang": row["lang"] or "", "start": start, "trigger": list(trigger)}
-        if item not in (items := evidence.setdefault(relation, [])):
+    for relation, article, article_node in _rows_for(graph, _ARTICLE_OF_QUERY, wanted, whole=whole):
+        relation_articles[relation or ""] = article or ""
+        article_nodes.add(article_node or "")
+    for relation, text, lang, start_text, trigger_start, trigger_end in _rows_for(
+        graph, _EVIDENCE_QUERY, wanted, whole=whole
+    ):
+        start = int(start_text or 0)
+        trigger = [int(trigger_start or 0) - start, int(trigger_end) - start] if trigger_end else [-1, -1]
+        item = {"text": text, "lang": lang or "", "start": start, "trigger": trigger}
+        if item not in (items := evidence.setdefault(relation or "", [])):
             items.append(item)
-    for items in evidence.values():
-        items.sort(key=lambda item: item["start"])
+    for items in evidence.values():  # (a sentence of two triggers of one relation: each pair of offsets, in order)
+        items.sort(key=lambda item: (item["start"], item["trigger"]))
     articles = {}
     page_root = page_dir.resolve()
-    for row in _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""})):
-        href = safe_href(row["url"]) if row["url"] else _file_href(row["file"], page_root)
-        articles[row["id"] or ""] = {"title": row["title"] or row["id"] or "", "href": href or "",
-                                     "location": row["url"] or row["file"] or "", "date": row["date"] or "",
-                                     "publisher": row["publisher"] or ""}  # fmt: skip
+    article_rows = _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""}), variable="article")
+    for article_id, title, url, file, date, publisher in article_rows:
+        href = safe_href(url) if url else _file_href(file, page_root)
+        articles[article_id or ""] = {"title": title or article_id or "", "href": href or "",
+                                      "location": url or file or "", "date": date or "",
+                                      "publisher": publisher or ""}  # fmt: skip
     labels: dict[str, dict[str, str]] = {}
-    for row in graph.query_values(_query("codes")):
-        labels.setdefault(row["code"] or "", {})[row["lang"] or "en"] = row["label"] or ""
-    codes = {row["code"] or "": {"quadclass": int(row["quadClass"] or 0), "goldstein": float(row["goldstein"] or 0)}
-             for row in graph.query_values(_query("cameo"))}  # fmt: skip
-    build = graph.query_values(_query("build"))
-    built, version = (build[0]["started"] or "", build[0]["version"] or "") if build else ("", "")
-    events = {row["relation"] or "": _event_counts(row) for row in _rows_for(graph, _EVENTS_QUERY, wanted)}
+    for code, label, lang in graph.query_rows(_query("codes")):
+        labels.setdefault(code or "", {})[lang or "en"] = label or ""
+    codes = {code or "": {"quadclass": int(quadclass or 0), "goldstein": float(goldstein or 0)}
+             for _, code, quadclass, goldstein in graph.query_rows(_query("cameo"))}  # fmt: skip
+    build = list(graph.query_rows(_query("build")))
+    built, version = (build[0][0] or "", build[0][1] or "") if build else ("", "")
+    events = {row[0] or "": _event_counts(*row) for row in _rows_for(graph, _EVENTS_QUERY, wanted, whole=whole)}
     return RelationDetails(evidence, articles, labels, built, version, events, relation_articles, codes)
 
 
-def _event_counts(row: dict[str, str | None]) -> EventCounts:
-    """A relation's event across articles: the grouped event it is part of, else its own (one article, one
-    outlet, its evidence sentences; named as grouping names an event of one relation)."""
-    if row["event"]:
-        return EventCounts(row["event"], row["firstDay"] or "", row["lastDay"] or "", int(row["mentions"] or 0),
-                           int(row["sources"] or 0), int(row["articles"] or 0))  # fmt: skip
-    relation = row["relation"] or ""
-    own = str(event_iri(event_id(relation)))
-    return EventCounts(own, row["day"] or "", row["day"] or "", max(int(row["sentences"] or 0), 1), 1, 1)
+def _event_counts(relation: str | None, event: str | None, first_day: str | None, last_day: str | None,
+                  mentions: str | None, sources: str | None, articles: str | None, day: str | None,
+                  sentences: str | None) -> EventCounts:  # fmt: skip
+    """A relation's event across articles (a row of `_EVENTS_QUERY`): the grouped event it is part of, else its own
+    (one article, one outlet, its evidence sentences; named as grouping names an event of one relation)."""
+    if event:
+        return EventCounts(event, first_day or "", last_day or "", int(mentions or 0), int(sources or 0),
+                           int(articles or 0))  # fmt: skip
+    own = str(event_iri(event_id(relation or "")))
+    return EventCounts(own, day or "", day or "", max(int(sentences or 0), 1), 1, 1)
 
 
 def page_data(graph: KnowledgeGraph, cells: list[Cell], details: RelationDetails, *, level: str = "state",
@@ -604,11 +616,30 @@ def _code_of(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str]) -> Iterator[dict[str, str | None]]:
-    """The rows of `query` whose VALUES (each `%s` of it) name these IRIs, a chunk of them at a time."""
+def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str], *, whole: bool = False,
+              variable: str = "relation") -> Iterator[tuple[str | None, ...]]:  # fmt: skip
+    """The rows of `query` (lexical values) for these IRIs: bound by the query's VALUES of `variable` (its
+    `%(named)s` and `%(relations)s`), a chunk of them at a time; or, if `whole`, every relation's row of the store,
+    those of `iris` kept (the row's first value)."""
+    if whole:
+        kept = set(iris)
+        for row in graph.query_rows(query % {"relations": _EVERY_RELATION, "named": ""}):
+            if row[0] in kept:
+                yield row
+        return
     for start in range(0, len(iris), SAMPLE_CHUNK):
         terms = " ".join(str(pyoxigraph.NamedNode(iri)) for iri in iris[start : start + SAMPLE_CHUNK])
-        yield from graph.query_values(query % ((terms,) * query.count("%s")))
+        values = f"VALUES ?{variable} {{ {terms} }}"
+        yield from graph.query_rows(query % {"relations": values, "named": values})
+
+
+def _is_most_of_store(graph: KnowledgeGraph, count: int) -> bool:
+    """Whether `count` relations are at least half of the store's: then reading every relation's details once
+    costs less than looking these up one by one (about a third as much a relation read; only so many relations
+    are counted)."""
+    if count == 0:
+        return False
+    return sum(1 for _ in graph.query_rows(_RELATIONS_UP_TO_QUERY % (2 * count + 1))) <= 2 * count
 
 
 def _count_articles(graph: KnowledgeGraph) -> int:
