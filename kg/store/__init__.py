@@ -540,9 +540,8 @@ def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
     path, packed, stale = out_dir / STORE_DIR, out_dir / PACKED_DIR, out_dir / STALE_DIR
     if not packed.is_dir():
         return None
-    gc.collect()  # a store held by a reference cycle (a finished writer thread's) is closed now, not some day
     try:
-        probe = pyoxigraph.Store(str(path))  # fails while the store is open in this process
+        probe = _closed_store(path)  # fails while the store is open in this process
     except OSError as error:
         log.warning("%s: the store is still open, kept as it is: %s", path, error)
         shutil.rmtree(packed, ignore_errors=True)
@@ -557,6 +556,17 @@ def use_packed_store(out_dir: Path) -> pyoxigraph.Store | None:
     except OSError as error:
         raise OutputError(f"{path}: cannot put the repacked store in place: {error.strerror or error}") from error
     return open_store(out_dir)
+
+
+def _closed_store(path: Path) -> pyoxigraph.Store:
+    """The store at `path`, opened: it must be closed in this process. A store still open only because a reference
+    cycle holds it (a finished writer thread's) is closed by a collection first, then opened (a full collection walks
+    every object of the process, the spaCy model's among them: it runs only when needed)."""
+    try:
+        return pyoxigraph.Store(str(path))
+    except OSError:
+        gc.collect()
+    return pyoxigraph.Store(str(path))
 
 
 def export_graph(store: pyoxigraph.Store, stream: IO[bytes], *, format: str) -> None:
