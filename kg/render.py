@@ -111,22 +111,20 @@ LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 500
 
 
-# The article of some relations, and their evidence sentences, one row a sentence. `%(named)s` names the relations
-# (`_rows_for`: VALUES of their IRIs) or is empty: then every relation of the store is read (the patterns bind
-# ?relation), for a page whose relations are most of the store's (one pass over them costs less than looking each
-# up). VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of
-# several patterns would have it scan the whole store's sentences).
+# The article of some relations (VALUES filled with their IRIs), and their evidence sentences, one row a sentence.
+# VALUES first and the patterns of one GRAPH block: Oxigraph looks each relation up (an OPTIONAL block of several
+# patterns would have it scan the whole store's sentences).
 _ARTICLE_OF_QUERY = """
 SELECT ?relation ?article ?articleNode
 WHERE {
-  %(named)s
+  VALUES ?relation { %s }
   GRAPH ?graph { ?relation prov:wasDerivedFrom ?articleNode . ?articleNode schema:identifier ?article }
 }
 """
 _EVIDENCE_QUERY = """
 SELECT ?relation ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
 WHERE {
-  %(named)s
+  VALUES ?relation { %s }
   GRAPH ?graph { ?relation kg:evidence ?item . ?item kg:text ?text ; kg:start ?start }
   OPTIONAL { GRAPH ?graph { ?item kg:triggerStart ?triggerStart } }
   OPTIONAL { GRAPH ?graph { ?item kg:triggerEnd ?triggerEnd } }
@@ -134,19 +132,17 @@ WHERE {
 """
 # Their events across articles (kg.grouping), with the event's days and GDELT's counts; a relation grouped with no
 # other is an event of its own, which the default graph keeps no node for: it is read from the relation (its day and
-# its evidence sentences; `_event_counts`). `%(relations)s` binds the relations: their VALUES, or every relation of
-# the store (`_EVERY_RELATION`, `%(named)s` then empty). The events and the sentences are each read by a subquery
-# that names the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph
-# evaluates over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not
-# 0.1 s).
+# its evidence sentences; `_event_counts`). The events and the sentences are each read by a subquery that names
+# the relations again (VALUES inside it): an OPTIONAL block of several patterns without them, Oxigraph evaluates
+# over every event or sentence of the store for each chunk (11 s a chunk of 500 at 100k relations, not 0.1 s).
 _EVENTS_QUERY = """
 SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles ?day ?sentences
 WHERE {
-  %(relations)s
+  VALUES ?relation { %s }
   OPTIONAL {
     { SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
       WHERE {
-        %(named)s
+        VALUES ?relation { %s }
         ?relation kg:partOfEvent ?event .
         ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
         OPTIONAL { ?event kg:firstDay ?firstDay }
@@ -155,20 +151,58 @@ WHERE {
   }
   OPTIONAL { GRAPH ?graph { ?relation kg:date ?day } FILTER(DATATYPE(?day) = <http://www.w3.org/2001/XMLSchema#date>) }
   OPTIONAL { { SELECT ?relation (COUNT(?item) AS ?sentences)
-               WHERE { %(named)s GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
+               WHERE { VALUES ?relation { %s } GRAPH ?any { ?relation kg:evidence ?item } } GROUP BY ?relation } }
 }
 """
-# Every relation of the store (for `%(relations)s` when the page reads them all), and the first of them up to a
-# number (`_is_most_of_store`).
-_EVERY_RELATION = "GRAPH ?relationGraph { ?relation kg:source ?relationSource }"
+# The same rows for every relation of the store, for a page whose relations are most of the store's (a row each of
+# them, its relations kept: `_rows_for`): each property read by a subquery of its own, which Oxigraph joins by hashing
+# (one scan of each property), where looking each relation up costs several times more.
+_ALL_ARTICLE_OF_QUERY = """
+SELECT ?relation ?article ?articleNode
+WHERE {
+  { SELECT ?relation ?articleNode WHERE { GRAPH ?graph { ?relation prov:wasDerivedFrom ?articleNode } } }
+  { SELECT ?articleNode ?article WHERE { GRAPH ?articleGraph { ?articleNode schema:identifier ?article } } }
+}
+"""
+_ALL_EVIDENCE_QUERY = """
+SELECT ?relation ?text (LANG(?text) AS ?lang) ?start ?triggerStart ?triggerEnd
+WHERE {
+  { SELECT ?relation ?item WHERE { GRAPH ?evidenceGraph { ?relation kg:evidence ?item } } }
+  { SELECT ?item ?text WHERE { GRAPH ?textGraph { ?item kg:text ?text } } }
+  { SELECT ?item ?start WHERE { GRAPH ?startGraph { ?item kg:start ?start } } }
+  OPTIONAL { SELECT ?item ?triggerStart WHERE { GRAPH ?triggerStartGraph { ?item kg:triggerStart ?triggerStart } } }
+  OPTIONAL { SELECT ?item ?triggerEnd WHERE { GRAPH ?triggerEndGraph { ?item kg:triggerEnd ?triggerEnd } } }
+}
+"""
+_ALL_EVENTS_QUERY = """
+SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles ?day ?sentences
+WHERE {
+  { SELECT ?relation WHERE { GRAPH ?relationGraph { ?relation kg:source ?source } } }
+  OPTIONAL {
+    { SELECT ?relation ?event ?firstDay ?lastDay ?mentions ?sources ?articles
+      WHERE {
+        ?relation kg:partOfEvent ?event .
+        ?event kg:numMentions ?mentions ; kg:numSources ?sources ; kg:numArticles ?articles .
+        OPTIONAL { ?event kg:firstDay ?firstDay }
+        OPTIONAL { ?event kg:lastDay ?lastDay }
+      } }
+  }
+  OPTIONAL { SELECT ?relation ?day
+             WHERE { GRAPH ?dateGraph { ?relation kg:date ?day }
+                     FILTER(DATATYPE(?day) = <http://www.w3.org/2001/XMLSchema#date>) } }
+  OPTIONAL { SELECT ?relation (COUNT(?item) AS ?sentences)
+             WHERE { GRAPH ?evidenceGraph { ?relation kg:evidence ?item } } GROUP BY ?relation }
+}
+"""
+# The first relations of the store, up to a number (`_is_most_of_store`).
 _RELATIONS_UP_TO_QUERY = "SELECT ?relation WHERE { GRAPH ?graph { ?relation kg:source ?source } } LIMIT %d"
-# Their articles (`%(named)s`: VALUES of the articles' IRIs): identifier, title, URL or file, date and publisher
-# (VALUES inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
+# Their articles (VALUES filled with the articles' IRIs): identifier, title, URL or file, date and publisher (VALUES
+# inside the GRAPH block here: outside, Oxigraph evaluates the OPTIONALs over every article first).
 _ARTICLES_QUERY = """
 SELECT ?id ?title ?url ?file ?date ?publisher
 WHERE {
   GRAPH ?graph {
-    %(named)s
+    VALUES ?article { %s }
     ?article a kg:Article ; schema:identifier ?id .
     OPTIONAL { ?article schema:headline ?title }
     OPTIONAL { ?article schema:url ?url }
@@ -305,15 +339,17 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
     the build date from the store; file links are made relative to `page_dir`, where the page will be written."""
     wanted = sorted(set(relations))
     whole = _is_most_of_store(graph, len(wanted))
+
+    def rows(query: str, every_query: str) -> Iterator[tuple[str | None, ...]]:
+        return _rows_for(graph, query, wanted, every_query=every_query if whole else None)
+
     evidence: dict[str, list[dict[str, Any]]] = {}
     relation_articles: dict[str, str] = {}
     article_nodes: set[str] = set()
-    for relation, article, article_node in _rows_for(graph, _ARTICLE_OF_QUERY, wanted, whole=whole):
+    for relation, article, article_node in rows(_ARTICLE_OF_QUERY, _ALL_ARTICLE_OF_QUERY):
         relation_articles[relation or ""] = article or ""
         article_nodes.add(article_node or "")
-    for relation, text, lang, start_text, trigger_start, trigger_end in _rows_for(
-        graph, _EVIDENCE_QUERY, wanted, whole=whole
-    ):
+    for relation, text, lang, start_text, trigger_start, trigger_end in rows(_EVIDENCE_QUERY, _ALL_EVIDENCE_QUERY):
         start = int(start_text or 0)
         trigger = [int(trigger_start or 0) - start, int(trigger_end) - start] if trigger_end else [-1, -1]
         item = {"text": text, "lang": lang or "", "start": start, "trigger": trigger}
@@ -323,7 +359,7 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
         items.sort(key=lambda item: (item["start"], item["trigger"]))
     articles = {}
     page_root = page_dir.resolve()
-    article_rows = _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""}), variable="article")
+    article_rows = _rows_for(graph, _ARTICLES_QUERY, sorted(article_nodes - {""}))
     for article_id, title, url, file, date, publisher in article_rows:
         href = safe_href(url) if url else _file_href(file, page_root)
         articles[article_id or ""] = {"title": title or article_id or "", "href": href or "",
@@ -336,7 +372,7 @@ def read_details(graph: KnowledgeGraph, *, page_dir: Path, relations: Iterable[s
              for _, code, quadclass, goldstein in graph.query_rows(_query("cameo"))}  # fmt: skip
     build = list(graph.query_rows(_query("build")))
     built, version = (build[0][0] or "", build[0][1] or "") if build else ("", "")
-    events = {row[0] or "": _event_counts(*row) for row in _rows_for(graph, _EVENTS_QUERY, wanted, whole=whole)}
+    events = {row[0] or "": _event_counts(*row) for row in rows(_EVENTS_QUERY, _ALL_EVENTS_QUERY)}
     return RelationDetails(evidence, articles, labels, built, version, events, relation_articles, codes)
 
 
@@ -616,27 +652,24 @@ def _code_of(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str], *, whole: bool = False,
-              variable: str = "relation") -> Iterator[tuple[str | None, ...]]:  # fmt: skip
-    """The rows of `query` (lexical values) for these IRIs: bound by the query's VALUES of `variable` (its
-    `%(named)s` and `%(relations)s`), a chunk of them at a time; or, if `whole`, every relation's row of the store,
-    those of `iris` kept (the row's first value)."""
-    if whole:
+def _rows_for(graph: KnowledgeGraph, query: str, iris: list[str], *,
+              every_query: str | None = None) -> Iterator[tuple[str | None, ...]]:  # fmt: skip
+    """The rows of `query` (lexical values) whose VALUES (each `%s` of it) name these IRIs, a chunk of them at a
+    time; or, given `every_query` (the same rows for every relation of the store), those of its rows whose first
+    value is one of these IRIs."""
+    if every_query is not None:
         kept = set(iris)
-        for row in graph.query_rows(query % {"relations": _EVERY_RELATION, "named": ""}):
-            if row[0] in kept:
-                yield row
+        yield from (row for row in graph.query_rows(every_query) if row[0] in kept)
         return
     for start in range(0, len(iris), SAMPLE_CHUNK):
         terms = " ".join(str(pyoxigraph.NamedNode(iri)) for iri in iris[start : start + SAMPLE_CHUNK])
-        values = f"VALUES ?{variable} {{ {terms} }}"
-        yield from graph.query_rows(query % {"relations": values, "named": values})
+        yield from graph.query_rows(query % ((terms,) * query.count("%s")))
 
 
 def _is_most_of_store(graph: KnowledgeGraph, count: int) -> bool:
-    """Whether `count` relations are at least half of the store's: then reading every relation's details once
-    costs less than looking these up one by one (about a third as much a relation read; only so many relations
-    are counted)."""
+    """Whether `count` relations are at least half of the store's: then reading every relation's details in one
+    pass costs less than looking these up one by one (a relation's in a third of the time; at 6,000 relations, all
+    on the page, 0.4 s of CPU instead of 1 s). Only so many relations are counted."""
     if count == 0:
         return False
     return sum(1 for _ in graph.query_rows(_RELATIONS_UP_TO_QUERY % (2 * count + 1))) <= 2 * count
