@@ -458,12 +458,11 @@ def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[py
     nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
     from rdflib import XSD
 
-    graph = pyoxigraph.DefaultGraph()
     node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
     quads = []
 
     def add(subject: Any, predicate: Any, value: Any) -> None:
-        quads.append(pyoxigraph.Quad(subject, predicate, value, graph))
+        quads.append(pyoxigraph.Quad(subject, predicate, value))  # in the default graph
 
     add(node, OX_KG.dyadSource, pyoxigraph.NamedNode(source))
     add(node, OX_KG.dyadTarget, pyoxigraph.NamedNode(target))
