@@ -142,6 +142,27 @@ def test_render_page_does_not_depend_on_the_order_the_store_gives_relations_in(t
     assert pages[0] == pages[1]
 
 
+@pytest.mark.parametrize("make_store", [synthetic_store, model_store])
+def test_render_details_of_a_few_relations_are_theirs_among_every_relations(
+    tmp_path: Path, make_store: Callable[..., object]
+) -> None:
+    from kg.render import read_cells, read_details
+
+    store = make_store(tmp_path, articles=40) if make_store is synthetic_store else make_store(tmp_path)
+    graph = KnowledgeGraph(tmp_path, store)
+    every = sorted({cell.sample for cell in read_cells(graph)})
+    few = every[::5]  # looked up one by one, where every relation's are read in one pass over the store
+    assert 1 < len(few) < len(every) / 2
+    details = [read_details(graph, page_dir=tmp_path, relations=relations) for relations in (few, every)]
+    for name in ("evidence", "events", "relation_articles"):
+        part, whole = getattr(details[0], name), getattr(details[1], name)
+        assert part and part == {relation: whole[relation] for relation in few if relation in whole}, name
+    assert details[0].articles == {article: details[1].articles[article]
+                                   for article in set(details[0].relation_articles.values())}  # fmt: skip
+    assert (details[0].labels, details[0].codes, details[0].built) == (
+        details[1].labels, details[1].codes, details[1].built)  # fmt: skip
+
+
 @pytest.mark.parametrize("make_store", [synthetic_store, confidence_store, model_store])
 def test_render_page_from_the_relation_table_is_the_page_from_the_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_store: Callable[..., object]

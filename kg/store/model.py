@@ -335,8 +335,8 @@ def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
     takes them as they come (a million events as one rdflib graph would take tens of gigabytes). An event of one
     relation has no node: everything it would say is its relation's (its IRI is a digest of the relation's, its
     counts one article, one outlet and the relation's evidence), and most events are of one relation; the named
-    queries read it from the relation (`data/queries/events.rq`)."""
-    graph = pyoxigraph.DefaultGraph()
+    queries read it from the relation (`data/queries/events.rq`). The quads are given no graph: they are in the
+    default graph, and made ten times more quickly than given `pyoxigraph.DefaultGraph()`."""
     for event in events:
         if len(event.relations) < 2:
             continue
@@ -355,17 +355,16 @@ def grouped_events_quads(events: Iterable[GroupedEvent]) -> Iterator[Any]:
                    (OX_KG.numArticles, ox_literal(event.num_articles))]  # fmt: skip
         values += [(OX_KG.reportedIn, _named_node(str(article_iri(article)))) for article in event.articles]
         for predicate, value in values:
-            yield pyoxigraph.Quad(node, predicate, value, graph)
+            yield pyoxigraph.Quad(node, predicate, value)
         for relation in event.relations:
-            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), OX_KG.partOfEvent, node, graph)
+            yield pyoxigraph.Quad(pyoxigraph.NamedNode(relation), OX_KG.partOfEvent, node)
 
 
 def edge_quads(edges: Iterable[tuple[Any, str, Any]]) -> list[Any]:
     """The direct actor-to-actor edges (source, CAMEO root, target: Oxigraph terms for the actors) as quads of the
     default graph, one per root between two actors however many asserted relations state it: they are made with
     the dyad summaries (`kg.store.refresh_summaries`), not by each article (ontology version 9)."""
-    graph = pyoxigraph.DefaultGraph()
-    return [pyoxigraph.Quad(source, _OX_ROOT_EDGES[root], target, graph) for source, root, target in sorted(
+    return [pyoxigraph.Quad(source, _OX_ROOT_EDGES[root], target) for source, root, target in sorted(
         edges, key=lambda edge: (edge[0].value, edge[1], edge[2].value))]  # fmt: skip
 
 
