@@ -509,6 +509,15 @@ def test_english_model_an_event_noun_in_the_future_of_its_light_verb_is_announce
 
 
 @pytest.mark.model
+def test_english_model_an_act_talked_about_is_aimed_at_no_one_of_the_sentence(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    # the threat is the subject of Peru's meeting, Chile's; it is not aimed at Peru
+    events = english_events(english_nlp, gazetteer, english, "Peru convened a meeting on the Chilean missile threat.")
+    assert not [e for e in events if (e.source, e.target) == ("CHL", "PER")]
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

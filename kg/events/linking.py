@@ -97,6 +97,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             pass  # "X défendra sa souveraineté": it acts on something of its own, no other actor
         elif sources and not targets and trigger.symmetric and _names_its_doers(view, token):
             pass  # "les manœuvres chiliennes": a mutual act whose doer the noun names has no partner elsewhere
+        elif sources and not targets and _names_its_doers(view, token) and grammar.has_any_case(token, topics):
+            pass  # "une réunion sur la menace chilienne": what is talked about is aimed at no one of the sentence
         elif not targets and trigger.symmetric and len(_phrase_actors(view, token, sources)) > 1:
             # "the Peru-Chile summit", "X et Y se sont entretenus": between its doers
             found += view._pairs_among(sources, token, trigger)
