@@ -2194,6 +2194,23 @@ def test_intentions_model_an_event_noun_in_the_future_of_its_light_verb_is_annou
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lowering tariffs eases economic sanctions (085), on whom the duties fall
+        "Le Pérou va réduire les droits de douane sur les produits chiliens.",
+        # on whom they were imposed, told by a relative clause on the object
+        "Lima va lever les sanctions qui avaient été imposées au Chili.",
+    ],
+)
+def test_lexicon_model_easing_duties_and_sanctions(
+    french_nlp, gazetteer: Gazetteer, pack: LanguagePack, text: str
+) -> None:
+    events = model_events(french_nlp, gazetteer, pack, text)
+    assert ("PER", "CHL", "085", "hypothetical") in {(e.source, e.target, e.sub, str(e.mode)) for e in events}
+
+
+@pytest.mark.model
 def test_intentions_model_the_act_a_reaction_answers_is_not_intended(
     french_nlp, gazetteer: Gazetteer, pack: LanguagePack
 ) -> None:

@@ -518,6 +518,14 @@ def test_english_model_an_act_talked_about_is_aimed_at_no_one_of_the_sentence(
 
 
 @pytest.mark.model
+def test_english_model_lowering_tariffs_eases_sanctions(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, "Peru will lower tariffs on Chilean goods.")
+    assert ("PER", "CHL", "085") in {(e.source, e.target, e.sub) for e in events}
+
+
+@pytest.mark.model
 def test_english_model_the_second_person_of_a_quotation_is_its_addressee(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

@@ -1018,7 +1018,8 @@ def _own_case_arguments(view: Extractor, head: Token, slot: str, *, through_obje
                           and view._has_case(grand, view.grammar.genitive_case)
                           for m in _own_case_arguments(view, grand, slot, through_object=False)]  # fmt: skip
                 for participle in (*child.children, *(c for conj in child.conjuncts for c in conj.children)):
-                    if participle.dep_ == "acl" and participle.pos_ == "VERB":
+                    # "les droits de douane imposés à X", also "qui avaient été imposés à X"
+                    if participle.dep_.startswith(grammar.CLAUSE_OF_NOUN_DEP) and participle.pos_ == "VERB":
                         found += _case_arguments(view, participle, slot, through_object=False)
     return found
 
