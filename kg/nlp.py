@@ -284,9 +284,9 @@ def convert_dependencies(doc: Doc, scheme: dict[str, object]) -> None:
         moved = True
     renamed = [str(labels.get(dep, dep)) for dep in deps]
     if particle:  # "to" before an infinitive, an auxiliary to the model, is UD's mark
-        particle_id = int(strings.add(particle))
-        renamed = ["mark" if dep == "aux" and int(table[index, 2]) == particle_id else dep
-                   for index, dep in enumerate(renamed)]  # fmt: skip
+        for index in numpy.flatnonzero(table[:, 2] == strings.add(particle)).tolist():
+            if renamed[index] == "aux":
+                renamed[index] = "mark"
     if not moved and renamed == deps:
         return
     ids = {label: strings.add(label) for label in set(renamed)}

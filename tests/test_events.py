@@ -2096,6 +2096,9 @@ def test_slots_model_a_coordinated_agent_the_parser_joined_to_the_participle(
     # "par le Chili et l'Argentine": the parser joins "l'Argentine" to "menées", not to "le Chili"
     text = "Lima a dénoncé les manœuvres menées par le Chili et l'Argentine."
     assert {("PER", "CHL", "11"), ("PER", "ARG", "11")} <= triples(model_events(french_nlp, gazetteer, pack, text))
+    # or to "échelle", the word the participle hangs on
+    text = "Le Pérou a condamné les exercices à grande échelle menés par le Chili et l'Argentine en mai."
+    assert {("PER", "CHL", "11"), ("PER", "ARG", "11")} <= triples(model_events(french_nlp, gazetteer, pack, text))
 
 
 @pytest.mark.model

@@ -133,8 +133,7 @@ def _denied_intention(chain: list[Token], pack: LanguagePack) -> bool:
                 continue
             if any((pack.lang, form) in pack.lexicon.request_cues for form in forms):
                 return False  # "ne souhaite pas que Y ...": a wish may be of another's act (`kg.events.requests`)
-            light = cue.head if cue is head else head
-            carriers = [cue] + ([light] if cue.dep_ in LIGHT_OBJECT_DEPS and _is_light(light, pack) else [])
+            carriers = [cue] + ([cue.head] if cue.dep_ in LIGHT_OBJECT_DEPS and _is_light(cue.head, pack) else [])
             return any(_carries_negation(carrier, pack) for carrier in carriers)
     return False
 

@@ -36,6 +36,7 @@ from kg.vocab import PREFIXES
 __all__ = [
     "CELLS_FILE",
     "CELLS_FORMAT",
+    "RELATION_ROW_PATTERN",
     "refresh_cells",
     "update_cells",
     "CellsUpdate",
@@ -52,12 +53,11 @@ _INSERT_BATCH = 10_000  # rows a write hands SQLite at a time: memory stays boun
 
 log = logging.getLogger(__name__)
 
-# Every relation with what the page's filters read. Each property is read by a subquery of its own, which Oxigraph
-# joins by hashing the relations (one scan of each property) instead of looking each property up relation by
-# relation (an index seek each: seven times slower at 100k relations).
-_ROWS_QUERY = """
-SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
-WHERE {
+# Every relation with what the page's filters read (the tallies' read of every relation adds its evidence count to
+# the same pattern). Each property is read by a subquery of its own, which Oxigraph joins by hashing the relations
+# (one scan of each property) instead of looking each property up relation by relation (an index seek each: seven
+# times slower at 100k relations). Every relation states its confidence (`kg.store.model`).
+RELATION_ROW_PATTERN = """
   { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation kg:source ?source } } }
   { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation kg:target ?target } } }
   { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
@@ -73,8 +73,11 @@ WHERE {
   BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)  # the state acts itself: no kg:sourceActor stated
   BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
   BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)  # only kg:symmetric true is stated
-}
 """
+_ROWS_QUERY = (
+    "SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date\n"
+    f"WHERE {{{RELATION_ROW_PATTERN}}}\n"
+)
 # `_ROWS_QUERY`'s columns, by the names of the table's (`LEVEL_ENDS`).
 _ROWS_COLUMNS = ("relation", "source", "target", "source_actor", "target_actor", "type", "mode", "symmetric",
                  "confidence", "date")  # fmt: skip

@@ -32,7 +32,7 @@ from typing import Any
 
 import pyoxigraph
 
-from kg.store.cells import CellsUpdate, update_cells
+from kg.store.cells import RELATION_ROW_PATTERN, CellsUpdate, update_cells
 from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
 from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
@@ -62,32 +62,18 @@ WHERE {
 }
 GROUP BY ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date
 """
-# The same rows, of every relation: each property read by a subquery of its own, which Oxigraph joins by hashing the
-# relations (one scan of each property, as `kg.store.cells` reads them) instead of looking each property up relation
-# by relation (a third of the time at 6,000 relations).
-_ALL_ROWS_QUERY = """
-SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date ?evidence
-WHERE {
-  { SELECT ?relation ?source WHERE { GRAPH ?sourceGraph { ?relation kg:source ?source } } }
-  { SELECT ?relation ?target WHERE { GRAPH ?targetGraph { ?relation kg:target ?target } } }
-  { SELECT ?relation ?mode WHERE { GRAPH ?modeGraph { ?relation kg:mode ?mode } } }
-  { SELECT ?relation ?type WHERE { GRAPH ?typeGraph { ?relation kg:eventType ?type } } }
-  OPTIONAL { SELECT ?relation ?statedSourceActor
-             WHERE { GRAPH ?sourceActorGraph { ?relation kg:sourceActor ?statedSourceActor } } }
-  OPTIONAL { SELECT ?relation ?statedTargetActor
-             WHERE { GRAPH ?targetActorGraph { ?relation kg:targetActor ?statedTargetActor } } }
-  OPTIONAL { SELECT ?relation ?statedSymmetric
-             WHERE { GRAPH ?symmetricGraph { ?relation kg:symmetric ?statedSymmetric } } }
-  OPTIONAL { SELECT ?relation ?confidence WHERE { GRAPH ?confidenceGraph { ?relation kg:confidence ?confidence } } }
-  OPTIONAL { SELECT ?relation ?date WHERE { GRAPH ?dateGraph { ?relation kg:date ?date } } }
-  OPTIONAL { SELECT ?relation (COUNT(?item) AS ?items)
+# The same rows, of every relation, read as the relation table reads them (`cells.RELATION_ROW_PATTERN`: a subquery
+# per property, which Oxigraph joins by hashing, a third of the time of `_ROWS_QUERY` at 6,000 relations), with
+# their evidence counted.
+_ALL_ROWS_QUERY = (
+    "SELECT ?relation ?source ?target ?sourceActor ?targetActor ?type ?mode ?symmetric ?confidence ?date ?evidence\n"
+    f"WHERE {{{RELATION_ROW_PATTERN}"
+    """  OPTIONAL { SELECT ?relation (COUNT(?item) AS ?items)
              WHERE { GRAPH ?evidenceGraph { ?relation kg:evidence ?item } } GROUP BY ?relation }
-  BIND(COALESCE(?statedSourceActor, ?source) AS ?sourceActor)
-  BIND(COALESCE(?statedTargetActor, ?target) AS ?targetActor)
-  BIND(COALESCE(?statedSymmetric, false) AS ?symmetric)
   BIND(COALESCE(?items, 0) AS ?evidence)
 }
 """
+)
 # A code's QuadClass and Goldstein score, in the CAMEO scheme: a relation's QuadClass is read with its score.
 _CAMEO_QUERY = """
 SELECT ?type ?quad ?goldstein WHERE { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
