@@ -1247,6 +1247,78 @@ def test_triggers_a_noun_inside_its_verbs_expression_is_no_event_of_its_own(pack
     assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "PRY", "16")}
 
 
+@pytest.mark.parametrize(
+    ("words", "actors", "expected"),
+    [
+        # "Le Chili a rappelé lundi son ambassadeur au Pérou": the parser makes the day an object too.
+        (
+            [
+                ("Le", "DET", "det", 1, "le"),
+                ("Chili", "PROPN", "nsubj", 3, "Chili"),
+                ("a", "AUX", "aux:tense", 3, "avoir"),
+                ("rappelé", "VERB", "ROOT", 3, "rappeler", PARTICIPLE),
+                ("lundi", "NOUN", "obj", 3, "lundi"),
+                ("son", "DET", "det", 6, "son", "Poss=Yes"),
+                ("ambassadeur", "NOUN", "obj", 3, "ambassadeur"),
+                ("au", "ADP", "case", 8, "au"),
+                ("Pérou", "PROPN", "nmod", 6, "Pérou"),
+            ],
+            [(1, "CHL"), (-8, "PER")],
+            {("CHL", "PER", "16")},
+        ),
+        # "La Bolivie a rompu jeudi ses relations avec le Paraguay": the relations hung on the day; breaking
+        # them is the event, the relations none of their own.
+        (
+            [
+                ("La", "DET", "det", 1, "le"),
+                ("Bolivie", "PROPN", "nsubj", 3, "Bolivie"),
+                ("a", "AUX", "aux:tense", 3, "avoir"),
+                ("rompu", "VERB", "ROOT", 3, "rompre", PARTICIPLE),
+                ("jeudi", "NOUN", "obl:mod", 3, "jeudi"),
+                ("ses", "DET", "det", 6, "son", "Poss=Yes"),
+                ("relations", "NOUN", "nmod", 4, "relation"),
+                ("avec", "ADP", "case", 9, "avec"),
+                ("le", "DET", "det", 9, "le"),
+                ("Paraguay", "PROPN", "nmod", 6, "Paraguay"),
+            ],
+            [(1, "BOL"), (9, "PRY")],
+            {("BOL", "PRY", "16")},
+        ),
+        # "L'Uruguay a réduit de moitié les droits de douane sur les vins chiliens": easing tariffs (08), not
+        # the tariffs themselves (16).
+        (
+            [
+                ("L'", "DET", "det", 1, "le"),
+                ("Uruguay", "PROPN", "nsubj", 3, "Uruguay"),
+                ("a", "AUX", "aux:tense", 3, "avoir"),
+                ("réduit", "VERB", "ROOT", 3, "réduire", PARTICIPLE),
+                ("de", "ADP", "case", 5, "de"),
+                ("moitié", "NOUN", "obl:arg", 3, "moitié"),
+                ("les", "DET", "det", 7, "le"),
+                ("droits", "NOUN", "obj", 3, "droit"),
+                ("de", "ADP", "case", 9, "de"),
+                ("douane", "NOUN", "nmod", 7, "douane"),
+                ("sur", "ADP", "case", 12, "sur"),
+                ("les", "DET", "det", 12, "le"),
+                ("vins", "NOUN", "nmod", 7, "vin"),
+                ("chiliens", "ADJ", "amod", 12, "chilien"),
+            ],
+            [(1, "URY"), (13, "CHL")],
+            {("URY", "CHL", "08")},
+        ),
+    ],
+)
+def test_triggers_an_expression_of_a_verb_and_its_object_across_an_adverbial(
+    pack: LanguagePack, words: list[HandToken], actors: list[tuple[int, str]], expected: set[tuple[str, str, str]]
+) -> None:
+    doc = parse(words)
+    # a negative index is a place ("au Pérou"), an adjective a demonym
+    found = [mention(doc, -i, -i + 1, code, locative=True) if i < 0
+             else replace(mention(doc, i, i + 1, code), how=Resolution.DEMONYM) if doc[i].pos_ == "ADJ"
+             else mention(doc, i, i + 1, code) for i, code in actors]  # fmt: skip
+    assert {(e.source, e.target, e.cameo) for e in extract(doc, found, pack)} == expected
+
+
 def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
     # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),

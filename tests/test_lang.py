@@ -308,6 +308,21 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile recalled on Monday its ambassador to Peru.", {("CHL", "PER", "16")}),
+        ("Bolivia cut this week the tariffs on Chilean wine.", {("BOL", "CHL", "08")}),  # easing, not imposing
+    ],
+)
+def test_lang_an_english_expression_of_a_verb_and_its_object_across_an_adverbial(
+    english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    events = english_events(english_nlp, gazetteer, english, text)
+    assert {(e.source, e.target, e.cameo) for e in events} == expected
+
+
+@pytest.mark.model
 def test_lang_an_english_expression_takes_the_adjectives_of_its_nouns(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack
 ) -> None:

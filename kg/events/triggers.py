@@ -30,6 +30,10 @@ STATEMENT_ROOT = "01"  # CAMEO's public statements: a medium of saying states no
 # A noun's dependents that make it a particular event, not a kind ("la guerre", "sa guerre", "the trade war").
 # A verb's clausal complements: what a verb of saying says.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# An expression of a verb and its object may have an adverbial between them ("a rappelé lundi son ambassadeur"):
+# at most this many words, none of these parts of speech (another clause, or a coordination, begins there)
+ADVERBIAL_GAP = 4
+BARRIER_TAGS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 # Roles of armed forces (`data/lang/<xx>/roles.tsv`): where they are is no visit.
 ARMED_ROLES = frozenset({"military"})
 CLASSIFIER_BLOCKING_DEPS = frozenset({"det", "nmod:poss", "amod", "nummod", "compound", "nmod"})
@@ -101,12 +105,43 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
                      if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
         partitive = view.grammar.genitive_case
         undergoer = grammar.acted_on_noun(token) if pos == "VERB" else None
+        from_object = _from_object(view, token, 2 * longest) if pos == "VERB" else []
         for words, entries in expressions:
             if _follows(words, following, partitive):
                 found += entries
+            elif any(_follows(words, start, partitive) for start in from_object):
+                found += entries  # "a réduit de moitié les droits de douane", "a rappelé lundi son ambassadeur"
             elif undergoer is not None and words == (undergoer.lemma_.casefold(),):
                 found += entries  # "la visite a été annulée", "la visite annulée par X": "annuler visite"
     return tuple(found)
+
+
+def _from_object(view: Extractor, verb: Token, width: int) -> list[list[Token]]:
+    """The words from each noun that may begin an expression of a verb and its object when other words stand
+    between the two (an adverbial: "a rappelé lundi son ambassadeur", "a réduit de moitié les droits de
+    douane", "recalled on Monday its ambassador"): a noun a few words on, in the verb's own phrase (hung on it
+    or on a word hung on it) and not in a phrase of a preposition, with no verb, pronoun or conjunction between.
+    The linear reading has the expressions that follow the verb at once."""
+    window = view.tokens[verb.i + 1 : verb.i + 1 + ADVERBIAL_GAP + 1]
+    starts: list[list[Token]] = []
+    for offset, noun in enumerate(window):
+        if noun.pos_ in BARRIER_TAGS or (noun.pos_ == "PRON" and not grammar.is_possessive(noun)):
+            break
+        if offset == 0 or noun.pos_ != "NOUN" or not _hangs_on(noun, verb):
+            continue
+        if any(child.dep_ == "case" for child in noun.children):
+            continue  # an oblique is no object: "threatened Peru with sanctions" is no "threaten sanctions"
+        if all(t.pos_ in ("DET", "ADJ") or grammar.is_possessive(t) for t in window[:offset]):
+            continue  # the words before it are its own: the linear reading
+        starts.append([t for t in view.tokens[noun.i : noun.i + width]
+                       if t.pos_ != "DET" and not grammar.is_possessive(t)])  # fmt: skip
+    return starts
+
+
+def _hangs_on(token: Token, verb: Token) -> bool:
+    """Whether a word hangs on the verb, directly or through one word that does."""
+    head = token.head
+    return head.i == verb.i or (head.i != head.head.i and head.head.i == verb.i and head.pos_ != "VERB")
 
 
 def _follows(words: tuple[str, ...], following: list[Token], partitive: str) -> bool:
@@ -167,6 +202,8 @@ def _in_verb_expression(view: Extractor, noun: Token, lemma: str) -> bool:
     event ("rompre relation", breaking relations), the noun none of its own, unless the verb only carries
     the noun's event (a light verb: "apporter son soutien")."""
     verb = noun.head
+    if verb.pos_ == "NOUN" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head  # hung on an adverbial of the verb: "a rompu jeudi ses relations" (`_from_object`)
     if verb.i == noun.i or verb.i > noun.i or verb.pos_ != "VERB":
         return False
     if (view.lang, verb.lemma_.casefold()) in view.lexicon.light_verbs:
