@@ -44,6 +44,10 @@ class Grammar:
     genitive_case: str  # a noun's complement ("de", "of")
     between_case: str  # the members of a mutual relation ("entre", "between")
     as_case: str  # "X présenté comme Y"
+    # Whom an act is done with ("rompre ses relations avec X", "reopen the border with X"); with two doers and
+    # a mutual object ("X et Y ont rompu leurs relations"), each does it with the other
+    comitative_case: str
+    mutual_adjectives: frozenset[str]  # "leur frontière commune", "their respective embassies"
     instrument_case: str  # what a threat is made with ("threaten X with sanctions"; French says "de")
     holder_cases: tuple[str, ...]  # whose a reaction is: "la colère de X", "condemnation from X"
     contrastive_slots: frozenset[str]
@@ -241,6 +245,8 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         genitive_case=str(section["genitive_case"]),
         between_case=str(section["between_case"]),
         as_case=str(section["as_case"]),
+        comitative_case=str(section.get("comitative_case", "")),
+        mutual_adjectives=_words(section.get("mutual_adjectives", [])),
         instrument_case=str(section["instrument_case"]),
         holder_cases=tuple(str(case) for case in section["holder_cases"]),
         contrastive_slots=_words(section["contrastive_slots"]),

@@ -1319,6 +1319,44 @@ def test_triggers_an_expression_of_a_verb_and_its_object_across_an_adverbial(
     assert {(e.source, e.target, e.cameo) for e in extract(doc, found, pack)} == expected
 
 
+@pytest.mark.parametrize(
+    ("verb", "noun", "adjective", "expected"),
+    [
+        # "Le Chili et le Pérou ont rompu leurs relations": an act done with someone (rompre ses relations avec
+        # X), by two doers on their common object: each does it with the other.
+        (("rompu", "rompre"), ("relations", "relation"), None, {("CHL", "PER", "16", True)}),
+        # "... ont rouvert leurs ambassades respectives": an adjective of mutuality, whatever the frame.
+        (
+            ("rouvert", "rouvrir"),
+            ("ambassades", "ambassade"),
+            ("respectives", "respectif"),
+            {("CHL", "PER", "05", True)},
+        ),
+        # "... ont rouvert leurs ambassades": an embassy is reopened in a place, not with someone, and the
+        # possessive alone says no more than that each has one.
+        (("rouvert", "rouvrir"), ("ambassades", "ambassade"), None, set()),
+    ],
+)
+def test_events_two_doers_of_an_act_on_their_mutual_object_do_it_with_each_other(
+    pack: LanguagePack,
+    verb: tuple[str, str],
+    noun: tuple[str, str],
+    adjective: tuple[str, str] | None,
+    expected: set[tuple[str, str, str, bool]],
+) -> None:
+    words: list[HandToken] = [
+        ("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 6, "Chili"), ("et", "CCONJ", "cc", 4, "et"),
+        ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "conj", 1, "Pérou"), ("ont", "AUX", "aux:tense", 6, "avoir"),
+        (verb[0], "VERB", "ROOT", 6, verb[1], PARTICIPLE), ("leurs", "DET", "det", 8, "leur", "Number=Plur|Poss=Yes"),
+        (noun[0], "NOUN", "obj", 6, noun[1]),
+    ]  # fmt: skip
+    if adjective is not None:
+        words.append((adjective[0], "ADJ", "amod", 8, adjective[1]))
+    doc = parse(words)
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER")], pack)
+    assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == expected
+
+
 def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
     # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),

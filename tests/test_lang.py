@@ -313,9 +313,11 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
     [
         ("Chile recalled on Monday its ambassador to Peru.", {("CHL", "PER", "16")}),
         ("Bolivia cut this week the tariffs on Chilean wine.", {("BOL", "CHL", "08")}),  # easing, not imposing
+        # a possessive and an adjective before the expression's noun; two doers on their common border
+        ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
     ],
 )
-def test_lang_an_english_expression_of_a_verb_and_its_object_across_an_adverbial(
+def test_lang_an_english_expression_of_a_verb_and_its_object_with_words_between(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     events = english_events(english_nlp, gazetteer, english, text)

@@ -211,7 +211,25 @@ class Extractor:
         )
         if trigger.symmetric and not targets and shared:
             candidates += self._pairs_among(sources, token, trigger)
+        elif not targets and self._has_mutual_object(token, trigger):
+            candidates += self._pairs_among(sources, token, trigger)  # "X et Y ont rompu leurs relations"
         return candidates
+
+    def _has_mutual_object(self, verb: Token, trigger: Trigger) -> bool:
+        """Whether a verb's object is its doers' in common, each doing the act with the other: an adjective of
+        mutuality on it ("ont rouvert leurs ambassades respectives", "reopened their common border"), or, for an
+        act done with someone ("rompre ses relations avec X"), a plural possessive ("ont rompu leurs
+        relations")."""
+        if verb.pos_ != "VERB":
+            return False
+        comitative = trigger.target == self.grammar.comitative_case
+        return any(
+            child.dep_ in grammar.OBJECT_DEPS
+            and any(modifier.lemma_.casefold() in self.grammar.mutual_adjectives
+                    or (comitative and grammar.is_possessive(modifier)
+                        and modifier.lower_ in self.grammar.plural_possessives) for modifier in child.children)
+            for child in verb.children
+        )  # fmt: skip
 
     def _mode(self, token: Token) -> Mode:
         """The trigger token's mode, read once per token and only for tokens that make a candidate (most

@@ -33,6 +33,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # An expression of a verb and its object may have an adverbial between them ("a rappelé lundi son ambassadeur"):
 # at most this many words, none of these parts of speech (another clause, or a coordination, begins there)
 ADVERBIAL_GAP = 4
+# Words read past an expression's own (twice its length): its determiner, a possessive and adjectives ("reopened
+# their common border")
+EXPRESSION_SLACK = 2
 BARRIER_TAGS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 # Roles of armed forces (`data/lang/<xx>/roles.tsv`): where they are is no visit.
 ARMED_ROLES = frozenset({"military"})
@@ -101,11 +104,12 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         # main", "recall ambassador": "recalled its ambassador"), and adjectives of its own nouns ("incursion
         # into airspace": "incursions into Peruvian airspace").
         longest = max(len(words) for words, _ in expressions)
-        following = [t for t in view.tokens[token.i + 1 : token.i + 1 + 2 * longest]
+        width = 2 * longest + EXPRESSION_SLACK
+        following = [t for t in view.tokens[token.i + 1 : token.i + 1 + width]
                      if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
         partitive = view.grammar.genitive_case
         undergoer = grammar.acted_on_noun(token) if pos == "VERB" else None
-        from_object = _from_object(view, token, 2 * longest) if pos == "VERB" else []
+        from_object = _from_object(view, token, width) if pos == "VERB" else []
         for words, entries in expressions:
             if _follows(words, following, partitive):
                 found += entries
