@@ -1357,6 +1357,17 @@ def test_events_two_doers_of_an_act_on_their_mutual_object_do_it_with_each_other
     assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == expected
 
 
+def test_events_an_arrest_without_agent_is_made_by_the_state_where_it_happens(pack: LanguagePack) -> None:
+    # "Deux touristes chiliens ont été interpellés en Bolivie": no agent; the police of the place arrests.
+    doc = parse([("Deux", "NUM", "nummod", 1, "deux"), ("touristes", "NOUN", "nsubj:pass", 5, "touriste"),
+                 ("chiliens", "ADJ", "amod", 1, "chilien"), ("ont", "AUX", "aux:tense", 5, "avoir"),
+                 ("été", "AUX", "aux:pass", 5, "être"), ("interpellés", "VERB", "ROOT", 5, "interpeller", PARTICIPLE),
+                 ("en", "ADP", "case", 7, "en"), ("Bolivie", "PROPN", "obl:mod", 5, "Bolivie")])  # fmt: skip
+    chileans = replace(mention(doc, 2, 3, "CHL"), how=Resolution.DEMONYM)
+    events = extract(doc, [chileans, mention(doc, 7, 8, "BOL", locative=True)], pack)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "CHL", "17")}
+
+
 def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
     # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),

@@ -315,6 +315,8 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ("Bolivia cut this week the tariffs on Chilean wine.", {("BOL", "CHL", "08")}),  # easing, not imposing
         # a possessive and an adjective before the expression's noun; two doers on their common border
         ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
+        # no agent: the state where the arrest is made makes it
+        ("Two Chilean tourists were arrested in Bolivia.", {("BOL", "CHL", "17")}),
     ],
 )
 def test_lang_an_english_expression_of_a_verb_and_its_object_with_words_between(
