@@ -47,6 +47,12 @@ TENSE_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})
 TENSE_AUXILIARY_DEP = "aux:tense"
 PAST_PARTICIPLE_MORPH = "Tense=Past|VerbForm=Part"
 DEPENDENCY_COMPONENT = "ud_dependencies"
+SUBJECT_COMPONENT = "subject_repairs"
+# Universal Dependencies' labels of a clause's subject, of a phrase joined to another, and of an oblique phrase
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
+SUBJECT_DEP = "nsubj"
+CONJUNCT_DEP = "conj"
+OBLIQUE_DEP_PREFIX = "obl"
 ACTOR_LABEL = "ACTOR"
 AMBIGUOUS_LABEL = "AMBIGUOUS"
 NONACTOR_LABEL = "NONACTOR"
@@ -67,6 +73,7 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
     _register_paragraph_component()
     _register_lemma_component()
     _register_dependency_component()
+    _register_subject_component()
     model, lang = pack.model, pack.lang
     try:
         nlp = spacy.load(model)
@@ -90,6 +97,7 @@ def load_nlp(pack: LanguagePack, gazetteer: Gazetteer) -> Language:
     if pack.dependencies is not None:
         # after the parts of speech are set (en_core_web_sm sets them after parsing)
         nlp.add_pipe(DEPENDENCY_COMPONENT, after=LEMMA_COMPONENT, config={"scheme": pack.dependencies.as_config()})
+    nlp.add_pipe(SUBJECT_COMPONENT, after=DEPENDENCY_COMPONENT if pack.dependencies is not None else LEMMA_COMPONENT)
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
@@ -216,6 +224,66 @@ def _head_its_auxiliary(participle: Token) -> None:
         child.head = participle
     participle.pos_ = "VERB"
     participle.set_morph(PAST_PARTICIPLE_MORPH)
+
+
+def _register_subject_component() -> None:
+    """Register the component that gives back to a clause the subject the parser joined to a phrase set before
+    it (`repair_fronted_subjects`)."""
+    from spacy.language import Language
+
+    if Language.has_factory(SUBJECT_COMPONENT):
+        return
+
+    @Language.factory(SUBJECT_COMPONENT)
+    def subject_repairs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+        def repair(doc: Doc) -> Doc:
+            repair_fronted_subjects(doc)
+            return doc
+
+        return repair
+
+
+def repair_fronted_subjects(doc: Doc) -> None:
+    """Make a finite verb without a subject the head of the subject the parser joined to an oblique phrase set
+    before it, past a comma ("À Lima, le Chili et le Pérou ont signé un accord": the parser makes the Chile and
+    the Peru conjuncts of Lima, and the verb has no subject; "sous l'égide de X, Y et Z ont ...": of X): the first
+    such conjunct, a noun, becomes the verb's subject, with the conjuncts after it, when only the verb's own
+    words (an auxiliary, a clitic, a negation) stand between them and the verb."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or not _is_finite(verb):
+            continue
+        children = list(verb.children)
+        if any(child.dep_ in SUBJECT_DEPS for child in children):
+            continue
+        for phrase in children:
+            if phrase.i > verb.i or not phrase.dep_.startswith(OBLIQUE_DEP_PREFIX):
+                continue
+            # the conjuncts of the phrase's noun or of a noun inside it ("sous l'égide de X, Y et Z ont ...")
+            conjuncts = [token for token in phrase.subtree if token.dep_ == CONJUNCT_DEP and token.head.i < token.i]
+            subject = next((conjunct for conjunct in conjuncts
+                            if conjunct.pos_ in ("NOUN", "PROPN") and _after_comma(conjunct)), None)  # fmt: skip
+            if subject is None:
+                continue
+            others = [other for other in conjuncts if other.head.i == subject.head.i and other.i > subject.i]
+            end = max(token.right_edge.i for token in (subject, *others))
+            if any(token.head.i != verb.i for token in doc[end + 1 : verb.i]):
+                continue  # another phrase between them and the verb
+            subject.head = verb
+            subject.dep_ = SUBJECT_DEP
+            for conjunct in others:
+                conjunct.head = subject
+            break
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether a phrase begins with a punctuation mark, or follows one (where the parser hung the comma)."""
+    start = token.left_edge.i
+    return token.doc[start].is_punct or (start > 0 and token.doc[start - 1].is_punct)
+
+
+def _is_finite(verb: Token) -> bool:
+    """A finite verb, or a participle or infinitive with an auxiliary of its own ("ont signé")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(child.dep_.startswith("aux") for child in verb.children)
 
 
 def _register_dependency_component() -> None:
