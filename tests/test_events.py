@@ -1368,6 +1368,35 @@ def test_events_an_arrest_without_agent_is_made_by_the_state_where_it_happens(pa
     assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "CHL", "17")}
 
 
+def test_events_a_mediation_hung_on_a_mutual_act_mediates_between_its_members(pack: LanguagePack) -> None:
+    # "Le Chili et le Pérou ont renoué le dialogue grâce à la médiation de l'Argentine": Argentina mediates
+    # between the two who renewed it (045), who do it together.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 6, "Chili"), ("et", "CCONJ", "cc", 4, "et"),
+                 ("le", "DET", "det", 4, "le"), ("Pérou", "PROPN", "conj", 1, "Pérou"), ("ont", "AUX", "aux:tense", 6, "avoir"),
+                 ("renoué", "VERB", "ROOT", 6, "renouer", PARTICIPLE), ("le", "DET", "det", 8, "le"),
+                 ("dialogue", "NOUN", "obj", 6, "dialogue"), ("grâce", "NOUN", "case", 12, "grâce"), ("à", "ADP", "fixed", 9, "à"),
+                 ("la", "DET", "det", 12, "le"), ("médiation", "NOUN", "obl:arg", 6, "médiation"), ("de", "ADP", "case", 15, "de"),
+                 ("l'", "DET", "det", 15, "le"), ("Argentine", "PROPN", "nmod", 12, "Argentine")])  # fmt: skip
+    events = extract(doc, [mention(doc, 1, 2, "CHL"), mention(doc, 4, 5, "PER"), mention(doc, 15, 16, "ARG")], pack)
+    assert {(e.source, e.target, e.sub) for e in events if e.source == "ARG"} == {
+        ("ARG", "CHL", "045"),
+        ("ARG", "PER", "045"),
+    }
+
+
+def test_events_a_mediation_names_whom_it_is_between_or_no_one(pack: LanguagePack) -> None:
+    # "La médiation de l'Argentine n'a pas empêché le Chili de fermer sa frontière": the Chile is no party of it.
+    doc = parse([("La", "DET", "det", 1, "le"), ("médiation", "NOUN", "nsubj", 8, "médiation"), ("de", "ADP", "case", 4, "de"),
+                 ("l'", "DET", "det", 4, "le"), ("Argentine", "PROPN", "nmod", 1, "Argentine"),
+                 ("n'", "ADV", "advmod", 8, "ne", "Polarity=Neg"), ("a", "AUX", "aux:tense", 8, "avoir"),
+                 ("pas", "ADV", "advmod", 8, "pas", "Polarity=Neg"), ("empêché", "VERB", "ROOT", 8, "empêcher", PARTICIPLE),
+                 ("le", "DET", "det", 10, "le"), ("Chili", "PROPN", "obj", 8, "Chili"), ("de", "ADP", "mark", 12, "de"),
+                 ("fermer", "VERB", "xcomp", 8, "fermer", "VerbForm=Inf"), ("sa", "DET", "det", 14, "son", "Poss=Yes"),
+                 ("frontière", "NOUN", "obj", 12, "frontière")])  # fmt: skip
+    events = extract(doc, [mention(doc, 4, 5, "ARG"), mention(doc, 10, 11, "CHL")], pack)
+    assert not [e for e in events if e.cameo == "04"]
+
+
 def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
     # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),

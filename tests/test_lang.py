@@ -317,6 +317,11 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
         # no agent: the state where the arrest is made makes it
         ("Two Chilean tourists were arrested in Bolivia.", {("BOL", "CHL", "17")}),
+        # a sponsor of the talks two doers resumed mediates between them
+        (
+            "Chile and Peru resumed talks under the aegis of Argentina.",
+            {("CHL", "PER", "04"), ("ARG", "CHL", "04"), ("ARG", "PER", "04")},
+        ),
     ],
 )
 def test_lang_an_english_expression_of_a_verb_and_its_object_with_words_between(

@@ -43,7 +43,12 @@ def test_nlp_a_subject_joined_to_a_phrase_set_before_it_is_given_back_to_its_ver
     assert doc[5].head.i == 2  # Argentina stays in its phrase
     mentions = [mention(doc, 5, 6, "ARG"), mention(doc, 8, 9, "CHL"), mention(doc, 11, 12, "PER")]
     events = extract_events(doc, article_for(doc), mentions, pack)
-    assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == {("CHL", "PER", "05", True)}
+    # the two sign together; the sponsor of the signing mediates between them
+    assert {(e.source, e.target, e.cameo, e.symmetric) for e in events} == {
+        ("CHL", "PER", "05", True),
+        ("ARG", "CHL", "04", False),
+        ("ARG", "PER", "04", False),
+    }
 
 
 @pytest.mark.parametrize(

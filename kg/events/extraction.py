@@ -183,6 +183,8 @@ class Extractor:
             members = slots.fill_slot(self, token, trigger.target, trigger.pos)
             if trigger.symmetric:  # "les pourparlers entre X et Y": the members act together
                 return self._pairs_among(members, token, trigger)
+            if not members and trigger.pos == "NOUN":
+                members = self._members_of_mutual_act(token)  # "X et Y ont renoué grâce à la médiation de Z"
             # "la médiation de X entre Y et Z": X acts on each of them, who do nothing to each other
             sources = slots.fill_slot(self, token, trigger.source, trigger.pos, exclude=trigger.target)
             return [Candidate(source, member, trigger, token, self._mode(token), False)
@@ -214,6 +216,32 @@ class Extractor:
         elif not targets and self._has_mutual_object(token, trigger):
             candidates += self._pairs_among(sources, token, trigger)  # "X et Y ont rompu leurs relations"
         return candidates
+
+    def _members_of_mutual_act(self, noun: Token) -> list[Mention]:
+        """The members of the mutual act a noun of mediation or sponsorship hangs on, who are between whom it
+        mediates: the subjects of a verb ("X et Y ont renoué le dialogue grâce à la médiation de Z"), the
+        members of a mutual event noun ("les pourparlers entre X et Y, sous l'égide de Z"), or the subjects of
+        the verb it is the object of ("X and Y resumed talks under the aegis of Z"). Two of them at least."""
+        act = noun.head
+        if act.i == noun.i:
+            return []
+        if act.pos_ == "VERB":
+            if not self._tells_mutual_act(act) and not any(
+                child.dep_ in grammar.OBJECT_DEPS and self._tells_mutual_act(child) for child in act.children
+            ):
+                return []  # "des sanctions sous l'égide de X n'ont pas réussi": no act of two
+            members = slots.fill_slot(self, act, "subj", "VERB")
+        elif self._tells_mutual_act(act):
+            members = slots.fill_slot(self, act, self.grammar.between_case, "NOUN")
+            if not members and act.dep_ in grammar.OBJECT_DEPS and act.head.pos_ == "VERB":
+                members = slots.fill_slot(self, act.head, "subj", "VERB")  # "X and Y resumed talks under ..."
+        else:
+            return []
+        return members if len({member.code for member in members}) > 1 else []
+
+    def _tells_mutual_act(self, token: Token) -> bool:
+        """Whether a word is a trigger of a mutual act ("pourparlers", "signer un accord", "renouer le dialogue")."""
+        return any(trigger.symmetric for trigger in self._triggers(token))
 
     def _has_mutual_object(self, verb: Token, trigger: Trigger) -> bool:
         """Whether a verb's object is its doers' in common, each doing the act with the other: an adjective of

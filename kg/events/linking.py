@@ -103,6 +103,8 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
             # "the Peru-Chile summit", "X et Y se sont entretenus": between its doers
             found += view._pairs_among(sources, token, trigger)
             continue
+        elif sources and not targets and trigger.target == view.grammar.between_case and not trigger.symmetric:
+            pass  # "la médiation de X", "sous l'égide de X": between whom, its own words or the act it serves say
         elif sources and not targets:
             # a mutual act is not done with the doer of its occasion ("the Council will meet after X fired")
             elsewhere = reacting | (_occasion_tokens(view, token) if trigger.symmetric else set())
