@@ -45,6 +45,7 @@ INFINITIVE = "Inf"  # the Universal Dependencies VerbForm of an infinitive
 # Universal Dependencies' labels of a tense or passive auxiliary: their head is a verb, whatever its tag says.
 TENSE_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})
 TENSE_AUXILIARY_DEP = "aux:tense"
+COPULA_DEP = "cop"
 PAST_PARTICIPLE_MORPH = "Tense=Past|VerbForm=Part"
 DEPENDENCY_COMPONENT = "ud_dependencies"
 SUBJECT_COMPONENT = "subject_repairs"
@@ -168,8 +169,9 @@ def _register_lemma_component() -> None:
             for token in doc:
                 if token.pos_ == "NOUN" and _participle_after_infinitive(token, infinitive_auxiliaries, endings):
                     _head_its_auxiliary(token)  # "avoir téléphoné": the participle heads "avoir"
-                if token.pos_ == "NOUN" and any(child.dep_ in TENSE_AUXILIARY_DEPS for child in token.children):
-                    # "a téléphoné" tagged a noun: what takes a tense auxiliary is a past participle
+                if _is_participle_mistagged(token):
+                    # "a téléphoné" tagged a noun, "a gelé" an adjective: what takes a tense auxiliary is a past
+                    # participle
                     token.pos_ = "VERB"
                     token.set_morph(PAST_PARTICIPLE_MORPH)
                 if corrected:
@@ -190,6 +192,17 @@ def _register_lemma_component() -> None:
             return doc
 
         return repair
+
+
+def _is_participle_mistagged(token: Token) -> bool:
+    """A word tagged a noun that heads a tense or passive auxiliary, or an adjective that heads a tense one
+    without a copula ("a gelé", not "a été prudent")."""
+    if token.pos_ == "NOUN":
+        return any(child.dep_ in TENSE_AUXILIARY_DEPS for child in token.children)
+    if token.pos_ != "ADJ":
+        return False
+    deps = {child.dep_ for child in token.children}
+    return TENSE_AUXILIARY_DEP in deps and COPULA_DEP not in deps
 
 
 def _participle_after_infinitive(token: Token, auxiliaries: frozenset[str], endings: tuple[str, ...]) -> bool:

@@ -1,4 +1,5 @@
-"""The parse repairs of `kg.nlp`, on hand-built parses of the project's own sentences."""
+"""The parse repairs of `kg.nlp`: on hand-built parses of the project's own sentences, and read through the real French
+pipeline."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from kg.actors import find_mentions
 from kg.events import extract_events
 from kg.lang import LanguagePack, load_pack
 from kg.nlp import repair_fronted_subjects
+from kg.records import Gazetteer
 
 from helpers import HandToken, article_for, mention, parse
 
@@ -70,3 +73,36 @@ def test_nlp_no_subject_is_taken_from_a_phrase_without_a_comma_or_for_an_infinit
     heads = [token.head.i for token in doc]
     repair_fronted_subjects(doc)
     assert [token.head.i for token in doc] == heads
+
+
+def french_events(french_nlp, gazetteer: Gazetteer, french: LanguagePack, text: str) -> set[tuple[str, str, str]]:
+    """Source, target and CAMEO root of the events the real French pipeline extracts from a sentence."""
+    doc = french_nlp(text)
+    article = article_for(doc)
+    events = extract_events(doc, article, find_mentions(doc, article, gazetteer, french), french)
+    return {(event.source, event.target, event.cameo) for event in events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads "gelé" after "a" as an adjective: a participle all the same, of "geler"
+        ("Le Chili a gelé les avoirs de la banque centrale péruvienne.", {("CHL", "PER", "16")}),
+        # the parser joins the two signatories to the town of the fronted phrase
+        ("À Lima, la Bolivie et le Paraguay ont signé un accord.", {("BOL", "PRY", "05")}),
+        # words of the lexicon: an order placed with a seller, a mutual quarrel
+        ("Le Pérou a passé commande de six avions auprès du Brésil.", {("PER", "BRA", "06")}),
+        ("Le Chili et le Pérou se sont querellés sur la frontière.", {("CHL", "PER", "11")}),
+    ],
+)
+def test_nlp_repairs_and_lexicon_read_by_the_french_pipeline(
+    french_nlp, gazetteer: Gazetteer, french: LanguagePack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert french_events(french_nlp, gazetteer, french, text) == expected
+
+
+@pytest.mark.model
+def test_nlp_an_adjective_after_a_copula_stays_an_adjective(french_nlp) -> None:
+    doc = french_nlp("Le Chili a été prudent envers le Pérou.")
+    assert [token.pos_ for token in doc if token.lower_ == "prudent"] == ["ADJ"]
