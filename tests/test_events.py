@@ -1397,6 +1397,27 @@ def test_events_a_mediation_names_whom_it_is_between_or_no_one(pack: LanguagePac
     assert not [e for e in events if e.cameo == "04"]
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"), [(("discours", "discours"), set()), (("menace", "menace"), {("CHL", "BOL", "13")})]
+)
+def test_triggers_an_event_told_of_by_a_discourse_is_no_event(
+    pack: LanguagePack, head: tuple[str, str], expected: set[tuple[str, str, str]]
+) -> None:
+    # "La Bolivie dénonce le discours de la menace chilienne": the Bolivia denounces (11) a discourse that tells of
+    # a threat, no Chilean threat against it; "dénonce la menace chilienne" is one.
+    words: list[HandToken] = [("La", "DET", "det", 1, "le"), ("Bolivie", "PROPN", "nsubj", 2, "Bolivie"),
+                              ("dénonce", "VERB", "ROOT", 2, "dénoncer"), ("le", "DET", "det", 4, "le")]  # fmt: skip
+    if head[0] == "discours":
+        words += [(head[0], "NOUN", "obj", 2, head[1]), ("de", "ADP", "case", 7, "de"), ("la", "DET", "det", 7, "le"),
+                  ("menace", "NOUN", "nmod", 4, "menace"), ("chilienne", "ADJ", "amod", 7, "chilien")]  # fmt: skip
+    else:
+        words += [("menace", "NOUN", "obj", 2, "menace"), ("chilienne", "ADJ", "amod", 4, "chilien")]
+    doc = parse(words)
+    chileans = replace(mention(doc, len(doc) - 1, len(doc), "CHL"), how=Resolution.DEMONYM)
+    events = extract(doc, [mention(doc, 1, 2, "BOL"), chileans], pack)
+    assert {(e.source, e.target, e.cameo) for e in events} == {("BOL", "CHL", "11")} | expected
+
+
 def test_slots_a_place_on_an_object_that_names_no_actor_is_the_verbs(pack: LanguagePack) -> None:
     # "Le Chili a bombardé un camp en territoire bolivien": the parser hangs the place on the camp.
     doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 3, "Chili"), ("a", "AUX", "aux:tense", 3, "avoir"),

@@ -317,6 +317,8 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
         # no agent: the state where the arrest is made makes it
         ("Two Chilean tourists were arrested in Bolivia.", {("BOL", "CHL", "17")}),
+        # the invasion is what a narrative tells of, no Chilean act
+        ("Peru rejected the narrative of a Chilean invasion.", {("PER", "CHL", "12")}),
         # a sponsor of the talks two doers resumed mediates between them
         (
             "Chile and Peru resumed talks under the aegis of Argentina.",
@@ -324,7 +326,7 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_lang_an_english_expression_of_a_verb_and_its_object_with_words_between(
+def test_lang_english_constructions_through_the_real_pipeline(
     english_nlp, gazetteer: Gazetteer, english: LanguagePack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     events = english_events(english_nlp, gazetteer, english, text)

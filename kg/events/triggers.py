@@ -58,7 +58,10 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
     if (lemma, pos) not in view.trigger_heads:
         return ()  # most words: no entry of the lexicon reads them, whatever else the rules below say
     if pos == "NOUN" and (
-        _in_locution(view, token, lemma) or _is_classifier(view, token) or _in_verb_expression(view, token, lemma)
+        _in_locution(view, token, lemma)
+        or _is_classifier(view, token)
+        or _in_verb_expression(view, token, lemma)
+        or _told_of(view, token)
     ):
         return ()
     if pos == "VERB" and _in_infinitive_locution(view, token, lemma):
@@ -198,6 +201,18 @@ def _is_classifier(view: Extractor, noun: Token) -> bool:
         # one that shows it: "en signe de solidarité avec X" is solidarity
         and head.lemma_.casefold() not in view.grammar.summary_nouns
         and head.lemma_.casefold() not in view.grammar.sign_nouns
+    )
+
+
+def _told_of(view: Extractor, noun: Token) -> bool:
+    """An event noun that is the complement of a noun of discourse ("la théorie de la menace chinoise", "the
+    narrative of an invasion"): what the discourse tells of, no event of the sentence."""
+    head = noun.head
+    return (
+        head.i != noun.i
+        and noun.dep_ == "nmod"
+        and head.lemma_.casefold() in view.grammar.discourse_nouns
+        and view._has_case(noun, view.grammar.genitive_case)
     )
 
 
