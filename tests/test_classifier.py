@@ -191,6 +191,17 @@ def test_proposals_pair_the_actors_of_a_trigger_the_rules_link_to_nobody(rules: 
     assert proposals(view, []) == []
 
 
+def test_proposals_leave_out_what_a_verb_of_talking_talks_about(rules: LanguagePack) -> None:
+    # "Le Chili parlera de la Bolivie": the Bolivia is the topic, no partner of the talk; neither the rules nor a
+    # proposal pair it with the Chile.
+    doc = parse([("Le", "DET", "det", 1, "le"), ("Chili", "PROPN", "nsubj", 2, "Chili"),
+                 ("parlera", "VERB", "ROOT", 2, "parler", "Tense=Fut|VerbForm=Fin"), ("de", "ADP", "case", 5, "de"),
+                 ("la", "DET", "det", 5, "le"), ("Bolivie", "PROPN", "obl:arg", 2, "Bolivie")])  # fmt: skip
+    view = Extractor(doc, article_for(doc), [mention(doc, 1, 2, "CHL"), mention(doc, 5, 6, "BOL")], rules)
+    candidates = view.rule_candidates()
+    assert candidates == [] and proposals(view, candidates) == []
+
+
 def test_classifier_keeps_a_proposal_only_from_its_own_threshold(rules: LanguagePack) -> None:
     doc, mentions = unlinked_condemnation()
     model = RelationModel("fr", {"reach=MODEL": 3.0, "source.first=True": 0.0}, bias=0.0, threshold=0.0)

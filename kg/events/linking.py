@@ -67,7 +67,7 @@ def loose_candidates(view: Extractor, token: Token, triggers: tuple[Trigger, ...
     """Candidates for a trigger token none of whose frames found a pair: its subject or agent against the
     actors among its dependents (one trigger entry per CAMEO code)."""
     found: list[Candidate] = []
-    topics = view.grammar.topic_cases - {entry.target for entry in triggers}  # unless a frame names the preposition
+    topics = topic_cases(view, token, triggers)
     # every frame of the word marks its target with a preposition
     marked_only = all(entry.target in view.grammar.prepositions for entry in triggers)
     for trigger in {entry.cameo: entry for entry in reversed(triggers)}.values():
@@ -353,6 +353,23 @@ def _nearest_actors(view: Extractor, head: Token, through: frozenset[str]) -> li
             return found
         frontier = [child for node in frontier for child in node.children if child.dep_ in through]
     return []
+
+
+def topic_cases(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> frozenset[str]:
+    """The prepositions marking what a trigger word talks about, not who takes part ("talks on X"): the pack's
+    topic cases, unless a frame of the word names one ("une pression sur X"), and, for a verb of talking, the
+    genitive ("parler de X")."""
+    topics = view.grammar.topic_cases - {entry.target for entry in triggers}
+    if token.pos_ == "VERB" and (view.lang, token.lemma_.casefold()) in view.lexicon.topic_verbs:
+        topics |= {view.grammar.genitive_case}
+    return topics
+
+
+def talked_about(view: Extractor, token: Token, triggers: tuple[Trigger, ...]) -> set[int]:
+    """The positions of the words in a trigger's phrases marked by a topic case (`topic_cases`): an actor there
+    is what is talked about, no partner of the act."""
+    topics = topic_cases(view, token, triggers)
+    return {word.i for child in view._children(token) if grammar.has_any_case(child, topics) for word in child.subtree}
 
 
 def _dependent_actors(

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.events.candidates import Candidate, Reach, distance
+from kg.events.linking import talked_about
 from kg.records import Mention
 
 if TYPE_CHECKING:
@@ -48,9 +49,11 @@ def proposals(view: Extractor, candidates: list[Candidate]) -> list[Candidate]:
             if not entries or view._carries_event_noun(token):
                 continue
             longest = max(len(entry.lemma.split()) for entry in entries)
+            topical = talked_about(view, token, entries)  # "parler de X": X is talked about, no partner
+            partners = [m for m in mentions if m.token_start not in topical]
             for entry in {e.cameo: e for e in entries if len(e.lemma.split()) == longest}.values():
                 takes_place = "place" in (entry.source, entry.target)
-                nearest = _nearest_by_code(mentions, token, takes_place=takes_place)
+                nearest = _nearest_by_code(partners, token, takes_place=takes_place)
                 found += [Candidate(source, target, entry, token, view._mode(token), entry.symmetric, Reach.MODEL)
                           for source in nearest for target in nearest if source.code != target.code]  # fmt: skip
     return found
