@@ -317,6 +317,8 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
         # no agent: the state where the arrest is made makes it
         ("Two Chilean tourists were arrested in Bolivia.", {("BOL", "CHL", "17")}),
+        # a role shows the act of its complement, whose verb is the role's
+        ("Brazil took on the role of mediator between Chile and Peru.", {("BRA", "CHL", "04"), ("BRA", "PER", "04")}),
         # the invasion is what a narrative tells of, no Chilean act
         ("Peru rejected the narrative of a Chilean invasion.", {("PER", "CHL", "12")}),
         # a sponsor of the talks two doers resumed mediates between them
