@@ -56,6 +56,7 @@ class Grammar:
     summary_nouns: frozenset[str]  # a noun summing up the act of a clause ("..., une décision saluée par X")
     sign_nouns: frozenset[str]  # a noun showing the act its bare complement names ("en signe de solidarité")
     discourse_nouns: frozenset[str]  # "la théorie de la menace chinoise": the threat is what is told, no event
+    prepositional_nouns: frozenset[str]  # "thanks to X's help": a preposition, no thanking
     anaphoric_determiners: frozenset[str]  # "ces sanctions", "l'ultimatum": an event named before
     # A noun made from a verb names its act ("ce tir" after "X a tiré", "ces frappes" after "X a frappé"): the
     # endings that, taken off the verb and off the noun, leave the stem both share
@@ -256,6 +257,7 @@ def _grammar(section: dict[str, Any]) -> Grammar:
         summary_nouns=_words(section.get("summary_nouns", [])),
         sign_nouns=_words(section.get("sign_nouns", [])),
         discourse_nouns=_words(section.get("discourse_nouns", [])),
+        prepositional_nouns=_words(section.get("prepositional_nouns", [])),
         anaphoric_determiners=_words(section.get("anaphoric_determiners", [])),
         verb_endings=_words(section.get("verb_endings", [])),
         action_noun_suffixes=_words(section.get("action_noun_suffixes", [])),

@@ -317,6 +317,13 @@ def test_lang_a_mixed_corpus_builds_into_one_graph(tmp_path: Path) -> None:
         ("Chile and Peru reopened their common border.", {("CHL", "PER", "08")}),
         # no agent: the state where the arrest is made makes it
         ("Two Chilean tourists were arrested in Bolivia.", {("BOL", "CHL", "17")}),
+        # "thanks to" makes a preposition: no thanking; the mediation hangs on the signing through it
+        ("Thanks to Brazilian aid, Chile rebuilt its ports.", {("BRA", "CHL", "07")}),
+        (
+            "Chile and Peru signed the deal thanks to Argentina's mediation.",
+            {("CHL", "PER", "05"), ("ARG", "CHL", "04"), ("ARG", "PER", "04")},
+        ),
+        ("Chile sent its thanks to Peru.", {("CHL", "PER", "05")}),  # a noun with its determiner: thanks
         # a role shows the act of its complement, whose verb is the role's
         ("Brazil took on the role of mediator between Chile and Peru.", {("BRA", "CHL", "04"), ("BRA", "PER", "04")}),
         # the invasion is what a narrative tells of, no Chilean act

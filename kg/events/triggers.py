@@ -36,6 +36,8 @@ ADVERBIAL_GAP = 4
 # Words read past an expression's own (twice its length): its determiner, a possessive and adjectives ("reopened
 # their common border")
 EXPRESSION_SLACK = 2
+# Dependencies of an adverbial phrase, where a bare noun may make a preposition ("thanks to")
+ADVERBIAL_DEP_PREFIXES = ("obl", "advmod", "advcl")
 BARRIER_TAGS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 # Roles of armed forces (`data/lang/<xx>/roles.tsv`): where they are is no visit.
 ARMED_ROLES = frozenset({"military"})
@@ -62,6 +64,7 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
         or _is_classifier(view, token)
         or _in_verb_expression(view, token, lemma)
         or _told_of(view, token)
+        or _is_prepositional(view, token)
     ):
         return ()
     if pos == "VERB" and _in_infinitive_locution(view, token, lemma):
@@ -213,6 +216,15 @@ def _told_of(view: Extractor, noun: Token) -> bool:
         and noun.dep_ == "nmod"
         and head.lemma_.casefold() in view.grammar.discourse_nouns
         and view._has_case(noun, view.grammar.genitive_case)
+    )
+
+
+def _is_prepositional(view: Extractor, noun: Token) -> bool:
+    """A noun making a preposition in an adverbial ("thanks to X's help"): bare, no argument of a verb."""
+    return (
+        noun.lower_ in view.grammar.prepositional_nouns
+        and noun.dep_.startswith(ADVERBIAL_DEP_PREFIXES)
+        and not any(child.dep_ == "det" or grammar.is_possessive(child) for child in noun.children)
     )
 
 
