@@ -69,6 +69,7 @@ from kg.vocab import (
 
 from helpers import (
     EDGES,
+    RANKINGS,
     as_version_8,
     coded_event,
     derived_triples,
@@ -102,10 +103,11 @@ def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: P
     assert len(articles) == 5
     assert names == articles
     # the reference graphs (ontology, CAMEO scheme, gazetteer, build) and the derived data (dyad summaries, direct
-    # edges, tallies, events across articles) are in the default graph (version 9): Oxigraph keeps its quads in
-    # three indexes instead of six
+    # edges, tallies, ranking of actors, events across articles) are in the default graph (version 9): Oxigraph
+    # keeps its quads in three indexes instead of six
     derived = derived_triples(store)
-    for name in (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES):
+    reference = (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH)
+    for name in (*reference, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES, RANKINGS):
         assert derived[name], name  # (the seeds' relations are events of their own: no node in the events)
     assert sum(map(len, derived.values())) == len(list(store.quads_for_pattern(None, None, None,
                                                                                pyoxigraph.DefaultGraph())))  # fmt: skip
@@ -199,7 +201,7 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
     # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations. Some
     # classes are left to the reasoner on purpose: a relation (version 9) by its properties' domains, an evidence
     # sentence (the object of a relation's kg:evidence) by that property's range alone, a dyad summary, its counts by
-    # root and a tally by their properties'.
+    # root, a tally and an actor's ranking by their properties'.
     query = """
         SELECT DISTINCT ?property ?class ?node WHERE {
           { ?property rdfs:domain ?class . ?node ?property ?value . }
@@ -212,6 +214,7 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
           FILTER(?class != kg:DyadSummary || NOT EXISTS { ?node kg:dyadSource ?source })
           FILTER(?class != kg:RootCount || NOT EXISTS { ?summary kg:dyadSource ?source ; kg:rootCount ?node })
           FILTER(?class != kg:DyadTally || NOT EXISTS { ?node kg:tallySource ?source })
+          FILTER(?class != kg:ActorRanking || NOT EXISTS { ?node kg:rankedActor ?actor })
         } LIMIT 20
     """
     wrong = [tuple(str(row[name]) for name in ("property", "class", "node"))

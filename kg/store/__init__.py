@@ -46,6 +46,7 @@ from kg.store.model import (
     grouped_events_quads,
     to_oxigraph_term,
 )
+from kg.store.rankings import refresh_rankings
 from kg.store.summaries import DyadSummaries, read_codes
 from kg.store.tallies import has_tallies, refresh_tallies
 from kg.vocab import (
@@ -77,6 +78,7 @@ __all__ = [
     "refresh_summaries",
     "refresh_events",
     "refresh_tallies",
+    "refresh_rankings",
     "has_tallies",
     "CELLS_FILE",
     "refresh_cells",
@@ -295,7 +297,8 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     the summaries graph is kept as it is (exact as long as every relation added or removed since it was made is of
     these dyads). The summaries are counted from the tallies' read of the relations (`kg.store.summaries`). With
     `cells`, the relation table at that path (`kg.store.cells`) is made again too, for the same dyads, from the
-    same read (a second read cost about a minute of CPU at a million relations)."""
+    same read (a second read cost about a minute of CPU at a million relations). The ranking of actors
+    (`kg.store.rankings`) is made again from the tallies."""
     if dyads is not None and store.contains_named_graph(pyoxigraph.NamedNode(str(SUMMARY_GRAPH))):
         dyads = None  # an older version's store (its summaries in a named graph): every dyad summarised again
     if dyads is not None:  # a symmetric relation of one is of both
@@ -304,6 +307,7 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     refresh_tallies(store, dyads=dyads, cells=cells, summaries=summaries)
     if dyads is not None and not dyads:
         return 0
+    refresh_rankings(store)  # from the tallies, whole
     quads = chain(summaries.quads(), edge_quads(summaries.edges))
     edge_names = " ".join(f"<{edge}>" for edge in ROOT_EDGES.values())
     if dyads is None:
