@@ -38,6 +38,7 @@ __all__ = [
     "dyad_iri",
     "event_iri",
     "tally_iri",
+    "ranking_iri",
     "cameo_iri",
     "wikidata_iri",
     "PREFIXES",
@@ -53,6 +54,7 @@ class KG(DefinedNamespace):
     _fail = True
 
     Actor: URIRef
+    ActorRanking: URIRef
     Article: URIRef
     Build: URIRef
     CollectiveActor: URIRef
@@ -120,6 +122,9 @@ class KG(DefinedNamespace):
     protestsAgainst: URIRef
     providesAidTo: URIRef
     quadClass: URIRef
+    rankedActor: URIRef
+    rankedPartners: URIRef
+    rankedRelations: URIRef
     reducesRelationsWith: URIRef
     rejects: URIRef
     relationCount: URIRef
@@ -215,6 +220,11 @@ def evidence_iri(relation: URIRef, start: int, end: int) -> URIRef:
 
 def dyad_iri(source: str, target: str) -> URIRef:
     return ID[f"dyad/{source}/{target}"]
+
+
+def ranking_iri(actor_id: str) -> URIRef:
+    """An actor's place in the ranking of actors (`kg.store.rankings`)."""
+    return ID["ranking/" + actor_id]
 
 
 def tally_iri(source: str, target: str, *key: str) -> URIRef:

@@ -66,7 +66,8 @@ def derived_triples(store: pyoxigraph.Store) -> dict[URIRef, list[pyoxigraph.Tri
     """The triples of a store's default graph by kind: the reference graphs (ontology, CAMEO scheme, gazetteer,
     build), the dyad summaries (with their counts by root), the tallies and the events across articles (with the
     relations' links to them), each under the name of the named graph that held them up to ontology version 8,
-    and the direct edges between actors (under `EDGES`: each article's graph held those of its relations)."""
+    the direct edges between actors (under `EDGES`: each article's graph held those of its relations) and the
+    ranking of actors (under `RANKINGS`, version 10)."""
     kinds = {}
     queries = {URIRef(name): f"SELECT DISTINCT ?s ?p ?o WHERE {{ {kind} ?s ?p ?o }}"
                for name, kind in REFERENCE_GRAPHS.items()}  # fmt: skip
@@ -83,6 +84,9 @@ def as_version_8(store: pyoxigraph.Store) -> None:
     (or earlier: version 3's records) is left as it was but for its derived data and reference graphs."""
     store.update(_VERSION_8_UPDATE, prefixes=PREFIXES)
     for name, triples in derived_triples(store).items():
+        if name == RANKINGS:  # version 8 ranked no actor
+            store.update("DELETE { ?s ?p ?o } WHERE { ?s kg:rankedActor ?x ; ?p ?o }", prefixes=PREFIXES)
+            continue
         if name == EDGES:  # each article's graph states the direct edges of its asserted relations
             store.update(_EDGES_UPDATE % _EDGE_VALUES, prefixes=PREFIXES)
             store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?root ?p) {{ {_EDGE_VALUES} }} ?s ?p ?o }}")
@@ -95,12 +99,14 @@ def as_version_8(store: pyoxigraph.Store) -> None:
 
 
 EDGES = URIRef("urn:kg-test:direct-edges")
+RANKINGS = URIRef("urn:kg-test:actor-rankings")  # the ranking of actors (version 10; no graph held it before)
 _EDGE_VALUES = " ".join(f'("{root}" <{edge}>)' for root, edge in ROOT_EDGES.items())
 _DERIVED_KINDS = {
     EDGES: f"SELECT ?s ?p ?o WHERE {{ VALUES (?root ?p) {{ {_EDGE_VALUES} }} ?s ?p ?o }}",
     SUMMARY_GRAPH: "SELECT ?s ?p ?o WHERE { { ?s kg:dyadSource ?x } UNION { ?d kg:dyadSource ?x ; kg:rootCount ?s } "
                    "?s ?p ?o }",
     ACTOR_TALLIES_GRAPH: "SELECT ?s ?p ?o WHERE { ?s kg:tallySource ?x ; ?p ?o }",
+    RANKINGS: "SELECT ?s ?p ?o WHERE { ?s kg:rankedActor ?x ; ?p ?o }",
     EVENTS_GRAPH: "SELECT ?s ?p ?o WHERE { { ?s kg:eventSource ?x ; ?p ?o } "
                   "UNION { ?s ?p ?o FILTER(?p = kg:partOfEvent) } }",
 }  # fmt: skip

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph
@@ -68,6 +69,7 @@ from kg.vocab import (
 
 from helpers import (
     EDGES,
+    RANKINGS,
     as_version_8,
     coded_event,
     derived_triples,
@@ -101,10 +103,11 @@ def test_store_has_one_graph_per_article_and_the_reference_graphs(seeds_build: P
     assert len(articles) == 5
     assert names == articles
     # the reference graphs (ontology, CAMEO scheme, gazetteer, build) and the derived data (dyad summaries, direct
-    # edges, tallies, events across articles) are in the default graph (version 9): Oxigraph keeps its quads in
-    # three indexes instead of six
+    # edges, tallies, ranking of actors, events across articles) are in the default graph (version 9): Oxigraph
+    # keeps its quads in three indexes instead of six
     derived = derived_triples(store)
-    for name in (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES):
+    reference = (ONTOLOGY_GRAPH, CAMEO_GRAPH, GAZETTEER_GRAPH, BUILD_GRAPH)
+    for name in (*reference, SUMMARY_GRAPH, ACTOR_TALLIES_GRAPH, EDGES, RANKINGS):
         assert derived[name], name  # (the seeds' relations are events of their own: no node in the events)
     assert sum(map(len, derived.values())) == len(list(store.quads_for_pattern(None, None, None,
                                                                                pyoxigraph.DefaultGraph())))  # fmt: skip
@@ -198,7 +201,7 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
     # graph must already say so, or a reasoner turns CAMEO concepts, dyads and properties into relations. Some
     # classes are left to the reasoner on purpose: a relation (version 9) by its properties' domains, an evidence
     # sentence (the object of a relation's kg:evidence) by that property's range alone, a dyad summary, its counts by
-    # root and a tally by their properties'.
+    # root, a tally and an actor's ranking by their properties'.
     query = """
         SELECT DISTINCT ?property ?class ?node WHERE {
           { ?property rdfs:domain ?class . ?node ?property ?value . }
@@ -211,6 +214,7 @@ def test_store_every_subject_of_a_property_with_a_domain_is_of_that_class(seeds_
           FILTER(?class != kg:DyadSummary || NOT EXISTS { ?node kg:dyadSource ?source })
           FILTER(?class != kg:RootCount || NOT EXISTS { ?summary kg:dyadSource ?source ; kg:rootCount ?node })
           FILTER(?class != kg:DyadTally || NOT EXISTS { ?node kg:tallySource ?source })
+          FILTER(?class != kg:ActorRanking || NOT EXISTS { ?node kg:rankedActor ?actor })
         } LIMIT 20
     """
     wrong = [tuple(str(row[name]) for name in ("property", "class", "node"))
@@ -912,3 +916,86 @@ def test_store_relation_table_made_from_the_tallies_read_is_the_table_made_on_it
         refresh_summaries(store, dyads=dyads, cells=table)
         refresh_cells(store, alone)
         assert _table_rows(table) == _table_rows(alone), case
+
+
+def _aggregated_summaries(store: pyoxigraph.Store) -> set[pyoxigraph.Quad]:
+    """The dyad summaries and direct edges as the store's own GROUP BY gives them (`SUMMARY_AGGREGATE`, added up as
+    `kg.store.refresh_summaries` added it up before the summaries were counted from the tallies' read)."""
+    from kg.records import QuadClass
+    from kg.store.model import edge_quads
+    from kg.store.summaries import SUMMARY_AGGREGATE, summary_quads
+
+    summaries: dict[tuple[str, str], dict[str, object]] = {}
+    edges = set()
+    for row in store.query(SUMMARY_AGGREGATE, prefixes=kg.store.PREFIXES):
+        if row["mode"] == pyoxigraph.NamedNode(str(KG.asserted)):
+            edges.add((row["source"], row["root"].value, row["target"]))
+        totals = {"count": 0, "sum": Decimal(0), "quads": {}, "roots": {}, "dates": []}
+        summary = summaries.setdefault((row["source"].value, row["target"].value), totals)
+        count, quad, root = int(row["count"].value), QuadClass(int(row["quad"].value)), row["root"].value
+        summary["count"] += count  # type: ignore[operator]
+        summary["sum"] += Decimal(row["sum"].value)  # type: ignore[operator]
+        summary["quads"][quad] = summary["quads"].get(quad, 0) + count  # type: ignore[index,union-attr]
+        summary["roots"][root] = summary["roots"].get(root, 0) + count  # type: ignore[index,union-attr]
+        summary["dates"] += [row[name].value for name in ("first", "last")  # type: ignore[operator]
+                             if row[name].value not in ("", "~")]  # fmt: skip
+    stored = pyoxigraph.Store()  # in memory: the terms as a store gives them back ("4.0"^^xsd:decimal as "4")
+    stored.extend(
+        quad for (source, target), summary in summaries.items() for quad in summary_quads(source, target, summary)
+    )
+    stored.extend(edge_quads(edges))
+    return set(stored)
+
+
+def _stored_summaries(store: pyoxigraph.Store) -> set[pyoxigraph.Quad]:
+    """The dyad summaries (with their counts by root) and direct edges the store's default graph holds."""
+    dyads = str(kg.vocab.ID["dyad/"])
+    edges = {str(edge) for edge in ROOT_EDGES.values()}
+    return {quad for quad in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+            if (quad.subject.value.startswith(dyads) and "/tally/" not in quad.subject.value)
+            or quad.predicate.value in edges}  # fmt: skip
+
+
+def test_store_dyad_summaries_counted_from_the_tallies_read_are_the_stores_own_aggregate(tmp_path: Path) -> None:
+    # The summaries are counted in Python from the one read of every relation the tallies make: term for term what
+    # the store's GROUP BY of the relations gives (fractional and whole Goldstein sums, a symmetric relation both
+    # ways and twice in the dyad of an actor with itself, negated relations left out, dated and undated ones), made
+    # whole or for the dyads an article touched.
+    text = "Titre\n\n" + " ".join(f"Phrase {number} de la dépêche." for number in range(12)) + "\n"
+    starts = [text.index(f"Phrase {number} ") for number in range(12)]
+    evidences = [Evidence(f"Phrase {number} de la dépêche.", start, start + 25, "de", 0, 2, number)
+                 for number, start in enumerate(starts)]  # fmt: skip
+
+    def article(article_id: str) -> Article:
+        return Article(article_id, f"{article_id}.txt", "Titre", text, text, (TextPiece(0, len(text), 0, len(text)),),
+                       lang="fr")  # fmt: skip
+
+    first = [
+        coded_event("s1", "NOR", "SWE", "040", evidences[0], date="2024-02-01"),
+        coded_event("s1", "NOR", "SWE", "042", evidences[1]),
+        coded_event("s1", "NOR", "SWE", "057", evidences[2], date="2024-01"),
+        coded_event("s1", "NOR", "SWE", "111", evidences[3], date="2023-12-30", mode=Mode.HYPOTHETICAL),
+        coded_event("s1", "NOR", "SWE", "173", evidences[4], date="2024-03-02", mode=Mode.NEGATED),
+        coded_event("s1", "SWE", "NOR", "036", evidences[5], date="2024-03-03", symmetric=True),
+        coded_event("s1", "DNK", "DNK", "046", evidences[6], date="2024", symmetric=True),
+        coded_event("s1", "FIN", "SWE", "050", evidences[7], mode=Mode.HYPOTHETICAL),
+    ]
+    second = [
+        coded_event("s2", "SWE", "NOR", "112", evidences[8], date="2022-05-05"),
+        coded_event("s2", "FIN", "NOR", "046", evidences[9], date="2024-06-01", symmetric=True),
+        coded_event("s2", "FIN", "SWE", "190", evidences[10]),
+    ]
+    store = reference_store(tmp_path / "store")
+    write_article_graphs(store, [("s1", article_to_trig(article("s1"), first))])
+    refresh_summaries(store)
+    assert _stored_summaries(store) == _aggregated_summaries(store)
+    sums = {quad.object.value for quad in _stored_summaries(store) if quad.predicate.value == str(KG.goldsteinSum)}
+    assert sums >= {"12.9", "14"}  # fractional and whole
+    write_article_graphs(store, [("s2", article_to_trig(article("s2"), second))])
+    refresh_summaries(store, dyads=kg.store.article_dyads(store, ["s2"]))  # the dyads of the new article only
+    assert _stored_summaries(store) == _aggregated_summaries(store)
+    whole = reference_store(tmp_path / "whole")
+    write_article_graphs(whole, [("s1", article_to_trig(article("s1"), first)),
+                                 ("s2", article_to_trig(article("s2"), second))])  # fmt: skip
+    refresh_summaries(whole)
+    assert _stored_summaries(whole) == _stored_summaries(store)

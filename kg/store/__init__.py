@@ -26,28 +26,28 @@ import shutil
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg.errors import OutputError
 from kg.grouping import group_relations, outlet_of
-from kg.records import GroupedEvent, Mode, QuadClass, RelationReport
+from kg.records import GroupedEvent, Mode, RelationReport
 from kg.store.cells import CELLS_FILE, mark_cells_stale, refresh_cells
 from kg.store.model import (
-    OX_KG,
     ROOT_EDGES,
     dyads_values,
     edge_quads,
     from_oxigraph_term,
     from_oxigraph_triple,
     grouped_events_quads,
-    ox_date,
-    ox_literal,
     to_oxigraph_term,
 )
+from kg.store.rankings import refresh_rankings
+from kg.store.summaries import DyadSummaries, read_codes
 from kg.store.tallies import has_tallies, refresh_tallies
 from kg.vocab import (
     BUILD_GRAPH,
@@ -78,6 +78,7 @@ __all__ = [
     "refresh_summaries",
     "refresh_events",
     "refresh_tallies",
+    "refresh_rankings",
     "has_tallies",
     "CELLS_FILE",
     "refresh_cells",
@@ -99,12 +100,6 @@ STORE_DIR = "store"
 PACKED_DIR = "store.packed"  # the store written again in one bulk load (`repack_store`), until it takes its place
 STALE_DIR = "store.stale"  # the store a packed one replaces, while it is moved aside and removed
 EXPORT_FORMATS = ("trig", "nquads", "turtle", "jsonld")
-QUADCLASS_COUNTS = {
-    QuadClass.VERBAL_COOPERATION: KG.verbalCooperationCount,
-    QuadClass.MATERIAL_COOPERATION: KG.materialCooperationCount,
-    QuadClass.VERBAL_CONFLICT: KG.verbalConflictCount,
-    QuadClass.MATERIAL_CONFLICT: KG.materialConflictCount,
-}
 
 # How RocksDB (under Oxigraph) says its lock file is taken: by another process (the lock call fails with EAGAIN),
 # or by this one.
@@ -127,28 +122,6 @@ REFERENCE_GRAPHS = {
     str(BUILD_GRAPH): "?s a kg:Build .",
 }
 
-# A relation's root, QuadClass and Goldstein score are its code's, in the CAMEO scheme (default graph). A symmetric
-# relation counts in both directions' dyads (its flag is matched inside the UNION's branch: a FILTER there cannot
-# see a variable bound outside it).
-# An undated relation counts in no date: "~" sorts after every date, "" before (MIN and MAX of a group are
-# unbound if one value is).
-_SUMMARY_QUERY = """
-SELECT ?source ?target ?root ?quad ?mode (COUNT(?relation) AS ?count) (SUM(?goldstein) AS ?sum)
-       (MIN(COALESCE(STR(?date), "~")) AS ?first) (MAX(COALESCE(STR(?date), "")) AS ?last)
-WHERE {
-  GRAPH ?graph {
-    %s
-    ?relation kg:eventType ?type ; kg:mode ?mode .
-    { ?relation kg:source ?source ; kg:target ?target . }
-    UNION
-    { ?relation kg:source ?target ; kg:target ?source ; kg:symmetric true . }
-    OPTIONAL { ?relation kg:date ?date }
-    FILTER(?mode != kg:negated)
-  }
-  OPTIONAL { ?type kg:rootCode ?root ; kg:quadClass ?quad ; kg:goldstein ?goldstein . }
-}
-GROUP BY ?source ?target ?root ?quad ?mode
-"""
 # The dyads of some articles' relations. VALUES, here and in the summary query, go inside the GRAPH block: there
 # Oxigraph starts from them (outside it, it joins them with every relation of the store).
 _DYADS_QUERY = """
@@ -320,34 +293,22 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
     """Recompute the dyad summaries, the direct actor-to-actor edges of asserted relations (and the tallies,
     `kg.store.tallies`) from every article graph, in the default graph; return the number of dyads summarised.
     With `dyads`
-    ((source, target) actor IRIs, as `article_dyads` gives them), only theirs: the rest of the summaries graph is
-    kept as it is (exact as long as every relation added or removed since it was made is of these dyads). With
+    ((source, target) actor IRIs, as `article_dyads` gives them), only theirs, each both ways round: the rest of
+    the summaries graph is kept as it is (exact as long as every relation added or removed since it was made is of
+    these dyads). The summaries are counted from the tallies' read of the relations (`kg.store.summaries`). With
     `cells`, the relation table at that path (`kg.store.cells`) is made again too, for the same dyads, from the
-    tallies' read of the relations (a second read cost about a minute of CPU at a million relations)."""
+    same read (a second read cost about a minute of CPU at a million relations). The ranking of actors
+    (`kg.store.rankings`) is made again from the tallies."""
     if dyads is not None and store.contains_named_graph(pyoxigraph.NamedNode(str(SUMMARY_GRAPH))):
         dyads = None  # an older version's store (its summaries in a named graph): every dyad summarised again
-    refresh_tallies(store, dyads=dyads, cells=cells)
+    if dyads is not None:  # a symmetric relation of one is of both
+        dyads = set(dyads) | {(target, source) for source, target in dyads}
+    summaries = DyadSummaries(read_codes(store), only=dyads)
+    refresh_tallies(store, dyads=dyads, cells=cells, summaries=summaries)
     if dyads is not None and not dyads:
         return 0
-    restriction = "" if dyads is None else dyads_values(dyads)
-    summaries: dict[tuple[str, str], dict[str, Any]] = {}
-    edges: set[tuple[Any, str, Any]] = set()  # (source, root, target): an asserted relation's direct edge
-    for row in store.query(_SUMMARY_QUERY % restriction, prefixes=PREFIXES):
-        if row["mode"] == OX_KG.asserted and row["root"] is not None:
-            edges.add((row["source"], row["root"].value, row["target"]))
-        key = (row["source"].value, row["target"].value)
-        summary = summaries.setdefault(key, {"count": 0, "sum": 0.0, "quads": {}, "roots": {}, "dates": []})
-        count = int(row["count"].value)
-        summary["count"] += count
-        summary["sum"] += float(row["sum"].value)
-        quad = QuadClass(int(row["quad"].value))
-        summary["quads"][quad] = summary["quads"].get(quad, 0) + count
-        summary["roots"][row["root"].value] = summary["roots"].get(row["root"].value, 0) + count
-        summary["dates"] += [row[name].value for name in ("first", "last")
-                             if row[name] is not None and row[name].value not in ("", "~")]  # fmt: skip
-    quads = [quad for (source, target), summary in summaries.items()
-             for quad in _summary_quads(source, target, summary)]  # fmt: skip
-    quads += edge_quads(edges)
+    refresh_rankings(store)  # from the tallies, whole
+    quads = chain(summaries.quads(), edge_quads(summaries.edges))
     edge_names = " ".join(f"<{edge}>" for edge in ROOT_EDGES.values())
     if dyads is None:
         drop_graphs(store, SUMMARY_GRAPH)
@@ -356,10 +317,10 @@ def refresh_summaries(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, s
             store.update(_REMOVE_EDGES_UPDATE % {"dyads": "", "edges": edge_names}, prefixes=PREFIXES)
             store.extend(quads)
         else:
-            store.bulk_extend(quads)
+            store.bulk_extend(quads)  # streamed: the summaries' quads are made as the store takes them
         return len(summaries)
     _remove_summaries(store, [dyad_iri(source.split("/")[-1], target.split("/")[-1]) for source, target in dyads])
-    store.update(_REMOVE_EDGES_UPDATE % {"dyads": restriction, "edges": edge_names}, prefixes=PREFIXES)
+    store.update(_REMOVE_EDGES_UPDATE % {"dyads": dyads_values(dyads), "edges": edge_names}, prefixes=PREFIXES)
     store.extend(quads)
     return len(summaries)
 
@@ -450,37 +411,6 @@ def _remove_summaries(store: pyoxigraph.Store, nodes: Iterable[URIRef]) -> None:
             quads += store.quads_for_pattern(item, None, None, graph)
         for quad in quads:
             store.remove(quad)
-
-
-def _summary_quads(source: str, target: str, summary: dict[str, Any]) -> list[pyoxigraph.Quad]:
-    """A dyad's summary (its quads in the default graph), made directly as Oxigraph terms: the terms rdflib would
-    make of the same values (an rdflib graph costs several times more to fill and serialize). Neither the summary
-    nor its counts by root state their type: the domains of `kg:dyadSource` and `kg:rootCount` give it."""
-    from rdflib import XSD
-
-    node = pyoxigraph.NamedNode(str(dyad_iri(source.split("/")[-1], target.split("/")[-1])))
-    quads = []
-
-    def add(subject: Any, predicate: Any, value: Any) -> None:
-        quads.append(pyoxigraph.Quad(subject, predicate, value))  # in the default graph
-
-    add(node, OX_KG.dyadSource, pyoxigraph.NamedNode(source))
-    add(node, OX_KG.dyadTarget, pyoxigraph.NamedNode(target))
-    add(node, OX_KG.relationCount, ox_literal(summary["count"]))
-    add(node, OX_KG.goldsteinSum, to_oxigraph_term(Literal(round(summary["sum"], 3), datatype=XSD.decimal)))
-    add(node, OX_KG.goldsteinMean, to_oxigraph_term(Literal(round(summary["sum"] / summary["count"], 3),
-                                                            datatype=XSD.decimal)))  # fmt: skip
-    for quad, predicate in QUADCLASS_COUNTS.items():
-        add(node, pyoxigraph.NamedNode(str(predicate)), ox_literal(summary["quads"].get(quad, 0)))
-    for root, count in sorted(summary["roots"].items()):
-        item = pyoxigraph.NamedNode(f"{node.value}/root/{root}")
-        add(node, OX_KG.rootCount, item)
-        add(item, OX_KG.rootCode, pyoxigraph.Literal(root))
-        add(item, OX_KG.count, ox_literal(count))
-    if summary["dates"]:
-        add(node, OX_KG.firstDate, ox_date(min(summary["dates"])))
-        add(node, OX_KG.lastDate, ox_date(max(summary["dates"])))
-    return quads
 
 
 def repack_store(

@@ -34,6 +34,7 @@ import pyoxigraph
 
 from kg.store.cells import RELATION_ROW_PATTERN, CellsUpdate, update_cells
 from kg.store.model import OX_KG, dyads_values, ox_date, ox_literal
+from kg.store.summaries import DyadSummaries, read_codes
 from kg.vocab import ACTOR_TALLIES_GRAPH, PREFIXES, TALLIES_GRAPH, tally_iri
 
 __all__ = ["refresh_tallies", "has_tallies"]
@@ -74,10 +75,6 @@ _ALL_ROWS_QUERY = (
 }
 """
 )
-# A code's QuadClass and Goldstein score, in the CAMEO scheme: a relation's QuadClass is read with its score.
-_CAMEO_QUERY = """
-SELECT ?type ?quad ?goldstein WHERE { ?type kg:quadClass ?quad ; kg:goldstein ?goldstein . }
-"""
 # The tallies' key: the relation's terms each tally is made of.
 _KEY = ("source", "target", "sourceActor", "targetActor", "mode", "symmetric", "quad")
 # Drop the tallies of some state dyads (every tally when `%(dyads)s` is empty) from the default graph.
@@ -93,13 +90,15 @@ _PREDICATES = {"source": "tallySource", "target": "tallyTarget", "sourceActor": 
 
 
 def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str]] | None = None,
-                    cells: Path | None = None) -> int:  # fmt: skip
+                    cells: Path | None = None, summaries: DyadSummaries | None = None) -> int:  # fmt: skip
     """Count every relation of the store again into the tallies' graph (replacing it); return the number of
     tallies made. With `dyads` ((source, target) state IRIs, as `kg.store.article_dyads` gives them), only the
     tallies of relations stated from a source to a target among them are made again, the rest kept (exact as long
     as every relation added or removed since is of these dyads). A store without them has every tally made. With
     `cells`, the relation table at that path (`kg.store.cells.refresh_cells`, for the same dyads) is made again
-    from the same read of the relations."""
+    from the same read of the relations; with `summaries`, the relations read are counted into these dyad summaries
+    too (`kg.store.refresh_summaries`; the relations of `dyads`, when given, are read: for a symmetric relation
+    to count both ways, `dyads` must hold each dyad both ways round, as `article_dyads` gives them)."""
     tally_dyads = None if dyads is not None and not has_tallies(store) else dyads
     with contextlib.ExitStack() as stack:
         table = None if cells is None else stack.enter_context(update_cells(store, cells, dyads=dyads))
@@ -110,10 +109,11 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
             store,
             "" if whole else dyads_values(tally_dyads),
             table=table,
+            summaries=summaries,
             tally_only=None if tally_dyads is None or not whole else set(tally_dyads),
             table_only=None if table is None or table.dyads is None or not whole else set(table.dyads),
         )
-        quads = [quad for values, tally in tallies.items() for quad in _tally_quads(values, tally)]
+        quads = (quad for values, tally in tallies.items() for quad in _tally_quads(values, tally))
     if tally_dyads is not None:
         store.update(_REMOVE_UPDATE % {"dyads": dyads_values(tally_dyads)}, prefixes=PREFIXES)
         store.extend(quads)
@@ -130,14 +130,14 @@ def refresh_tallies(store: pyoxigraph.Store, *, dyads: Collection[tuple[str, str
 
 
 def _count(store: pyoxigraph.Store, restriction: str, *, table: CellsUpdate | None,
-           tally_only: set[tuple[str, str]] | None,
+           summaries: DyadSummaries | None, tally_only: set[tuple[str, str]] | None,
            table_only: set[tuple[str, str]] | None) -> dict[tuple[Any, ...], _Tally]:  # fmt: skip
     """The relations (of the dyads a VALUES `restriction` binds, if given) counted into tallies, in one pass, each
     tally a running total (memory bounded by the tallies); each relation also given to the `table`, if any. The
     tallies count only the relations of `tally_only` dyads, the table gets only those of `table_only`, when
-    given (the read is of more dyads than one of them is made again for)."""
-    scores = {row["type"]: (row["quad"], row["goldstein"])
-              for row in store.query(_CAMEO_QUERY, prefixes=PREFIXES)}  # fmt: skip
+    given (the read is of more dyads than one of them is made again for); and to the dyad `summaries`, if
+    given (which keep the dyads they are made for)."""
+    scores = {type_: code[:2] for type_, code in read_codes(store).items()}  # a relation's QuadClass and score
     tallies: dict[tuple[Any, ...], _Tally] = {}
     query = _ROWS_QUERY % restriction if restriction else _ALL_ROWS_QUERY
     for row in store.query(query, prefixes=PREFIXES):
@@ -146,6 +146,8 @@ def _count(store: pyoxigraph.Store, restriction: str, *, table: CellsUpdate | No
         dyad = (source.value, target.value) if tally_only is not None or table_only is not None else None
         if table is not None and confidence is not None and (table_only is None or dyad in table_only):
             table.add(relation, source, target, source_actor, target_actor, type_, mode, symmetric, confidence, date)
+        if summaries is not None:
+            summaries.add(source, target, type_, mode, symmetric, date)
         if tally_only is not None and dyad not in tally_only:
             continue
         quad, goldstein = scores.get(type_, (None, None))
