@@ -263,10 +263,10 @@ def repair_fronted_subjects(doc: Doc) -> None:
     such conjunct, a noun, becomes the verb's subject, with the conjuncts after it, when only the verb's own
     words (an auxiliary, a clitic, a negation) stand between them and the verb."""
     for verb in doc:
-        if verb.pos_ != "VERB" or not _is_finite(verb):
+        if verb.pos_ != "VERB":
             continue
         children = list(verb.children)
-        if any(child.dep_ in SUBJECT_DEPS for child in children):
+        if not _is_finite(verb, children) or any(child.dep_ in SUBJECT_DEPS for child in children):
             continue
         for phrase in children:
             if phrase.i > verb.i or not phrase.dep_.startswith(OBLIQUE_DEP_PREFIX):
@@ -294,9 +294,9 @@ def _after_comma(token: Token) -> bool:
     return token.doc[start].is_punct or (start > 0 and token.doc[start - 1].is_punct)
 
 
-def _is_finite(verb: Token) -> bool:
+def _is_finite(verb: Token, children: list[Token]) -> bool:
     """A finite verb, or a participle or infinitive with an auxiliary of its own ("ont signé")."""
-    return "Fin" in verb.morph.get("VerbForm") or any(child.dep_.startswith("aux") for child in verb.children)
+    return "Fin" in verb.morph.get("VerbForm") or any(child.dep_.startswith("aux") for child in children)
 
 
 def _register_dependency_component() -> None:

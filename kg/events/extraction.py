@@ -223,7 +223,7 @@ class Extractor:
         members of a mutual event noun ("les pourparlers entre X et Y, sous l'égide de Z"), or the subjects of
         the verb it is the object of ("X and Y resumed talks under the aegis of Z"). Two of them at least."""
         act = noun.head
-        if act.lower_ in self.grammar.prepositional_nouns and act.head.i != act.i:
+        if grammar.is_prepositional_noun(act, self.grammar) and act.head.i != act.i:
             act = act.head  # "signed the deal thanks to Z's mediation": the preposition's own head
         if act.i == noun.i:
             return []

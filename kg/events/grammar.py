@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "acted_on_noun",
     "dash_joined",
+    "is_prepositional_noun",
     "has_any_case",
     "has_auxiliary",
     "has_case",
@@ -52,6 +53,8 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 INFINITIVE_DEPS = frozenset({"xcomp"})  # an infinitive complement, whose subject a verb of control gives
 INFINITIVE_MARK_DEPS = frozenset({"mark"})  # the preposition introducing it ("de" in "dire à X de partir")
 NAME_DEPS = frozenset({"flat:name", "flat", "appos", "fixed"})
+# Dependencies of an adverbial phrase, where a bare noun may make a preposition ("thanks to")
+ADVERBIAL_DEP_PREFIXES = ("obl", "advmod", "advcl")
 # Dashes joining the two sides named before a noun ("the Russia-China patrol", "le sommet Trump-Poutine").
 PAIR_DASHES = frozenset({"-", "–", "‑"})
 # A noun's modifiers that name its agent: a demonym ("l'aide américaine"), a possessive ("leur sommet",
@@ -90,6 +93,16 @@ def cue_forms(token: Token, grammar: Grammar) -> list[str]:
         return forms  # "a ouvert des négociations": a verb in a compound tense
     form = token.lower_
     return forms + [form] + [form[: -len(ending)] for ending in grammar.participle_endings if form.endswith(ending)]
+
+
+def is_prepositional_noun(token: Token, grammar: Grammar) -> bool:
+    """A noun making a preposition in an adverbial ("thanks to X's help"): one of the pack's
+    `prepositional_nouns`, bare, no argument of a verb ("sent its thanks to X" is thanks)."""
+    return (
+        token.lower_ in grammar.prepositional_nouns
+        and token.dep_.startswith(ADVERBIAL_DEP_PREFIXES)
+        and not any(child.dep_ == "det" or is_possessive(child) for child in token.children)
+    )
 
 
 def is_adjective_argument(token: Token) -> bool:

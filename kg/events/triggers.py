@@ -19,6 +19,8 @@ from kg.records import Resolution
 from kg.resources import PREDICATE_ADJECTIVE_POS, PREDICATE_PLACE_POS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from kg.events.extraction import Extractor
@@ -36,8 +38,6 @@ ADVERBIAL_GAP = 4
 # Words read past an expression's own (twice its length): its determiner, a possessive and adjectives ("reopened
 # their common border")
 EXPRESSION_SLACK = 2
-# Dependencies of an adverbial phrase, where a bare noun may make a preposition ("thanks to")
-ADVERBIAL_DEP_PREFIXES = ("obl", "advmod", "advcl")
 BARRIER_TAGS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 # Roles of armed forces (`data/lang/<xx>/roles.tsv`): where they are is no visit.
 ARMED_ROLES = frozenset({"military"})
@@ -64,7 +64,7 @@ def find_triggers(view: Extractor, token: Token) -> tuple[Trigger, ...]:
         or _is_classifier(view, token)
         or _in_verb_expression(view, token, lemma)
         or _told_of(view, token)
-        or _is_prepositional(view, token)
+        or grammar.is_prepositional_noun(token, view.grammar)
     ):
         return ()
     if pos == "VERB" and _in_infinitive_locution(view, token, lemma):
@@ -111,8 +111,7 @@ def _lexicon_entries(view: Extractor, token: Token, lemma: str, pos: str) -> tup
         # into airspace": "incursions into Peruvian airspace").
         longest = max(len(words) for words, _ in expressions)
         width = 2 * longest + EXPRESSION_SLACK
-        following = [t for t in view.tokens[token.i + 1 : token.i + 1 + width]
-                     if t.pos_ != "DET" and not grammar.is_possessive(t)]  # fmt: skip
+        following = _expression_words(view.tokens[token.i + 1 : token.i + 1 + width])
         partitive = view.grammar.genitive_case
         undergoer = grammar.acted_on_noun(token) if pos == "VERB" else None
         from_object = _from_object(view, token, width) if pos == "VERB" else []
@@ -137,21 +136,32 @@ def _from_object(view: Extractor, verb: Token, width: int) -> list[list[Token]]:
     for offset, noun in enumerate(window):
         if noun.pos_ in BARRIER_TAGS or (noun.pos_ == "PRON" and not grammar.is_possessive(noun)):
             break
-        if offset == 0 or noun.pos_ != "NOUN" or not _hangs_on(noun, verb):
+        above = _verb_above(noun)
+        if offset == 0 or noun.pos_ != "NOUN" or above is None or above.i != verb.i:
             continue
         if any(child.dep_ == "case" for child in noun.children):
             continue  # an oblique is no object: "threatened Peru with sanctions" is no "threaten sanctions"
         if all(t.pos_ in ("DET", "ADJ") or grammar.is_possessive(t) for t in window[:offset]):
             continue  # the words before it are its own: the linear reading
-        starts.append([t for t in view.tokens[noun.i : noun.i + width]
-                       if t.pos_ != "DET" and not grammar.is_possessive(t)])  # fmt: skip
+        starts.append(_expression_words(view.tokens[noun.i : noun.i + width]))
     return starts
 
 
-def _hangs_on(token: Token, verb: Token) -> bool:
-    """Whether a word hangs on the verb, directly or through one word that does."""
+def _expression_words(tokens: Iterable[Token]) -> list[Token]:
+    """The words that may be an expression's, determiners and possessives aside ("tendre la main": "tendre
+    main")."""
+    return [t for t in tokens if t.pos_ != "DET" and not grammar.is_possessive(t)]
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a word hangs on, directly or through one word of no verb that does ("a rompu jeudi ses
+    relations": the relations hung on the day)."""
     head = token.head
-    return head.i == verb.i or (head.i != head.head.i and head.head.i == verb.i and head.pos_ != "VERB")
+    if head.i == token.i:
+        return None
+    if head.pos_ == "VERB":
+        return head
+    return head.head if head.head.i != head.i and head.head.pos_ == "VERB" else None
 
 
 def _follows(words: tuple[str, ...], following: list[Token], partitive: str) -> bool:
@@ -219,23 +229,12 @@ def _told_of(view: Extractor, noun: Token) -> bool:
     )
 
 
-def _is_prepositional(view: Extractor, noun: Token) -> bool:
-    """A noun making a preposition in an adverbial ("thanks to X's help"): bare, no argument of a verb."""
-    return (
-        noun.lower_ in view.grammar.prepositional_nouns
-        and noun.dep_.startswith(ADVERBIAL_DEP_PREFIXES)
-        and not any(child.dep_ == "det" or grammar.is_possessive(child) for child in noun.children)
-    )
-
-
 def _in_verb_expression(view: Extractor, noun: Token, lemma: str) -> bool:
     """A noun that is a word of the expression its verb heads ("rompre ses relations"): the expression is the
     event ("rompre relation", breaking relations), the noun none of its own, unless the verb only carries
     the noun's event (a light verb: "apporter son soutien")."""
-    verb = noun.head
-    if verb.pos_ == "NOUN" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
-        verb = verb.head  # hung on an adverbial of the verb: "a rompu jeudi ses relations" (`_from_object`)
-    if verb.i == noun.i or verb.i > noun.i or verb.pos_ != "VERB":
+    verb = _verb_above(noun)  # also through an adverbial of the verb: "a rompu jeudi ses relations" (`_from_object`)
+    if verb is None or verb.i > noun.i:
         return False
     if (view.lang, verb.lemma_.casefold()) in view.lexicon.light_verbs:
         return False
